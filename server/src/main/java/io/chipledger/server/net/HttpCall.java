@@ -1,0 +1,17 @@
+package io.chipledger.server.net;
+
+import java.util.List;
+import java.util.Map;
+
+/** What an endpoint sees of a request: decoded path and query, headers it may need, and the body as bytes. */
+public record HttpCall(String method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public String queryParam(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

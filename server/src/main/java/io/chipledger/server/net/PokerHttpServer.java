@@ -1,0 +1,69 @@
+package io.chipledger.server.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+
+/**
+ * The one listening socket: HTTP (health, static web client, JSON endpoints) and, later, the WebSocket endpoint, in a
+ * single Netty pipeline. Uses epoll where the native transport loads, NIO otherwise.
+ */
+public final class PokerHttpServer implements AutoCloseable {
+
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Channel channel;
+
+    private PokerHttpServer(EventLoopGroup bossGroup, EventLoopGroup workerGroup, Channel channel) {
+        this.bossGroup = bossGroup;
+        this.workerGroup = workerGroup;
+        this.channel = channel;
+    }
+
+    /** Binds {@code host:port} (port 0 picks a free one) and returns once the socket is listening. */
+    public static PokerHttpServer start(String host, int port, HttpRoutes routes) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new PokerChannelInitializer(routes))
+                    .bind(host, port).sync().channel();
+            return new PokerHttpServer(boss, workers, channel);
+        } catch (RuntimeException | InterruptedException e) {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Completes when the listening socket closes. */
+    public void awaitClose() throws InterruptedException {
+        channel.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        bossGroup.shutdownGracefully().syncUninterruptibly();
+        workerGroup.shutdownGracefully().syncUninterruptibly();
+    }
+}
