@@ -1,0 +1,97 @@
+package io.chipledger.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.chipledger.ledger.money.Money;
+
+/**
+ * Everything a browser may send over the WebSocket. Each request carries a client-chosen {@code requestId}, echoed in
+ * the reply; for requests that move money it is also the ledger's idempotency key, so a resent request moves money
+ * once. Amounts are strings; see docs/protocol.md. Every field is required except {@code Watch.lastSeq} and
+ * {@code Act.amount}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = ClientMessage.Watch.class, name = "watch"),
+    @JsonSubTypes.Type(value = ClientMessage.Unwatch.class, name = "unwatch"),
+    @JsonSubTypes.Type(value = ClientMessage.SitDown.class, name = "sitDown"),
+    @JsonSubTypes.Type(value = ClientMessage.TopUp.class, name = "topUp"),
+    @JsonSubTypes.Type(value = ClientMessage.Act.class, name = "act"),
+    @JsonSubTypes.Type(value = ClientMessage.SitOut.class, name = "sitOut"),
+    @JsonSubTypes.Type(value = ClientMessage.SitIn.class, name = "sitIn"),
+    @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+})
+public sealed interface ClientMessage {
+
+    /** The client's id for this request, echoed in the reply; unique per session. */
+    String requestId();
+
+    /** Opens a session on this connection with a token from {@code POST /api/login}; must be the first message. */
+    record Hello(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) int protocolVersion,
+            @JsonProperty(required = true) String token) implements ClientMessage {
+    }
+
+    /**
+     * Subscribes to a table's events (as a spectator, or to resume as its player after a reconnect). With
+     * {@code lastSeq} the server replays the events after it, or sends a snapshot when that gap is too old.
+     */
+    record Watch(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            Long lastSeq) implements ClientMessage {
+    }
+
+    record Unwatch(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId) implements ClientMessage {
+    }
+
+    /** Takes a seat and buys in: {@code amount} moves from the wallet to the seat, within the table's limits. */
+    record SitDown(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            @JsonProperty(required = true) int seat,
+            @JsonProperty(required = true) Money amount) implements ClientMessage {
+    }
+
+    /** Adds chips between hands, up to the table maximum. */
+    record TopUp(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            @JsonProperty(required = true) Money amount) implements ClientMessage {
+    }
+
+    /**
+     * A betting action in the given hand. {@code amount} is the bet or raise-to total for this street, and only for
+     * {@link ActionKind#BET} and {@link ActionKind#RAISE}.
+     */
+    record Act(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            @JsonProperty(required = true) long handId,
+            @JsonProperty(required = true) ActionKind action,
+            Money amount) implements ClientMessage {
+    }
+
+    /** Stops being dealt in from the next hand; the seat and stack stay. */
+    record SitOut(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId) implements ClientMessage {
+    }
+
+    record SitIn(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId) implements ClientMessage {
+    }
+
+    /** Stands up: after the current hand the seat's stack goes back to the wallet. */
+    record Leave(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId) implements ClientMessage {
+    }
+
+    record Chat(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            @JsonProperty(required = true) String text) implements ClientMessage {
+    }
+
+    record Ping(@JsonProperty(required = true) String requestId) implements ClientMessage {
+    }
+}

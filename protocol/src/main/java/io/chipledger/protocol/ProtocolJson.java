@@ -1,0 +1,106 @@
+package io.chipledger.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Reads and writes wire messages. Strict by design, because every frame may be hostile: unknown fields, trailing
+ * data, numbers where amounts belong, floats where integers belong, and oversized input are all refused with an
+ * {@link ErrorCode} the client can act on.
+ */
+public final class ProtocolJson {
+
+    /** The protocol version this server speaks; a client announces its own in {@code hello}. */
+    public static final int PROTOCOL_VERSION = 1;
+    /** A requestId is an opaque token chosen by the client; this bounds what the server stores of it. */
+    public static final int MAX_REQUEST_ID_LENGTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(MoneyJson.module())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(16).maxStringLength(16_384).maxNumberLength(32).build());
+    }
+
+    private ProtocolJson() {
+    }
+
+    /** Decodes one client frame, or throws a {@link ProtocolException} saying what is wrong with it. */
+    public static ClientMessage readClientMessage(String frame) {
+        ClientMessage message = read(frame, ClientMessage.class);
+        String requestId = message.requestId();
+        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_LENGTH) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE,
+                    "requestId must be a non-empty string of at most " + MAX_REQUEST_ID_LENGTH + " characters");
+        }
+        return message;
+    }
+
+    /** Decodes a server frame: used by the bots and tests that play as clients. */
+    public static ServerMessage readServerMessage(String frame) {
+        return read(frame, ServerMessage.class);
+    }
+
+    public static String write(Object message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The configured mapper, for REST bodies that share the wire's money rules. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static <T> T read(String frame, Class<T> type) {
+        try {
+            return MAPPER.readValue(frame, type);
+        } catch (InvalidTypeIdException e) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "unknown or missing message type: " + e.getTypeId());
+        } catch (MismatchedInputException e) {
+            ProtocolException cause = protocolCause(e);
+            throw cause != null ? cause : new ProtocolException(ErrorCode.BAD_MESSAGE, brief(e));
+        } catch (JsonProcessingException e) {
+            ProtocolException cause = protocolCause(e);
+            if (cause != null) {
+                throw cause;
+            }
+            ErrorCode code = e instanceof com.fasterxml.jackson.core.JsonParseException ? ErrorCode.BAD_JSON : ErrorCode.BAD_MESSAGE;
+            throw new ProtocolException(code, brief(e));
+        }
+    }
+
+    /** Amount errors are raised inside Jackson; find them so the client gets BAD_AMOUNT, not a generic error. */
+    private static ProtocolException protocolCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException protocol) {
+                return protocol;
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's message without the source excerpt, which would echo the (possibly hostile) input back. */
+    private static String brief(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+}

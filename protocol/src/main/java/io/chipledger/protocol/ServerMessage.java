@@ -1,0 +1,49 @@
+package io.chipledger.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.chipledger.ledger.money.Money;
+
+/**
+ * Everything the server sends over the WebSocket. Replies echo the request's {@code requestId}; table traffic is
+ * {@link Event} or {@link Snapshot}, numbered by the table's sequence so a client can tell what it missed.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = ServerMessage.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.Wallet.class, name = "wallet"),
+    @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
+})
+public sealed interface ServerMessage {
+
+    /** The session is open: who you are and your wallet. */
+    record Welcome(String requestId, int protocolVersion, String player, Money wallet) implements ServerMessage {
+    }
+
+    /** The request was carried out (for money, after the ledger committed it). */
+    record Done(String requestId) implements ServerMessage {
+    }
+
+    /** The request was refused and changed nothing. {@code requestId} is null when the frame could not be read. */
+    record Error(String requestId, ErrorCode code, String message) implements ServerMessage {
+    }
+
+    record Pong(String requestId) implements ServerMessage {
+    }
+
+    /** The player's wallet balance changed. */
+    record Wallet(Money balance) implements ServerMessage {
+    }
+
+    /** The whole visible state of a table as of event {@code seq}. */
+    record Snapshot(long tableId, long seq, TableView table) implements ServerMessage {
+    }
+
+    /** One table event; {@code seq} is the table's, one more than the previous event's. */
+    record Event(long tableId, long seq, TableEvent event) implements ServerMessage {
+    }
+}

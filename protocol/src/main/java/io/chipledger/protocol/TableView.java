@@ -1,0 +1,56 @@
+package io.chipledger.protocol;
+
+import io.chipledger.ledger.money.Money;
+import java.util.List;
+
+/**
+ * A table as one viewer may see it: hole cards appear only for the viewer's own seat or once shown at showdown.
+ *
+ * @param handId    the hand in progress, or null between hands
+ * @param button    the dealer button's seat, or -1 before the first hand
+ * @param toAct     whose turn it is, or null
+ */
+public record TableView(
+        long tableId,
+        String name,
+        Money smallBlind,
+        Money bigBlind,
+        Money minBuyIn,
+        Money maxBuyIn,
+        int seatCount,
+        List<SeatView> seats,
+        Long handId,
+        int button,
+        List<String> board,
+        List<PotView> pots,
+        Turn toAct) {
+
+    /** An occupied seat. {@code holeCards} is null when hidden from this viewer. */
+    public record SeatView(int seat, String player, Money stack, Money bet, SeatStatus status, List<String> holeCards) {
+    }
+
+    public enum SeatStatus {
+        WAITING, ACTIVE, FOLDED, ALL_IN, SITTING_OUT, DISCONNECTED
+    }
+
+    /** A main or side pot and the seats that can win it. */
+    public record PotView(Money amount, List<Integer> eligibleSeats) {
+    }
+
+    /**
+     * The seat to act, the time left, and (for that seat's own player only) what it may do.
+     *
+     * @param legal null for everyone but the player to act
+     */
+    public record Turn(int seat, long millisLeft, long timeBankMillis, LegalActions legal) {
+    }
+
+    /**
+     * The actions open to the player to act. Raise amounts are raise-to totals for this street.
+     *
+     * @param call       the amount a call adds, null when checking is possible
+     * @param minRaiseTo null when no bet or raise is possible
+     */
+    public record LegalActions(boolean canCheck, Money call, Money minRaiseTo, Money maxRaiseTo) {
+    }
+}

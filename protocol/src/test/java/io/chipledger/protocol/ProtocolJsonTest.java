@@ -1,0 +1,100 @@
+package io.chipledger.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chipledger.ledger.money.Money;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProtocolJsonTest {
+
+    @Test
+    void amountsAreWrittenAsStringsWithTwoDecimals() {
+        String json = ProtocolJson.write(new ClientMessage.SitDown("r1", 7, 3, Money.parse("40")));
+        assertThat(json).isEqualTo("{\"type\":\"sitDown\",\"requestId\":\"r1\",\"tableId\":7,\"seat\":3,\"amount\":\"40.00\"}");
+    }
+
+    @Test
+    void everyClientMessageRoundTrips() {
+        List<ClientMessage> messages = List.of(
+                new ClientMessage.Hello("a", 1, "token"),
+                new ClientMessage.Watch("b", 1, 42L),
+                new ClientMessage.Watch("b2", 1, null),
+                new ClientMessage.Unwatch("c", 1),
+                new ClientMessage.SitDown("d", 1, 2, Money.parse("10.50")),
+                new ClientMessage.TopUp("e", 1, Money.parse("5")),
+                new ClientMessage.Act("f", 1, 99, ActionKind.RAISE, Money.parse("3.00")),
+                new ClientMessage.Act("g", 1, 99, ActionKind.FOLD, null),
+                new ClientMessage.SitOut("h", 1),
+                new ClientMessage.SitIn("i", 1),
+                new ClientMessage.Leave("j", 1),
+                new ClientMessage.Chat("k", 1, "nice hand"),
+                new ClientMessage.Ping("l"));
+        for (ClientMessage message : messages) {
+            assertThat(ProtocolJson.readClientMessage(ProtocolJson.write(message))).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void serverMessagesAndTableEventsRoundTrip() {
+        TableView.Turn turn = new TableView.Turn(2, 15_000, 30_000,
+                new TableView.LegalActions(false, Money.parse("1"), Money.parse("2"), Money.parse("100")));
+        List<ServerMessage> messages = List.of(
+                new ServerMessage.Welcome("a", 1, "alice", Money.parse("1000")),
+                new ServerMessage.Error("b", ErrorCode.NOT_YOUR_TURN, "it is seat 3's turn"),
+                new ServerMessage.Event(1, 5, new TableEvent.PotAwarded(1, 4, Money.parse("5.01"), true, "a flush, Ace high", Money.parse("20"))),
+                new ServerMessage.Event(1, 6, new TableEvent.TurnStarted(turn)),
+                new ServerMessage.Event(1, 7, new TableEvent.HoleCardsDealt(2, null)),
+                new ServerMessage.Snapshot(1, 7, new TableView(1, "Oak", Money.parse("0.5"), Money.parse("1"), Money.parse("20"),
+                        Money.parse("100"), 6, List.of(new TableView.SeatView(2, "bob", Money.parse("99"), Money.parse("1"),
+                                TableView.SeatStatus.ACTIVE, List.of("As", "Kd"))), 12L, 0, List.of(),
+                        List.of(new TableView.PotView(Money.parse("1.50"), List.of(0, 2))), turn)));
+        for (ServerMessage message : messages) {
+            assertThat(ProtocolJson.readServerMessage(ProtocolJson.write(message))).isEqualTo(message);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            float amount       | {"type":"topUp","requestId":"r","tableId":1,"amount":10.5}                  | BAD_AMOUNT
+            integer amount     | {"type":"topUp","requestId":"r","tableId":1,"amount":10}                    | BAD_AMOUNT
+            tenth of a cent    | {"type":"topUp","requestId":"r","tableId":1,"amount":"0.001"}               | BAD_AMOUNT
+            negative amount    | {"type":"topUp","requestId":"r","tableId":1,"amount":"-5.00"}               | BAD_AMOUNT
+            exponent amount    | {"type":"topUp","requestId":"r","tableId":1,"amount":"1e3"}                 | BAD_AMOUNT
+            unknown type       | {"type":"steal","requestId":"r"}                                            | BAD_MESSAGE
+            missing type       | {"requestId":"r"}                                                           | BAD_MESSAGE
+            unknown field      | {"type":"ping","requestId":"r","admin":true}                                | BAD_MESSAGE
+            missing seat       | {"type":"sitDown","requestId":"r","tableId":1,"amount":"10"}                | BAD_MESSAGE
+            float table id     | {"type":"sitIn","requestId":"r","tableId":1.5}                              | BAD_MESSAGE
+            null table id      | {"type":"sitIn","requestId":"r","tableId":null}                             | BAD_MESSAGE
+            missing requestId  | {"type":"ping"}                                                             | BAD_MESSAGE
+            blank requestId    | {"type":"ping","requestId":" "}                                             | BAD_MESSAGE
+            unknown action     | {"type":"act","requestId":"r","tableId":1,"handId":1,"action":"CHEAT"}     | BAD_MESSAGE
+            numeric action     | {"type":"act","requestId":"r","tableId":1,"handId":1,"action":0}           | BAD_MESSAGE
+            not json           | hello                                                                       | BAD_JSON
+            trailing data      | {"type":"ping","requestId":"r"} {}                                          | BAD_MESSAGE
+            duplicate key      | {"type":"ping","requestId":"r","requestId":"s"}                             | BAD_JSON
+            """)
+    void hostileFramesAreRefusedWithACode(String why, String frame, ErrorCode expected) {
+        assertThatThrownBy(() -> ProtocolJson.readClientMessage(frame))
+                .as(why)
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(expected))
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void deeplyNestedInputIsRefusedBeforeItCostsMuch() {
+        String frame = "{\"type\":\"ping\",\"requestId\":\"r\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertThatThrownBy(() -> ProtocolJson.readClientMessage(frame)).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void anOverlongRequestIdIsRefused() {
+        String frame = "{\"type\":\"ping\",\"requestId\":\"" + "x".repeat(65) + "\"}";
+        assertThatThrownBy(() -> ProtocolJson.readClientMessage(frame))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_MESSAGE));
+    }
+}
