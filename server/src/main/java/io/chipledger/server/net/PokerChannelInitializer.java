@@ -5,25 +5,56 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 
-/** The per-connection pipeline: HTTP codec, bounded aggregation (no unbounded request bodies), then routing. */
+/**
+ * The per-connection pipeline: optional TLS, HTTP codec, bounded aggregation, the origin check and WebSocket upgrade
+ * at {@value #WEBSOCKET_PATH}, then either the frame handler (after an upgrade) or HTTP routing.
+ */
 final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
 
+    static final String WEBSOCKET_PATH = "/ws";
     /** Largest request body accepted; JSON requests are small. */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
 
     private final HttpRoutes routes;
+    private final ClientGateway gateway;
+    private final NetConfig config;
+    private final SslContext ssl;
+    private final OriginCheck originCheck;
 
-    PokerChannelInitializer(HttpRoutes routes) {
+    PokerChannelInitializer(HttpRoutes routes, ClientGateway gateway, NetConfig config, SslContext ssl) {
         this.routes = routes;
+        this.gateway = gateway;
+        this.config = config;
+        this.ssl = ssl;
+        this.originCheck = new OriginCheck(WEBSOCKET_PATH, config.allowedOrigins());
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (ssl != null) {
+            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+        }
+        WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(WEBSOCKET_PATH)
+                .maxFramePayloadLength(config.maxFrameBytes())
+                .checkStartsWith(false)
+                .allowExtensions(false)
+                .handshakeTimeoutMillis(10_000)
+                .build();
         ch.pipeline()
+                .addLast("idle", new IdleStateHandler(config.idleSeconds(), 0, 0, TimeUnit.SECONDS))
                 .addLast("http", new HttpServerCodec())
                 .addLast("keepAlive", new HttpServerKeepAliveHandler())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("origin", originCheck)
+                .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
+                .addLast("frames", new WebSocketFrameHandler(gateway, config, System::nanoTime))
                 .addLast("route", new HttpRequestHandler(routes));
     }
 }

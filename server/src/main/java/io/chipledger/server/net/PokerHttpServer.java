@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -11,11 +12,14 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
+import javax.net.ssl.SSLException;
 
 /**
- * The one listening socket: HTTP (health, static web client, JSON endpoints) and, later, the WebSocket endpoint, in a
- * single Netty pipeline. Uses epoll where the native transport loads, NIO otherwise.
+ * The one listening socket: HTTP (health, static web client, JSON endpoints) and the WebSocket endpoint, in a single
+ * Netty pipeline, optionally over TLS. Uses epoll where the native transport loads, NIO otherwise.
  */
 public final class PokerHttpServer implements AutoCloseable {
 
@@ -30,7 +34,9 @@ public final class PokerHttpServer implements AutoCloseable {
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and returns once the socket is listening. */
-    public static PokerHttpServer start(String host, int port, HttpRoutes routes) throws InterruptedException {
+    public static PokerHttpServer start(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config)
+            throws InterruptedException {
+        SslContext ssl = config.tls() ? tls(config) : null;
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -41,13 +47,22 @@ public final class PokerHttpServer implements AutoCloseable {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new PokerChannelInitializer(routes))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                    .childHandler(new PokerChannelInitializer(routes, gateway, config, ssl))
                     .bind(host, port).sync().channel();
             return new PokerHttpServer(boss, workers, channel);
         } catch (RuntimeException | InterruptedException e) {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
             throw e;
+        }
+    }
+
+    private static SslContext tls(NetConfig config) {
+        try {
+            return SslContextBuilder.forServer(config.tlsCertificate().toFile(), config.tlsPrivateKey().toFile()).build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot use the TLS certificate " + config.tlsCertificate() + ": " + e.getMessage(), e);
         }
     }
 

@@ -26,7 +26,7 @@ class PokerHttpServerTest {
     @BeforeAll
     static void start() throws Exception {
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", loader)).get("/health", new HealthEndpoint());
-        server = PokerHttpServer.start("127.0.0.1", 0, routes);
+        server = PokerHttpServer.start("127.0.0.1", 0, routes, new EchoGateway(), NetConfig.defaults());
     }
 
     @AfterAll

@@ -1,0 +1,20 @@
+package io.chipledger.server.net;
+
+import io.chipledger.protocol.ServerMessage;
+
+/**
+ * One browser's WebSocket, as the game side sees it: it can be sent messages (from any thread) and closed. The player
+ * it belongs to is known once {@code hello} succeeded.
+ */
+public interface ClientConnection {
+
+    /** A number unique within this server's run, for logs and maps. */
+    long id();
+
+    /** Queues a message; never blocks. A client too slow to read is disconnected rather than buffered without bound. */
+    void send(ServerMessage message);
+
+    void close(String reason);
+
+    boolean isOpen();
+}

@@ -1,0 +1,16 @@
+package io.chipledger.server.net;
+
+import io.chipledger.protocol.ClientMessage;
+
+/**
+ * Where decoded client messages go: the game side's entry point. Called on an event loop, so implementations hand
+ * the work to a table's mailbox or a worker executor and return at once.
+ */
+public interface ClientGateway {
+
+    void opened(ClientConnection connection);
+
+    void received(ClientConnection connection, ClientMessage message);
+
+    void closed(ClientConnection connection);
+}
