@@ -1,0 +1,159 @@
+package io.chipledger.server.account;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/**
+ * Registration, login and session lookup. Password hashing and database work run on {@code worker}, never on the
+ * caller's thread, so Netty handlers can call this directly. Sessions are cached (Caffeine) for a short time so a
+ * busy connection does not hit the database per message; logout and freezing invalidate the cache at once.
+ */
+public final class PlayerDirectory {
+
+    private static final int MIN_PASSWORD = 8;
+    private static final int MAX_PASSWORD = 128;
+    /** Hashed whatever the name, so a login for an unknown name costs as much as one for a known name. */
+    private final String decoyHash;
+
+    private final SqlSessionFactory database;
+    private final PasswordHasher hasher;
+    private final SessionTokens tokens;
+    private final Clock clock;
+    private final Duration sessionLifetime;
+    private final Executor worker;
+    private final AsyncLoadingCache<String, Optional<Player>> sessions;
+
+    public PlayerDirectory(SqlSessionFactory database, PasswordHasher hasher, SessionTokens tokens, Clock clock,
+                           Duration sessionLifetime, Executor worker) {
+        this.database = database;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
+        this.worker = worker;
+        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        this.sessions = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(Duration.ofSeconds(30))
+                .executor(worker)
+                .buildAsync(this::loadSession);
+    }
+
+    /** Creates a player; completes with the refusal reason when the name or password is unacceptable or taken. */
+    public CompletableFuture<Registration> register(String name, String password, Player.Role role) {
+        return CompletableFuture.supplyAsync(() -> {
+            String problem = problemWith(name, password);
+            if (problem != null) {
+                return Registration.refused(problem);
+            }
+            String hash = hasher.hash(password.toCharArray());
+            try (SqlSession session = database.openSession(true)) {
+                Long id = session.getMapper(PlayerMapper.class).insertPlayer(name, hash, role.name());
+                if (id == null) {
+                    return Registration.refused("the name " + name + " is taken");
+                }
+                return Registration.created(new Player(id, name, role, false));
+            }
+        }, worker);
+    }
+
+    /** Checks the password and opens a session; empty when the name or password is wrong (which, is not said). */
+    public CompletableFuture<Optional<Login>> login(String name, String password) {
+        return CompletableFuture.supplyAsync(() -> {
+            PlayerMapper.PlayerRow row;
+            try (SqlSession session = database.openSession(true)) {
+                row = name == null ? null : session.getMapper(PlayerMapper.class).findByName(name);
+            }
+            char[] attempt = password == null ? new char[0] : password.toCharArray();
+            boolean matches = hasher.matches(attempt, row == null ? decoyHash : row.passwordHash());
+            if (row == null || !matches) {
+                return Optional.empty();
+            }
+            return Optional.of(openSession(row.toPlayer()));
+        }, worker);
+    }
+
+    private Login openSession(Player player) {
+        String token = tokens.newToken();
+        Instant expires = clock.instant().plus(sessionLifetime);
+        try (SqlSession session = database.openSession(true)) {
+            session.getMapper(PlayerMapper.class).insertSession(SessionTokens.hashOf(token), player.id(), expires);
+        }
+        return new Login(player, token, expires);
+    }
+
+    /** The player of a live session token, or empty (unknown, expired or logged out). */
+    public CompletableFuture<Optional<Player>> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return sessions.get(SessionTokens.hashOf(token));
+    }
+
+    public CompletableFuture<Void> logout(String token) {
+        String hash = SessionTokens.hashOf(token);
+        return CompletableFuture.runAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                session.getMapper(PlayerMapper.class).deleteSession(hash);
+            }
+            sessions.synchronous().invalidate(hash);
+        }, worker);
+    }
+
+    public CompletableFuture<Optional<Player>> find(String name) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                return Optional.ofNullable(session.getMapper(PlayerMapper.class).findByName(name)).map(PlayerMapper.PlayerRow::toPlayer);
+            }
+        }, worker);
+    }
+
+    /** Drops cached sessions so a change to a player (frozen, role) is seen on the next message. */
+    public void forgetCachedSessions() {
+        sessions.synchronous().invalidateAll();
+    }
+
+    private Optional<Player> loadSession(String tokenHash) {
+        try (SqlSession session = database.openSession(true)) {
+            return Optional.ofNullable(session.getMapper(PlayerMapper.class).findBySession(tokenHash, clock.instant()))
+                    .map(PlayerMapper.PlayerRow::toPlayer);
+        }
+    }
+
+    static String problemWith(String name, String password) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]{3,20}")) {
+            return "a name is 3 to 20 letters, digits, '_' or '-'";
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            return "a password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters";
+        }
+        return null;
+    }
+
+    /** A new player, or why there is none. */
+    public record Registration(Player player, String refusal) {
+        static Registration created(Player player) {
+            return new Registration(player, null);
+        }
+
+        static Registration refused(String why) {
+            return new Registration(null, why);
+        }
+
+        public boolean ok() {
+            return player != null;
+        }
+    }
+
+    /** An open session: the token is given to the client once and stored only as its hash. */
+    public record Login(Player player, String token, Instant expiresAt) {
+    }
+}
