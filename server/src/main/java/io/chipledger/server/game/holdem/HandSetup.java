@@ -1,0 +1,36 @@
+package io.chipledger.server.game.holdem;
+
+import io.chipledger.ledger.money.RakeRule;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a hand needs before the first card: who plays with what stack, in seat order starting left of the
+ * button (the button last), the stakes, the rake, and whether a losing hand may be mucked at showdown.
+ */
+public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands) {
+
+    public static final int MIN_PLAYERS = 2;
+    public static final int MAX_PLAYERS = 10;
+
+    public HandSetup {
+        players = List.copyOf(players);
+        Objects.requireNonNull(stakes, "stakes");
+        Objects.requireNonNull(rake, "rake");
+        if (players.size() < MIN_PLAYERS || players.size() > MAX_PLAYERS) {
+            throw new IllegalArgumentException("a hand needs 2 to 10 players, got " + players.size());
+        }
+        if (new HashSet<>(players.stream().map(PlayerSeat::seat).toList()).size() != players.size()) {
+            throw new IllegalArgumentException("two players in the same seat: " + players);
+        }
+        if (stakes.hasStraddle() && players.size() < 3) {
+            throw new IllegalArgumentException("a straddle needs at least three players");
+        }
+    }
+
+    /** No rake, losing hands mucked: the usual cash-game setup. */
+    public static HandSetup of(List<PlayerSeat> players, Stakes stakes) {
+        return new HandSetup(players, stakes, RakeRule.NONE, true);
+    }
+}

@@ -1,0 +1,160 @@
+package io.chipledger.server.game.holdem;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.money.PotSplit;
+import io.chipledger.ledger.money.PotSplitter;
+import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.server.game.Card;
+import io.chipledger.server.game.eval.HandEvaluator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ends a hand: forms the pots, takes the rake (from the main pot first), settles the showdown and awards every pot.
+ * Split pots go through {@link PotSplitter} with the winners in seat order from left of the button, so leftover cents
+ * follow Robert's Rules.
+ */
+final class Settlement {
+
+    private final List<SeatState> seats;
+    private final List<Card> board;
+    private final Map<Integer, Integer> strengthBySeat = new HashMap<>();
+
+    Settlement(List<SeatState> seats, List<Card> board) {
+        this.seats = seats;
+        this.board = board;
+    }
+
+    /**
+     * @param showdownOrder live players in the order they must show; empty when one player is left
+     * @param mayMuck       whether a player who cannot win any contested pot may muck instead of showing
+     */
+    List<HandEvent> settle(RakeRule rake, boolean flopDealt, List<SeatState> showdownOrder, boolean mayMuck) {
+        List<HandEvent> events = new ArrayList<>();
+        List<Pot> pots = PotBuilder.build(seats, true);
+        Money[] amounts = takeRake(pots, rake, flopDealt, events);
+        showDown(pots, showdownOrder, mayMuck, events);
+        for (Pot pot : pots) {
+            award(pot, amounts[pot.index()], events);
+        }
+        for (SeatState seat : seats) {
+            seat.committed = Money.ZERO;
+            seat.streetBet = Money.ZERO;
+            seat.deadAnte = Money.ZERO;
+        }
+        events.add(new HandEvent.HandEnded(seats.stream().map(s -> new FinalStack(s.seat, s.stack)).toList()));
+        return events;
+    }
+
+    /** Shows every listed hand (an all-in showdown tables them all before the board is finished). */
+    static List<HandEvent> table(List<SeatState> showdownOrder) {
+        List<HandEvent> events = new ArrayList<>();
+        for (SeatState seat : showdownOrder) {
+            events.add(new HandEvent.HandTabled(seat.seat, seat.holeCards));
+        }
+        return events;
+    }
+
+    private Money[] takeRake(List<Pot> pots, RakeRule rake, boolean flopDealt, List<HandEvent> events) {
+        Money total = Money.ZERO;
+        for (Pot pot : pots) {
+            total = total.plus(pot.amount());
+        }
+        Money owed = rake.apply(total, flopDealt).rake();
+        Money[] amounts = new Money[pots.size()];
+        for (Pot pot : pots) {
+            Money taken = owed.min(pot.amount());
+            amounts[pot.index()] = pot.amount().minus(taken);
+            if (taken.isPositive()) {
+                events.add(new HandEvent.RakeTaken(pot.index(), taken));
+                owed = owed.minus(taken);
+            }
+        }
+        return amounts;
+    }
+
+    private void showDown(List<Pot> pots, List<SeatState> order, boolean mayMuck, List<HandEvent> events) {
+        for (SeatState seat : order) {
+            int strength = strength(seat);
+            if (mayMuck && !canWinAContestedPot(seat.seat, strength, pots)) {
+                events.add(new HandEvent.HandMucked(seat.seat));
+                continue;
+            }
+            strengthBySeat.put(seat.seat, strength);
+            events.add(new HandEvent.HandShown(seat.seat, seat.holeCards, HandEvaluator.category(strength), strength));
+        }
+    }
+
+    private boolean canWinAContestedPot(int seat, int strength, List<Pot> pots) {
+        for (Pot pot : pots) {
+            if (pot.eligibleSeats().size() < 2 || !pot.eligibleSeats().contains(seat)) {
+                continue;
+            }
+            boolean beaten = false;
+            for (int other : pot.eligibleSeats()) {
+                Integer shown = strengthBySeat.get(other);
+                if (shown != null && shown > strength) {
+                    beaten = true;
+                }
+            }
+            if (!beaten) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void award(Pot pot, Money amount, List<HandEvent> events) {
+        List<Integer> winners = winners(pot);
+        PotSplit<Integer> split = PotSplitter.split(amount, winners);
+        for (PotSplit.Share<Integer> share : split.shares()) {
+            if (share.amount().isPositive()) {
+                bySeat(share.recipient()).stack = bySeat(share.recipient()).stack.plus(share.amount());
+                events.add(new HandEvent.PotAwarded(pot.index(), share.recipient(), share.amount(), share.oddCent()));
+            }
+        }
+    }
+
+    /** The best shown hands among the pot's contenders, in seat order from left of the button. */
+    private List<Integer> winners(Pot pot) {
+        if (pot.eligibleSeats().isEmpty()) {
+            throw new IllegalStateException("pot " + pot.index() + " of " + pot.amount() + " has no contender");
+        }
+        if (pot.eligibleSeats().size() == 1) {
+            return pot.eligibleSeats();
+        }
+        int best = Integer.MIN_VALUE;
+        List<Integer> winners = new ArrayList<>();
+        for (int seat : pot.eligibleSeats()) {
+            Integer strength = strengthBySeat.get(seat);
+            if (strength == null) {
+                continue;
+            }
+            if (strength > best) {
+                best = strength;
+                winners.clear();
+            }
+            if (strength == best) {
+                winners.add(seat);
+            }
+        }
+        return winners;
+    }
+
+    private int strength(SeatState seat) {
+        return HandEvaluator.evaluate7(seat.holeCards.get(0).index(), seat.holeCards.get(1).index(),
+                board.get(0).index(), board.get(1).index(), board.get(2).index(), board.get(3).index(),
+                board.get(4).index());
+    }
+
+    private SeatState bySeat(int seat) {
+        for (SeatState s : seats) {
+            if (s.seat == seat) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no seat " + seat);
+    }
+}
