@@ -1,0 +1,8 @@
+package io.chipledger.ledger;
+
+import io.chipledger.ledger.money.Money;
+
+/** One side of a transfer as seen by one account: the link from version - 1 to {@code version}. */
+public record Entry(long accountId, long version, long transferId, Money amount, Money balanceBefore,
+                    Money balanceAfter) {
+}

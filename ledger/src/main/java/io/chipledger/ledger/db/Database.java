@@ -1,0 +1,154 @@
+package io.chipledger.ledger.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.chipledger.ledger.mapper.MyBatisConfiguration;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The ledger's PostgreSQL, migrated and pooled: an embedded server whose files survive restarts in
+ * {@code dataDir/pg}, or an external one named by url. Closing it closes the pool and stops the embedded server.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String EMBEDDED_DATABASE = "chipledger";
+    private static final int POOL_SIZE = 10;
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+    private final SqlSessionFactory sqlSessionFactory;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.sqlSessionFactory = MyBatisConfiguration.sessionFactory(dataSource);
+    }
+
+    /** Starts (or connects to) the server, applies pending migrations and opens the pool. */
+    public static Database open(DatabaseConfig config) {
+        EmbeddedPostgres embedded = null;
+        try {
+            String url = config.url();
+            String user = config.user();
+            if (config.isEmbedded()) {
+                embedded = startEmbedded(config.dataDir().resolve("pg"));
+                url = embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
+                user = "postgres";
+            }
+            HikariDataSource pool = pool(url, user, config.password());
+            try {
+                migrate(pool);
+                return new Database(embedded, pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            stopQuietly(embedded);
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SqlSessionFactory sqlSessionFactory() {
+        return sqlSessionFactory;
+    }
+
+    /** The JDBC url the pool connects to (for messages and tools; it carries no password). */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        stopQuietly(embedded);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path pgDir) {
+        try {
+            Files.createDirectories(pgDir);
+            new OrphanedPostmasterReaper(Duration.ofSeconds(30)).stopOrphan(pgDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    // zonky defaults to synchronous_commit=off, which could lose committed chips in a crash.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            ensureDatabaseExists(postgres);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgDir, e);
+        }
+    }
+
+    private static void ensureDatabaseExists(EmbeddedPostgres postgres) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            boolean exists;
+            try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + EMBEDDED_DATABASE + "'")) {
+                exists = r.next();
+            }
+            if (!exists) {
+                s.execute("CREATE DATABASE " + EMBEDDED_DATABASE);
+                LOG.info("created database {}", EMBEDDED_DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + EMBEDDED_DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(POOL_SIZE);
+        hikari.setPoolName("ledger");
+        hikari.setAutoCommit(true);
+        hikari.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+        // The ledger's guarantee depends on durable commits, whatever the server's default.
+        hikari.setConnectionInitSql("SET synchronous_commit = on");
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static void stopQuietly(EmbeddedPostgres embedded) {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.error("could not stop the embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.chipledger.ledger.postgres;
+
+import io.chipledger.ledger.Account;
+import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Entry;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Posting;
+import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.RejectReason;
+import io.chipledger.ledger.Transfer;
+import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.mapper.AccountMapper;
+import io.chipledger.ledger.money.Money;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger on PostgreSQL with group commit: postings from every caller are queued to a few writer threads, each
+ * turning whatever has queued into one transaction. A key always goes to the same writer, so two postings with one
+ * key are never in flight in two transactions at once.
+ */
+public final class PostgresLedger implements Ledger {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{3,8}");
+
+    private final SqlSessionFactory sessions;
+    private final List<GroupCommitWriter> writers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private volatile boolean closed;
+
+    private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
+        this.sessions = sessions;
+        BatchTransaction transaction = new BatchTransaction(sessions, clock);
+        for (int i = 0; i < settings.writers(); i++) {
+            GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
+            Thread thread = new Thread(writer, "ledger-writer-" + i);
+            thread.setDaemon(true);
+            writers.add(writer);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** Default settings, the system clock, and futures completed on the common pool. */
+    public static PostgresLedger start(Database database) {
+        return start(database, LedgerSettings.defaults(), Clock.systemUTC(), ForkJoinPool.commonPool());
+    }
+
+    /** @param callbacks where posting futures complete; callers' continuations run there */
+    public static PostgresLedger start(Database database, LedgerSettings settings, Clock clock, Executor callbacks) {
+        return new PostgresLedger(database.sqlSessionFactory(), settings, clock, callbacks);
+    }
+
+    @Override
+    public CompletableFuture<PostingResult> post(Posting posting) {
+        Objects.requireNonNull(posting, "posting");
+        Optional<PostingResult.Rejected> invalid = PostingValidator.verify(posting);
+        if (invalid.isPresent()) {
+            return CompletableFuture.completedFuture(invalid.get());
+        }
+        if (closed) {
+            return CompletableFuture.completedFuture(new PostingResult.Rejected(RejectReason.LEDGER_CLOSED,
+                    "the ledger is closed; posting " + posting.idempotencyKey() + " was not written"));
+        }
+        Pending pending = Pending.of(posting);
+        writers.get(Math.floorMod(posting.idempotencyKey().hashCode(), writers.size())).submit(pending);
+        return pending.future();
+    }
+
+    @Override
+    public Account openAccount(AccountKind kind, String ownerRef, String currency) {
+        Objects.requireNonNull(kind, "kind");
+        if (ownerRef == null || ownerRef.isBlank() || ownerRef.length() > 200) {
+            throw new IllegalArgumentException("an account owner reference is 1 to 200 characters, was " + ownerRef);
+        }
+        if (currency == null || !CURRENCY.matcher(currency).matches()) {
+            throw new IllegalArgumentException("a currency is 3 to 8 upper-case letters or digits, was " + currency);
+        }
+        try (SqlSession session = sessions.openSession(true)) {
+            AccountMapper mapper = session.getMapper(AccountMapper.class);
+            mapper.insertIfAbsent(kind, ownerRef, currency, kind.mayGoNegative());
+            return mapper.findByNaturalKey(kind, ownerRef, currency);
+        }
+    }
+
+    @Override
+    public Money balance(long accountId) {
+        return account(accountId).map(Account::balance)
+                .orElseThrow(() -> new IllegalArgumentException("account " + accountId + " does not exist"));
+    }
+
+    @Override
+    public Optional<Account> account(long accountId) {
+        return Optional.ofNullable(read(m -> m.findById(accountId)));
+    }
+
+    @Override
+    public Optional<Account> findAccount(AccountKind kind, String ownerRef, String currency) {
+        return Optional.ofNullable(read(m -> m.findByNaturalKey(kind, ownerRef, currency)));
+    }
+
+    @Override
+    public List<Entry> entries(long accountId) {
+        return read(m -> m.entries(accountId));
+    }
+
+    @Override
+    public List<Transfer> transfersOfHand(String handRef) {
+        return read(m -> m.transfersOfHand(handRef));
+    }
+
+    /** Batches committed and postings settled by them so far (replays and rejections included). */
+    public LedgerStats stats() {
+        return new LedgerStats(batches.get(), written.get());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        writers.forEach(GroupCommitWriter::stop);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private <T> T read(Function<AccountMapper, T> query) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return query.apply(session.getMapper(AccountMapper.class));
+        }
+    }
+
+    /** Counters for benchmarks and health pages. */
+    public record LedgerStats(long batches, long postings) {
+        public double meanBatchSize() {
+            return batches == 0 ? 0 : (double) postings / batches;
+        }
+    }
+}
