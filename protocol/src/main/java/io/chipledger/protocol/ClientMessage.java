@@ -30,6 +30,11 @@ public sealed interface ClientMessage {
     /** The client's id for this request, echoed in the reply; unique per session. */
     String requestId();
 
+    /** A message for one table, handled by that table's actor. */
+    sealed interface TableMessage extends ClientMessage {
+        long tableId();
+    }
+
     /** Opens a session on this connection with a token from {@code POST /api/login}; must be the first message. */
     record Hello(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) int protocolVersion,
@@ -42,24 +47,24 @@ public sealed interface ClientMessage {
      */
     record Watch(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
-            Long lastSeq) implements ClientMessage {
+            Long lastSeq) implements TableMessage {
     }
 
     record Unwatch(@JsonProperty(required = true) String requestId,
-            @JsonProperty(required = true) long tableId) implements ClientMessage {
+            @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
     /** Takes a seat and buys in: {@code amount} moves from the wallet to the seat, within the table's limits. */
     record SitDown(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
             @JsonProperty(required = true) int seat,
-            @JsonProperty(required = true) Money amount) implements ClientMessage {
+            @JsonProperty(required = true) Money amount) implements TableMessage {
     }
 
     /** Adds chips between hands, up to the table maximum. */
     record TopUp(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
-            @JsonProperty(required = true) Money amount) implements ClientMessage {
+            @JsonProperty(required = true) Money amount) implements TableMessage {
     }
 
     /**
@@ -70,26 +75,26 @@ public sealed interface ClientMessage {
             @JsonProperty(required = true) long tableId,
             @JsonProperty(required = true) long handId,
             @JsonProperty(required = true) ActionKind action,
-            Money amount) implements ClientMessage {
+            Money amount) implements TableMessage {
     }
 
     /** Stops being dealt in from the next hand; the seat and stack stay. */
     record SitOut(@JsonProperty(required = true) String requestId,
-            @JsonProperty(required = true) long tableId) implements ClientMessage {
+            @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
     record SitIn(@JsonProperty(required = true) String requestId,
-            @JsonProperty(required = true) long tableId) implements ClientMessage {
+            @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
     /** Stands up: after the current hand the seat's stack goes back to the wallet. */
     record Leave(@JsonProperty(required = true) String requestId,
-            @JsonProperty(required = true) long tableId) implements ClientMessage {
+            @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
     record Chat(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
-            @JsonProperty(required = true) String text) implements ClientMessage {
+            @JsonProperty(required = true) String text) implements TableMessage {
     }
 
     record Ping(@JsonProperty(required = true) String requestId) implements ClientMessage {

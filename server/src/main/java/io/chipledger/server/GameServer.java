@@ -1,0 +1,172 @@
+package io.chipledger.server;
+
+import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Posting;
+import io.chipledger.ledger.TransferKind;
+import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.postgres.PostgresLedger;
+import io.chipledger.server.account.PasswordHasher;
+import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.account.SessionTokens;
+import io.chipledger.server.api.AuthEndpoints;
+import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.net.HealthEndpoint;
+import io.chipledger.server.net.HttpRoutes;
+import io.chipledger.server.net.PokerHttpServer;
+import io.chipledger.server.net.StaticFiles;
+import io.chipledger.server.store.PostgresHandRecords;
+import io.chipledger.server.store.ServerSchema;
+import io.chipledger.server.table.CrashRecovery;
+import io.chipledger.server.table.GameGateway;
+import io.chipledger.server.table.RandomDeckSource;
+import io.chipledger.server.table.ScheduledTableTimer;
+import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableServices;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires the database, ledger, players, tables and network together, in the order that keeps
+ * the promise (migrate, void hands a crash left open, load tables, and only then listen). {@link #close()} stops
+ * listening first and the ledger last, so nothing in flight is lost.
+ */
+public final class GameServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GameServer.class);
+    public static final String CURRENCY = "CHP";
+
+    private final Database database;
+    private final PostgresLedger ledger;
+    private final ExecutorService worker;
+    private final ExecutorService tableExecutor;
+    private final ScheduledExecutorService scheduler;
+    private final TableDirectory tables;
+    private final PlayerDirectory players;
+    private final PokerHttpServer http;
+
+    private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
+                       ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http) {
+        this.database = database;
+        this.ledger = ledger;
+        this.worker = worker;
+        this.tableExecutor = tableExecutor;
+        this.scheduler = scheduler;
+        this.tables = tables;
+        this.players = players;
+        this.http = http;
+    }
+
+    /** Starts on an open database; the server owns it from here and closes it. */
+    public static GameServer start(Database database, ServerSettings settings) throws InterruptedException {
+        ServerSchema.migrate(database.dataSource());
+        ServerSchema.registerMappers(database.sqlSessionFactory());
+        PostgresLedger ledger = PostgresLedger.start(database);
+        ExecutorService worker = Executors.newFixedThreadPool(settings.workerThreads(), named("worker"));
+        ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
+
+        int voided = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY).voidOpenHands();
+        if (voided > 0) {
+            log.warn("voided {} hand(s) left open by an earlier crash", voided);
+        }
+        TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
+                new RandomDeckSource(new SecureRandom()), new ScheduledTableTimer(scheduler), Clock.systemUTC(), tableExecutor, worker);
+        TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
+        tables.loadOpenTables();
+        if (tables.all().isEmpty() && settings.createDefaultTables()) {
+            tables.create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6));
+            tables.create(TableDirectory.plainTable("Pine", Money.parse("1.00"), Money.parse("2.00"), 9));
+            tables.create(TableDirectory.plainTable("Birch", Money.parse("0.05"), Money.parse("0.10"), 2));
+        }
+        PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
+                new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
+                Clock.systemUTC(), Duration.ofDays(7), worker);
+        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
+        new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
+        GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
+        PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
+        log.info("listening on {}:{}", settings.host(), http.port());
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);
+    }
+
+    /** New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). */
+    private static WelcomeGrant welcomeGrant(Ledger ledger, Money amount) {
+        return player -> {
+            if (!amount.isPositive()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.supplyAsync(() -> new long[] {
+                    ledger.openAccount(AccountKind.CASHIER, "cashier", CURRENCY).id(),
+                    ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), CURRENCY).id()})
+                    .thenCompose(ids -> ledger.post(Posting.single("grant:" + player.ledgerOwner(), TransferKind.DEPOSIT, ids[0], ids[1], amount)))
+                    .thenAccept(result -> {
+                        if (!result.accepted()) {
+                            throw new IllegalStateException("welcome grant refused: " + result);
+                        }
+                    });
+        };
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public TableDirectory tables() {
+        return tables;
+    }
+
+    public PlayerDirectory players() {
+        return players;
+    }
+
+    public void awaitClose() throws InterruptedException {
+        http.awaitClose();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        scheduler.shutdownNow();
+        tableExecutor.shutdown();
+        awaitQuietly(tableExecutor);
+        worker.shutdown();
+        awaitQuietly(worker);
+        ledger.close();
+        database.close();
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package io.chipledger.server;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.account.PasswordHasher;
+import io.chipledger.server.net.NetConfig;
+import java.time.Duration;
+
+/**
+ * How a {@link GameServer} runs: where it listens, the network limits, the play money a new player receives, the
+ * pause between hands, and whether to open a few tables on an empty database so a new user has somewhere to sit.
+ */
+public record ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
+                             boolean createDefaultTables, int passwordIterations, int workerThreads) {
+
+    public static ServerSettings defaults() {
+        return new ServerSettings("0.0.0.0", 8080, NetConfig.defaults(), Money.parse("1000.00"), Duration.ofSeconds(2),
+                true, PasswordHasher.DEFAULT_ITERATIONS, 16);
+    }
+
+    public ServerSettings withPort(String newHost, int newPort) {
+        return new ServerSettings(newHost, newPort, net, welcomeGrant, pauseBetweenHands, createDefaultTables, passwordIterations, workerThreads);
+    }
+
+    /** Settings for tests: loopback, a free port, the minimum KDF cost, no pause between hands, no default tables. */
+    public static ServerSettings forTests() {
+        return new ServerSettings("127.0.0.1", 0, NetConfig.defaults(), Money.parse("1000.00"), Duration.ZERO, false,
+                PasswordHasher.MIN_ITERATIONS, 8);
+    }
+}

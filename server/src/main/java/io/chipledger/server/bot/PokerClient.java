@@ -1,0 +1,178 @@
+package io.chipledger.server.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.protocol.ServerMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A player's side of the protocol over a real WebSocket (the JDK's client): register or log in over HTTP, say hello,
+ * send requests, and read what the server sends. Used by the bots and by tests that play as browsers would.
+ */
+public final class PokerClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicLong requests = new AtomicLong();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final String idPrefix;
+    private WebSocket socket;
+
+    private PokerClient(String idPrefix) {
+        this.idPrefix = idPrefix;
+    }
+
+    /** Registers (or, when the name is taken, logs in) and returns the session token. */
+    public static String token(String httpBase, String name, String password) throws IOException, InterruptedException {
+        String body = ProtocolJson.write(Map.of("name", name, "password", password));
+        HttpResponse<String> response = post(httpBase + "/api/register", body);
+        if (response.statusCode() == 409) {
+            response = post(httpBase + "/api/login", body);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("could not log in as " + name + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonNode json = ProtocolJson.mapper().readTree(response.body());
+        return json.get("token").asText();
+    }
+
+    public static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens the WebSocket without saying hello. */
+    public static PokerClient open(String wsUrl, String idPrefix) {
+        PokerClient client = new PokerClient(idPrefix);
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(wsUrl), client).join();
+        return client;
+    }
+
+    /** Opens the WebSocket and completes the hello; returns the welcome. */
+    public static PokerClient connect(String wsUrl, String token, String idPrefix) throws InterruptedException {
+        PokerClient client = open(wsUrl, idPrefix);
+        String id = client.send(requestId -> new ClientMessage.Hello(requestId, ProtocolJson.PROTOCOL_VERSION, token));
+        ServerMessage reply = client.await(m -> m instanceof ServerMessage.Welcome || m instanceof ServerMessage.Error, Duration.ofSeconds(30));
+        if (!(reply instanceof ServerMessage.Welcome)) {
+            client.close();
+            throw new IllegalStateException("hello " + id + " refused: " + reply);
+        }
+        client.welcome = (ServerMessage.Welcome) reply;
+        return client;
+    }
+
+    private ServerMessage.Welcome welcome;
+    private volatile Money lastWallet;
+
+    /** The wallet balance as the server last told it (welcome or wallet message read so far). */
+    public Money lastWallet() {
+        return lastWallet;
+    }
+
+    public ServerMessage.Welcome welcome() {
+        return welcome;
+    }
+
+    /** Sends a request built with a fresh requestId; returns that id. */
+    public String send(java.util.function.Function<String, ClientMessage> request) {
+        String requestId = idPrefix + "-" + requests.incrementAndGet();
+        sendRaw(ProtocolJson.write(request.apply(requestId)));
+        return requestId;
+    }
+
+    /** Sends a message exactly as given (a resend keeps its requestId). */
+    public void send(ClientMessage message) {
+        sendRaw(ProtocolJson.write(message));
+    }
+
+    /** Sends any text, valid or not: tests use it for hostile frames. */
+    public synchronized void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next message, or null when none arrives in time. */
+    public ServerMessage next(Duration timeout) throws InterruptedException {
+        String text = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ServerMessage message = text == null ? null : ProtocolJson.readServerMessage(text);
+        if (message instanceof ServerMessage.Wallet wallet) {
+            lastWallet = wallet.balance();
+        } else if (message instanceof ServerMessage.Welcome welcomed) {
+            lastWallet = welcomed.wallet();
+        }
+        return message;
+    }
+
+    /** Skips messages until one matches; throws when none does in time. */
+    public ServerMessage await(Predicate<ServerMessage> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            ServerMessage message = left <= 0 ? null : next(Duration.ofNanos(left));
+            if (message == null) {
+                throw new IllegalStateException(idPrefix + ": no matching message within " + timeout);
+            }
+            if (wanted.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    /** Waits for the reply (done or error) to a request. */
+    public ServerMessage reply(String requestId, Duration timeout) throws InterruptedException {
+        return await(m -> (m instanceof ServerMessage.Done d && requestId.equals(d.requestId()))
+                || (m instanceof ServerMessage.Error e && requestId.equals(e.requestId())), timeout);
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            inbox.add(partial.toString());
+            partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        closed.complete(status);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+        closed.complete(-1);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+}

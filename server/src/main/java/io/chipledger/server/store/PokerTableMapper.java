@@ -1,0 +1,22 @@
+package io.chipledger.server.store;
+
+import io.chipledger.ledger.money.Money;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** The tables players can sit at, as an operator configured them. */
+public interface PokerTableMapper {
+
+    List<PokerTableRow> openTables();
+
+    long insertTable(PokerTableRow row);
+
+    int setStatus(@Param("id") long id, @Param("status") String status);
+
+    /** One row of {@code poker_table}; {@code id} is ignored on insert. */
+    record PokerTableRow(long id, String name, String currency, Money smallBlind, Money bigBlind, Money ante, int seats,
+                         Money minBuyIn, Money maxBuyIn, BigDecimal rakePercent, Money rakeCap, int actionSeconds,
+                         int timeBankSeconds, String status) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.chipledger.server.store;
+
+import io.chipledger.server.table.HandRecords;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/** {@link HandRecords} in the {@code hand} table; each call runs on the worker executor. */
+public final class PostgresHandRecords implements HandRecords {
+
+    private final SqlSessionFactory database;
+    private final Executor worker;
+
+    public PostgresHandRecords(SqlSessionFactory database, Executor worker) {
+        this.database = database;
+        this.worker = worker;
+    }
+
+    @Override
+    public CompletableFuture<Long> open(long tableId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                return session.getMapper(HandMapper.class).openHand(tableId);
+            }
+        }, worker);
+    }
+
+    @Override
+    public CompletableFuture<Void> finish(long handId, HandOutcome outcome) {
+        return CompletableFuture.runAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
+            }
+        }, worker);
+    }
+}

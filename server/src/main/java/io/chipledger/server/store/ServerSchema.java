@@ -1,0 +1,40 @@
+package io.chipledger.server.store;
+
+import io.chipledger.server.account.PlayerMapper;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The server's own tables (players, sessions, poker tables, hands) beside the ledger's, in the same database. They
+ * have their own migrations ({@code db/server}) and history table, so the ledger module's migrations and the server's
+ * are numbered independently and neither can block the other.
+ */
+public final class ServerSchema {
+
+    private ServerSchema() {
+    }
+
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/server")
+                .table("server_schema_history")
+                // The ledger's tables are already there: start the server's own history at zero, not refuse.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    /** Adds the server's mappers to the ledger's MyBatis configuration (one pool, one type-handler registry). */
+    public static void registerMappers(SqlSessionFactory factory) {
+        Configuration configuration = factory.getConfiguration();
+        if (!configuration.hasMapper(PlayerMapper.class)) {
+            configuration.addMapper(PlayerMapper.class);
+            configuration.addMapper(HandMapper.class);
+            configuration.addMapper(PokerTableMapper.class);
+        }
+    }
+}

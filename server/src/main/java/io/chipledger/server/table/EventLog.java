@@ -1,0 +1,65 @@
+package io.chipledger.server.table;
+
+import io.chipledger.protocol.TableEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table's numbered events, the newest kept in a bounded buffer so a reconnecting client can be sent what it missed.
+ * An event may have a private form for one seat's player (their hole cards, their legal actions) and a public form
+ * for everyone else. Used only inside the table's mailbox.
+ */
+final class EventLog {
+
+    /** One event as each audience sees it. {@code privateSeat} is -1 when everyone sees {@code forAll}. */
+    record Entry(long seq, TableEvent forAll, int privateSeat, TableEvent forSeat) {
+        TableEvent viewFor(int viewerSeat) {
+            return privateSeat >= 0 && viewerSeat == privateSeat ? forSeat : forAll;
+        }
+    }
+
+    private final int capacity;
+    private final Deque<Entry> recent = new ArrayDeque<>();
+    private long lastSeq;
+
+    EventLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    Entry append(TableEvent forAll, int privateSeat, TableEvent forSeat) {
+        Entry entry = new Entry(++lastSeq, forAll, privateSeat, forSeat);
+        recent.addLast(entry);
+        if (recent.size() > capacity) {
+            recent.removeFirst();
+        }
+        return entry;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The events after {@code seq}, or empty when some of them are no longer kept (the client needs a snapshot). */
+    Optional<List<Entry>> after(long seq) {
+        if (seq > lastSeq || seq < 0) {
+            return Optional.empty();
+        }
+        if (seq == lastSeq) {
+            return Optional.of(List.of());
+        }
+        Entry oldest = recent.peekFirst();
+        if (oldest == null || oldest.seq() > seq + 1) {
+            return Optional.empty();
+        }
+        List<Entry> missed = new ArrayList<>();
+        for (Entry entry : recent) {
+            if (entry.seq() > seq) {
+                missed.add(entry);
+            }
+        }
+        return Optional.of(missed);
+    }
+}

@@ -1,0 +1,105 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ErrorCode;
+import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.net.ClientGateway;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The game's side of the WebSocket: opens sessions ({@code hello}), answers pings, and hands every table message to
+ * its table's actor. Runs on event loops, so it only looks things up and enqueues; authentication completes on the
+ * worker.
+ */
+public final class GameGateway implements ClientGateway {
+
+    private final PlayerDirectory players;
+    private final TableDirectory tables;
+    private final Ledger ledger;
+    private final Executor worker;
+    private final String currency;
+    private final Map<ClientConnection, Session> sessions = new ConcurrentHashMap<>();
+
+    public GameGateway(PlayerDirectory players, TableDirectory tables, Ledger ledger, Executor worker, String currency) {
+        this.players = players;
+        this.tables = tables;
+        this.ledger = ledger;
+        this.worker = worker;
+        this.currency = currency;
+    }
+
+    /** What the gateway knows of one connection. */
+    private static final class Session {
+        volatile Player player;
+        final Set<Long> tables = ConcurrentHashMap.newKeySet();
+    }
+
+    @Override
+    public void opened(ClientConnection connection) {
+        sessions.put(connection, new Session());
+    }
+
+    @Override
+    public void received(ClientConnection connection, ClientMessage message) {
+        Session session = sessions.get(connection);
+        if (session == null) {
+            return; // closed meanwhile
+        }
+        if (message instanceof ClientMessage.Ping ping) {
+            connection.send(new ServerMessage.Pong(ping.requestId()));
+        } else if (message instanceof ClientMessage.Hello hello) {
+            hello(connection, session, hello);
+        } else if (session.player == null) {
+            connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.HELLO_REQUIRED, "send hello first and wait for welcome"));
+        } else if (message instanceof ClientMessage.TableMessage tableMessage) {
+            long tableId = tableMessage.tableId();
+            TableActor table = tables.find(tableId).orElse(null);
+            if (table == null) {
+                connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.TABLE_NOT_FOUND, "no table " + tableId));
+                return;
+            }
+            session.tables.add(tableId);
+            table.receive(connection, session.player, message);
+        }
+    }
+
+    @Override
+    public void closed(ClientConnection connection) {
+        Session session = sessions.remove(connection);
+        if (session != null) {
+            session.tables.forEach(id -> tables.find(id).ifPresent(t -> t.disconnected(connection)));
+        }
+    }
+
+    private void hello(ClientConnection connection, Session session, ClientMessage.Hello hello) {
+        if (hello.protocolVersion() != ProtocolJson.PROTOCOL_VERSION) {
+            connection.send(new ServerMessage.Error(hello.requestId(), ErrorCode.UNSUPPORTED_VERSION,
+                    "this server speaks protocol version " + ProtocolJson.PROTOCOL_VERSION));
+            return;
+        }
+        players.authenticate(hello.token()).thenCompose(player -> {
+            if (player.isEmpty()) {
+                connection.send(new ServerMessage.Error(hello.requestId(), ErrorCode.UNAUTHORIZED, "the session is unknown or expired; log in again"));
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.runAsync(() -> {
+                var wallet = ledger.openAccount(AccountKind.WALLET, player.get().ledgerOwner(), currency);
+                session.player = player.get();
+                connection.send(new ServerMessage.Welcome(hello.requestId(), ProtocolJson.PROTOCOL_VERSION, player.get().name(), wallet.balance()));
+            }, worker);
+        }).exceptionally(failure -> {
+            connection.send(new ServerMessage.Error(hello.requestId(), ErrorCode.INTERNAL, "could not open the session"));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.protocol.TableView;
+import io.chipledger.server.game.Card;
+import io.chipledger.server.game.holdem.ChipAccount;
+import io.chipledger.server.game.holdem.ChipMovement;
+import io.chipledger.server.game.holdem.HandEvent;
+import io.chipledger.server.game.holdem.PlayerSeat;
+import io.chipledger.server.game.holdem.Pot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Tells one hand's engine events to clients as protocol events. It follows the chips itself (stack and street bet of
+ * each seat, event by event) so every message carries the numbers as they were at that moment, not at the end of the
+ * command. Hole cards come out in two forms: with the cards for their owner, without for everyone else.
+ */
+final class HandNarrator {
+
+    /** A protocol event, possibly with a private form for one seat. */
+    record Told(TableEvent forAll, int privateSeat, TableEvent forSeat) {
+        static Told everyone(TableEvent event) {
+            return new Told(event, -1, null);
+        }
+    }
+
+    private final Map<Integer, Money> stacks = new HashMap<>();
+    private final Map<Integer, Money> streetBets = new HashMap<>();
+
+    HandNarrator(List<PlayerSeat> players) {
+        for (PlayerSeat player : players) {
+            stacks.put(player.seat(), player.stack());
+            streetBets.put(player.seat(), Money.ZERO);
+        }
+    }
+
+    Money stack(int seat) {
+        return stacks.get(seat);
+    }
+
+    Money streetBet(int seat) {
+        return streetBets.getOrDefault(seat, Money.ZERO);
+    }
+
+    /** The protocol form of one engine event, or null for events clients do not see (the hand's own start). */
+    Told tell(HandEvent event, Supplier<List<Pot>> pots, boolean timedOut) {
+        follow(event);
+        if (event instanceof HandEvent.BlindPosted blind) {
+            String kind = switch (blind.blind()) {
+                case SMALL -> "SMALL_BLIND";
+                case BIG -> "BIG_BLIND";
+                case STRADDLE -> "STRADDLE";
+            };
+            return Told.everyone(new TableEvent.BlindPosted(blind.seat(), kind, blind.amount(), stack(blind.seat())));
+        } else if (event instanceof HandEvent.AntePosted ante) {
+            return Told.everyone(new TableEvent.BlindPosted(ante.seat(), ante.dead() ? "BIG_BLIND_ANTE" : "ANTE",
+                    ante.amount(), stack(ante.seat())));
+        } else if (event instanceof HandEvent.HoleCardsDealt dealt) {
+            return new Told(new TableEvent.HoleCardsDealt(dealt.seat(), null), dealt.seat(),
+                    new TableEvent.HoleCardsDealt(dealt.seat(), names(dealt.cards())));
+        } else if (event instanceof HandEvent.Folded folded) {
+            return acted(folded.seat(), ActionKind.FOLD, Money.ZERO, false, timedOut);
+        } else if (event instanceof HandEvent.Checked checked) {
+            return acted(checked.seat(), ActionKind.CHECK, Money.ZERO, false, timedOut);
+        } else if (event instanceof HandEvent.Called called) {
+            return acted(called.seat(), ActionKind.CALL, called.amount(), called.allIn(), timedOut);
+        } else if (event instanceof HandEvent.BetPlaced bet) {
+            return acted(bet.seat(), ActionKind.BET, bet.amount(), bet.allIn(), timedOut);
+        } else if (event instanceof HandEvent.Raised raised) {
+            return acted(raised.seat(), ActionKind.RAISE, raised.amount(), raised.allIn(), timedOut);
+        } else if (event instanceof HandEvent.UncalledBetReturned returned) {
+            return Told.everyone(new TableEvent.UncalledBetReturned(returned.seat(), returned.amount(), stack(returned.seat())));
+        } else if (event instanceof HandEvent.StreetDealt street) {
+            return Told.everyone(new TableEvent.StreetDealt(street.street().name(), names(street.cards()),
+                    names(street.board()), potViews(pots.get())));
+        } else if (event instanceof HandEvent.HandTabled tabled) {
+            return Told.everyone(new TableEvent.CardsShown(tabled.seat(), names(tabled.cards()), null));
+        } else if (event instanceof HandEvent.HandShown shown) {
+            return Told.everyone(new TableEvent.CardsShown(shown.seat(), names(shown.cards()), shown.category().phrase()));
+        } else if (event instanceof HandEvent.RakeTaken rake) {
+            return Told.everyone(new TableEvent.RakeTaken(rake.amount()));
+        } else if (event instanceof HandEvent.PotAwarded award) {
+            return Told.everyone(new TableEvent.PotAwarded(award.potIndex(), award.seat(), award.amount(), award.oddCent(),
+                    null, stack(award.seat())));
+        }
+        return null; // HandStarted, HandMucked and HandEnded are told by the table, which knows the hand id
+    }
+
+    private Told acted(int seat, ActionKind kind, Money amount, boolean allIn, boolean timedOut) {
+        return Told.everyone(new TableEvent.PlayerActed(seat, kind, amount, streetBet(seat), stack(seat), allIn, timedOut));
+    }
+
+    /** Keeps stacks and street bets in step with the event. */
+    private void follow(HandEvent event) {
+        if (event instanceof HandEvent.StreetDealt) {
+            streetBets.replaceAll((seat, bet) -> Money.ZERO);
+        }
+        if (event instanceof ChipMovement movement) {
+            if (movement.from() instanceof ChipAccount.SeatStack from) {
+                stacks.merge(from.seat(), movement.amount().negate(), Money::plus);
+                if (!(event instanceof HandEvent.AntePosted)) {
+                    streetBets.merge(from.seat(), movement.amount(), Money::plus);
+                }
+            }
+            if (movement.to() instanceof ChipAccount.SeatStack to) {
+                stacks.merge(to.seat(), movement.amount(), Money::plus);
+                if (event instanceof HandEvent.UncalledBetReturned) {
+                    streetBets.merge(to.seat(), movement.amount().negate(), Money::plus);
+                }
+            }
+        }
+    }
+
+    static List<String> names(List<Card> cards) {
+        return cards.stream().map(Card::toString).toList();
+    }
+
+    static List<TableView.PotView> potViews(List<Pot> pots) {
+        return pots.stream().map(p -> new TableView.PotView(p.amount(), p.eligibleSeats())).toList();
+    }
+}

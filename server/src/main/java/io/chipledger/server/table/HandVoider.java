@@ -1,0 +1,71 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.Leg;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Posting;
+import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.Transfer;
+import io.chipledger.ledger.TransferKind;
+import io.chipledger.ledger.money.Money;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Cancels a hand whose settlement never committed (a crash, a refused movement): every chip that went from a seat
+ * into the pot and has not come back is refunded to that seat, in one posting whose key is derived from the hand, so
+ * voiding can itself crash and be run again without refunding twice. A hand whose pot already went back to zero
+ * (settled) needs nothing.
+ */
+final class HandVoider {
+
+    private final Ledger ledger;
+    private final Executor worker;
+
+    HandVoider(Ledger ledger, Executor worker) {
+        this.ledger = ledger;
+        this.worker = worker;
+    }
+
+    /** Refunds what is left of the hand's pot to the seats it came from; completes with what was refunded. */
+    CompletableFuture<Map<Long, Money>> voidHand(long potAccount, String tableRef, String handRef) {
+        return CompletableFuture.supplyAsync(() -> refundsOf(potAccount, ledger.transfersOfHand(handRef)), worker)
+                .thenCompose(refunds -> {
+                    if (refunds.isEmpty()) {
+                        return CompletableFuture.completedFuture(refunds);
+                    }
+                    List<Leg> legs = new ArrayList<>();
+                    refunds.forEach((seatAccount, amount) -> legs.add(new Leg(potAccount, seatAccount, amount, TransferKind.REFUND)));
+                    Posting refund = new Posting("void:" + handRef, TransferKind.REFUND, tableRef, handRef, "void", legs);
+                    return ledger.post(refund).thenApply(result -> {
+                        if (!result.accepted()) {
+                            throw new IllegalStateException("voiding " + handRef + " was refused: " + ((PostingResult.Rejected) result).message());
+                        }
+                        return refunds;
+                    });
+                });
+    }
+
+    /** Net chips each seat account has in the pot for this hand; empty when the pot is square (already settled). */
+    static Map<Long, Money> refundsOf(long potAccount, List<Transfer> transfers) {
+        Map<Long, Money> net = new TreeMap<>();
+        Money potNet = Money.ZERO;
+        for (Transfer transfer : transfers) {
+            if (transfer.toAccountId() == potAccount) {
+                net.merge(transfer.fromAccountId(), transfer.amount(), Money::plus);
+                potNet = potNet.plus(transfer.amount());
+            } else if (transfer.fromAccountId() == potAccount) {
+                net.merge(transfer.toAccountId(), transfer.amount().negate(), Money::plus);
+                potNet = potNet.minus(transfer.amount());
+            }
+        }
+        if (!potNet.isPositive()) {
+            return Map.of();
+        }
+        net.values().removeIf(amount -> !amount.isPositive());
+        return net;
+    }
+}

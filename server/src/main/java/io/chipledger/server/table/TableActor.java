@@ -1,0 +1,632 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Posting;
+import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.RejectReason;
+import io.chipledger.ledger.TransferKind;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ErrorCode;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.protocol.TableView;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.game.holdem.HandCommand;
+import io.chipledger.server.game.holdem.HandEvent;
+import io.chipledger.server.game.holdem.HandSetup;
+import io.chipledger.server.game.holdem.HoldemHand;
+import io.chipledger.server.game.holdem.LegalActions;
+import io.chipledger.server.game.holdem.PlayerSeat;
+import io.chipledger.server.net.ClientConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One table: its seats, its hand, its watchers. Every command goes through the table's {@link Mailbox}, so no two run
+ * at once; a command that moves chips completes only when the ledger has committed them, and its events are
+ * published in that completion. No client ever sees a chip movement the database does not have.
+ *
+ * <p>The public methods may be called from any thread (they only enqueue); everything else runs in the mailbox.
+ */
+public final class TableActor {
+
+    private static final Logger log = LoggerFactory.getLogger(TableActor.class);
+    static final Duration PAUSE_BETWEEN_HANDS = Duration.ofSeconds(2);
+    private static final int EVENT_BUFFER = 1_000;
+    private static final int MAX_CHAT = 200;
+
+    private final TableConfig config;
+    private final Mailbox mailbox;
+    private final Ledger ledger;
+    private final ChipPoster poster;
+    private final long potAccount;
+    private final HandRecords hands;
+    private final DeckSource decks;
+    private final TableTimer timer;
+    private final Clock clock;
+    private final Executor worker;
+    private final Seat[] seats;
+    private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+    private final Duration pauseBetweenHands;
+    private int button = -1;
+    private RunningHand hand;
+    private boolean handScheduled;
+
+    TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
+        this.config = config;
+        this.mailbox = new Mailbox(services.tableExecutor());
+        this.ledger = services.ledger();
+        this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner());
+        this.potAccount = potAccount;
+        this.hands = services.hands();
+        this.decks = services.decks();
+        this.timer = services.timer();
+        this.clock = services.clock();
+        this.worker = services.worker();
+        this.seats = new Seat[config.seatCount()];
+        this.pauseBetweenHands = pauseBetweenHands;
+    }
+
+    /** Opens (or finds) the table's ledger accounts and returns the actor; blocking, so call it at start-up. */
+    public static TableActor open(TableConfig config, TableServices services, Duration pauseBetweenHands) {
+        long pot = services.ledger().openAccount(AccountKind.POT, config.ledgerOwner(), config.currency()).id();
+        long house = services.ledger().openAccount(AccountKind.RAKE, "house", config.currency()).id();
+        return new TableActor(config, services, pot, house, pauseBetweenHands);
+    }
+
+    public TableConfig config() {
+        return config;
+    }
+
+    // ---- commands, from any thread ----
+
+    /** Routes a client's table message; {@code player} is the connection's authenticated player. */
+    public CompletableFuture<Void> receive(ClientConnection connection, Player player, ClientMessage message) {
+        return mailbox.submit(() -> handle(connection, player, message)).exceptionally(failure -> {
+            log.error("table {}: {} failed", config.id(), message, failure);
+            connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.INTERNAL, "the server failed; nothing changed"));
+            return null;
+        });
+    }
+
+    /** The connection closed: it stops watching. */
+    public void disconnected(ClientConnection connection) {
+        mailbox.run(() -> watchers.remove(connection));
+    }
+
+    /** Everything a lobby shows of the table. */
+    public CompletableFuture<LobbyEntry> lobbyEntry() {
+        return mailbox.submit(() -> CompletableFuture.completedFuture(new LobbyEntry(config, occupiedSeats(), watchers.size())));
+    }
+
+    /** A lobby row: the table's settings, how many seats are taken and how many are watching. */
+    public record LobbyEntry(TableConfig config, int seated, int watching) {
+    }
+
+    // ---- the dispatch table ----
+
+    private CompletionStage<Void> handle(ClientConnection connection, Player player, ClientMessage message) {
+        if (message instanceof ClientMessage.Watch watch) {
+            return watch(connection, player, watch);
+        } else if (message instanceof ClientMessage.Unwatch unwatch) {
+            watchers.remove(connection);
+            return done(connection, unwatch.requestId());
+        } else if (message instanceof ClientMessage.SitDown sitDown) {
+            return sitDown(connection, player, sitDown);
+        } else if (message instanceof ClientMessage.TopUp topUp) {
+            return topUp(connection, player, topUp);
+        } else if (message instanceof ClientMessage.Act act) {
+            return act(connection, player, act);
+        } else if (message instanceof ClientMessage.SitOut sitOut) {
+            return setSittingOut(connection, player, sitOut.requestId(), true);
+        } else if (message instanceof ClientMessage.SitIn sitIn) {
+            return setSittingOut(connection, player, sitIn.requestId(), false);
+        } else if (message instanceof ClientMessage.Leave leave) {
+            return leave(connection, player, leave);
+        } else if (message instanceof ClientMessage.Chat chat) {
+            return chat(connection, player, chat);
+        }
+        return refuse(connection, message.requestId(), ErrorCode.BAD_MESSAGE, "not a table message");
+    }
+
+    // ---- watching ----
+
+    private CompletionStage<Void> watch(ClientConnection connection, Player player, ClientMessage.Watch watch) {
+        watchers.put(connection, player);
+        int viewerSeat = seatNumberOf(player);
+        Optional<List<EventLog.Entry>> missed = watch.lastSeq() == null ? Optional.empty() : events.after(watch.lastSeq());
+        connection.send(new ServerMessage.Done(watch.requestId()));
+        if (missed.isPresent()) {
+            missed.get().forEach(e -> connection.send(new ServerMessage.Event(config.id(), e.seq(), e.viewFor(viewerSeat))));
+        } else {
+            connection.send(new ServerMessage.Snapshot(config.id(), events.lastSeq(), snapshotFor(viewerSeat)));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    // ---- seating and chips in and out ----
+
+    private CompletionStage<Void> sitDown(ClientConnection connection, Player player, ClientMessage.SitDown request) {
+        String key = "buyin:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
+        Seat existing = seatOf(player);
+        if (existing != null) {
+            boolean sameRequest = existing.stintKey.equals(key);
+            return sameRequest ? done(connection, request.requestId())
+                    : refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
+        }
+        if (request.seat() < 0 || request.seat() >= seats.length) {
+            return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, "seats are 0 to " + (seats.length - 1));
+        }
+        if (seats[request.seat()] != null) {
+            return refuse(connection, request.requestId(), ErrorCode.SEAT_TAKEN, "seat " + request.seat() + " is taken");
+        }
+        if (request.amount().isLessThan(config.minBuyIn()) || request.amount().isGreaterThan(config.maxBuyIn())) {
+            return refuse(connection, request.requestId(), ErrorCode.BUY_IN_OUT_OF_RANGE,
+                    "buy in for " + config.minBuyIn() + " to " + config.maxBuyIn());
+        }
+        if (player.frozen()) {
+            return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
+        }
+        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
+                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount()))
+                        .thenCompose(result -> {
+                            if (!result.accepted()) {
+                                return refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result);
+                            }
+                            return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(accounts.seat()), ledger.balance(accounts.wallet())}, worker)
+                                    .thenAccept(balances -> {
+                                        Seat seat = new Seat(request.seat(), player, accounts.seat(), key, balances[0], config.timeBank());
+                                        seats[request.seat()] = seat;
+                                        watchers.put(connection, player);
+                                        publish(new TableEvent.SeatTaken(seat.number, player.name(), seat.stack));
+                                        connection.send(new ServerMessage.Done(request.requestId()));
+                                        connection.send(new ServerMessage.Wallet(balances[1]));
+                                        scheduleHandIfReady();
+                                    });
+                        }));
+    }
+
+    private CompletionStage<Void> topUp(ClientConnection connection, Player player, ClientMessage.TopUp request) {
+        Seat seat = seatOf(player);
+        if (seat == null) {
+            return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
+        }
+        if (inHand(seat)) {
+            return refuse(connection, request.requestId(), ErrorCode.ILLEGAL_ACTION, "top up between hands");
+        }
+        if (!request.amount().isPositive() || seat.stack.plus(request.amount()).isGreaterThan(config.maxBuyIn())) {
+            return refuse(connection, request.requestId(), ErrorCode.BUY_IN_OUT_OF_RANGE,
+                    "you may add up to " + config.maxBuyIn().minus(seat.stack).max(Money.ZERO));
+        }
+        if (player.frozen()) {
+            return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
+        }
+        String key = "topup:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
+        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
+                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), seat.accountId, request.amount()))
+                        .thenCompose(result -> {
+                            if (!result.accepted()) {
+                                return refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result);
+                            }
+                            return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(seat.accountId), ledger.balance(accounts.wallet())}, worker)
+                                    .thenAccept(balances -> {
+                                        Money added = balances[0].minus(seat.stack);
+                                        seat.stack = balances[0];
+                                        if (added.isPositive()) {
+                                            publish(new TableEvent.ToppedUp(seat.number, added, seat.stack));
+                                        }
+                                        connection.send(new ServerMessage.Done(request.requestId()));
+                                        connection.send(new ServerMessage.Wallet(balances[1]));
+                                        scheduleHandIfReady();
+                                    });
+                        }));
+    }
+
+    private CompletionStage<Void> leave(ClientConnection connection, Player player, ClientMessage.Leave request) {
+        Seat seat = seatOf(player);
+        if (seat == null) {
+            return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
+        }
+        seat.leaving = true;
+        connection.send(new ServerMessage.Done(request.requestId()));
+        if (inHand(seat)) {
+            return actForAbsentPlayer(); // folds now if it is their turn; the cash-out follows the hand
+        }
+        return cashOut(seat);
+    }
+
+    /** Moves the seat's whole stack back to the wallet and frees the seat. */
+    private CompletionStage<Void> cashOut(Seat seat) {
+        String key = "cashout:" + seat.stintKey;
+        return CompletableFuture.supplyAsync(() -> accountsOf(seat.player), worker).thenCompose(accounts -> {
+            Money stack = ledger.balance(seat.accountId);
+            CompletableFuture<PostingResult> moved = stack.isPositive()
+                    ? poster.post(Posting.single(key, TransferKind.CASH_OUT, seat.accountId, accounts.wallet(), stack))
+                    : CompletableFuture.completedFuture(null);
+            return moved.thenAccept(result -> {
+                if (result != null && !result.accepted()) {
+                    log.error("table {}: cash-out of seat {} refused: {}", config.id(), seat.number, result);
+                    return;
+                }
+                seats[seat.number] = null;
+                publish(new TableEvent.SeatLeft(seat.number, seat.player.name(), stack));
+                Money wallet = ledger.balance(accounts.wallet());
+                watchers.forEach((c, p) -> {
+                    if (p != null && p.id() == seat.player.id()) {
+                        c.send(new ServerMessage.Wallet(wallet));
+                    }
+                });
+            });
+        });
+    }
+
+    private CompletionStage<Void> setSittingOut(ClientConnection connection, Player player, String requestId, boolean out) {
+        Seat seat = seatOf(player);
+        if (seat == null) {
+            return refuse(connection, requestId, ErrorCode.NOT_SEATED, "you have no seat at this table");
+        }
+        if (seat.sittingOut != out) {
+            seat.sittingOut = out;
+            publish(out ? new TableEvent.SatOut(seat.number) : new TableEvent.SatIn(seat.number));
+        }
+        connection.send(new ServerMessage.Done(requestId));
+        if (!out) {
+            scheduleHandIfReady();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletionStage<Void> chat(ClientConnection connection, Player player, ClientMessage.Chat chat) {
+        String text = chat.text().strip();
+        if (text.isEmpty() || text.length() > MAX_CHAT) {
+            return refuse(connection, chat.requestId(), ErrorCode.BAD_MESSAGE, "a chat message is 1 to " + MAX_CHAT + " characters");
+        }
+        if (player == null) {
+            return refuse(connection, chat.requestId(), ErrorCode.UNAUTHORIZED, "log in to chat");
+        }
+        publish(new TableEvent.ChatPosted(player.name(), text));
+        return done(connection, chat.requestId());
+    }
+
+    // ---- the hand ----
+
+    private void scheduleHandIfReady() {
+        if (hand == null && !handScheduled && readySeats().size() >= 2) {
+            handScheduled = true;
+            timer.schedule(pauseBetweenHands, () -> mailbox.submit(this::startHand));
+        }
+    }
+
+    private CompletionStage<Void> startHand() {
+        handScheduled = false;
+        if (hand != null || readySeats().size() < 2) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return hands.open(config.id()).thenCompose(handId -> {
+            List<Seat> dealtIn = dealtInFromLeftOfNewButton();
+            List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
+            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true));
+            DeckSource.ShuffledDeck shuffled = decks.shuffle(handId);
+            hand = new RunningHand(handId, engine, shuffled.deck());
+            publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(), shuffled.commitment()));
+            List<HandEvent> opening = new ArrayList<>(engine.events());
+            opening.addAll(hand.dealHoleCards());
+            return commitAndPublish(opening, false);
+        });
+    }
+
+    /** Moves the button to the next ready seat and returns the ready seats from its left, the button last. */
+    private List<Seat> dealtInFromLeftOfNewButton() {
+        List<Seat> ready = readySeats();
+        int next = -1;
+        for (int i = 1; i <= seats.length; i++) {
+            int candidate = Math.floorMod(button + i, seats.length);
+            if (seats[candidate] != null && seats[candidate].ready()) {
+                next = candidate;
+                break;
+            }
+        }
+        button = next;
+        List<Seat> order = new ArrayList<>();
+        for (int i = 1; i <= seats.length; i++) {
+            Seat seat = seats[(button + i) % seats.length];
+            if (seat != null && ready.contains(seat)) {
+                order.add(seat);
+            }
+        }
+        return order;
+    }
+
+    private CompletionStage<Void> act(ClientConnection connection, Player player, ClientMessage.Act act) {
+        Seat seat = seatOf(player);
+        if (seat == null) {
+            return refuse(connection, act.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
+        }
+        if (hand == null || hand.id != act.handId()) {
+            return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, "hand " + act.handId() + " is not being played");
+        }
+        if (hand.hand.actor().isEmpty() || hand.hand.actor().getAsInt() != seat.number) {
+            return refuse(connection, act.requestId(), ErrorCode.NOT_YOUR_TURN, "it is not your turn");
+        }
+        HandCommand command;
+        try {
+            command = commandFor(seat.number, act);
+        } catch (IllegalArgumentException e) {
+            return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, e.getMessage());
+        }
+        var refusal = hand.hand.refusal(command);
+        if (refusal.isPresent()) {
+            return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, refusal.get().getMessage());
+        }
+        chargeTimeBank(seat);
+        connection.send(new ServerMessage.Done(act.requestId()));
+        return play(command, false);
+    }
+
+    /** The engine command for a wire action; amounts are raise-to totals for the street. */
+    private HandCommand commandFor(int seat, ClientMessage.Act act) {
+        LegalActions legal = hand.hand.legalActions().orElseThrow();
+        ActionKind kind = act.action();
+        if ((kind == ActionKind.BET || kind == ActionKind.RAISE) && act.amount() == null) {
+            throw new IllegalArgumentException(kind + " needs an amount");
+        }
+        return switch (kind) {
+            case FOLD -> new HandCommand.Fold(seat);
+            case CHECK -> new HandCommand.Check(seat);
+            case CALL -> new HandCommand.Call(seat);
+            case BET -> new HandCommand.Bet(seat, act.amount());
+            case RAISE -> new HandCommand.RaiseTo(seat, act.amount());
+            case ALL_IN -> !legal.canBetOrRaise() ? new HandCommand.Call(seat)
+                    : legal.isBet() ? new HandCommand.Bet(seat, legal.maxTo()) : new HandCommand.RaiseTo(seat, legal.maxTo());
+        };
+    }
+
+    private CompletionStage<Void> play(HandCommand command, boolean timedOut) {
+        hand.stopClock();
+        return commitAndPublish(hand.play(command), timedOut);
+    }
+
+    /**
+     * Posts the events' chip movements as one posting and publishes the events once it committed; then moves the hand
+     * on (next turn, or the end of the hand).
+     */
+    private CompletionStage<Void> commitAndPublish(List<HandEvent> handEvents, boolean timedOut) {
+        RunningHand current = hand;
+        Posting posting = poster.postingFor(current.nextPostingKey(config.id()), "h" + current.id, null, handEvents, this::seatAccount);
+        CompletableFuture<PostingResult> committed = posting == null
+                ? CompletableFuture.completedFuture(null)
+                : poster.post(posting);
+        return committed.thenCompose(result -> {
+            if (result != null && !result.accepted()) {
+                log.error("table {} hand {}: the ledger refused the hand's chips ({}); voiding the hand", config.id(), current.id, result);
+                return voidHand("the ledger refused a movement");
+            }
+            for (HandEvent event : handEvents) {
+                HandNarrator.Told told = current.narrator.tell(event, current.hand::pots, timedOut);
+                if (told != null) {
+                    publish(told.forAll(), told.privateSeat(), told.forSeat());
+                }
+            }
+            return afterProgress();
+        });
+    }
+
+    private CompletionStage<Void> afterProgress() {
+        if (hand.hand.isComplete()) {
+            return finishHand();
+        }
+        if (hand.hand.actor().isPresent()) {
+            startTurn();
+            return actForAbsentPlayer();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletionStage<Void> finishHand() {
+        RunningHand finished = hand;
+        for (HandEvent event : finished.hand.events()) {
+            if (event instanceof HandEvent.HandEnded ended) {
+                ended.stacks().forEach(s -> seats[s.seat()].stack = s.stack());
+            }
+        }
+        hand = null;
+        publish(new TableEvent.HandEnded(finished.id));
+        return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
+    }
+
+    private CompletionStage<Void> cashOutLeavers() {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (Seat seat : seats) {
+            if (seat != null && seat.leaving) {
+                chain = chain.thenCompose(v -> cashOut(seat));
+            }
+        }
+        return chain;
+    }
+
+    /** Returns every chip of the current hand to the seat it came from, then ends the hand. */
+    private CompletionStage<Void> voidHand(String reason) {
+        RunningHand voided = hand;
+        hand = null;
+        voided.stopClock();
+        return new HandVoider(ledger, worker).voidHand(potAccount, config.ledgerOwner(), "h" + voided.id)
+                .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED))
+                .thenApply(v -> {
+                    for (Seat seat : seats) {
+                        if (seat != null) {
+                            seat.stack = ledger.balance(seat.accountId);
+                        }
+                    }
+                    publish(new TableEvent.HandVoided(voided.id, reason));
+                    return null;
+                });
+    }
+
+    // ---- turns and the clock ----
+
+    private void startTurn() {
+        int actorSeat = hand.hand.actor().getAsInt();
+        Seat seat = seats[actorSeat];
+        hand.turn++;
+        hand.turnStarted = clock.instant();
+        hand.inTimeBank = false;
+        LegalActions legal = hand.hand.legalActions().orElseThrow();
+        TableView.Turn publicTurn = new TableView.Turn(actorSeat, config.actionTime().toMillis(), seat.timeBank.toMillis(), null);
+        TableView.Turn privateTurn = new TableView.Turn(actorSeat, config.actionTime().toMillis(), seat.timeBank.toMillis(), legalView(legal));
+        publish(new TableEvent.TurnStarted(publicTurn), actorSeat, new TableEvent.TurnStarted(privateTurn));
+        scheduleClock(config.actionTime());
+    }
+
+    private void scheduleClock(Duration delay) {
+        long handId = hand.id;
+        int turn = hand.turn;
+        hand.clock = timer.schedule(delay, () -> mailbox.submit(() -> clockRanOut(handId, turn)));
+    }
+
+    private CompletionStage<Void> clockRanOut(long handId, int turn) {
+        if (hand == null || hand.id != handId || hand.turn != turn) {
+            return CompletableFuture.completedFuture(null); // the player acted in time
+        }
+        Seat seat = seats[hand.hand.actor().getAsInt()];
+        if (!hand.inTimeBank && !seat.timeBank.isZero() && !seat.timeBank.isNegative()) {
+            hand.inTimeBank = true;
+            hand.turnStarted = clock.instant();
+            scheduleClock(seat.timeBank);
+            return CompletableFuture.completedFuture(null);
+        }
+        seat.timeBank = Duration.ZERO;
+        return play(autoAction(seat.number), true);
+    }
+
+    private void chargeTimeBank(Seat seat) {
+        if (hand.inTimeBank) {
+            Duration used = Duration.between(hand.turnStarted, clock.instant());
+            seat.timeBank = seat.timeBank.minus(used).isNegative() ? Duration.ZERO : seat.timeBank.minus(used);
+        }
+    }
+
+    /** A leaving player's turn is played at once: check when free, otherwise fold. */
+    private CompletionStage<Void> actForAbsentPlayer() {
+        if (hand == null || hand.hand.actor().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Seat seat = seats[hand.hand.actor().getAsInt()];
+        if (!seat.leaving) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return play(autoAction(seat.number), true);
+    }
+
+    private HandCommand autoAction(int seat) {
+        boolean canCheck = hand.hand.legalActions().map(LegalActions::canCheck).orElse(false);
+        return canCheck ? new HandCommand.Check(seat) : new HandCommand.Fold(seat);
+    }
+
+    // ---- publishing ----
+
+    private void publish(TableEvent event) {
+        publish(event, -1, null);
+    }
+
+    private void publish(TableEvent forAll, int privateSeat, TableEvent forSeat) {
+        EventLog.Entry entry = events.append(forAll, privateSeat, forSeat);
+        watchers.forEach((connection, player) -> {
+            TableEvent view = entry.viewFor(seatNumberOf(player));
+            connection.send(new ServerMessage.Event(config.id(), entry.seq(), view));
+        });
+    }
+
+    private TableView snapshotFor(int viewerSeat) {
+        return TableSnapshot.of(config, seats, hand, button, viewerSeat, clock);
+    }
+
+    private static TableView.LegalActions legalView(LegalActions legal) {
+        return new TableView.LegalActions(legal.canCheck(), legal.canCheck() ? null : legal.toCall(),
+                legal.canBetOrRaise() ? legal.minTo() : null, legal.canBetOrRaise() ? legal.maxTo() : null);
+    }
+
+    // ---- small helpers ----
+
+    private List<Seat> readySeats() {
+        List<Seat> ready = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null && seat.ready()) {
+                ready.add(seat);
+            }
+        }
+        return ready;
+    }
+
+    private int occupiedSeats() {
+        int n = 0;
+        for (Seat seat : seats) {
+            n += seat == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    private Seat seatOf(Player player) {
+        if (player == null) {
+            return null;
+        }
+        for (Seat seat : seats) {
+            if (seat != null && seat.player.id() == player.id()) {
+                return seat;
+            }
+        }
+        return null;
+    }
+
+    private int seatNumberOf(Player player) {
+        Seat seat = seatOf(player);
+        return seat == null ? -1 : seat.number;
+    }
+
+    private boolean inHand(Seat seat) {
+        return hand != null && hand.hand.setup().players().stream().anyMatch(p -> p.seat() == seat.number);
+    }
+
+    private long seatAccount(int seat) {
+        return seats[seat].accountId;
+    }
+
+    private record PlayerAccounts(long wallet, long seat) {
+    }
+
+    private PlayerAccounts accountsOf(Player player) {
+        long wallet = ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), config.currency()).id();
+        long seat = ledger.openAccount(AccountKind.SEAT, config.ledgerOwner() + "/" + player.ledgerOwner(), config.currency()).id();
+        return new PlayerAccounts(wallet, seat);
+    }
+
+    private static CompletionStage<Void> done(ClientConnection connection, String requestId) {
+        connection.send(new ServerMessage.Done(requestId));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletionStage<Void> refuse(ClientConnection connection, String requestId, ErrorCode code, String message) {
+        connection.send(new ServerMessage.Error(requestId, code, message));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletionStage<Void> refuseRejected(ClientConnection connection, String requestId, PostingResult.Rejected rejected) {
+        ErrorCode code = rejected.reason() == RejectReason.INSUFFICIENT_FUNDS ? ErrorCode.INSUFFICIENT_FUNDS
+                : rejected.reason() == RejectReason.IDEMPOTENCY_CONFLICT ? ErrorCode.REQUEST_ID_REUSED
+                : ErrorCode.INTERNAL;
+        return refuse(connection, requestId, code, rejected.message());
+    }
+}

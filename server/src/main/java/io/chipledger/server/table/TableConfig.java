@@ -1,0 +1,44 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.server.game.holdem.Stakes;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a table plays: stakes, seats, buy-in range, rake and clocks. Fixed for the table's life; an operator who wants
+ * other settings opens another table.
+ *
+ * @param actionTime time a player has for each decision before the time bank is used
+ * @param timeBank   extra time per player, used up across decisions and topped up by nothing (kept simple on purpose)
+ */
+public record TableConfig(long id, String name, String currency, Stakes stakes, int seatCount, Money minBuyIn,
+                          Money maxBuyIn, RakeRule rake, Duration actionTime, Duration timeBank) {
+
+    public TableConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(stakes, "stakes");
+        Objects.requireNonNull(rake, "rake");
+        if (seatCount < 2 || seatCount > 10) {
+            throw new IllegalArgumentException("a table has 2 to 10 seats, not " + seatCount);
+        }
+        if (!minBuyIn.isPositive() || maxBuyIn.isLessThan(minBuyIn)) {
+            throw new IllegalArgumentException("buy-in range " + minBuyIn + " to " + maxBuyIn + " is not a range of positive amounts");
+        }
+        if (minBuyIn.isLessThan(stakes.bigBlind())) {
+            throw new IllegalArgumentException("the minimum buy-in " + minBuyIn + " is less than the big blind " + stakes.bigBlind());
+        }
+    }
+
+    /** A plain No-Limit table: blinds sb/bb, buy-in 20 to 100 big blinds, no rake, 20 s to act and a 30 s time bank. */
+    public static TableConfig standard(long id, String name, Money smallBlind, Money bigBlind, int seats) {
+        return new TableConfig(id, name, "CHP", Stakes.blinds(smallBlind, bigBlind), seats, bigBlind.times(20),
+                bigBlind.times(100), RakeRule.NONE, Duration.ofSeconds(20), Duration.ofSeconds(30));
+    }
+
+    /** The ledger owner reference of this table's accounts (its pot, its players' seats). */
+    public String ledgerOwner() {
+        return "table:" + id;
+    }
+}

@@ -1,0 +1,66 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.TableView;
+import io.chipledger.server.game.holdem.LegalActions;
+import io.chipledger.server.game.holdem.SeatView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the {@link TableView} one viewer may see. Hole cards are included only for the viewer's own seat: a snapshot
+ * never carries another player's hidden cards (shown cards reach everyone through {@code cardsShown} events).
+ */
+final class TableSnapshot {
+
+    private TableSnapshot() {
+    }
+
+    static TableView of(TableConfig config, Seat[] seats, RunningHand hand, int button, int viewerSeat, Clock clock) {
+        List<TableView.SeatView> seatViews = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat == null) {
+                continue;
+            }
+            SeatView inHand = hand == null ? null : hand.hand.seats().stream().filter(v -> v.seat() == seat.number).findFirst().orElse(null);
+            Money stack = inHand == null ? seat.stack : inHand.stack();
+            Money bet = inHand == null ? Money.ZERO : inHand.streetBet();
+            TableView.SeatStatus status = status(seat, inHand, hand != null);
+            List<String> cards = null;
+            if (inHand != null && seat.number == viewerSeat) {
+                cards = hand.holeCards(seat.number).stream().map(Object::toString).toList();
+            }
+            seatViews.add(new TableView.SeatView(seat.number, seat.player.name(), stack, bet, status, cards));
+        }
+        Long handId = hand == null ? null : hand.id;
+        List<String> board = hand == null ? List.of() : HandNarrator.names(hand.hand.board());
+        List<TableView.PotView> pots = hand == null ? List.of() : HandNarrator.potViews(hand.hand.pots());
+        TableView.Turn turn = null;
+        if (hand != null && hand.hand.actor().isPresent()) {
+            int actor = hand.hand.actor().getAsInt();
+            Duration limit = hand.inTimeBank ? seats[actor].timeBank : config.actionTime();
+            long left = Math.max(0, limit.minus(Duration.between(hand.turnStarted, clock.instant())).toMillis());
+            LegalActions legal = actor == viewerSeat ? hand.hand.legalActions().orElse(null) : null;
+            turn = new TableView.Turn(actor, left, seats[actor].timeBank.toMillis(), legal == null ? null
+                    : new TableView.LegalActions(legal.canCheck(), legal.canCheck() ? null : legal.toCall(),
+                            legal.canBetOrRaise() ? legal.minTo() : null, legal.canBetOrRaise() ? legal.maxTo() : null));
+        }
+        return new TableView(config.id(), config.name(), config.stakes().smallBlind(), config.stakes().bigBlind(),
+                config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn);
+    }
+
+    private static TableView.SeatStatus status(Seat seat, SeatView inHand, boolean handRunning) {
+        if (!seat.connected) {
+            return TableView.SeatStatus.DISCONNECTED;
+        }
+        if (inHand != null) {
+            return inHand.folded() ? TableView.SeatStatus.FOLDED : inHand.allIn() ? TableView.SeatStatus.ALL_IN : TableView.SeatStatus.ACTIVE;
+        }
+        if (seat.sittingOut) {
+            return TableView.SeatStatus.SITTING_OUT;
+        }
+        return handRunning ? TableView.SeatStatus.WAITING : TableView.SeatStatus.ACTIVE;
+    }
+}
