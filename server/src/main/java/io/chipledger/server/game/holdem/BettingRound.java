@@ -15,6 +15,7 @@ import java.util.Map;
 final class BettingRound {
 
     private final List<SeatState> seats;
+    private final Reopening reopening;
     private final Deque<SeatState> toAct = new ArrayDeque<>();
     /** The maximum bet when each player last acted voluntarily (blinds are not actions). */
     private final Map<SeatState, Money> betFacedWhenActed = new HashMap<>();
@@ -23,8 +24,9 @@ final class BettingRound {
     private Money fullRaise;
     private SeatState lastAggressor;
 
-    BettingRound(List<SeatState> seats, int openerPosition, Money minBet) {
+    BettingRound(List<SeatState> seats, int openerPosition, Money minBet, Reopening reopening) {
         this.seats = seats;
+        this.reopening = reopening;
         this.fullRaise = minBet;
         for (SeatState seat : seats) {
             highestBet = highestBet.max(seat.streetBet);
@@ -82,7 +84,8 @@ final class BettingRound {
             return Refusal.NO_OPPONENT_CAN_CALL;
         }
         Money faced = betFacedWhenActed.get(seat);
-        if (faced != null && highestBet.minus(faced).isLessThan(fullRaise)) {
+        boolean reopened = faced == null || !highestBet.minus(faced).isLessThan(fullRaise);
+        if (reopening == Reopening.FULL_RAISE_ONLY && !reopened) {
             return Refusal.BETTING_NOT_REOPENED;
         }
         return null;

@@ -7,9 +7,11 @@ import java.util.Objects;
 
 /**
  * Everything a hand needs before the first card: who plays with what stack, in seat order starting left of the
- * button (the button last), the stakes, the rake, and whether a losing hand may be mucked at showdown.
+ * button (the button last), the stakes, the rake, whether a losing hand may be mucked at showdown, and the
+ * {@link Reopening} rule ({@link Reopening#FULL_RAISE_ONLY} at our tables).
  */
-public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands) {
+public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands,
+                        Reopening reopening) {
 
     public static final int MIN_PLAYERS = 2;
     public static final int MAX_PLAYERS = 10;
@@ -18,6 +20,7 @@ public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, 
         players = List.copyOf(players);
         Objects.requireNonNull(stakes, "stakes");
         Objects.requireNonNull(rake, "rake");
+        Objects.requireNonNull(reopening, "reopening");
         if (players.size() < MIN_PLAYERS || players.size() > MAX_PLAYERS) {
             throw new IllegalArgumentException("a hand needs 2 to 10 players, got " + players.size());
         }
@@ -29,8 +32,20 @@ public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, 
         }
     }
 
-    /** No rake, losing hands mucked: the usual cash-game setup. */
+    /** No rake, losing hands mucked, short all-ins do not reopen the betting: the usual cash-game setup. */
     public static HandSetup of(List<PlayerSeat> players, Stakes stakes) {
-        return new HandSetup(players, stakes, RakeRule.NONE, true);
+        return new HandSetup(players, stakes, RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY);
+    }
+
+    public HandSetup withRake(RakeRule newRake) {
+        return new HandSetup(players, stakes, newRake, muckLosingHands, reopening);
+    }
+
+    public HandSetup withMuckLosingHands(boolean muck) {
+        return new HandSetup(players, stakes, rake, muck, reopening);
+    }
+
+    public HandSetup withReopening(Reopening rule) {
+        return new HandSetup(players, stakes, rake, muckLosingHands, rule);
     }
 }

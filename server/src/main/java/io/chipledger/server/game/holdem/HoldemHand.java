@@ -234,7 +234,7 @@ public final class HoldemHand {
     }
 
     private void openRound(int openerPosition, List<HandEvent> events) {
-        round = new BettingRound(seats, openerPosition, setup.stakes().minBet());
+        round = new BettingRound(seats, openerPosition, setup.stakes().minBet(), setup.reopening());
         phase = Phase.AWAITING_ACTION;
         afterBetting(events);
     }

@@ -4,6 +4,7 @@ import io.chipledger.ledger.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Divides what the players committed into a main pot and side pots by contribution level. Each level is contested by
@@ -15,10 +16,16 @@ final class PotBuilder {
     private PotBuilder() {
     }
 
+    /** Pots contested by every player who has not folded. */
+    static List<Pot> build(List<SeatState> seats, boolean includeStreetBets) {
+        return build(seats, includeStreetBets, SeatState::live);
+    }
+
     /**
      * @param includeStreetBets false while a street is being bet, so the pots show only what has been gathered
+     * @param contends          who may win: not folded, and at settlement not holding a dead hand
      */
-    static List<Pot> build(List<SeatState> seats, boolean includeStreetBets) {
+    static List<Pot> build(List<SeatState> seats, boolean includeStreetBets, Predicate<SeatState> contends) {
         int n = seats.size();
         Money[] levelOf = new Money[n];
         Money deadMoney = Money.ZERO;
@@ -43,7 +50,7 @@ final class PotBuilder {
                     amount = amount.plus(level.minus(previous));
                 }
                 // Eligibility counts this street's bets too: a player who called mid-street contests the level.
-                if (seat.live() && !seat.committed.minus(seat.deadAnte).isLessThan(level)) {
+                if (contends.test(seat) && !seat.committed.minus(seat.deadAnte).isLessThan(level)) {
                     eligible.add(seat.seat);
                 }
             }

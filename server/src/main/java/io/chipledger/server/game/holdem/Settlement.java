@@ -8,13 +8,19 @@ import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Ends a hand: forms the pots, takes the rake (from the main pot first), settles the showdown and awards every pot.
- * Split pots go through {@link PotSplitter} with the winners in seat order from left of the button, so leftover cents
- * follow Robert's Rules.
+ * Ends a hand: settles the showdown, kills the dead hands, forms the final pots, takes the rake (main pot first) and
+ * awards every pot. Split pots go through {@link PotSplitter} with the winners in seat order from left of the button,
+ * so each pot's leftover cents follow Robert's Rules.
+ *
+ * <p>As the dealer does before pushing chips, a hand outranked by the best hand of every pot is killed, and pots are
+ * formed from the hands still alive: neighbouring pots left with the same contenders are one pot, split once (so the
+ * same two winners do not see two odd cents go to one of them). This is how the conformance oracle (pokerkit) settles.
  */
 final class Settlement {
 
@@ -34,8 +40,12 @@ final class Settlement {
     List<HandEvent> settle(RakeRule rake, boolean flopDealt, List<SeatState> showdownOrder, boolean mayMuck) {
         List<HandEvent> events = new ArrayList<>();
         List<Pot> pots = PotBuilder.build(seats, true);
+        if (!showdownOrder.isEmpty()) {
+            showDown(pots, showdownOrder, mayMuck, events);
+            Set<Integer> dead = deadHands(pots, showdownOrder);
+            pots = PotBuilder.build(seats, true, seat -> seat.live() && !dead.contains(seat.seat));
+        }
         Money[] amounts = takeRake(pots, rake, flopDealt, events);
-        showDown(pots, showdownOrder, mayMuck, events);
         for (Pot pot : pots) {
             award(pot, amounts[pot.index()], events);
         }
@@ -57,6 +67,65 @@ final class Settlement {
         return events;
     }
 
+    private void showDown(List<Pot> pots, List<SeatState> order, boolean mayMuck, List<HandEvent> events) {
+        for (SeatState seat : order) {
+            int strength = strength(seat);
+            if (mayMuck && !canWinAContestedPot(seat.seat, strength, pots)) {
+                events.add(new HandEvent.HandMucked(seat.seat));
+                continue;
+            }
+            strengthBySeat.put(seat.seat, strength);
+            events.add(new HandEvent.HandShown(seat.seat, seat.holeCards, HandEvaluator.category(strength), strength));
+        }
+    }
+
+    private boolean canWinAContestedPot(int seat, int strength, List<Pot> pots) {
+        for (Pot pot : pots) {
+            if (pot.eligibleSeats().size() > 1 && pot.eligibleSeats().contains(seat)
+                    && strength >= bestShown(pot, Integer.MIN_VALUE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Hands that can take nothing: mucked, or shown but outranked by the best shown hand of every pot. The sole
+     * contender of a pot always keeps it.
+     */
+    private Set<Integer> deadHands(List<Pot> pots, List<SeatState> live) {
+        Set<Integer> dead = new HashSet<>();
+        for (SeatState seat : live) {
+            Integer strength = strengthBySeat.get(seat.seat);
+            boolean alive = false;
+            for (Pot pot : pots) {
+                boolean sole = pot.eligibleSeats().size() == 1 && pot.eligibleSeats().get(0) == seat.seat;
+                if (sole || strength != null && strength >= bestShown(pot, Integer.MAX_VALUE)) {
+                    alive = true;
+                    break;
+                }
+            }
+            if (!alive) {
+                dead.add(seat.seat);
+            }
+        }
+        return dead;
+    }
+
+    /** The strongest shown hand among the pot's contenders, or {@code none} if nobody in it has shown. */
+    private int bestShown(Pot pot, int none) {
+        int best = none;
+        boolean any = false;
+        for (int seat : pot.eligibleSeats()) {
+            Integer strength = strengthBySeat.get(seat);
+            if (strength != null) {
+                best = any ? Math.max(best, strength) : strength;
+                any = true;
+            }
+        }
+        return best;
+    }
+
     private Money[] takeRake(List<Pot> pots, RakeRule rake, boolean flopDealt, List<HandEvent> events) {
         Money total = Money.ZERO;
         for (Pot pot : pots) {
@@ -75,43 +144,15 @@ final class Settlement {
         return amounts;
     }
 
-    private void showDown(List<Pot> pots, List<SeatState> order, boolean mayMuck, List<HandEvent> events) {
-        for (SeatState seat : order) {
-            int strength = strength(seat);
-            if (mayMuck && !canWinAContestedPot(seat.seat, strength, pots)) {
-                events.add(new HandEvent.HandMucked(seat.seat));
-                continue;
-            }
-            strengthBySeat.put(seat.seat, strength);
-            events.add(new HandEvent.HandShown(seat.seat, seat.holeCards, HandEvaluator.category(strength), strength));
-        }
-    }
-
-    private boolean canWinAContestedPot(int seat, int strength, List<Pot> pots) {
-        for (Pot pot : pots) {
-            if (pot.eligibleSeats().size() < 2 || !pot.eligibleSeats().contains(seat)) {
-                continue;
-            }
-            boolean beaten = false;
-            for (int other : pot.eligibleSeats()) {
-                Integer shown = strengthBySeat.get(other);
-                if (shown != null && shown > strength) {
-                    beaten = true;
-                }
-            }
-            if (!beaten) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void award(Pot pot, Money amount, List<HandEvent> events) {
-        List<Integer> winners = winners(pot);
-        PotSplit<Integer> split = PotSplitter.split(amount, winners);
+        if (amount.isZero()) {
+            return;
+        }
+        PotSplit<Integer> split = PotSplitter.split(amount, winners(pot));
         for (PotSplit.Share<Integer> share : split.shares()) {
             if (share.amount().isPositive()) {
-                bySeat(share.recipient()).stack = bySeat(share.recipient()).stack.plus(share.amount());
+                SeatState winner = bySeat(share.recipient());
+                winner.stack = winner.stack.plus(share.amount());
                 events.add(new HandEvent.PotAwarded(pot.index(), share.recipient(), share.amount(), share.oddCent()));
             }
         }
@@ -125,18 +166,11 @@ final class Settlement {
         if (pot.eligibleSeats().size() == 1) {
             return pot.eligibleSeats();
         }
-        int best = Integer.MIN_VALUE;
+        int best = bestShown(pot, Integer.MIN_VALUE);
         List<Integer> winners = new ArrayList<>();
         for (int seat : pot.eligibleSeats()) {
             Integer strength = strengthBySeat.get(seat);
-            if (strength == null) {
-                continue;
-            }
-            if (strength > best) {
-                best = strength;
-                winners.clear();
-            }
-            if (strength == best) {
+            if (strength != null && strength == best) {
                 winners.add(seat);
             }
         }

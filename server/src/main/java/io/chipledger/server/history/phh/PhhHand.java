@@ -1,0 +1,36 @@
+package io.chipledger.server.history.phh;
+
+import io.chipledger.ledger.money.Money;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fields of one PHH hand that a No-Limit Hold'em replay needs, amounts exact. Arrays have one entry per player,
+ * {@code p1} first (the player left of the button).
+ *
+ * @param name            where it came from: the table key in a {@code .phhs} file, or the file name
+ * @param finishingStacks empty when the history does not record them
+ */
+public record PhhHand(
+        String name,
+        String variant,
+        boolean anteTrimming,
+        List<Money> antes,
+        List<Money> blindsOrStraddles,
+        Money minBet,
+        List<Money> startingStacks,
+        List<String> actions,
+        Optional<List<Money>> finishingStacks) {
+
+    public PhhHand {
+        antes = List.copyOf(antes);
+        blindsOrStraddles = List.copyOf(blindsOrStraddles);
+        startingStacks = List.copyOf(startingStacks);
+        actions = List.copyOf(actions);
+        finishingStacks = finishingStacks.map(List::copyOf);
+    }
+
+    public int players() {
+        return startingStacks.size();
+    }
+}

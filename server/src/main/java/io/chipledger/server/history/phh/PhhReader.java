@@ -1,0 +1,125 @@
+package io.chipledger.server.history.phh;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.chipledger.ledger.money.Money;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code .phh} (one hand) and {@code .phhs} (a table of hands) files. Amounts become {@link Money} exactly:
+ * TOML floats are parsed as {@code BigDecimal} and integers converted without loss; a double never appears, and an
+ * amount finer than a cent makes its hand unreadable rather than rounded.
+ */
+public final class PhhReader {
+
+    private final TomlMapper mapper = TomlMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /**
+     * @throws IOException when the file cannot be read or is not TOML at all; a single bad hand is an
+     *                     {@link PhhEntry.Unreadable} instead
+     */
+    public List<PhhEntry> read(Path file) throws IOException {
+        return read(Files.readString(file), file.getFileName().toString());
+    }
+
+    public List<PhhEntry> read(String toml, String fileName) throws IOException {
+        JsonNode root = mapper.readTree(toml);
+        if (root == null || !root.isObject()) {
+            throw new IOException(fileName + " is not a TOML document");
+        }
+        if (root.has("variant")) {
+            return List.of(entry(fileName, root));
+        }
+        List<PhhEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> table : root.properties()) {
+            entries.add(entry(table.getKey(), table.getValue()));
+        }
+        return entries;
+    }
+
+    private static PhhEntry entry(String name, JsonNode node) {
+        try {
+            return new PhhEntry.Readable(hand(name, node));
+        } catch (IllegalArgumentException unreadable) {
+            return new PhhEntry.Unreadable(name, unreadable.getMessage());
+        }
+    }
+
+    private static PhhHand hand(String name, JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("not a hand (a TOML table was expected)");
+        }
+        Optional<List<Money>> finishing = node.has("finishing_stacks")
+                ? Optional.of(amounts(node, "finishing_stacks")) : Optional.empty();
+        return new PhhHand(name, text(required(node, "variant"), "variant"),
+                required(node, "ante_trimming_status").asBoolean(),
+                amounts(node, "antes"), amounts(node, "blinds_or_straddles"),
+                amount(required(node, "min_bet"), "min_bet"), amounts(node, "starting_stacks"),
+                texts(required(node, "actions"), "actions"), finishing);
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return value;
+    }
+
+    private static List<Money> amounts(JsonNode node, String field) {
+        JsonNode array = required(node, field);
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(field + " is not an array");
+        }
+        List<Money> amounts = new ArrayList<>(array.size());
+        for (JsonNode element : array) {
+            amounts.add(amount(element, field));
+        }
+        return amounts;
+    }
+
+    /** Exact conversion: integers of any size, decimals as parsed; a binary floating-point value is refused. */
+    static Money amount(JsonNode value, String field) {
+        BigDecimal exact;
+        if (value.isIntegralNumber()) {
+            exact = new BigDecimal(value.bigIntegerValue());
+        } else if (value.isBigDecimal()) {
+            exact = value.decimalValue();
+        } else {
+            throw new IllegalArgumentException(field + " has a value that is not an exact decimal amount: " + value);
+        }
+        try {
+            return Money.of(exact);
+        } catch (IllegalArgumentException notCents) {
+            throw new IllegalArgumentException(field + ": " + notCents.getMessage());
+        }
+    }
+
+    private static String text(JsonNode value, String field) {
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return value.asText();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(field + " is not an array");
+        }
+        List<String> texts = new ArrayList<>(array.size());
+        for (JsonNode element : array) {
+            texts.add(text(element, field));
+        }
+        return texts;
+    }
+}
