@@ -1,5 +1,8 @@
 package io.chipledger.server.game.eval;
 
+import io.chipledger.server.game.Card;
+import java.util.List;
+
 /**
  * Ranks poker hands: the entry point the rules engine calls. Cards are indices 0..51 ({@code rank * 4 + suit}, see
  * {@link io.chipledger.server.game.Card#index()}). A strength is an int: higher is stronger, equal is a tie; its value
@@ -32,5 +35,22 @@ public final class HandEvaluator {
     /** The category of a strength returned by this class. */
     public static HandCategory category(int strength) {
         return Strength.category(strength);
+    }
+
+    /**
+     * The hand for showdown display and hand histories: best five in display order and a name such as
+     * {@code "a flush, Ace high"}. Allocates; not for hot loops.
+     *
+     * @param cards five to seven distinct card indices 0..51
+     * @throws IllegalArgumentException for fewer than five or more than seven cards, an index out of range or a
+     *     repeated card
+     */
+    public static HandValue describe(int... cards) {
+        return HandDescriber.describe(cards.clone());
+    }
+
+    /** As {@link #describe(int...)}, from cards. */
+    public static HandValue describe(List<Card> cards) {
+        return HandDescriber.describe(cards.stream().mapToInt(Card::index).toArray());
     }
 }
