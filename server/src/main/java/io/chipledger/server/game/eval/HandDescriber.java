@@ -2,6 +2,7 @@ package io.chipledger.server.game.eval;
 
 import io.chipledger.server.game.Card;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class HandDescriber {
     static HandValue describe(int[] cards) {
         requireDealable(cards);
         int strength = strengthOf(cards);
-        List<Card> five = bestFive(cards, strength);
+        List<Card> five = bestFive(highestFirst(cards), strength);
         HandCategory category = Strength.category(strength);
         return new HandValue(category, strength, displayOrder(five, category, strength), name(category, strength));
     }
@@ -55,7 +56,23 @@ final class HandDescriber {
         };
     }
 
-    /** The first five-card subset, in the order the cards were given, that reaches the hand's strength. */
+    /** The cards by index, highest first: rank, then suit (spades, hearts, diamonds, clubs). */
+    private static int[] highestFirst(int[] cards) {
+        int[] sorted = cards.clone();
+        Arrays.sort(sorted);
+        for (int i = 0, j = sorted.length - 1; i < j; i++, j--) {
+            int card = sorted[i];
+            sorted[i] = sorted[j];
+            sorted[j] = card;
+        }
+        return sorted;
+    }
+
+    /**
+     * The first five-card subset that reaches the hand's strength. Given the cards highest first, that is the five
+     * with the highest cards when several tie (the Nines of spades and diamonds rather than of clubs), whatever order
+     * the caller dealt them in.
+     */
     private static List<Card> bestFive(int[] c, int strength) {
         int n = c.length;
         for (int a = 0; a < n; a++) {
