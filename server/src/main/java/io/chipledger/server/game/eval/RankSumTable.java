@@ -50,12 +50,7 @@ final class RankSumTable {
         for (int row = 0; row < rowCount; row++) {
             rowStart[row + 1] += rowStart[row];
         }
-        // Fullest rows first: they are the hardest to place, and the sparse ones then fill the holes they leave.
-        Integer[] rowsByDensity = new Integer[rowCount];
-        Arrays.setAll(rowsByDensity, row -> row);
-        Arrays.sort(rowsByDensity, (a, b) -> Integer.compare(
-                rowStart[b + 1] - rowStart[b], rowStart[a + 1] - rowStart[a]));
-
+        int[] rowsByDensity = rowsFullestFirst(rowStart, rowCount);
         int columnMask = (1 << ROW_SHIFT) - 1;
         FreeSlots free = new FreeSlots(2 * n + (2 << ROW_SHIFT));
         int[] rowOffsets = new int[rowCount];
@@ -65,9 +60,6 @@ final class RankSumTable {
         for (int row : rowsByDensity) {
             int from = rowStart[row];
             int count = rowStart[row + 1] - from;
-            if (count == 0) {
-                break;
-            }
             for (int i = 0; i < count; i++) {
                 columns[i] = sumOf(entries[from + i]) & columnMask;
             }
@@ -81,6 +73,30 @@ final class RankSumTable {
             rowOffsets[row] = base - (row << ROW_SHIFT);
         }
         return new RankSumTable(rowOffsets, Arrays.copyOf(strengths, size));
+    }
+
+    /**
+     * Non-empty rows, fullest first (a counting sort, no boxing: this runs at class init in a cold JVM). The fullest
+     * rows are the hardest to place; the sparse ones then fill the holes they leave.
+     */
+    private static int[] rowsFullestFirst(int[] rowStart, int rowCount) {
+        int[] rowsWithCount = new int[(1 << ROW_SHIFT) + 2];
+        for (int row = 0; row < rowCount; row++) {
+            rowsWithCount[rowStart[row + 1] - rowStart[row]]++;
+        }
+        int[] firstOfCount = new int[rowsWithCount.length];
+        for (int count = rowsWithCount.length - 2, at = 0; count >= 1; count--) {
+            firstOfCount[count] = at;
+            at += rowsWithCount[count];
+        }
+        int[] rows = new int[rowCount - rowsWithCount[0]];
+        for (int row = 0; row < rowCount; row++) {
+            int count = rowStart[row + 1] - rowStart[row];
+            if (count > 0) {
+                rows[firstOfCount[count]++] = row;
+            }
+        }
+        return rows;
     }
 
     private static int sumOf(long entry) {
