@@ -18,6 +18,8 @@ public final class PokerServer {
     static PokerServer withAllCommands() {
         List<Command> all = new ArrayList<>();
         // Each subcommand registers here, in the order the usage text lists them.
+        all.add(new AuditCommand());
+        all.add(new BenchLedgerCommand());
         return new PokerServer(all);
     }
 
