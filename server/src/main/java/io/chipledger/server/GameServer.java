@@ -144,6 +144,14 @@ public final class GameServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        // Hands in progress are voided while the ledger still runs; a hand that cannot be voided now stays open and
+        // is voided by CrashRecovery at the next start.
+        try {
+            CompletableFuture.allOf(tables.all().stream().map(t -> t.shutdown()).toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.error("could not void every running hand on shutdown; the next start will", e);
+        }
         scheduler.shutdownNow();
         tableExecutor.shutdown();
         awaitQuietly(tableExecutor);

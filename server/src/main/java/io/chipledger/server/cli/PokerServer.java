@@ -18,7 +18,10 @@ public final class PokerServer {
     static PokerServer withAllCommands() {
         List<Command> all = new ArrayList<>();
         // Each subcommand registers here, in the order the usage text lists them.
+        all.add(new ServeCommand());
         all.add(new ReplayCommand());
+        all.add(new AuditCommand());
+        all.add(new BenchLedgerCommand());
         return new PokerServer(all);
     }
 

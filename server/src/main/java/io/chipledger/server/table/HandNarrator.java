@@ -5,6 +5,7 @@ import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.game.Card;
+import io.chipledger.server.game.eval.HandEvaluator;
 import io.chipledger.server.game.holdem.ChipAccount;
 import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
@@ -31,6 +32,8 @@ final class HandNarrator {
 
     private final Map<Integer, Money> stacks = new HashMap<>();
     private final Map<Integer, Money> streetBets = new HashMap<>();
+    /** The name of each hand shown at showdown, for the pot awards that follow ("two pair, Kings and Nines"). */
+    private final Map<Integer, String> shownNames = new HashMap<>();
 
     HandNarrator(List<PlayerSeat> players) {
         for (PlayerSeat player : players) {
@@ -48,7 +51,7 @@ final class HandNarrator {
     }
 
     /** The protocol form of one engine event, or null for events clients do not see (the hand's own start). */
-    Told tell(HandEvent event, Supplier<List<Pot>> pots, boolean timedOut) {
+    Told tell(HandEvent event, Supplier<List<Pot>> pots, Supplier<List<Card>> board, boolean timedOut) {
         follow(event);
         if (event instanceof HandEvent.BlindPosted blind) {
             String kind = switch (blind.blind()) {
@@ -81,12 +84,14 @@ final class HandNarrator {
         } else if (event instanceof HandEvent.HandTabled tabled) {
             return Told.everyone(new TableEvent.CardsShown(tabled.seat(), names(tabled.cards()), null));
         } else if (event instanceof HandEvent.HandShown shown) {
-            return Told.everyone(new TableEvent.CardsShown(shown.seat(), names(shown.cards()), shown.category().phrase()));
+            String name = handName(shown.cards(), board.get());
+            shownNames.put(shown.seat(), name);
+            return Told.everyone(new TableEvent.CardsShown(shown.seat(), names(shown.cards()), name));
         } else if (event instanceof HandEvent.RakeTaken rake) {
             return Told.everyone(new TableEvent.RakeTaken(rake.amount()));
         } else if (event instanceof HandEvent.PotAwarded award) {
             return Told.everyone(new TableEvent.PotAwarded(award.potIndex(), award.seat(), award.amount(), award.oddCent(),
-                    null, stack(award.seat())));
+                    shownNames.get(award.seat()), stack(award.seat())));
         }
         return null; // HandStarted, HandMucked and HandEnded are told by the table, which knows the hand id
     }
@@ -114,6 +119,13 @@ final class HandNarrator {
                 }
             }
         }
+    }
+
+    /** The best five of hole cards and board, named as a showdown announces it. */
+    static String handName(List<Card> holeCards, List<Card> board) {
+        List<Card> all = new java.util.ArrayList<>(holeCards);
+        all.addAll(board);
+        return all.size() >= 5 ? HandEvaluator.describe(all).name() : null;
     }
 
     static List<String> names(List<Card> cards) {

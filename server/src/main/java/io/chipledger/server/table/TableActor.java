@@ -20,6 +20,7 @@ import io.chipledger.server.game.holdem.HandSetup;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.PlayerSeat;
+import io.chipledger.server.game.holdem.Reopening;
 import io.chipledger.server.net.ClientConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,7 @@ public final class TableActor {
     private int button = -1;
     private RunningHand hand;
     private boolean handScheduled;
+    private boolean closing;
 
     TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
         this.config = config;
@@ -106,6 +108,14 @@ public final class TableActor {
     /** The connection closed: it stops watching. */
     public void disconnected(ClientConnection connection) {
         mailbox.run(() -> watchers.remove(connection));
+    }
+
+    /** Voids the hand in progress, if any (every chip back on its seat), and stops dealing new ones. */
+    public CompletableFuture<Void> shutdown() {
+        return mailbox.submit(() -> {
+            closing = true;
+            return hand == null ? CompletableFuture.completedFuture(null) : voidHand("the server is shutting down");
+        });
     }
 
     /** Everything a lobby shows of the table. */
@@ -305,7 +315,7 @@ public final class TableActor {
     // ---- the hand ----
 
     private void scheduleHandIfReady() {
-        if (hand == null && !handScheduled && readySeats().size() >= 2) {
+        if (hand == null && !handScheduled && !closing && readySeats().size() >= 2) {
             handScheduled = true;
             timer.schedule(pauseBetweenHands, () -> mailbox.submit(this::startHand));
         }
@@ -313,13 +323,13 @@ public final class TableActor {
 
     private CompletionStage<Void> startHand() {
         handScheduled = false;
-        if (hand != null || readySeats().size() < 2) {
+        if (hand != null || closing || readySeats().size() < 2) {
             return CompletableFuture.completedFuture(null);
         }
         return hands.open(config.id()).thenCompose(handId -> {
             List<Seat> dealtIn = dealtInFromLeftOfNewButton();
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
-            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true));
+            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = decks.shuffle(handId);
             hand = new RunningHand(handId, engine, shuffled.deck());
             publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(), shuffled.commitment()));
@@ -416,7 +426,7 @@ public final class TableActor {
                 return voidHand("the ledger refused a movement");
             }
             for (HandEvent event : handEvents) {
-                HandNarrator.Told told = current.narrator.tell(event, current.hand::pots, timedOut);
+                HandNarrator.Told told = current.narrator.tell(event, current.hand::pots, current.hand::board, timedOut);
                 if (told != null) {
                     publish(told.forAll(), told.privateSeat(), told.forSeat());
                 }

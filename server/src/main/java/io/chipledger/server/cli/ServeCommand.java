@@ -1,0 +1,114 @@
+package io.chipledger.server.cli;
+
+import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.GameServer;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.net.NetConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code poker-server serve}: runs the game server until SIGTERM or Ctrl-C. With no {@code --db-url} it starts the
+ * embedded PostgreSQL whose files live in {@code --data-dir}. On shutdown, hands in progress are voided (every chip
+ * back on its seat) before the ledger and database close.
+ */
+public final class ServeCommand implements Command {
+
+    static final String USAGE = "poker-server serve [--port 8080] [--host 0.0.0.0] " + DatabaseOptions.USAGE
+            + " [--welcome-grant 1000.00] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public ServeCommand() {
+        this(System.out, System.err, System.getenv());
+    }
+
+    ServeCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "run the game server (the default command)";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        DatabaseOptions database;
+        ServerSettings settings;
+        try {
+            database = DatabaseOptions.parse(args, env);
+            settings = settings(database.remaining());
+        } catch (IllegalArgumentException e) {
+            err.println("serve: " + e.getMessage() + "\nusage: " + USAGE);
+            return 2;
+        }
+        out.println("starting: database " + database.describe());
+        GameServer server = GameServer.start(Database.open(database.toConfig()), settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        out.println("ready: http://localhost:" + server.port() + "/  (health: /health)");
+        out.flush();
+        server.awaitClose();
+        return 0;
+    }
+
+    static ServerSettings settings(List<String> args) {
+        ServerSettings defaults = ServerSettings.defaults();
+        String host = defaults.host();
+        int port = defaults.port();
+        Money grant = defaults.welcomeGrant();
+        Set<String> origins = new HashSet<>();
+        Path cert = null;
+        Path key = null;
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(name.startsWith("--") ? name + " needs a value" : "unknown argument " + name);
+            }
+            String value = args.get(++i);
+            switch (name) {
+                case "--port" -> port = parsePort(value);
+                case "--host" -> host = value;
+                case "--welcome-grant" -> grant = Money.parse(value);
+                case "--allowed-origin" -> origins.add(value);
+                case "--tls-cert" -> cert = Path.of(value);
+                case "--tls-key" -> key = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
+        }
+        NetConfig net = defaults.net();
+        NetConfig configured = new NetConfig(origins, net.maxFrameBytes(), net.idleSeconds(), net.messagesPerSecond(),
+                net.messageBurst(), cert, key);
+        return new ServerSettings(host, port, configured, grant, defaults.pauseBetweenHands(), defaults.createDefaultTables(),
+                defaults.passwordIterations(), defaults.workerThreads());
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
+        }
+    }
+}
