@@ -146,15 +146,38 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
         return closed.isDone();
     }
 
+    /**
+     * From now on, every message goes to {@code listener} as it arrives (on the socket's thread) instead of the queue;
+     * messages already queued are handed over first, in order.
+     */
+    public synchronized void listen(java.util.function.Consumer<ServerMessage> newListener) {
+        String queued;
+        while ((queued = inbox.poll()) != null) {
+            newListener.accept(ProtocolJson.readServerMessage(queued));
+        }
+        listener = newListener;
+    }
+
+    private volatile java.util.function.Consumer<ServerMessage> listener;
+
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            inbox.add(partial.toString());
+            String text = partial.toString();
             partial.setLength(0);
+            deliver(text);
         }
         ws.request(1);
         return null;
+    }
+
+    private synchronized void deliver(String text) {
+        if (listener != null) {
+            listener.accept(ProtocolJson.readServerMessage(text));
+        } else {
+            inbox.add(text);
+        }
     }
 
     @Override

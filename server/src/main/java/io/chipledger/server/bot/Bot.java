@@ -1,0 +1,133 @@
+package io.chipledger.server.bot;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.protocol.TableView;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simple player over a real WebSocket: mostly checks and calls, sometimes raises the minimum, folds to some bets,
+ * and tops up when short. It reacts to events as they arrive (no thread of its own), and measures the time from
+ * sending an action to receiving the table's broadcast of it.
+ */
+public final class Bot {
+
+    private final PokerClient client;
+    private final long tableId;
+    private final int seat;
+    private final Money topUpTo;
+    private final SplittableRandom random;
+    private final LatencyRecorder latency;
+    private final Stats stats;
+    private long handId = -1;
+    private Money stack = Money.ZERO;
+    private boolean inHand;
+    private volatile long sentAt;
+    private volatile boolean stopping;
+
+    /** Counters shared by every bot of a run. */
+    public static final class Stats {
+        public final AtomicLong actions = new AtomicLong();
+        public final AtomicLong handsEnded = new AtomicLong();
+        public final AtomicLong errors = new AtomicLong();
+    }
+
+    public Bot(PokerClient client, long tableId, int seat, Money topUpTo, long seed, LatencyRecorder latency, Stats stats) {
+        this.client = client;
+        this.tableId = tableId;
+        this.seat = seat;
+        this.topUpTo = topUpTo;
+        this.random = new SplittableRandom(seed);
+        this.latency = latency;
+        this.stats = stats;
+    }
+
+    /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
+    public void play() {
+        client.listen(this::onMessage);
+    }
+
+    /** Buys in and waits for the answer; returns the reply (done or error). */
+    public ServerMessage sitDown(Money amount, java.time.Duration timeout) throws InterruptedException {
+        String id = client.send(r -> new ClientMessage.SitDown(r, tableId, seat, amount));
+        ServerMessage reply = client.reply(id, timeout);
+        if (reply instanceof ServerMessage.Done) {
+            stack = amount;
+        }
+        return reply;
+    }
+
+    /** Stops acting; the seat's stack is cashed out when the table processes the leave. */
+    public void leave() {
+        stopping = true;
+        client.send(r -> new ClientMessage.Leave(r, tableId));
+    }
+
+    private synchronized void onMessage(ServerMessage message) {
+        if (message instanceof ServerMessage.Error) {
+            stats.errors.incrementAndGet();
+            return;
+        }
+        if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
+            return;
+        }
+        TableEvent e = event.event();
+        if (e instanceof TableEvent.HandStarted started) {
+            handId = started.handId();
+            inHand = started.seatsDealtIn().contains(seat);
+        } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null && !stopping) {
+            act(turn.turn().legal());
+        } else if (e instanceof TableEvent.PlayerActed acted && acted.seat() == seat) {
+            stack = acted.stack();
+            long sent = sentAt;
+            if (sent != 0) {
+                latency.record(System.nanoTime() - sent);
+                sentAt = 0;
+            }
+        } else if (e instanceof TableEvent.BlindPosted blind && blind.seat() == seat) {
+            stack = blind.stack();
+        } else if (e instanceof TableEvent.PotAwarded award && award.seat() == seat) {
+            stack = award.stack();
+        } else if (e instanceof TableEvent.UncalledBetReturned returned && returned.seat() == seat) {
+            stack = returned.stack();
+        } else if (e instanceof TableEvent.HandEnded) {
+            inHand = false;
+            if (seat == lowestSeatMarker) {
+                stats.handsEnded.incrementAndGet();
+            }
+            if (!stopping && stack.times(2).isLessThan(topUpTo)) {
+                Money add = topUpTo.minus(stack);
+                client.send(r -> new ClientMessage.TopUp(r, tableId, add));
+            }
+        }
+    }
+
+    /** Set on one bot per table so a hand is counted once. */
+    private int lowestSeatMarker = -1;
+
+    public void countHands() {
+        lowestSeatMarker = seat;
+    }
+
+    private void act(TableView.LegalActions legal) {
+        int roll = random.nextInt(100);
+        ActionKind kind;
+        Money amount = null;
+        if (legal.minRaiseTo() != null && roll < 10) {
+            kind = legal.canCheck() ? ActionKind.BET : ActionKind.RAISE;
+            amount = legal.minRaiseTo();
+        } else if (!legal.canCheck() && roll < 25) {
+            kind = ActionKind.FOLD;
+        } else {
+            kind = legal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
+        }
+        stats.actions.incrementAndGet();
+        sentAt = System.nanoTime();
+        Money raiseTo = amount;
+        client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
+    }
+}
