@@ -11,6 +11,7 @@ import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.api.AuthEndpoints;
+import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
@@ -93,6 +94,7 @@ public final class GameServer implements AutoCloseable {
                 Clock.systemUTC(), Duration.ofDays(7), worker);
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
+        new LobbyEndpoint(tables).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());

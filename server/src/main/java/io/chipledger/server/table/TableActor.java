@@ -48,6 +48,7 @@ public final class TableActor {
     static final Duration PAUSE_BETWEEN_HANDS = Duration.ofSeconds(2);
     private static final int EVENT_BUFFER = 1_000;
     private static final int MAX_CHAT = 200;
+    private static final int POT_AVERAGE_HANDS = 50;
 
     private final TableConfig config;
     private final Mailbox mailbox;
@@ -61,6 +62,7 @@ public final class TableActor {
     private final Executor worker;
     private final Seat[] seats;
     private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
     private final Duration pauseBetweenHands;
     private int button = -1;
@@ -120,11 +122,12 @@ public final class TableActor {
 
     /** Everything a lobby shows of the table. */
     public CompletableFuture<LobbyEntry> lobbyEntry() {
-        return mailbox.submit(() -> CompletableFuture.completedFuture(new LobbyEntry(config, occupiedSeats(), watchers.size())));
+        return mailbox.submit(() -> CompletableFuture.completedFuture(
+                new LobbyEntry(config, occupiedSeats(), watchers.size(), potAverage.average())));
     }
 
-    /** A lobby row: the table's settings, how many seats are taken and how many are watching. */
-    public record LobbyEntry(TableConfig config, int seated, int watching) {
+    /** A lobby row: the table's settings, how many seats are taken, how many are watching, the recent average pot. */
+    public record LobbyEntry(TableConfig config, int seated, int watching, Money averagePot) {
     }
 
     // ---- the dispatch table ----
@@ -448,11 +451,17 @@ public final class TableActor {
 
     private CompletionStage<Void> finishHand() {
         RunningHand finished = hand;
+        Money pot = Money.ZERO;
         for (HandEvent event : finished.hand.events()) {
             if (event instanceof HandEvent.HandEnded ended) {
                 ended.stacks().forEach(s -> seats[s.seat()].stack = s.stack());
+            } else if (event instanceof HandEvent.PotAwarded award) {
+                pot = pot.plus(award.amount());
+            } else if (event instanceof HandEvent.RakeTaken rake) {
+                pot = pot.plus(rake.amount());
             }
         }
+        potAverage.add(pot);
         hand = null;
         publish(new TableEvent.HandEnded(finished.id));
         return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
