@@ -69,8 +69,14 @@ public final class GameGateway implements ClientGateway {
                 return;
             }
             session.tables.add(tableId);
-            table.receive(connection, session.player, message);
+            // The session's Player was read at hello; a freeze since then must hold for this message.
+            table.receive(connection, players.current(session.player), message);
         }
+    }
+
+    /** How many distinct players have a session open right now. */
+    public int playersOnline() {
+        return (int) sessions.values().stream().map(s -> s.player).filter(p -> p != null).mapToLong(Player::id).distinct().count();
     }
 
     @Override
