@@ -10,6 +10,7 @@ import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
+import io.chipledger.server.admin.AdminConsole;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
@@ -96,6 +97,8 @@ public final class GameServer implements AutoCloseable {
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
+        AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
+                gateway::playersOnline, worker, Clock.systemUTC(), CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);
