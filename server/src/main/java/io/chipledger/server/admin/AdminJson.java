@@ -46,11 +46,18 @@ final class AdminJson {
         }
     }
 
-    /** The request as the audit log keeps it: every field but the idempotency key, which is stored beside it. */
+    /**
+     * The request as the audit log keeps it: every field but the idempotency key, which is stored beside it. Read back
+     * from its text, as it will be from the log, so the two compare equal (a number read is an int, not a long).
+     */
     static JsonNode content(Object request) {
-        ObjectNode tree = MAPPER.valueToTree(request);
-        tree.remove("idempotencyKey");
-        return tree;
+        try {
+            ObjectNode tree = (ObjectNode) MAPPER.readTree(MAPPER.writeValueAsString(request));
+            tree.remove("idempotencyKey");
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + request, e);
+        }
     }
 
     static String reason(String reason) {
