@@ -18,11 +18,13 @@ import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.StaticFiles;
 import io.chipledger.server.store.PostgresHandRecords;
+import io.chipledger.server.store.PostgresSeatRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.GameGateway;
 import io.chipledger.server.table.RandomDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
+import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
 import java.security.SecureRandom;
@@ -81,7 +83,8 @@ public final class GameServer implements AutoCloseable {
             log.warn("voided {} hand(s) left open by an earlier crash", voided);
         }
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
-                new RandomDeckSource(new SecureRandom()), new ScheduledTableTimer(scheduler), Clock.systemUTC(), tableExecutor, worker);
+                new PostgresSeatRecords(database.sqlSessionFactory(), worker), new RandomDeckSource(new SecureRandom()),
+                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
         if (tables.all().isEmpty() && settings.createDefaultTables()) {
@@ -92,6 +95,11 @@ public final class GameServer implements AutoCloseable {
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
                 Clock.systemUTC(), Duration.ofDays(7), worker);
+        SeatRecovery.Outcome seated = new SeatRecovery(database.sqlSessionFactory(), ledger, players, tables).recover();
+        if (seated.restored() + seated.cashedOut() > 0) {
+            log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
+                    seated.restored(), seated.cashedOut());
+        }
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);

@@ -28,6 +28,7 @@ public final class Bot {
     private boolean inHand;
     private volatile long sentAt;
     private volatile boolean stopping;
+    private volatile boolean left;
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
@@ -94,6 +95,8 @@ public final class Bot {
             stack = award.stack();
         } else if (e instanceof TableEvent.UncalledBetReturned returned && returned.seat() == seat) {
             stack = returned.stack();
+        } else if (e instanceof TableEvent.SeatLeft gone && gone.seat() == seat) {
+            left = true;
         } else if (e instanceof TableEvent.HandEnded) {
             inHand = false;
             if (seat == lowestSeatMarker) {
@@ -104,6 +107,11 @@ public final class Bot {
                 client.send(r -> new ClientMessage.TopUp(r, tableId, add));
             }
         }
+    }
+
+    /** True once the table announced this bot's seat empty (after {@link #leave}, its stack cashed out). */
+    public boolean hasLeft() {
+        return left;
     }
 
     /** Set on one bot per table so a hand is counted once. */

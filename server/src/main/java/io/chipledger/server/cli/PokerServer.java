@@ -22,6 +22,7 @@ public final class PokerServer {
         all.add(new ReplayCommand());
         all.add(new AuditCommand());
         all.add(new BenchLedgerCommand());
+        all.add(new BotsCommand());
         return new PokerServer(all);
     }
 

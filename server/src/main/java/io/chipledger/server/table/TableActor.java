@@ -56,6 +56,8 @@ public final class TableActor {
     private final ChipPoster poster;
     private final long potAccount;
     private final HandRecords hands;
+    private final SeatRecords seatRecords;
+    private final SeatTimeouts seatTimeouts;
     private final DeckSource decks;
     private final TableTimer timer;
     private final Clock clock;
@@ -77,6 +79,8 @@ public final class TableActor {
         this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner());
         this.potAccount = potAccount;
         this.hands = services.hands();
+        this.seatRecords = services.seats();
+        this.seatTimeouts = services.seatTimeouts();
         this.decks = services.decks();
         this.timer = services.timer();
         this.clock = services.clock();
@@ -107,9 +111,29 @@ public final class TableActor {
         });
     }
 
-    /** The connection closed: it stops watching. */
+    /** The connection closed: it stops watching, and a seated player with no other connection here is away. */
     public void disconnected(ClientConnection connection) {
-        mailbox.run(() -> watchers.remove(connection));
+        mailbox.run(() -> {
+            Player player = watchers.remove(connection);
+            if (player != null && !isWatching(player)) {
+                playerLeftTheRoom(seatOf(player));
+            }
+        });
+    }
+
+    /**
+     * Seats a player found in the seat records at start-up, with the chips their seat account holds. They are away
+     * until they come back (watch the table); if they do not within the grace, the stack goes back to their wallet.
+     */
+    public CompletableFuture<Void> restoreSeat(int number, Player player, long accountId, String stintKey, Money stack) {
+        return mailbox.run(() -> {
+            Seat seat = new Seat(number, player, accountId, stintKey, stack, config.timeBank());
+            seat.connected = false;
+            seat.sittingOut = true;
+            seat.sittingOutWhileAway = true;
+            seats[number] = seat;
+            scheduleAbandonment(seat, seatTimeouts.disconnectGrace());
+        });
     }
 
     /** Voids the hand in progress, if any (every chip back on its seat), and stops dealing new ones. */
@@ -160,6 +184,7 @@ public final class TableActor {
 
     private CompletionStage<Void> watch(ClientConnection connection, Player player, ClientMessage.Watch watch) {
         watchers.put(connection, player);
+        playerReturned(seatOf(player));
         int viewerSeat = seatNumberOf(player);
         Optional<List<EventLog.Entry>> missed = watch.lastSeq() == null ? Optional.empty() : events.after(watch.lastSeq());
         connection.send(new ServerMessage.Done(watch.requestId()));
@@ -194,11 +219,18 @@ public final class TableActor {
         if (player.frozen()) {
             return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
         }
+        int number = request.seat();
         return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
-                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount()))
+                .thenCompose(accounts -> seatRecords.taken(config.id(), number, player.id(), accounts.seat(), key)
+                        .thenCompose(recorded -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
                         .thenCompose(result -> {
                             if (!result.accepted()) {
-                                return refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result);
+                                return seatRecords.left(config.id(), number, key)
+                                        .thenCompose(v -> refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
+                            }
+                            if (result instanceof PostingResult.Replayed) {
+                                // The buy-in of a stint that already ended, sent again: answered, not repeated.
+                                return seatRecords.left(config.id(), number, key).thenCompose(v -> done(connection, request.requestId()));
                             }
                             return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(accounts.seat()), ledger.balance(accounts.wallet())}, worker)
                                     .thenAccept(balances -> {
@@ -270,9 +302,14 @@ public final class TableActor {
             CompletableFuture<PostingResult> moved = stack.isPositive()
                     ? poster.post(Posting.single(key, TransferKind.CASH_OUT, seat.accountId, accounts.wallet(), stack))
                     : CompletableFuture.completedFuture(null);
-            return moved.thenAccept(result -> {
+            return moved.thenCompose(result -> {
                 if (result != null && !result.accepted()) {
                     log.error("table {}: cash-out of seat {} refused: {}", config.id(), seat.number, result);
+                    return CompletableFuture.completedFuture(false);
+                }
+                return seatRecords.left(config.id(), seat.number, seat.stintKey).thenApply(v -> true);
+            }).thenAccept(cashedOut -> {
+                if (!cashedOut) {
                     return;
                 }
                 seats[seat.number] = null;
@@ -292,6 +329,7 @@ public final class TableActor {
         if (seat == null) {
             return refuse(connection, requestId, ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
+        seat.sittingOutWhileAway = false;
         if (seat.sittingOut != out) {
             seat.sittingOut = out;
             publish(out ? new TableEvent.SatOut(seat.number) : new TableEvent.SatIn(seat.number));
@@ -313,6 +351,67 @@ public final class TableActor {
         }
         publish(new TableEvent.ChatPosted(player.name(), text));
         return done(connection, chat.requestId());
+    }
+
+    // ---- players who drop and come back ----
+
+    /** The player's last connection to this table closed: they keep the seat through the grace, then sit out. */
+    private void playerLeftTheRoom(Seat seat) {
+        if (seat == null || !seat.connected) {
+            return;
+        }
+        seat.connected = false;
+        seat.absences++;
+        publish(new TableEvent.ConnectionChanged(seat.number, false));
+        int absence = seat.absences;
+        timer.schedule(seatTimeouts.disconnectGrace(), () -> mailbox.run(() -> graceOver(seat, absence)));
+    }
+
+    private void graceOver(Seat seat, int absence) {
+        if (seats[seat.number] != seat || seat.absences != absence || seat.connected) {
+            return; // back in time, or gone
+        }
+        if (!seat.sittingOut) {
+            seat.sittingOut = true;
+            seat.sittingOutWhileAway = true;
+            publish(new TableEvent.SatOut(seat.number));
+        }
+        scheduleAbandonment(seat, seatTimeouts.abandonAfter());
+    }
+
+    private void scheduleAbandonment(Seat seat, Duration after) {
+        int absence = seat.absences;
+        timer.schedule(after, () -> mailbox.submit(() -> abandoned(seat, absence)));
+    }
+
+    /** Away too long: the stack goes back to the wallet (after the current hand, if they are in it). */
+    private CompletionStage<Void> abandoned(Seat seat, int absence) {
+        if (seats[seat.number] != seat || seat.absences != absence || seat.connected || seat.leaving) {
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("table {}: {} did not come back; cashing out seat {}", config.id(), seat.player.name(), seat.number);
+        seat.leaving = true;
+        return inHand(seat) ? actForAbsentPlayer() : cashOut(seat);
+    }
+
+    /** The player watches the table again: connected, and sat in if it was their absence that sat them out. */
+    private void playerReturned(Seat seat) {
+        if (seat == null || seat.connected) {
+            return;
+        }
+        seat.connected = true;
+        seat.absences++;
+        publish(new TableEvent.ConnectionChanged(seat.number, true));
+        if (seat.sittingOutWhileAway && !seat.leaving) {
+            seat.sittingOut = false;
+            seat.sittingOutWhileAway = false;
+            publish(new TableEvent.SatIn(seat.number));
+            scheduleHandIfReady();
+        }
+    }
+
+    private boolean isWatching(Player player) {
+        return watchers.values().stream().anyMatch(p -> p != null && p.id() == player.id());
     }
 
     // ---- the hand ----
