@@ -13,6 +13,9 @@ import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.metrics.GameMetrics;
+import io.chipledger.server.metrics.Metrics;
+import io.chipledger.server.metrics.MetricsEndpoint;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
@@ -82,9 +85,11 @@ public final class GameServer implements AutoCloseable {
         if (voided > 0) {
             log.warn("voided {} hand(s) left open by an earlier crash", voided);
         }
+        Metrics metrics = new Metrics();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
                 new PostgresSeatRecords(database.sqlSessionFactory(), worker), new RandomDeckSource(new SecureRandom()),
-                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), tableExecutor, worker);
+                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics),
+                tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
         if (tables.all().isEmpty() && settings.createDefaultTables()) {
@@ -104,6 +109,10 @@ public final class GameServer implements AutoCloseable {
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
+        metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
+        metrics.gauge("poker_players_online", "Players with at least one open session.", gateway::playersOnline);
+        metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
+        new MetricsEndpoint(metrics).addTo(routes);
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);

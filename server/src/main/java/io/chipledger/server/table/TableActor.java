@@ -21,6 +21,7 @@ import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
+import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.ClientConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public final class TableActor {
     private final HandRecords hands;
     private final SeatRecords seatRecords;
     private final SeatTimeouts seatTimeouts;
+    private final GameMetrics metrics;
     private final DeckSource decks;
     private final TableTimer timer;
     private final Clock clock;
@@ -76,7 +78,8 @@ public final class TableActor {
         this.config = config;
         this.mailbox = new Mailbox(services.tableExecutor());
         this.ledger = services.ledger();
-        this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner());
+        this.metrics = services.metrics();
+        this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         this.potAccount = potAccount;
         this.hands = services.hands();
         this.seatRecords = services.seats();
@@ -433,6 +436,7 @@ public final class TableActor {
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = decks.shuffle(handId);
+            metrics.handsStarted.increment();
             hand = new RunningHand(handId, engine, shuffled.deck());
             publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(), shuffled.commitment()));
             List<HandEvent> opening = new ArrayList<>(engine.events());
@@ -486,7 +490,9 @@ public final class TableActor {
         }
         chargeTimeBank(seat);
         connection.send(new ServerMessage.Done(act.requestId()));
-        return play(command, false);
+        long received = System.nanoTime();
+        metrics.actions.increment();
+        return play(command, false).thenRun(() -> metrics.actionToBroadcast.recordNanos(System.nanoTime() - received));
     }
 
     /** The engine command for a wire action; amounts are raise-to totals for the street. */
@@ -562,6 +568,7 @@ public final class TableActor {
         }
         potAverage.add(pot);
         hand = null;
+        metrics.handsSettled.increment();
         publish(new TableEvent.HandEnded(finished.id));
         return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
     }
@@ -581,6 +588,7 @@ public final class TableActor {
         RunningHand voided = hand;
         hand = null;
         voided.stopClock();
+        metrics.handsVoided.increment();
         return new HandVoider(ledger, worker).voidHand(potAccount, config.ledgerOwner(), "h" + voided.id)
                 .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED))
                 .thenApply(v -> {
@@ -627,6 +635,8 @@ public final class TableActor {
             return CompletableFuture.completedFuture(null);
         }
         seat.timeBank = Duration.ZERO;
+        metrics.actions.increment();
+        metrics.actionsTimedOut.increment();
         return play(autoAction(seat.number), true);
     }
 
@@ -736,12 +746,13 @@ public final class TableActor {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static CompletionStage<Void> refuse(ClientConnection connection, String requestId, ErrorCode code, String message) {
+    private CompletionStage<Void> refuse(ClientConnection connection, String requestId, ErrorCode code, String message) {
+        metrics.requestsRefused.increment();
         connection.send(new ServerMessage.Error(requestId, code, message));
         return CompletableFuture.completedFuture(null);
     }
 
-    private static CompletionStage<Void> refuseRejected(ClientConnection connection, String requestId, PostingResult.Rejected rejected) {
+    private CompletionStage<Void> refuseRejected(ClientConnection connection, String requestId, PostingResult.Rejected rejected) {
         ErrorCode code = rejected.reason() == RejectReason.INSUFFICIENT_FUNDS ? ErrorCode.INSUFFICIENT_FUNDS
                 : rejected.reason() == RejectReason.IDEMPOTENCY_CONFLICT ? ErrorCode.REQUEST_ID_REUSED
                 : ErrorCode.INTERNAL;

@@ -1,6 +1,7 @@
 package io.chipledger.server.table;
 
 import io.chipledger.ledger.Ledger;
+import io.chipledger.server.metrics.GameMetrics;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -9,5 +10,6 @@ import java.util.concurrent.Executor;
  * player keeps their seat, the executor the mailboxes run on, and a worker executor for blocking calls.
  */
 public record TableServices(Ledger ledger, HandRecords hands, SeatRecords seats, DeckSource decks, TableTimer timer,
-                            Clock clock, SeatTimeouts seatTimeouts, Executor tableExecutor, Executor worker) {
+                            Clock clock, SeatTimeouts seatTimeouts, GameMetrics metrics, Executor tableExecutor,
+                            Executor worker) {
 }
