@@ -185,9 +185,11 @@ public final class TableActor {
 
     // ---- watching ----
 
+    /**
+     * Catches the connection up (the events after its {@code lastSeq}, or a snapshot), and only then subscribes it, so
+     * it receives every event exactly once and in order; a seated player coming back is announced after that.
+     */
     private CompletionStage<Void> watch(ClientConnection connection, Player player, ClientMessage.Watch watch) {
-        watchers.put(connection, player);
-        playerReturned(seatOf(player));
         int viewerSeat = seatNumberOf(player);
         Optional<List<EventLog.Entry>> missed = watch.lastSeq() == null ? Optional.empty() : events.after(watch.lastSeq());
         connection.send(new ServerMessage.Done(watch.requestId()));
@@ -196,6 +198,8 @@ public final class TableActor {
         } else {
             connection.send(new ServerMessage.Snapshot(config.id(), events.lastSeq(), snapshotFor(viewerSeat)));
         }
+        watchers.put(connection, player);
+        playerReturned(seatOf(player));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -204,10 +208,11 @@ public final class TableActor {
     private CompletionStage<Void> sitDown(ClientConnection connection, Player player, ClientMessage.SitDown request) {
         String key = "buyin:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
         Seat existing = seatOf(player);
+        if (existing != null && existing.stintKey.equals(key)) {
+            return answerRepeatedBuyIn(connection, player, request, key, existing);
+        }
         if (existing != null) {
-            boolean sameRequest = existing.stintKey.equals(key);
-            return sameRequest ? done(connection, request.requestId())
-                    : refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
+            return refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
         }
         if (request.seat() < 0 || request.seat() >= seats.length) {
             return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, "seats are 0 to " + (seats.length - 1));
@@ -246,6 +251,22 @@ public final class TableActor {
                                         scheduleHandIfReady();
                                     });
                         }));
+    }
+
+    /**
+     * The buy-in that seated this player, sent again (a reconnect, a double click). The ledger compares it with the
+     * original: the same request is answered again, the same requestId with another amount or seat is refused.
+     */
+    private CompletionStage<Void> answerRepeatedBuyIn(ClientConnection connection, Player player, ClientMessage.SitDown request,
+                                                      String key, Seat seated) {
+        if (request.seat() != seated.number) {
+            return refuse(connection, request.requestId(), ErrorCode.REQUEST_ID_REUSED,
+                    "request " + request.requestId() + " seated you in seat " + seated.number);
+        }
+        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
+                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
+                .thenCompose(result -> result.accepted() ? done(connection, request.requestId())
+                        : refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
     }
 
     private CompletionStage<Void> topUp(ClientConnection connection, Player player, ClientMessage.TopUp request) {
