@@ -69,8 +69,13 @@ public final class Bot {
     }
 
     private synchronized void onMessage(ServerMessage message) {
-        if (message instanceof ServerMessage.Error) {
+        if (message instanceof ServerMessage.Error error) {
             stats.errors.incrementAndGet();
+            if (error.requestId() != null && error.requestId().equals(lastAction) && lastLegal != null && !stopping) {
+                ActionKind passive = lastLegal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
+                lastLegal = null;
+                lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, passive, null));
+            }
             return;
         }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
@@ -121,6 +126,10 @@ public final class Bot {
         lowestSeatMarker = seat;
     }
 
+    /** The requestId of the bot's last action, so a refusal of it can be answered with a plain check or call. */
+    private String lastAction;
+    private TableView.LegalActions lastLegal;
+
     private void act(TableView.LegalActions legal) {
         int roll = random.nextInt(100);
         ActionKind kind;
@@ -136,6 +145,7 @@ public final class Bot {
         stats.actions.incrementAndGet();
         sentAt = System.nanoTime();
         Money raiseTo = amount;
-        client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
+        lastLegal = legal;
+        lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
     }
 }

@@ -527,8 +527,9 @@ public final class TableActor {
             case FOLD -> new HandCommand.Fold(seat);
             case CHECK -> new HandCommand.Check(seat);
             case CALL -> new HandCommand.Call(seat);
-            case BET -> new HandCommand.Bet(seat, act.amount());
-            case RAISE -> new HandCommand.RaiseTo(seat, act.amount());
+            // Both name the street total the player wants in front of them; which one it is depends on whether a bet
+            // is open (the big blind's option before the flop is a raise), and the engine knows that better than a client.
+            case BET, RAISE -> legal.isBet() ? new HandCommand.Bet(seat, act.amount()) : new HandCommand.RaiseTo(seat, act.amount());
             case ALL_IN -> !legal.canBetOrRaise() ? new HandCommand.Call(seat)
                     : legal.isBet() ? new HandCommand.Bet(seat, legal.maxTo()) : new HandCommand.RaiseTo(seat, legal.maxTo());
         };
