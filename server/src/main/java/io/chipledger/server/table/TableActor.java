@@ -23,6 +23,7 @@ import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.net.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ public final class TableActor {
     static final Duration PAUSE_BETWEEN_HANDS = Duration.ofSeconds(2);
     private static final int EVENT_BUFFER = 1_000;
     private static final int MAX_CHAT = 200;
+    /** Chat is a courtesy, not a channel: a few lines at once, then one a second per player. */
+    private static final int CHAT_PER_SECOND = 1;
+    private static final int CHAT_BURST = 5;
     private static final int POT_AVERAGE_HANDS = 50;
 
     private final TableConfig config;
@@ -68,6 +72,7 @@ public final class TableActor {
     private final EventLog events = new EventLog(EVENT_BUFFER);
     private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+    private final Map<Long, RateLimiter> chatLimits = new java.util.HashMap<>();
     private final Duration pauseBetweenHands;
     private int button = -1;
     private RunningHand hand;
@@ -150,11 +155,14 @@ public final class TableActor {
     /** Everything a lobby shows of the table. */
     public CompletableFuture<LobbyEntry> lobbyEntry() {
         return mailbox.submit(() -> CompletableFuture.completedFuture(
-                new LobbyEntry(config, occupiedSeats(), watchers.size(), potAverage.average())));
+                new LobbyEntry(config, playerNames(), watchers.size(), potAverage.average())));
     }
 
-    /** A lobby row: the table's settings, how many seats are taken, how many are watching, the recent average pot. */
-    public record LobbyEntry(TableConfig config, int seated, int watching, Money averagePot) {
+    /** A lobby row: the table's settings, who sits there, how many are watching, the recent average pot. */
+    public record LobbyEntry(TableConfig config, List<String> players, int watching, Money averagePot) {
+        public int seated() {
+            return players.size();
+        }
     }
 
     // ---- the dispatch table ----
@@ -372,6 +380,10 @@ public final class TableActor {
         }
         if (player == null) {
             return refuse(connection, chat.requestId(), ErrorCode.UNAUTHORIZED, "log in to chat");
+        }
+        long now = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        if (!chatLimits.computeIfAbsent(player.id(), id -> new RateLimiter(CHAT_PER_SECOND, CHAT_BURST, now)).tryAcquire(now)) {
+            return refuse(connection, chat.requestId(), ErrorCode.RATE_LIMITED, "one chat line a second, please");
         }
         publish(new TableEvent.ChatPosted(player.name(), text));
         return done(connection, chat.requestId());
@@ -721,12 +733,14 @@ public final class TableActor {
         return ready;
     }
 
-    private int occupiedSeats() {
-        int n = 0;
+    private List<String> playerNames() {
+        List<String> names = new ArrayList<>();
         for (Seat seat : seats) {
-            n += seat == null ? 0 : 1;
+            if (seat != null) {
+                names.add(seat.player.name());
+            }
         }
-        return n;
+        return names;
     }
 
     private Seat seatOf(Player player) {

@@ -140,6 +140,24 @@ class HostileRequestsTest {
         again.close();
     }
 
+    @Test
+    void chatIsLimitedInLengthAndRate() throws Exception {
+        long table = live.openTable("Chatty", 6);
+        PokerClient gil = live.connect("gil");
+        assertThat(gil.reply(gil.send(r -> new ClientMessage.Watch(r, table, null)), WAIT)).isInstanceOf(ServerMessage.Done.class);
+
+        assertThat(refusalOf(gil, new ClientMessage.Chat("long", table, "x".repeat(201)))).isEqualTo(ErrorCode.BAD_MESSAGE);
+        assertThat(refusalOf(gil, new ClientMessage.Chat("blank", table, "   "))).isEqualTo(ErrorCode.BAD_MESSAGE);
+        ErrorCode flooded = null;
+        for (int line = 0; line < 20 && flooded == null; line++) {
+            String id = gil.send(r -> new ClientMessage.Chat(r, table, "hello"));
+            ServerMessage reply = gil.reply(id, WAIT);
+            flooded = reply instanceof ServerMessage.Error e ? e.code() : null;
+        }
+        assertThat(flooded).as("twenty lines at once are too many").isEqualTo(ErrorCode.RATE_LIMITED);
+        gil.close();
+    }
+
     private static String act(String requestId, long table, long hand, String action, String amountJson) {
         return "{\"type\":\"act\",\"requestId\":\"" + requestId + "\",\"tableId\":" + table + ",\"handId\":" + hand
                 + ",\"action\":\"" + action + "\",\"amount\":" + amountJson + "}";
