@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code serve --tables N --demo-bots M} adds to a room: at least N open tables (plain 6-max 0.50/1.00 tables are
- * opened as needed), and four bots at each of M six-seat tables, connected over the server's own WebSocket like any
+ * What {@code serve --tables N --demo-bots M} adds to a room: at least N open tables of six or more seats (plain 6-max
+ * 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables, connected over the server's own WebSocket like any
  * player, leaving seats free so a new user has someone to play against.
  */
 final class DemoRoom implements AutoCloseable {
@@ -27,7 +27,7 @@ final class DemoRoom implements AutoCloseable {
     }
 
     static DemoRoom open(GameServer server, int tables, int demoBots) throws Exception {
-        int open = server.tables().all().size();
+        int open = (int) server.tables().all().stream().filter(t -> t.config().seatCount() >= 6).count();
         for (int n = open + 1; n <= tables; n++) {
             server.tables().create(TableDirectory.plainTable("Table " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
         }
