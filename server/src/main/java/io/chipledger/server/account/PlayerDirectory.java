@@ -127,7 +127,7 @@ public final class PlayerDirectory {
         }, worker);
     }
 
-    public CompletableFuture<Optional<Player>> find(long id) {
+    public CompletableFuture<Optional<Player>> findById(long id) {
         return CompletableFuture.supplyAsync(() -> {
             try (SqlSession session = database.openSession(true)) {
                 return Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(id)).map(PlayerMapper.PlayerRow::toPlayer);

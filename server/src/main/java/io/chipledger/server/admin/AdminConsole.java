@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
@@ -24,7 +24,7 @@ public final class AdminConsole {
 
     /** What the console needs of the running server. */
     public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
-                        IntSupplier playersOnline, Executor worker, Clock clock, String currency) {
+                        LongSupplier playersOnline, Executor worker, Clock clock, String currency) {
     }
 
     private AdminConsole() {

@@ -58,7 +58,7 @@ final class Cashier {
     }
 
     CompletableFuture<AdminReply> move(Movement movement, long playerId, Money amount, String idempotencyKey, long logId) {
-        return players.find(playerId).thenCompose(found -> {
+        return players.findById(playerId).thenCompose(found -> {
             Player player = found.orElseThrow(() -> AdminRefusal.notFound("PLAYER_NOT_FOUND", "no player " + playerId));
             if (movement.credit && players.isFrozen(playerId)) {
                 throw AdminRefusal.conflict("ACCOUNT_FROZEN", player.name() + "'s account is frozen: it cannot be credited");

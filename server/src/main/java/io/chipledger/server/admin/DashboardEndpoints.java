@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The dashboard, the ledger audit and the admin audit log under {@code /api/admin}. Reading them changes nothing; an
@@ -21,10 +21,10 @@ final class DashboardEndpoints {
     private final LedgerHealth health;
     private final TableOperator tables;
     private final AdminAuditLog auditLog;
-    private final IntSupplier playersOnline;
+    private final LongSupplier playersOnline;
     private final Executor worker;
 
-    DashboardEndpoints(LedgerHealth health, TableOperator tables, AdminAuditLog auditLog, IntSupplier playersOnline,
+    DashboardEndpoints(LedgerHealth health, TableOperator tables, AdminAuditLog auditLog, LongSupplier playersOnline,
                        Executor worker) {
         this.health = health;
         this.tables = tables;
@@ -47,7 +47,7 @@ final class DashboardEndpoints {
             body.put("tablesPaused", rows.stream().filter(r -> "PAUSED".equals(r.get("state"))).count());
             body.put("tablesClosing", rows.stream().filter(r -> "CLOSING".equals(r.get("state"))).count());
             body.put("handsInProgress", rows.stream().filter(r -> r.get("handId") != null).count());
-            body.put("playersOnline", playersOnline.getAsInt());
+            body.put("playersOnline", playersOnline.getAsLong());
             body.put("playersSeated", rows.stream().mapToInt(r -> ((List<?>) r.get("seats")).size()).sum());
             body.putAll(figures);
             return AdminReply.ok(body);

@@ -43,7 +43,7 @@ public final class LobbyEndpoint {
 
     /** One table as the lobby shows it; amounts are strings with two decimals, like everywhere on the wire. */
     record LobbyRow(long id, String name, String currency, Money smallBlind, Money bigBlind, Money ante,
-                    boolean bigBlindAnte, int seats, int seated, int watching, Money minBuyIn, Money maxBuyIn,
+                    boolean bigBlindAnte, int seats, int seated, List<String> players, int watching, Money minBuyIn, Money maxBuyIn,
                     Money averagePot, long actionSeconds, long timeBankSeconds) {
 
         static LobbyRow of(TableActor.LobbyEntry entry) {
@@ -53,7 +53,7 @@ public final class LobbyEndpoint {
                     : ante instanceof Ante.BigBlind big ? big.amount() : Money.ZERO;
             return new LobbyRow(config.id(), config.name(), config.currency(), config.stakes().smallBlind(),
                     config.stakes().bigBlind(), anteAmount, ante instanceof Ante.BigBlind, config.seatCount(),
-                    entry.seated(), entry.watching(), config.minBuyIn(), config.maxBuyIn(), entry.averagePot(),
+                    entry.seated(), entry.players(), entry.watching(), config.minBuyIn(), config.maxBuyIn(), entry.averagePot(),
                     config.actionTime().toSeconds(), config.timeBank().toSeconds());
         }
     }

@@ -23,6 +23,7 @@ public final class PokerServer {
         all.add(new AuditCommand());
         all.add(new AdminCommand());
         all.add(new BenchLedgerCommand());
+        all.add(new BotsCommand());
         return new PokerServer(all);
     }
 

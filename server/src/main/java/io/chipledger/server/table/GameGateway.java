@@ -44,6 +44,16 @@ public final class GameGateway implements ClientGateway {
         final Set<Long> tables = ConcurrentHashMap.newKeySet();
     }
 
+    /** Connections open now. */
+    public long connections() {
+        return sessions.size();
+    }
+
+    /** Distinct players with an open session now. */
+    public long playersOnline() {
+        return sessions.values().stream().map(s -> s.player).filter(java.util.Objects::nonNull).mapToLong(Player::id).distinct().count();
+    }
+
     @Override
     public void opened(ClientConnection connection) {
         sessions.put(connection, new Session());
@@ -72,11 +82,6 @@ public final class GameGateway implements ClientGateway {
             // The session's Player was read at hello; a freeze since then must hold for this message.
             table.receive(connection, players.current(session.player), message);
         }
-    }
-
-    /** How many distinct players have a session open right now. */
-    public int playersOnline() {
-        return (int) sessions.values().stream().map(s -> s.player).filter(p -> p != null).mapToLong(Player::id).distinct().count();
     }
 
     @Override

@@ -138,7 +138,7 @@ class AdminAuthorizationTest {
         GameServer server = fixture.server;
         List<String> added = AdminConsole.addTo(new HttpRoutes(new StaticFiles("web", Runnable::run)),
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
-                        server.tables(), () -> 0, Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
+                        server.tables(), () -> 0L, Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
 
         assertThat(everyAdminCall().stream().map(Call::route).distinct().toList()).containsExactlyInAnyOrderElementsOf(added);
     }

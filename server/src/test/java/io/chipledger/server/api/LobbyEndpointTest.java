@@ -51,6 +51,7 @@ class LobbyEndpointTest {
         assertThat(oak.get("maxBuyIn").asText()).isEqualTo("100.00");
         assertThat(oak.get("seats").asInt()).isEqualTo(6);
         assertThat(oak.get("seated").asInt()).isZero();
+        assertThat(oak.get("players")).isEmpty();
         assertThat(oak.get("averagePot").asText()).isEqualTo("0.00");
         assertThat(tables.get(1).get("smallBlind").asText()).isEqualTo("0.05");
     }
