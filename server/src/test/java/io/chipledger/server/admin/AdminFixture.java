@@ -2,6 +2,8 @@ package io.chipledger.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.db.DatabaseConfig;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ProtocolJson;
@@ -53,6 +55,12 @@ final class AdminFixture implements AutoCloseable {
         FirstAdmin.on(server.database().sqlSessionFactory(), PasswordHasher.MIN_ITERATIONS)
                 .create(ADMIN, ADMIN_PASSWORD.toCharArray(), "tests", false);
         return new AdminFixture(server);
+    }
+
+    /** A new server on the database another fixture's server used (which must be closed): a restart. */
+    static AdminFixture restartOn(String jdbcUrl) throws Exception {
+        Database database = Database.open(DatabaseConfig.server(jdbcUrl, "postgres", null));
+        return new AdminFixture(GameServer.start(database, ServerSettings.forTests()));
     }
 
     String login(String name, String password) throws IOException, InterruptedException {
