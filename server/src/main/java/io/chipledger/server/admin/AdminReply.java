@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.net.HttpReply;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ record AdminReply(int status, ObjectNode body) {
     static AdminReply stored(int status, String json) {
         try {
             return new AdminReply(status, (ObjectNode) AdminJson.MAPPER.readTree(json));
-        } catch (java.io.IOException | ClassCastException e) {
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("the audit log holds a reply that is not a JSON object: " + json, e);
         }
     }

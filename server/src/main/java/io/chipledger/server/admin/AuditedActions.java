@@ -1,6 +1,7 @@
 package io.chipledger.server.admin;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +111,7 @@ final class AuditedActions {
     }
 
     private static boolean sameRequest(AdminAuditLog.Request a, AdminAuditLog.Request b) {
-        return java.util.Objects.equals(a.operator().playerId(), b.operator().playerId()) && a.action().equals(b.action())
+        return Objects.equals(a.operator().playerId(), b.operator().playerId()) && a.action().equals(b.action())
                 && a.content().equals(b.content());
     }
 

@@ -3,6 +3,7 @@ package io.chipledger.server.admin;
 import io.chipledger.ledger.money.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -28,7 +29,7 @@ final class PlayerRecords {
     /** Players whose name contains {@code query} (any case), or whose id it is; everyone (first 50 by name) when blank. */
     List<AdminMapper.PlayerSummary> search(String query) {
         String text = query == null ? "" : query.strip();
-        String pattern = text.isEmpty() ? null : "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+        String pattern = text.isEmpty() ? null : "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
         Long id = text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
         try (SqlSession session = database.openSession(true)) {
             return session.getMapper(AdminMapper.class).searchPlayers(pattern, id, currency, SEARCH_LIMIT);

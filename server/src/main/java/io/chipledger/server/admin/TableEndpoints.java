@@ -3,6 +3,7 @@ package io.chipledger.server.admin;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.net.HttpCall;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -60,7 +61,7 @@ final class TableEndpoints {
         return actions.run(logged, logId -> switch (action) {
             case "TABLE_PAUSE" -> operator.pause(tableId, true).thenApply(AuditedActions.Result::of);
             case "TABLE_RESUME" -> operator.pause(tableId, false).thenApply(AuditedActions.Result::of);
-            default -> java.util.concurrent.CompletableFuture.completedFuture(operator.close(tableId));
+            default -> CompletableFuture.completedFuture(operator.close(tableId));
         });
     }
 
