@@ -33,8 +33,8 @@ export class TableController {
 
   /** After a reconnect: catch up on what was missed, then decide about an action whose answer was lost. */
   resume() {
-    if (this.stopped) {
-      return;
+    if (this.stopped || (this.model.seq === null && this.resyncing)) {
+      return; // stopped, or the first watch is still on its way
     }
     const act = this.pendingAct;
     this.watch(false);

@@ -14,8 +14,8 @@ function position(offset, count, radius = 1) {
 }
 
 function placed(element, { left, top }) {
-  element.style.left = `${left.toFixed(2)}%`;
-  element.style.top = `${top.toFixed(2)}%`;
+  element.style.left = `${left}%`;
+  element.style.top = `${top}%`;
   return element;
 }
 
