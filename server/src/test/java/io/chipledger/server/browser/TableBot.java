@@ -28,6 +28,7 @@ final class TableBot implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final PokerClient client;
+    private final String name;
     private final long tableId;
     private final int seat;
     private final Money buyIn;
@@ -37,8 +38,9 @@ final class TableBot implements AutoCloseable {
     private Money stack;
     private boolean refilling;
 
-    private TableBot(PokerClient client, long tableId, int seat, Money buyIn, Policy policy) {
+    private TableBot(PokerClient client, String name, long tableId, int seat, Money buyIn, Policy policy) {
         this.client = client;
+        this.name = name;
         this.tableId = tableId;
         this.seat = seat;
         this.buyIn = buyIn;
@@ -56,9 +58,13 @@ final class TableBot implements AutoCloseable {
         if (!(reply instanceof ServerMessage.Done)) {
             throw new IllegalStateException(name + " could not sit down: " + reply);
         }
-        TableBot bot = new TableBot(client, tableId, seat, buyIn, policy);
+        TableBot bot = new TableBot(client, name, tableId, seat, buyIn, policy);
         client.listen(bot::onMessage);
         return bot;
+    }
+
+    String name() {
+        return name;
     }
 
     void play(Policy newPolicy) {
