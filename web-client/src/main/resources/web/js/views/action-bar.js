@@ -68,7 +68,8 @@ export class ActionBar {
             h('div', { class: 'presets' }, this.half, this.pot, this.allIn),
             this.slider,
             h('div', { class: 'raise-row' }, this.amount, this.raise),
-            this.range, this.error));
+            this.range, this.error),
+        h('div', { class: 'keys', 'aria-hidden': 'true' }, 'Keys: F fold · C check/call · R bet/raise · H ½ pot · P pot · A all-in'));
     this.onKey = e => this.key(e);
     document.addEventListener('keydown', this.onKey);
   }
