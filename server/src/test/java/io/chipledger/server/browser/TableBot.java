@@ -21,8 +21,11 @@ final class TableBot implements AutoCloseable {
     enum Policy {
         /** Check when free, call otherwise: every hand it plays reaches showdown. */
         CHECK_OR_CALL,
-        /** All-in at every decision: with a short stack, its all-ins make side pots. */
-        ALL_IN
+        /**
+         * All-in at every decision until a side pot has been awarded at the table (with a short stack, its all-ins
+         * make side pots), then check or call.
+         */
+        ALL_IN_UNTIL_SIDE_POT
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -65,10 +68,6 @@ final class TableBot implements AutoCloseable {
 
     String name() {
         return name;
-    }
-
-    void play(Policy newPolicy) {
-        policy = newPolicy;
     }
 
     /** Every event heard so far that matches, in order. */
@@ -136,7 +135,7 @@ final class TableBot implements AutoCloseable {
                 refillIfBusted();
             }
         } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null) {
-            ActionKind action = policy == Policy.ALL_IN ? ActionKind.ALL_IN
+            ActionKind action = policy != Policy.CHECK_OR_CALL ? ActionKind.ALL_IN
                     : turn.turn().legal().canCheck() ? ActionKind.CHECK : ActionKind.CALL;
             long hand = handId;
             client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null));
@@ -144,8 +143,13 @@ final class TableBot implements AutoCloseable {
             stack = acted.stack();
         } else if (e instanceof TableEvent.BlindPosted blind && blind.seat() == seat) {
             stack = blind.stack();
-        } else if (e instanceof TableEvent.PotAwarded award && award.seat() == seat) {
-            stack = award.stack();
+        } else if (e instanceof TableEvent.PotAwarded award) {
+            if (award.seat() == seat) {
+                stack = award.stack();
+            }
+            if (award.pot() > 0 && policy == Policy.ALL_IN_UNTIL_SIDE_POT) {
+                policy = Policy.CHECK_OR_CALL;
+            }
         } else if (e instanceof TableEvent.UncalledBetReturned returned && returned.seat() == seat) {
             stack = returned.stack();
         } else if (e instanceof TableEvent.ToppedUp topped && topped.seat() == seat) {
