@@ -122,6 +122,7 @@ class PlayingInTheBrowserTest {
         bob.page.locator("#leave-table").click();
         alice.page.locator("#seat-" + aliceSeat + ".empty").waitFor();
         alice.page.locator("#seat-" + bobSeat + ".empty").waitFor();
+        alice.page.waitForCondition(() -> carol.events(TableEvent.SeatLeft.class).size() == 2);
         List<TableEvent.SeatLeft> left = carol.events(TableEvent.SeatLeft.class);
         Money aliceCashOut = left.stream().filter(l -> l.player().equals("alice")).findFirst().orElseThrow().cashedOut();
         Money bobCashOut = left.stream().filter(l -> l.player().equals("bob")).findFirst().orElseThrow().cashedOut();

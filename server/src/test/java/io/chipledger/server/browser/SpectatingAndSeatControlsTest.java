@@ -97,6 +97,7 @@ class SpectatingAndSeatControlsTest {
             nina.waitForMyTurn();
             nina.page.locator("#leave-table").click();
             nina.page.locator("#seat-" + seat + ".empty").waitFor();
+            nina.page.waitForCondition(() -> !olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).isEmpty());
             Money cashedOut = olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).get(0).cashedOut();
             nina.waitForWallet(Money.parse("970.00").plus(cashedOut));
             assertThat(ledger.wallet("nina")).isEqualTo(Money.parse("970.00").plus(cashedOut));
