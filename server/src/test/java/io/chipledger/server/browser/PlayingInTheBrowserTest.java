@@ -68,7 +68,8 @@ class PlayingInTheBrowserTest {
         assertThat(alice.page.locator("#chips-max").textContent()).isEqualTo("100.00");
         assertThat(alice.page.locator("#chips-wallet").textContent()).isEqualTo("1,000.00");
         alice.buyIn("100");
-        assertThat(alice.wallet()).isEqualTo(Money.parse("900.00")).isEqualTo(ledger.wallet("alice"));
+        alice.waitForWallet(Money.parse("900.00"));
+        assertThat(ledger.wallet("alice")).isEqualTo(Money.parse("900.00"));
         // Bob picks the table in the lobby.
         bob.page.locator(".lobby-row[data-table-id='" + tableId + "'] a[data-action='sit']").click();
         bob.buyIn("100.00");
