@@ -54,9 +54,11 @@ export function openChipsDialog({ title, detail, low, high, wallet, confirm, sub
     }
   });
   function close() {
-    dialog.close();
-    dialog.remove();
+    if (dialog.open) {
+      dialog.close();
+    }
   }
+  dialog.addEventListener('close', () => dialog.remove()); // also when closed with Escape
   document.body.append(dialog);
   dialog.showModal();
   check();
