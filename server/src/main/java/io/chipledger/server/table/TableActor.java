@@ -505,6 +505,12 @@ public final class TableActor {
         if (seat == null) {
             return refuse(connection, act.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
+        ClientMessage.Act earlier = seat.actionFor(act.requestId());
+        if (earlier != null) {
+            // Sent again (a reconnect, a double click): answered, not repeated.
+            return earlier.equals(act) ? done(connection, act.requestId())
+                    : refuse(connection, act.requestId(), ErrorCode.REQUEST_ID_REUSED, "request " + act.requestId() + " was another action");
+        }
         if (hand == null || hand.id != act.handId()) {
             return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, "hand " + act.handId() + " is not being played");
         }
@@ -522,6 +528,7 @@ public final class TableActor {
             return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, refusal.get().getMessage());
         }
         chargeTimeBank(seat);
+        seat.carriedOut(act);
         connection.send(new ServerMessage.Done(act.requestId()));
         long received = System.nanoTime();
         metrics.actions.increment();
