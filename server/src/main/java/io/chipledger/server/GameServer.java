@@ -12,6 +12,7 @@ import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
@@ -20,7 +21,6 @@ import io.chipledger.server.store.PostgresHandRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.GameGateway;
-import io.chipledger.server.table.RandomDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
@@ -80,7 +80,7 @@ public final class GameServer implements AutoCloseable {
             log.warn("voided {} hand(s) left open by an earlier crash", voided);
         }
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
-                new RandomDeckSource(new SecureRandom()), new ScheduledTableTimer(scheduler), Clock.systemUTC(), tableExecutor, worker);
+                new ProvablyFairDeckSource(new SecureRandom()), new ScheduledTableTimer(scheduler), Clock.systemUTC(), tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
         if (tables.all().isEmpty() && settings.createDefaultTables()) {
