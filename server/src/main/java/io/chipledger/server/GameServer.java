@@ -11,7 +11,9 @@ import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.api.AuthEndpoints;
+import io.chipledger.server.api.HandHistoryEndpoints;
 import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
@@ -93,6 +95,7 @@ public final class GameServer implements AutoCloseable {
                 Clock.systemUTC(), Duration.ofDays(7), worker);
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
+        new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());

@@ -22,6 +22,8 @@ public final class PokerServer {
         all.add(new ReplayCommand());
         all.add(new AuditCommand());
         all.add(new BenchLedgerCommand());
+        all.add(new ExportCommand());
+        all.add(new VerifyShuffleCommand());
         return new PokerServer(all);
     }
 

@@ -48,7 +48,7 @@ public final class PokerStarsWriter implements HandHistoryWriter {
             return false;
         }
         out.write(text(hand));
-        out.write("\n\n\n");
+        out.write("\n\n"); // two blank lines between hands, as PokerStars writes its files
         return true;
     }
 
