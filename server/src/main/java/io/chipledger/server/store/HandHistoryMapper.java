@@ -37,6 +37,9 @@ public interface HandHistoryMapper {
 
     StoredHistory findHistory(@Param("handId") long handId);
 
+    /** Opens hand rows already settled at the given start times (ISO instants), for generated hands; their ids in order. */
+    List<Long> insertSettledHands(@Param("tableId") long tableId, @Param("startedAt") String[] startedAt);
+
     /** When the {@code hand} row was opened: the start of a hand that has no history yet. */
     Instant handStartedAt(@Param("handId") long handId);
 
