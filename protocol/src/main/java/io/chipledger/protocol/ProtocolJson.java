@@ -52,6 +52,20 @@ public final class ProtocolJson {
         return message;
     }
 
+    /**
+     * The {@code requestId} of a frame that could not be decoded, when it is still readable (valid JSON with a
+     * well-formed requestId), so the refusal can name the request it answers; null otherwise.
+     */
+    public static String requestIdOf(String frame) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode id = MAPPER.readTree(frame).path("requestId");
+            String text = id.isTextual() ? id.asText() : null;
+            return text == null || text.isBlank() || text.length() > MAX_REQUEST_ID_LENGTH ? null : text;
+        } catch (JsonProcessingException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** Decodes a server frame: used by the bots and tests that play as clients. */
     public static ServerMessage readServerMessage(String frame) {
         return read(frame, ServerMessage.class);

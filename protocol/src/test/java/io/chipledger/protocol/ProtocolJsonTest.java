@@ -113,4 +113,12 @@ class ProtocolJsonTest {
         assertThatThrownBy(() -> ProtocolJson.readClientMessage(frame))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_MESSAGE));
     }
+
+    @Test
+    void aRefusedFrameStillNamesItsRequestWhenTheIdIsReadable() {
+        assertThat(ProtocolJson.requestIdOf("{\"type\":\"sitDown\",\"requestId\":\"r9\",\"amount\":12.5}")).isEqualTo("r9");
+        assertThat(ProtocolJson.requestIdOf("{\"type\":\"act\",")).isNull();
+        assertThat(ProtocolJson.requestIdOf("{\"requestId\":7}")).isNull();
+        assertThat(ProtocolJson.requestIdOf("{\"requestId\":\"" + "x".repeat(65) + "\"}")).isNull();
+    }
 }

@@ -12,18 +12,24 @@ import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.HandHistoryEndpoints;
+import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.history.fair.ProvablyFairDeckSource;
+import io.chipledger.server.metrics.GameMetrics;
+import io.chipledger.server.metrics.Metrics;
+import io.chipledger.server.metrics.MetricsEndpoint;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.StaticFiles;
 import io.chipledger.server.store.PostgresHandRecords;
+import io.chipledger.server.store.PostgresSeatRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.GameGateway;
 import io.chipledger.server.table.ScheduledTableTimer;
+import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
 import java.security.SecureRandom;
@@ -81,8 +87,11 @@ public final class GameServer implements AutoCloseable {
         if (voided > 0) {
             log.warn("voided {} hand(s) left open by an earlier crash", voided);
         }
+        Metrics metrics = new Metrics();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
-                new ProvablyFairDeckSource(new SecureRandom()), new ScheduledTableTimer(scheduler), Clock.systemUTC(), tableExecutor, worker);
+                new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
+                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics),
+                tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
         if (tables.all().isEmpty() && settings.createDefaultTables()) {
@@ -93,10 +102,20 @@ public final class GameServer implements AutoCloseable {
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
                 Clock.systemUTC(), Duration.ofDays(7), worker);
+        SeatRecovery.Outcome seated = new SeatRecovery(database.sqlSessionFactory(), ledger, players, tables).recover();
+        if (seated.restored() + seated.cashedOut() > 0) {
+            log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
+                    seated.restored(), seated.cashedOut());
+        }
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
+        new LobbyEndpoint(tables).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
+        metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
+        metrics.gauge("poker_players_online", "Players with at least one open session.", gateway::playersOnline);
+        metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
+        new MetricsEndpoint(metrics).addTo(routes);
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);

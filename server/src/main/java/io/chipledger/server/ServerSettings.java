@@ -3,6 +3,7 @@ package io.chipledger.server;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.net.NetConfig;
+import io.chipledger.server.table.SeatTimeouts;
 import java.time.Duration;
 
 /**
@@ -10,20 +11,27 @@ import java.time.Duration;
  * pause between hands, and whether to open a few tables on an empty database so a new user has somewhere to sit.
  */
 public record ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
-                             boolean createDefaultTables, int passwordIterations, int workerThreads) {
+                             boolean createDefaultTables, int passwordIterations, int workerThreads,
+                             SeatTimeouts seatTimeouts) {
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, NetConfig.defaults(), Money.parse("1000.00"), Duration.ofSeconds(2),
-                true, PasswordHasher.DEFAULT_ITERATIONS, 16);
+                true, PasswordHasher.DEFAULT_ITERATIONS, 16, SeatTimeouts.defaults());
     }
 
     public ServerSettings withPort(String newHost, int newPort) {
-        return new ServerSettings(newHost, newPort, net, welcomeGrant, pauseBetweenHands, createDefaultTables, passwordIterations, workerThreads);
+        return new ServerSettings(newHost, newPort, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts);
+    }
+
+    public ServerSettings withSeatTimeouts(SeatTimeouts timeouts) {
+        return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, timeouts);
     }
 
     /** Settings for tests: loopback, a free port, the minimum KDF cost, no pause between hands, no default tables. */
     public static ServerSettings forTests() {
         return new ServerSettings("127.0.0.1", 0, NetConfig.defaults(), Money.parse("1000.00"), Duration.ZERO, false,
-                PasswordHasher.MIN_ITERATIONS, 8);
+                PasswordHasher.MIN_ITERATIONS, 8, SeatTimeouts.defaults());
     }
 }

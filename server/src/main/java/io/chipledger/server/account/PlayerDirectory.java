@@ -116,6 +116,14 @@ public final class PlayerDirectory {
         }, worker);
     }
 
+    public CompletableFuture<Optional<Player>> findById(long id) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                return Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(id)).map(PlayerMapper.PlayerRow::toPlayer);
+            }
+        }, worker);
+    }
+
     /** Drops cached sessions so a change to a player (frozen, role) is seen on the next message. */
     public void forgetCachedSessions() {
         sessions.synchronous().invalidateAll();

@@ -28,6 +28,7 @@ public final class Bot {
     private boolean inHand;
     private volatile long sentAt;
     private volatile boolean stopping;
+    private volatile boolean left;
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
@@ -68,8 +69,13 @@ public final class Bot {
     }
 
     private synchronized void onMessage(ServerMessage message) {
-        if (message instanceof ServerMessage.Error) {
+        if (message instanceof ServerMessage.Error error) {
             stats.errors.incrementAndGet();
+            if (error.requestId() != null && error.requestId().equals(lastAction) && lastLegal != null && !stopping) {
+                ActionKind passive = lastLegal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
+                lastLegal = null;
+                lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, passive, null));
+            }
             return;
         }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
@@ -94,6 +100,8 @@ public final class Bot {
             stack = award.stack();
         } else if (e instanceof TableEvent.UncalledBetReturned returned && returned.seat() == seat) {
             stack = returned.stack();
+        } else if (e instanceof TableEvent.SeatLeft gone && gone.seat() == seat) {
+            left = true;
         } else if (e instanceof TableEvent.HandEnded) {
             inHand = false;
             if (seat == lowestSeatMarker) {
@@ -106,12 +114,21 @@ public final class Bot {
         }
     }
 
+    /** True once the table announced this bot's seat empty (after {@link #leave}, its stack cashed out). */
+    public boolean hasLeft() {
+        return left;
+    }
+
     /** Set on one bot per table so a hand is counted once. */
     private int lowestSeatMarker = -1;
 
     public void countHands() {
         lowestSeatMarker = seat;
     }
+
+    /** The requestId of the bot's last action, so a refusal of it can be answered with a plain check or call. */
+    private String lastAction;
+    private TableView.LegalActions lastLegal;
 
     private void act(TableView.LegalActions legal) {
         int roll = random.nextInt(100);
@@ -128,6 +145,7 @@ public final class Bot {
         stats.actions.incrementAndGet();
         sentAt = System.nanoTime();
         Money raiseTo = amount;
-        client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
+        lastLegal = legal;
+        lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
     }
 }

@@ -172,7 +172,18 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
+    /** Also hands every frame, as received, to {@code tap} (tests read exactly what the server sent). */
+    public void tapFrames(java.util.function.Consumer<String> newTap) {
+        tap = newTap;
+    }
+
+    private volatile java.util.function.Consumer<String> tap;
+
     private synchronized void deliver(String text) {
+        java.util.function.Consumer<String> frames = tap;
+        if (frames != null) {
+            frames.accept(text);
+        }
         if (listener != null) {
             listener.accept(ProtocolJson.readServerMessage(text));
         } else {

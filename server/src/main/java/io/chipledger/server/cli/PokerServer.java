@@ -22,6 +22,7 @@ public final class PokerServer {
         all.add(new ReplayCommand());
         all.add(new AuditCommand());
         all.add(new BenchLedgerCommand());
+        all.add(new BotsCommand());
         all.add(new ExportCommand());
         all.add(new VerifyShuffleCommand());
         all.add(new BenchExportCommand());

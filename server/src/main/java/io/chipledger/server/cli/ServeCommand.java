@@ -20,7 +20,7 @@ import java.util.Set;
 public final class ServeCommand implements Command {
 
     static final String USAGE = "poker-server serve [--port 8080] [--host 0.0.0.0] " + DatabaseOptions.USAGE
-            + " [--welcome-grant 1000.00] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]";
+            + " [--welcome-grant 1000.00] [--tables N] [--demo-bots N] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -50,20 +50,63 @@ public final class ServeCommand implements Command {
     public int run(List<String> args) throws Exception {
         DatabaseOptions database;
         ServerSettings settings;
+        RoomOptions room;
         try {
             database = DatabaseOptions.parse(args, env);
-            settings = settings(database.remaining());
+            room = RoomOptions.parse(database.remaining());
+            settings = settings(room.remaining());
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage() + "\nusage: " + USAGE);
             return 2;
         }
         out.println("starting: database " + database.describe());
         GameServer server = GameServer.start(Database.open(database.toConfig()), settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        out.println("ready: http://localhost:" + server.port() + "/  (health: /health)");
+        DemoRoom demo = DemoRoom.open(server, room.tables(), room.demoBots());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demo.close();
+            server.close();
+        }, "shutdown"));
+        out.println("ready: http://localhost:" + server.port() + "/  (health: /health)"
+                + (room.demoBots() > 0 ? "; bots are playing at " + room.demoBots() + " table(s)" : ""));
         out.flush();
         server.awaitClose();
         return 0;
+    }
+
+    /** The room options of {@code serve}: how many tables to have open, and at how many of them bots play. */
+    record RoomOptions(int tables, int demoBots, List<String> remaining) {
+
+        static RoomOptions parse(List<String> args) {
+            int tables = 0;
+            int demoBots = 0;
+            List<String> rest = new java.util.ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String name = args.get(i);
+                if ((name.equals("--tables") || name.equals("--demo-bots")) && i + 1 < args.size()) {
+                    int n = count(name, args.get(++i));
+                    if (name.equals("--tables")) {
+                        tables = n;
+                    } else {
+                        demoBots = n;
+                    }
+                } else {
+                    rest.add(name);
+                }
+            }
+            return new RoomOptions(tables, demoBots, rest);
+        }
+
+        private static int count(String name, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n < 0 || n > 100_000) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " takes a number from 0 to 100000, not " + value);
+            }
+        }
     }
 
     static ServerSettings settings(List<String> args) {
@@ -97,7 +140,7 @@ public final class ServeCommand implements Command {
         NetConfig configured = new NetConfig(origins, net.maxFrameBytes(), net.idleSeconds(), net.messagesPerSecond(),
                 net.messageBurst(), cert, key);
         return new ServerSettings(host, port, configured, grant, defaults.pauseBetweenHands(), defaults.createDefaultTables(),
-                defaults.passwordIterations(), defaults.workerThreads());
+                defaults.passwordIterations(), defaults.workerThreads(), defaults.seatTimeouts());
     }
 
     private static int parsePort(String value) {

@@ -2,17 +2,17 @@ package io.chipledger.server.net;
 
 /**
  * A token bucket: {@code burst} messages at once, one more every {@code 1/perSecond} seconds. Kept in integer
- * nanoseconds of credit. One per connection, used only on that connection's event loop, so it needs no locking; time
- * comes from the caller, for tests.
+ * nanoseconds of credit. Not thread-safe: each is used from one place (a connection's event loop, a table's mailbox);
+ * time comes from the caller, for tests.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final long nanosPerToken;
     private final long capacityNanos;
     private long creditNanos;
     private long lastNanos;
 
-    RateLimiter(int perSecond, int burst, long nowNanos) {
+    public RateLimiter(int perSecond, int burst, long nowNanos) {
         if (perSecond <= 0 || burst <= 0) {
             throw new IllegalArgumentException("rate and burst must be positive");
         }
@@ -23,7 +23,7 @@ final class RateLimiter {
     }
 
     /** Takes one token if there is one. */
-    boolean tryAcquire(long nowNanos) {
+    public boolean tryAcquire(long nowNanos) {
         long elapsed = Math.max(0, nowNanos - lastNanos);
         creditNanos = Math.min(capacityNanos, creditNanos + Math.min(elapsed, capacityNanos));
         lastNanos = nowNanos;

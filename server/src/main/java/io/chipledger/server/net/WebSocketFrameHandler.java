@@ -70,7 +70,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         try {
             message = ProtocolJson.readClientMessage(text.text());
         } catch (ProtocolException e) {
-            connection.send(new ServerMessage.Error(null, e.code(), e.getMessage()));
+            connection.send(new ServerMessage.Error(ProtocolJson.requestIdOf(text.text()), e.code(), e.getMessage()));
             return;
         }
         gateway.received(connection, message);

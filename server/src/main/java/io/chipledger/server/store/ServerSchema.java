@@ -35,6 +35,7 @@ public final class ServerSchema {
             configuration.addMapper(PlayerMapper.class);
             configuration.addMapper(HandMapper.class);
             configuration.addMapper(PokerTableMapper.class);
+            configuration.addMapper(SeatMapper.class);
             configuration.addMapper(HandHistoryMapper.class);
         }
     }

@@ -8,6 +8,7 @@ import io.chipledger.ledger.TransferKind;
 import io.chipledger.server.game.holdem.ChipAccount;
 import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
+import io.chipledger.server.metrics.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,14 @@ final class ChipPoster {
     private final long potAccount;
     private final long houseAccount;
     private final String tableRef;
+    private final Metrics.Histogram commitLatency;
 
-    ChipPoster(Ledger ledger, long potAccount, long houseAccount, String tableRef) {
+    ChipPoster(Ledger ledger, long potAccount, long houseAccount, String tableRef, Metrics.Histogram commitLatency) {
         this.ledger = ledger;
         this.potAccount = potAccount;
         this.houseAccount = houseAccount;
         this.tableRef = tableRef;
+        this.commitLatency = commitLatency;
     }
 
     /** The posting for these events' chip movements, or null when they move no chips. */
@@ -58,8 +61,9 @@ final class ChipPoster {
     /** Posts, retrying an unknown outcome with the same key; completes only with an answer from the ledger. */
     CompletableFuture<PostingResult> post(Posting posting) {
         CompletableFuture<PostingResult> answer = new CompletableFuture<>();
+        long posted = System.nanoTime();
         attempt(posting, answer, 1);
-        return answer;
+        return answer.whenComplete((result, failure) -> commitLatency.recordNanos(System.nanoTime() - posted));
     }
 
     private void attempt(Posting posting, CompletableFuture<PostingResult> answer, int attempt) {

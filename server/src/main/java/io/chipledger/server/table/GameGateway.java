@@ -44,6 +44,16 @@ public final class GameGateway implements ClientGateway {
         final Set<Long> tables = ConcurrentHashMap.newKeySet();
     }
 
+    /** Connections open now. */
+    public long connections() {
+        return sessions.size();
+    }
+
+    /** Distinct players with an open session now. */
+    public long playersOnline() {
+        return sessions.values().stream().map(s -> s.player).filter(java.util.Objects::nonNull).mapToLong(Player::id).distinct().count();
+    }
+
     @Override
     public void opened(ClientConnection connection) {
         sessions.put(connection, new Session());

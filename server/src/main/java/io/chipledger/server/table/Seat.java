@@ -19,6 +19,10 @@ final class Seat {
     boolean sittingOut;
     boolean leaving;
     boolean connected = true;
+    /** Sat out by the table because the player dropped, not by choice: sat in again when they return. */
+    boolean sittingOutWhileAway;
+    /** Counts departures and returns, so a grace timer set before the player came back knows it is stale. */
+    int absences;
     Duration timeBank;
 
     Seat(int number, Player player, long accountId, String stintKey, Money stack, Duration timeBank) {

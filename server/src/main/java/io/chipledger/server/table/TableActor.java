@@ -21,7 +21,9 @@ import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
+import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.net.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +50,10 @@ public final class TableActor {
     static final Duration PAUSE_BETWEEN_HANDS = Duration.ofSeconds(2);
     private static final int EVENT_BUFFER = 1_000;
     private static final int MAX_CHAT = 200;
+    /** Chat is a courtesy, not a channel: a few lines at once, then one a second per player. */
+    private static final int CHAT_PER_SECOND = 1;
+    private static final int CHAT_BURST = 5;
+    private static final int POT_AVERAGE_HANDS = 50;
 
     private final TableConfig config;
     private final Mailbox mailbox;
@@ -55,13 +61,18 @@ public final class TableActor {
     private final ChipPoster poster;
     private final long potAccount;
     private final HandRecords hands;
+    private final SeatRecords seatRecords;
+    private final SeatTimeouts seatTimeouts;
+    private final GameMetrics metrics;
     private final DeckSource decks;
     private final TableTimer timer;
     private final Clock clock;
     private final Executor worker;
     private final Seat[] seats;
     private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+    private final Map<Long, RateLimiter> chatLimits = new java.util.HashMap<>();
     private final Duration pauseBetweenHands;
     private int button = -1;
     private RunningHand hand;
@@ -72,9 +83,12 @@ public final class TableActor {
         this.config = config;
         this.mailbox = new Mailbox(services.tableExecutor());
         this.ledger = services.ledger();
-        this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner());
+        this.metrics = services.metrics();
+        this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         this.potAccount = potAccount;
         this.hands = services.hands();
+        this.seatRecords = services.seats();
+        this.seatTimeouts = services.seatTimeouts();
         this.decks = services.decks();
         this.timer = services.timer();
         this.clock = services.clock();
@@ -105,9 +119,29 @@ public final class TableActor {
         });
     }
 
-    /** The connection closed: it stops watching. */
+    /** The connection closed: it stops watching, and a seated player with no other connection here is away. */
     public void disconnected(ClientConnection connection) {
-        mailbox.run(() -> watchers.remove(connection));
+        mailbox.run(() -> {
+            Player player = watchers.remove(connection);
+            if (player != null && !isWatching(player)) {
+                playerLeftTheRoom(seatOf(player));
+            }
+        });
+    }
+
+    /**
+     * Seats a player found in the seat records at start-up, with the chips their seat account holds. They are away
+     * until they come back (watch the table); if they do not within the grace, the stack goes back to their wallet.
+     */
+    public CompletableFuture<Void> restoreSeat(int number, Player player, long accountId, String stintKey, Money stack) {
+        return mailbox.run(() -> {
+            Seat seat = new Seat(number, player, accountId, stintKey, stack, config.timeBank());
+            seat.connected = false;
+            seat.sittingOut = true;
+            seat.sittingOutWhileAway = true;
+            seats[number] = seat;
+            scheduleAbandonment(seat, seatTimeouts.disconnectGrace());
+        });
     }
 
     /** Voids the hand in progress, if any (every chip back on its seat), and stops dealing new ones. */
@@ -120,11 +154,15 @@ public final class TableActor {
 
     /** Everything a lobby shows of the table. */
     public CompletableFuture<LobbyEntry> lobbyEntry() {
-        return mailbox.submit(() -> CompletableFuture.completedFuture(new LobbyEntry(config, occupiedSeats(), watchers.size())));
+        return mailbox.submit(() -> CompletableFuture.completedFuture(
+                new LobbyEntry(config, playerNames(), watchers.size(), potAverage.average())));
     }
 
-    /** A lobby row: the table's settings, how many seats are taken and how many are watching. */
-    public record LobbyEntry(TableConfig config, int seated, int watching) {
+    /** A lobby row: the table's settings, who sits there, how many are watching, the recent average pot. */
+    public record LobbyEntry(TableConfig config, List<String> players, int watching, Money averagePot) {
+        public int seated() {
+            return players.size();
+        }
     }
 
     // ---- the dispatch table ----
@@ -157,8 +195,11 @@ public final class TableActor {
 
     // ---- watching ----
 
+    /**
+     * Catches the connection up (the events after its {@code lastSeq}, or a snapshot), and only then subscribes it, so
+     * it receives every event exactly once and in order; a seated player coming back is announced after that.
+     */
     private CompletionStage<Void> watch(ClientConnection connection, Player player, ClientMessage.Watch watch) {
-        watchers.put(connection, player);
         int viewerSeat = seatNumberOf(player);
         Optional<List<EventLog.Entry>> missed = watch.lastSeq() == null ? Optional.empty() : events.after(watch.lastSeq());
         connection.send(new ServerMessage.Done(watch.requestId()));
@@ -167,6 +208,8 @@ public final class TableActor {
         } else {
             connection.send(new ServerMessage.Snapshot(config.id(), events.lastSeq(), snapshotFor(viewerSeat)));
         }
+        watchers.put(connection, player);
+        playerReturned(seatOf(player));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -175,10 +218,11 @@ public final class TableActor {
     private CompletionStage<Void> sitDown(ClientConnection connection, Player player, ClientMessage.SitDown request) {
         String key = "buyin:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
         Seat existing = seatOf(player);
+        if (existing != null && existing.stintKey.equals(key)) {
+            return answerRepeatedBuyIn(connection, player, request, key, existing);
+        }
         if (existing != null) {
-            boolean sameRequest = existing.stintKey.equals(key);
-            return sameRequest ? done(connection, request.requestId())
-                    : refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
+            return refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
         }
         if (request.seat() < 0 || request.seat() >= seats.length) {
             return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, "seats are 0 to " + (seats.length - 1));
@@ -193,11 +237,18 @@ public final class TableActor {
         if (player.frozen()) {
             return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
         }
+        int number = request.seat();
         return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
-                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount()))
+                .thenCompose(accounts -> seatRecords.taken(config.id(), number, player.id(), accounts.seat(), key)
+                        .thenCompose(recorded -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
                         .thenCompose(result -> {
                             if (!result.accepted()) {
-                                return refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result);
+                                return seatRecords.left(config.id(), number, key)
+                                        .thenCompose(v -> refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
+                            }
+                            if (result instanceof PostingResult.Replayed) {
+                                // The buy-in of a stint that already ended, sent again: answered, not repeated.
+                                return seatRecords.left(config.id(), number, key).thenCompose(v -> done(connection, request.requestId()));
                             }
                             return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(accounts.seat()), ledger.balance(accounts.wallet())}, worker)
                                     .thenAccept(balances -> {
@@ -210,6 +261,22 @@ public final class TableActor {
                                         scheduleHandIfReady();
                                     });
                         }));
+    }
+
+    /**
+     * The buy-in that seated this player, sent again (a reconnect, a double click). The ledger compares it with the
+     * original: the same request is answered again, the same requestId with another amount or seat is refused.
+     */
+    private CompletionStage<Void> answerRepeatedBuyIn(ClientConnection connection, Player player, ClientMessage.SitDown request,
+                                                      String key, Seat seated) {
+        if (request.seat() != seated.number) {
+            return refuse(connection, request.requestId(), ErrorCode.REQUEST_ID_REUSED,
+                    "request " + request.requestId() + " seated you in seat " + seated.number);
+        }
+        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
+                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
+                .thenCompose(result -> result.accepted() ? done(connection, request.requestId())
+                        : refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
     }
 
     private CompletionStage<Void> topUp(ClientConnection connection, Player player, ClientMessage.TopUp request) {
@@ -269,9 +336,14 @@ public final class TableActor {
             CompletableFuture<PostingResult> moved = stack.isPositive()
                     ? poster.post(Posting.single(key, TransferKind.CASH_OUT, seat.accountId, accounts.wallet(), stack))
                     : CompletableFuture.completedFuture(null);
-            return moved.thenAccept(result -> {
+            return moved.thenCompose(result -> {
                 if (result != null && !result.accepted()) {
                     log.error("table {}: cash-out of seat {} refused: {}", config.id(), seat.number, result);
+                    return CompletableFuture.completedFuture(false);
+                }
+                return seatRecords.left(config.id(), seat.number, seat.stintKey).thenApply(v -> true);
+            }).thenAccept(cashedOut -> {
+                if (!cashedOut) {
                     return;
                 }
                 seats[seat.number] = null;
@@ -291,6 +363,7 @@ public final class TableActor {
         if (seat == null) {
             return refuse(connection, requestId, ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
+        seat.sittingOutWhileAway = false;
         if (seat.sittingOut != out) {
             seat.sittingOut = out;
             publish(out ? new TableEvent.SatOut(seat.number) : new TableEvent.SatIn(seat.number));
@@ -309,6 +382,10 @@ public final class TableActor {
         }
         if (player == null) {
             return refuse(connection, chat.requestId(), ErrorCode.UNAUTHORIZED, "log in to chat");
+        }
+        long now = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        if (!chatLimits.computeIfAbsent(player.id(), id -> new RateLimiter(CHAT_PER_SECOND, CHAT_BURST, now)).tryAcquire(now)) {
+            return refuse(connection, chat.requestId(), ErrorCode.RATE_LIMITED, "one chat line a second, please");
         }
         publish(new TableEvent.ChatPosted(player.name(), text));
         return done(connection, chat.requestId());
@@ -331,6 +408,67 @@ public final class TableActor {
         return done(connection, request.requestId());
     }
 
+    // ---- players who drop and come back ----
+
+    /** The player's last connection to this table closed: they keep the seat through the grace, then sit out. */
+    private void playerLeftTheRoom(Seat seat) {
+        if (seat == null || !seat.connected) {
+            return;
+        }
+        seat.connected = false;
+        seat.absences++;
+        publish(new TableEvent.ConnectionChanged(seat.number, false));
+        int absence = seat.absences;
+        timer.schedule(seatTimeouts.disconnectGrace(), () -> mailbox.run(() -> graceOver(seat, absence)));
+    }
+
+    private void graceOver(Seat seat, int absence) {
+        if (seats[seat.number] != seat || seat.absences != absence || seat.connected) {
+            return; // back in time, or gone
+        }
+        if (!seat.sittingOut) {
+            seat.sittingOut = true;
+            seat.sittingOutWhileAway = true;
+            publish(new TableEvent.SatOut(seat.number));
+        }
+        scheduleAbandonment(seat, seatTimeouts.abandonAfter());
+    }
+
+    private void scheduleAbandonment(Seat seat, Duration after) {
+        int absence = seat.absences;
+        timer.schedule(after, () -> mailbox.submit(() -> abandoned(seat, absence)));
+    }
+
+    /** Away too long: the stack goes back to the wallet (after the current hand, if they are in it). */
+    private CompletionStage<Void> abandoned(Seat seat, int absence) {
+        if (seats[seat.number] != seat || seat.absences != absence || seat.connected || seat.leaving) {
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("table {}: {} did not come back; cashing out seat {}", config.id(), seat.player.name(), seat.number);
+        seat.leaving = true;
+        return inHand(seat) ? actForAbsentPlayer() : cashOut(seat);
+    }
+
+    /** The player watches the table again: connected, and sat in if it was their absence that sat them out. */
+    private void playerReturned(Seat seat) {
+        if (seat == null || seat.connected) {
+            return;
+        }
+        seat.connected = true;
+        seat.absences++;
+        publish(new TableEvent.ConnectionChanged(seat.number, true));
+        if (seat.sittingOutWhileAway && !seat.leaving) {
+            seat.sittingOut = false;
+            seat.sittingOutWhileAway = false;
+            publish(new TableEvent.SatIn(seat.number));
+            scheduleHandIfReady();
+        }
+    }
+
+    private boolean isWatching(Player player) {
+        return watchers.values().stream().anyMatch(p -> p != null && p.id() == player.id());
+    }
+
     // ---- the hand ----
 
     private void scheduleHandIfReady() {
@@ -350,6 +488,7 @@ public final class TableActor {
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = decks.shuffle(config.id(), handId);
+            metrics.handsStarted.increment();
             hand = RunningHand.start(handId, engine, shuffled, config, button, dealtIn, clock.instant());
             publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(),
                     shuffled.commitment(), shuffled.nextCommitment()));
@@ -404,7 +543,9 @@ public final class TableActor {
         }
         chargeTimeBank(seat);
         connection.send(new ServerMessage.Done(act.requestId()));
-        return play(command, false);
+        long received = System.nanoTime();
+        metrics.actions.increment();
+        return play(command, false).thenRun(() -> metrics.actionToBroadcast.recordNanos(System.nanoTime() - received));
     }
 
     /** The engine command for a wire action; amounts are raise-to totals for the street. */
@@ -418,8 +559,9 @@ public final class TableActor {
             case FOLD -> new HandCommand.Fold(seat);
             case CHECK -> new HandCommand.Check(seat);
             case CALL -> new HandCommand.Call(seat);
-            case BET -> new HandCommand.Bet(seat, act.amount());
-            case RAISE -> new HandCommand.RaiseTo(seat, act.amount());
+            // Both name the street total the player wants in front of them; which one it is depends on whether a bet
+            // is open (the big blind's option before the flop is a raise), and the engine knows that better than a client.
+            case BET, RAISE -> legal.isBet() ? new HandCommand.Bet(seat, act.amount()) : new HandCommand.RaiseTo(seat, act.amount());
             case ALL_IN -> !legal.canBetOrRaise() ? new HandCommand.Call(seat)
                     : legal.isBet() ? new HandCommand.Bet(seat, legal.maxTo()) : new HandCommand.RaiseTo(seat, legal.maxTo());
         };
@@ -469,12 +611,19 @@ public final class TableActor {
 
     private CompletionStage<Void> finishHand() {
         RunningHand finished = hand;
+        Money pot = Money.ZERO;
         for (HandEvent event : finished.hand.events()) {
             if (event instanceof HandEvent.HandEnded ended) {
                 ended.stacks().forEach(s -> seats[s.seat()].stack = s.stack());
+            } else if (event instanceof HandEvent.PotAwarded award) {
+                pot = pot.plus(award.amount());
+            } else if (event instanceof HandEvent.RakeTaken rake) {
+                pot = pot.plus(rake.amount());
             }
         }
+        potAverage.add(pot);
         hand = null;
+        metrics.handsSettled.increment();
         publish(new TableEvent.HandEnded(finished.id, finished.serverSeed()));
         return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant())).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
     }
@@ -494,6 +643,7 @@ public final class TableActor {
         RunningHand voided = hand;
         hand = null;
         voided.stopClock();
+        metrics.handsVoided.increment();
         return new HandVoider(ledger, worker).voidHand(potAccount, config.ledgerOwner(), "h" + voided.id)
                 .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED,
                         voided.voidedHistory(reason, refunds, clock.instant())))
@@ -541,6 +691,8 @@ public final class TableActor {
             return CompletableFuture.completedFuture(null);
         }
         seat.timeBank = Duration.ZERO;
+        metrics.actions.increment();
+        metrics.actionsTimedOut.increment();
         return play(autoAction(seat.number), true);
     }
 
@@ -603,12 +755,14 @@ public final class TableActor {
         return ready;
     }
 
-    private int occupiedSeats() {
-        int n = 0;
+    private List<String> playerNames() {
+        List<String> names = new ArrayList<>();
         for (Seat seat : seats) {
-            n += seat == null ? 0 : 1;
+            if (seat != null) {
+                names.add(seat.player.name());
+            }
         }
-        return n;
+        return names;
     }
 
     private Seat seatOf(Player player) {
@@ -650,12 +804,13 @@ public final class TableActor {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static CompletionStage<Void> refuse(ClientConnection connection, String requestId, ErrorCode code, String message) {
+    private CompletionStage<Void> refuse(ClientConnection connection, String requestId, ErrorCode code, String message) {
+        metrics.requestsRefused.increment();
         connection.send(new ServerMessage.Error(requestId, code, message));
         return CompletableFuture.completedFuture(null);
     }
 
-    private static CompletionStage<Void> refuseRejected(ClientConnection connection, String requestId, PostingResult.Rejected rejected) {
+    private CompletionStage<Void> refuseRejected(ClientConnection connection, String requestId, PostingResult.Rejected rejected) {
         ErrorCode code = rejected.reason() == RejectReason.INSUFFICIENT_FUNDS ? ErrorCode.INSUFFICIENT_FUNDS
                 : rejected.reason() == RejectReason.IDEMPOTENCY_CONFLICT ? ErrorCode.REQUEST_ID_REUSED
                 : ErrorCode.INTERNAL;

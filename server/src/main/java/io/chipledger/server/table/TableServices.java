@@ -1,13 +1,15 @@
 package io.chipledger.server.table;
 
 import io.chipledger.ledger.Ledger;
+import io.chipledger.server.metrics.GameMetrics;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
- * What every table actor shares: the ledger, hand records, decks, timers, the clock, the executor the mailboxes run
- * on, and a worker executor for blocking calls (account lookups).
+ * What every table actor shares: the ledger, hand and seat records, decks, timers, the clock, how long a dropped
+ * player keeps their seat, the executor the mailboxes run on, and a worker executor for blocking calls.
  */
-public record TableServices(Ledger ledger, HandRecords hands, DeckSource decks, TableTimer timer, Clock clock,
-                            Executor tableExecutor, Executor worker) {
+public record TableServices(Ledger ledger, HandRecords hands, SeatRecords seats, DeckSource decks, TableTimer timer,
+                            Clock clock, SeatTimeouts seatTimeouts, GameMetrics metrics, Executor tableExecutor,
+                            Executor worker) {
 }

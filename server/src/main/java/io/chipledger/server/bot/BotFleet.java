@@ -1,0 +1,196 @@
+package io.chipledger.server.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.protocol.ServerMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seats bots at a server's tables over real WebSockets, as players would connect: it registers a few bot accounts
+ * (each buys in at as many tables as its wallet allows), opens one connection per seat, and lets the bots play until
+ * {@link #stop()} has them leave and cash out. Counts hands and actions, and the time from each action to its
+ * broadcast.
+ */
+public final class BotFleet implements AutoCloseable {
+
+    private static final Duration REPLY = Duration.ofSeconds(60);
+
+    private final String wsUrl;
+    private final String httpBase;
+    private final String namePrefix;
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final Bot.Stats stats = new Bot.Stats();
+    private final List<Bot> bots = new ArrayList<>();
+    private final List<PokerClient> clients = new ArrayList<>();
+    private final List<Account> accounts = new ArrayList<>();
+
+    /** A bot account, what is left in its wallet for buy-ins, and the tables it sits at (one seat each). */
+    private record Account(String name, String token, Money[] left, java.util.Set<Long> tables) {
+    }
+
+    /** A table from the lobby that bots can sit at. */
+    public record LobbyTable(long id, String name, int seats, int seated, Money minBuyIn, Money maxBuyIn, Money bigBlind) {
+    }
+
+    public BotFleet(String wsUrl) {
+        this.wsUrl = wsUrl;
+        this.httpBase = wsUrl.replaceFirst("^ws", "http").replaceFirst("/ws$", "");
+        // Names are 3-20 letters, digits, '-' or '_'; a random run prefix keeps runs apart.
+        this.namePrefix = "bot" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+    }
+
+    /** The server's tables as its lobby lists them. */
+    public List<LobbyTable> lobby() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(httpBase + "/api/lobby")).timeout(REPLY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/lobby answered " + response.statusCode());
+        }
+        List<LobbyTable> tables = new ArrayList<>();
+        for (JsonNode row : ProtocolJson.mapper().readTree(response.body()).get("tables")) {
+            tables.add(new LobbyTable(row.get("id").asLong(), row.get("name").asText(), row.get("seats").asInt(),
+                    row.get("seated").asInt(), Money.parse(row.get("minBuyIn").asText()),
+                    Money.parse(row.get("maxBuyIn").asText()), Money.parse(row.get("bigBlind").asText())));
+        }
+        return tables;
+    }
+
+    /**
+     * Seats {@code botsPerTable} bots at each table (seats 0, 1, ...), connecting {@code parallelism} at a time. Each
+     * buys in for half the table maximum (at least the minimum). Throws if a seat is refused.
+     */
+    public void seat(List<LobbyTable> tables, int botsPerTable, int parallelism) throws Exception {
+        ExecutorService connectors = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<CompletableFuture<Bot>> seated = new ArrayList<>();
+            long seed = 1;
+            for (LobbyTable table : tables) {
+                Money buyIn = table.minBuyIn().plus(half(table.maxBuyIn().minus(table.minBuyIn())));
+                for (int seat = 0; seat < botsPerTable; seat++) {
+                    Account account = accountFor(table.id(), buyIn);
+                    int number = seat;
+                    long botSeed = seed++;
+                    seated.add(CompletableFuture.supplyAsync(() -> sitDown(table, number, buyIn, account, botSeed), connectors));
+                }
+            }
+            for (CompletableFuture<Bot> bot : seated) {
+                bots.add(bot.join());
+            }
+        } finally {
+            connectors.shutdown();
+        }
+        bots.forEach(Bot::play);
+    }
+
+    private Bot sitDown(LobbyTable table, int seat, Money buyIn, Account account, long seed) {
+        try {
+            PokerClient client = PokerClient.connect(wsUrl, account.token(), account.name() + "-t" + table.id() + "s" + seat);
+            synchronized (clients) {
+                clients.add(client);
+            }
+            Bot bot = new Bot(client, table.id(), seat, buyIn, seed, latency, stats);
+            if (seat == 0) {
+                bot.countHands();
+            }
+            ServerMessage reply = bot.sitDown(buyIn, REPLY);
+            if (!(reply instanceof ServerMessage.Done)) {
+                throw new IllegalStateException("table " + table.id() + " seat " + seat + " refused the bot: " + reply);
+            }
+            return bot;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An account not yet at this table whose wallet still covers {@code buyIn} and a top-up, registering a new one when
+     * none does (a player has one seat per table).
+     */
+    private synchronized Account accountFor(long tableId, Money buyIn) throws IOException, InterruptedException {
+        Money needed = buyIn.times(2);
+        for (Account account : accounts) {
+            if (!account.left()[0].isLessThan(needed) && account.tables().add(tableId)) {
+                account.left()[0] = account.left()[0].minus(buyIn);
+                return account;
+            }
+        }
+        String name = namePrefix + "-" + (accounts.size() + 1);
+        String token = PokerClient.token(httpBase, name, "bot-password-" + name);
+        Money wallet;
+        try (PokerClient probe = PokerClient.connect(wsUrl, token, name + "-probe")) {
+            wallet = probe.welcome().wallet();
+        }
+        if (wallet.isLessThan(needed)) {
+            throw new IllegalStateException("a new bot's wallet (" + wallet + ") does not cover a buy-in of " + buyIn
+                    + "; start the server with a larger --welcome-grant");
+        }
+        Account account = new Account(name, token, new Money[] {wallet.minus(buyIn)}, new java.util.HashSet<>(java.util.Set.of(tableId)));
+        accounts.add(account);
+        return account;
+    }
+
+    private static Money half(Money amount) {
+        return Money.ofCents(amount.toCents() / 2);
+    }
+
+    /** Has every bot leave (cashing out after its current hand) and waits up to {@code timeout} for the seats to empty. */
+    public void stop(Duration timeout) throws InterruptedException {
+        bots.forEach(Bot::leave);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && bots.stream().anyMatch(b -> !b.hasLeft())) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    public int botCount() {
+        return bots.size();
+    }
+
+    public int accountCount() {
+        return accounts.size();
+    }
+
+    public long hands() {
+        return stats.handsEnded.get();
+    }
+
+    public long actions() {
+        return stats.actions.get();
+    }
+
+    public long errors() {
+        return stats.errors.get();
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    public long botsStillSeated() {
+        return bots.stream().filter(b -> !b.hasLeft()).count();
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(PokerClient::close);
+            clients.clear();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.chipledger.server.cli;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.GameServer;
+import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.table.TableActor;
+import io.chipledger.server.table.TableDirectory;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code serve --tables N --demo-bots M} adds to a room: at least N open tables of six or more seats (plain 6-max
+ * 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables, connected over the server's own WebSocket like any
+ * player, leaving seats free so a new user has someone to play against.
+ */
+final class DemoRoom implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRoom.class);
+    static final int BOTS_PER_TABLE = 4;
+
+    private final BotFleet fleet;
+
+    private DemoRoom(BotFleet fleet) {
+        this.fleet = fleet;
+    }
+
+    static DemoRoom open(GameServer server, int tables, int demoBots) throws Exception {
+        int open = (int) server.tables().all().stream().filter(t -> t.config().seatCount() >= 6).count();
+        for (int n = open + 1; n <= tables; n++) {
+            server.tables().create(TableDirectory.plainTable("Table " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
+        }
+        if (demoBots == 0) {
+            return new DemoRoom(null);
+        }
+        BotFleet fleet = new BotFleet("ws://127.0.0.1:" + server.port() + "/ws");
+        List<BotFleet.LobbyTable> empty = fleet.lobby().stream().filter(t -> t.seated() == 0 && t.seats() >= 6).toList();
+        for (int n = empty.size() + 1; n <= demoBots; n++) {
+            TableActor created = server.tables().create(TableDirectory.plainTable("Demo " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
+            log.info("opened table {} for bots", created.config().name());
+        }
+        List<BotFleet.LobbyTable> chosen = fleet.lobby().stream().filter(t -> t.seated() == 0 && t.seats() >= 6)
+                .limit(demoBots).toList();
+        fleet.seat(chosen, BOTS_PER_TABLE, 8);
+        return new DemoRoom(fleet);
+    }
+
+    /** The bots leave (cashing out) before the server stops. */
+    @Override
+    public void close() {
+        if (fleet == null) {
+            return;
+        }
+        try {
+            fleet.stop(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fleet.close();
+    }
+}

@@ -1,0 +1,86 @@
+package io.chipledger.server.table;
+
+import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Posting;
+import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.TransferKind;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.store.SeatMapper;
+import java.util.List;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs at start-up, after {@link CrashRecovery} put the chips of interrupted hands back on their seats and the tables
+ * are loaded: every recorded seat holding chips is given back to its player (away until they return); a seat row
+ * whose chips are gone is forgotten; and chips on a seat account no seat claims (a crash between a cash-out and its
+ * bookkeeping, or a table closed meanwhile) go back to the player's wallet. Each cash-out's key is derived from the
+ * seat account's version, so recovery can itself crash and run again without paying twice.
+ */
+public final class SeatRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatRecovery.class);
+
+    private final SqlSessionFactory database;
+    private final Ledger ledger;
+    private final PlayerDirectory players;
+    private final TableDirectory tables;
+
+    public SeatRecovery(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables) {
+        this.database = database;
+        this.ledger = ledger;
+        this.players = players;
+        this.tables = tables;
+    }
+
+    /** What recovery did: seats given back, and stranded seat accounts cashed out. */
+    public record Outcome(int restored, int cashedOut) {
+    }
+
+    /** Blocking; run before the server listens. */
+    public Outcome recover() {
+        int restored = 0;
+        for (SeatMapper.SeatRow row : inSession(SeatMapper::seatsAtOpenTables)) {
+            TableActor table = tables.find(row.tableId()).orElse(null);
+            Player player = players.findById(row.playerId()).join().orElse(null);
+            if (table == null || player == null || !row.balance().isPositive()) {
+                try (SqlSession session = database.openSession(true)) {
+                    session.getMapper(SeatMapper.class).deleteSeat(row.tableId(), row.seat(), row.stintKey());
+                }
+                continue;
+            }
+            table.restoreSeat(row.seat(), player, row.seatAccountId(), row.stintKey(), row.balance()).join();
+            restored++;
+        }
+        int cashedOut = 0;
+        for (SeatMapper.StrandedSeat stranded : inSession(SeatMapper::strandedSeatAccounts)) {
+            cashOut(stranded);
+            cashedOut++;
+        }
+        return new Outcome(restored, cashedOut);
+    }
+
+    private void cashOut(SeatMapper.StrandedSeat stranded) {
+        // A seat account's owner is "table:<id>/player:<id>"; the wallet's is "player:<id>".
+        String walletOwner = stranded.ownerRef().substring(stranded.ownerRef().indexOf('/') + 1);
+        long wallet = ledger.openAccount(AccountKind.WALLET, walletOwner, stranded.currency()).id();
+        String key = "recover:seat" + stranded.accountId() + ":v" + stranded.version();
+        PostingResult result = ledger.post(Posting.single(key, TransferKind.CASH_OUT, stranded.accountId(), wallet,
+                stranded.balance())).join();
+        if (!result.accepted()) {
+            throw new IllegalStateException("could not return stranded seat chips " + stranded + ": " + result);
+        }
+        log.warn("seat account {} ({}) held {} with no seat; returned to {}", stranded.accountId(), stranded.ownerRef(),
+                stranded.balance(), walletOwner);
+    }
+
+    private <T> List<T> inSession(java.util.function.Function<SeatMapper, List<T>> query) {
+        try (SqlSession session = database.openSession(true)) {
+            return query.apply(session.getMapper(SeatMapper.class));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static io.chipledger.server.play.LiveServer.playPassively;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.table.SeatTimeouts;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A player who drops and never comes back is sat out after the grace, then their stack goes back to their wallet. */
+class AbandonedSeatTest {
+
+    private static LiveServer live;
+
+    @BeforeAll
+    static void start() throws Exception {
+        live = LiveServer.start(ServerSettings.forTests()
+                .withSeatTimeouts(new SeatTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))));
+    }
+
+    @AfterAll
+    static void stop() {
+        live.close();
+    }
+
+    @Test
+    void aPlayerWhoDoesNotComeBackIsSatOutThenCashedOutToTheWallet() throws Exception {
+        long table = live.openFastTable("Gone", 6);
+        PokerClient carol = live.connect("carol");
+        carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient erin = live.connect("erin");
+        PokerClient frank = live.connect("frank");
+        erin.reply(erin.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
+        frank.reply(frank.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
+        playPassively(erin, table);
+        playPassively(frank, table);
+        awaitEvent(carol, TableEvent.HandEnded.class);
+
+        erin.close();
+        awaitEvent(carol, TableEvent.ConnectionChanged.class, c -> c.seat() == 0 && !c.connected());
+        awaitEvent(carol, TableEvent.SatOut.class, e -> e.seat() == 0);
+        TableEvent.SeatLeft left = awaitEvent(carol, TableEvent.SeatLeft.class, e -> e.seat() == 0);
+
+        assertThat(left.player()).isEqualTo("erin");
+        assertThat(live.seat(table, "erin")).isEqualTo(Money.ZERO);
+        assertThat(live.wallet("erin")).isEqualTo(Money.parse("950.00").plus(left.cashedOut()));
+        assertThat(live.wallet("erin").plus(live.wallet("frank")).plus(live.seat(table, "frank")).plus(live.pot(table)))
+                .as("no chip lost or made").isEqualTo(Money.parse("2000.00"));
+        assertThat(live.audit().clean()).isTrue();
+        frank.close();
+        carol.close();
+    }
+}

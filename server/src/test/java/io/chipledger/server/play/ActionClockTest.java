@@ -1,0 +1,63 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.play.LiveServer.playPassively;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A player who does not act in time is acted for: a check when checking is free, otherwise a fold. */
+class ActionClockTest {
+
+    private static LiveServer live;
+
+    @BeforeAll
+    static void start() throws Exception {
+        live = LiveServer.start(ServerSettings.forTests());
+    }
+
+    @AfterAll
+    static void stop() {
+        live.close();
+    }
+
+    @Test
+    void whenTheClockRunsOutTheTableChecksIfItCanAndFoldsIfItMust() throws Exception {
+        long table = live.openFastTable("Clock", 6);
+        PokerClient carol = live.connect("carol");
+        carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient alice = live.connect("alice");
+        PokerClient idle = live.connect("idle");
+        alice.reply(alice.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
+        idle.reply(idle.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
+        playPassively(alice, table);
+
+        // The idle player never acts: as the small blind they face the big blind and must fold; as the big blind
+        // whose option comes after alice calls, they may check.
+        Set<ActionKind> takenByTheClock = EnumSet.noneOf(ActionKind.class);
+        while (takenByTheClock.size() < 2) {
+            ServerMessage message = carol.next(WAIT);
+            assertThat(message).as("the table goes on").isNotNull();
+            if (message instanceof ServerMessage.Event event && event.event() instanceof TableEvent.PlayerActed acted && acted.seat() == 1) {
+                assertThat(acted.timedOut()).as("the idle player never acted: every action of theirs is the clock's").isTrue();
+                assertThat(acted.action()).isIn(ActionKind.CHECK, ActionKind.FOLD);
+                takenByTheClock.add(acted.action());
+            }
+        }
+        assertThat(live.seat(table, "alice").plus(live.seat(table, "idle")).plus(live.pot(table))).isEqualTo(Money.parse("100.00"));
+        alice.close();
+        idle.close();
+        carol.close();
+    }
+}

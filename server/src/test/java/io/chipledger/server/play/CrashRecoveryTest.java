@@ -1,0 +1,175 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.Transfer;
+import io.chipledger.ledger.TransferKind;
+import io.chipledger.ledger.audit.AuditReport;
+import io.chipledger.ledger.audit.LedgerAuditor;
+import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.db.DatabaseConfig;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.protocol.TableView;
+import io.chipledger.server.GameServer;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.table.SeatTimeouts;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server process is killed (SIGKILL: no shutdown hook runs) while a hand waits on a player, then started again
+ * on the same database. The hand is voided with every chip back on the seat it came from, the player who comes back
+ * has their seat and stack, the players who do not are cashed out to their wallets, and the audit is clean.
+ */
+class CrashRecoveryTest {
+
+    private static final int HERO_SEAT = 5;
+
+    @Test
+    void aServerKilledMidHandRestartsWithTheHandVoidedTheSeatsGivenBackAndTheAuditClean() throws Exception {
+        Database database = SharedPostgres.freshDatabase();
+        String url = database.jdbcUrl();
+        database.close();
+
+        ServerProcess first = ServerProcess.serve(url);
+        HandInProgress interrupted = untilHeroMustAct(first);
+        first.kill();
+        long tableId = interrupted.tableId();
+        long handId = interrupted.handId();
+        Money stackAtHandStart = interrupted.heroStack();
+
+        try (GameServer second = GameServer.start(Database.open(DatabaseConfig.server(url, "postgres", null)),
+                ServerSettings.forTests().withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1))))) {
+            // The interrupted hand was voided: each account's chips in and out of it net to zero, refunds included.
+            List<Transfer> transfers = second.ledger().transfersOfHand("h" + handId);
+            assertThat(transfers).extracting(Transfer::kind).contains(TransferKind.BLIND, TransferKind.REFUND);
+            assertThat(netByAccount(transfers).values()).as("every chip back where it came from").allMatch(Money::isZero);
+            assertThat(handStatus(second, handId)).isEqualTo("VOIDED");
+
+            // Hero comes back within the grace: the seat and the stack hero had when the hand began are there.
+            String ws = "ws://127.0.0.1:" + second.port() + "/ws";
+            String token = PokerClient.token("http://127.0.0.1:" + second.port(), "hero", "hero-password");
+            try (PokerClient back = PokerClient.connect(ws, token, "back")) {
+                long table = tableId;
+                back.send(r -> new ClientMessage.Watch(r, table, null));
+                TableView view = ((ServerMessage.Snapshot) back.await(m -> m instanceof ServerMessage.Snapshot, WAIT)).table();
+                Money expected = stackAtHandStart;
+                assertThat(view.seats()).filteredOn(s -> s.seat() == HERO_SEAT).singleElement().satisfies(s -> {
+                    assertThat(s.player()).isEqualTo("hero");
+                    assertThat(s.stack()).isEqualTo(expected);
+                });
+                awaitEvent(back, TableEvent.SatIn.class, e -> e.seat() == HERO_SEAT);
+
+                // The bots died with the old process and never come back: their stacks go to their wallets.
+                Money cashedOut = awaitEvent(back, TableEvent.SeatLeft.class).cashedOut()
+                        .plus(awaitEvent(back, TableEvent.SeatLeft.class).cashedOut());
+                assertThat(cashedOut.plus(expected)).as("the table's chips, all accounted for").isEqualTo(Money.parse("200.00"));
+            }
+            AuditReport audit = new LedgerAuditor(second.database().sqlSessionFactory()).audit();
+            assertThat(audit.clean()).as(audit.summary()).isTrue();
+        }
+    }
+
+    @Test
+    void aServerStoppedWithSigtermVoidsTheHandInProgressBeforeItExits() throws Exception {
+        Database database = SharedPostgres.freshDatabase();
+        String url = database.jdbcUrl();
+        database.close();
+
+        ServerProcess server = ServerProcess.serve(url);
+        HandInProgress running = untilHeroMustAct(server);
+        server.terminate();
+
+        try (Database left = Database.open(DatabaseConfig.server(url, "postgres", null))) {
+            try (Connection c = left.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("SELECT status FROM hand WHERE id = " + running.handId())) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("voided by the stop itself, not left for a restart").isEqualTo("VOIDED");
+            }
+            AuditReport audit = new LedgerAuditor(left.sqlSessionFactory()).audit();
+            assertThat(audit.clean()).as(audit.summary()).isTrue();
+        }
+    }
+
+    /** The hand the server was in when it went down: its table, its id, and hero's stack when it began. */
+    private record HandInProgress(long tableId, long handId, Money heroStack) {
+    }
+
+    /**
+     * Seats two bots and hero at Oak, then follows the table until it is hero's turn: the hand is open and waits on
+     * hero, who plays nothing. The connections close on return; the server keeps the hand waiting.
+     */
+    private static HandInProgress untilHeroMustAct(ServerProcess server) throws Exception {
+        try (BotFleet bots = new BotFleet(server.ws())) {
+            BotFleet.LobbyTable oak = bots.lobby().stream().filter(t -> t.name().equals("Oak")).findFirst().orElseThrow();
+            bots.seat(List.of(oak), 2, 2);
+            try (PokerClient hero = PokerClient.connect(server.ws(), PokerClient.token(server.http(), "hero", "hero-password"), "hero")) {
+                assertThat(hero.reply(hero.send(r -> new ClientMessage.SitDown(r, oak.id(), HERO_SEAT, Money.parse("80.00"))), WAIT))
+                        .isInstanceOf(ServerMessage.Done.class);
+                Money stack = Money.parse("80.00");
+                long handId = -1;
+                Money stackAtHandStart = null;
+                while (true) {
+                    ServerMessage message = hero.next(Duration.ofSeconds(60));
+                    assertThat(message).as("hero hears the table").isNotNull();
+                    if (!(message instanceof ServerMessage.Event event)) {
+                        continue;
+                    }
+                    TableEvent e = event.event();
+                    if (e instanceof TableEvent.HandStarted started) {
+                        handId = started.handId();
+                        stackAtHandStart = stack;
+                    } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == HERO_SEAT) {
+                        return new HandInProgress(oak.id(), handId, stackAtHandStart);
+                    }
+                    stack = heroStackAfter(e, stack);
+                }
+            }
+        }
+    }
+
+    /** Hero's stack after an event, as the table reported it. */
+    private static Money heroStackAfter(TableEvent e, Money stack) {
+        if (e instanceof TableEvent.BlindPosted blind && blind.seat() == HERO_SEAT) {
+            return blind.stack();
+        } else if (e instanceof TableEvent.PlayerActed acted && acted.seat() == HERO_SEAT) {
+            return acted.stack();
+        } else if (e instanceof TableEvent.PotAwarded award && award.seat() == HERO_SEAT) {
+            return award.stack();
+        } else if (e instanceof TableEvent.UncalledBetReturned returned && returned.seat() == HERO_SEAT) {
+            return returned.stack();
+        }
+        return stack;
+    }
+
+    private static Map<Long, Money> netByAccount(List<Transfer> transfers) {
+        Map<Long, Money> net = new TreeMap<>();
+        for (Transfer t : transfers) {
+            net.merge(t.fromAccountId(), t.amount().negate(), Money::plus);
+            net.merge(t.toAccountId(), t.amount(), Money::plus);
+        }
+        return net;
+    }
+
+    private static String handStatus(GameServer server, long handId) throws Exception {
+        try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT status FROM hand WHERE id = " + handId)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+}
