@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Checks a history's deck: the revealed seed hashes to the published commitment, and every card the history shows
  * is the card the seed, the hand id and the client seeds put at that position of the deck. It also checks, across
- * hands of one table, that a hand's commitment is the one its predecessor announced.
+ * hands of one table read in order, that a hand's commitment is the one its predecessor announced (remembering only
+ * the latest announcement per table, so a file of any length is checked in constant memory).
  */
 public final class ShuffleVerifier {
 
@@ -22,8 +23,11 @@ public final class ShuffleVerifier {
         }
     }
 
-    /** The next-deck commitment each hand announced, by hand id. */
-    private final Map<Long, String> announced = new HashMap<>();
+    /** The latest next-deck commitment each table announced, and the hand that announced it: constant memory per table. */
+    private final Map<Long, Announcement> announced = new HashMap<>();
+
+    private record Announcement(long handId, String commitment) {
+    }
 
     public Verdict verify(DealtDeck deck) {
         List<String> problems = new ArrayList<>();
@@ -42,13 +46,14 @@ public final class ShuffleVerifier {
         if (!SeededShuffle.commitment(seed).equals(deck.commitment())) {
             problems.add("the server seed does not hash to the commitment " + deck.commitment());
         }
-        String promised = deck.announcedInHand() == null ? null : announced.get(deck.announcedInHand());
-        if (promised != null && !promised.equals(deck.commitment())) {
-            problems.add("hand " + deck.announcedInHand() + " announced commitment " + promised + ", but this hand used "
-                    + deck.commitment());
+        Announcement promised = deck.tableId() == null ? null : announced.get(deck.tableId());
+        if (promised != null && deck.announcedInHand() != null && promised.handId() == deck.announcedInHand()
+                && !promised.commitment().equals(deck.commitment())) {
+            problems.add("hand " + promised.handId() + " announced commitment " + promised.commitment()
+                    + ", but this hand used " + deck.commitment());
         }
-        if (deck.nextCommitment() != null) {
-            announced.put(deck.handId(), deck.nextCommitment());
+        if (deck.tableId() != null && deck.nextCommitment() != null) {
+            announced.put(deck.tableId(), new Announcement(deck.handId(), deck.nextCommitment()));
         }
         int[] order;
         try {
