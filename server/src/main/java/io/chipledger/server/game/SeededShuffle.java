@@ -114,18 +114,23 @@ public final class SeededShuffle {
 
     /** The bytes of HMAC-SHA256(deckKey, u64(0)) || HMAC-SHA256(deckKey, u64(1)) || ..., one at a time. */
     static final class ByteStream {
-        private final byte[] deckKey;
+        private final Mac mac;
         private long counter;
         private byte[] block = new byte[0];
         private int next;
 
         ByteStream(byte[] deckKey) {
-            this.deckKey = deckKey;
+            try {
+                mac = Mac.getInstance(HMAC);
+                mac.init(new SecretKeySpec(deckKey, HMAC));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+            }
         }
 
         int next() {
             if (next == block.length) {
-                block = hmac(deckKey, ByteBuffer.allocate(Long.BYTES).putLong(counter++).array());
+                block = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(counter++).array());
                 next = 0;
             }
             return block[next++] & 0xff;
