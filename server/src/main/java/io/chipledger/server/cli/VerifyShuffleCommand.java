@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * write it), checks that the revealed server seed hashes to the published commitment, that each commitment is the
  * one the table's previous hand announced, and that every card shown in the file is the card the seed, the hand id
  * and the client seeds put at that place in the deck. Prints one line per hand that fails, then a summary; exits 1
- * when any hand fails. JSON files are read hand by hand, in constant memory.
+ * when any hand fails. Files are read hand by hand, in constant memory.
  */
 final class VerifyShuffleCommand implements Command {
 
@@ -71,7 +71,9 @@ final class VerifyShuffleCommand implements Command {
                 if (isJson(Path.of(arg))) {
                     counts[3] += readJson(Path.of(arg), check);
                 } else {
-                    new PhhDeckReader().read(Files.readString(Path.of(arg))).forEach(check);
+                    try (BufferedReader phh = Files.newBufferedReader(Path.of(arg), StandardCharsets.UTF_8)) {
+                        new PhhDeckReader().read(phh, check);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 err.println(arg + ": cannot read: " + e.getMessage());

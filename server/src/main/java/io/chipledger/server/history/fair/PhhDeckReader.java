@@ -4,22 +4,42 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.chipledger.server.game.ClientSeed;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads the decks of a PHH file as our exports write them: {@code hand}, {@code _table_id}, {@code _deck_scheme},
  * {@code _deck_commitment}, {@code _server_seed}, {@code _client_seeds} (table seats counted from 1, as in
- * {@code seats}) and the dealing actions in order. A hand without {@code _server_seed} has no deck to check.
+ * {@code seats}) and the dealing actions in order. A hand without {@code _server_seed} has no deck to check. A
+ * {@code .phhs} file is read one {@code [table]} at a time, so a file of any length takes constant memory.
  */
 public final class PhhDeckReader {
 
+    private static final Pattern TABLE_HEADER = Pattern.compile("\\[[^\\[\\]]+\\]\\s*");
+
     private final TomlMapper mapper = TomlMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    /** The decks of the file's hands, in file order; a hand without a seed is skipped. */
+    /** Reads the decks of a file hand by hand (each {@code [name]} line starts one), handing each to {@code decks}. */
+    public void read(BufferedReader file, Consumer<DealtDeck> decks) throws IOException {
+        StringBuilder hand = new StringBuilder();
+        String line;
+        while ((line = file.readLine()) != null) {
+            if (TABLE_HEADER.matcher(line).matches() && !hand.isEmpty()) {
+                read(hand.toString()).forEach(decks);
+                hand.setLength(0);
+            }
+            hand.append(line).append('\n');
+        }
+        read(hand.toString()).forEach(decks);
+    }
+
+    /** The decks of the text's hands, in order; a hand without a seed is skipped. */
     public List<DealtDeck> read(String toml) throws IOException {
         JsonNode root = mapper.readTree(toml);
         List<DealtDeck> decks = new ArrayList<>();
