@@ -178,6 +178,7 @@ public final class HandHistoryEndpoints {
             if (s.startingStack() != null && s.finalStack() != null) {
                 row.put("startingStack", s.startingStack());
                 row.put("finalStack", s.finalStack());
+                row.put("net", s.finalStack().minus(s.startingStack()));
                 row.put("won", s.finalStack().minus(s.startingStack()).max(Money.ZERO));
                 row.put("lost", s.startingStack().minus(s.finalStack()).max(Money.ZERO));
             }

@@ -5,9 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
+import io.chipledger.ledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.table.TableDirectory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "My hands" panel. Against this server (no {@code /api/hands} yet) it says histories are not available; against
- * an endpoint answering in the expected shape (stubbed in the browser) it lists the hands, reading each field
+ * The "My hands" panel: the hands a player played are listed and download exactly as the server exports them; and
+ * against an endpoint answering in other shapes (stubbed in the browser) it still lists the hands, reading each field
  * under any of its likely names, and downloads an export with the session token.
  */
 class HandHistoryPanelTest {
@@ -24,11 +37,13 @@ class HandHistoryPanelTest {
     private static GameServer server;
     private static Chromium chromium;
     private static String http;
+    private static String ws;
 
     @BeforeAll
     static void start() throws Exception {
         server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
         http = "http://127.0.0.1:" + server.port();
+        ws = "ws://127.0.0.1:" + server.port() + "/ws";
         chromium = Chromium.launch();
     }
 
@@ -41,13 +56,57 @@ class HandHistoryPanelTest {
     }
 
     @Test
-    void withoutTheHistoryEndpointThePanelSaysSoInsteadOfFailing() {
+    void handsThePlayerPlayedAreListedAndDownloadAsTheServerExportsThem() throws Exception {
         BrowserPlayer kim = BrowserPlayer.signUp(chromium, http, "kim", 1280, 800);
-        kim.page.locator("nav a[data-route='history']").click();
+        long table = server.tables().create(TableDirectory.plainTable("Maple", Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
+        String kimToken = PokerClient.token(http, "kim", "kim-password");
+        try (PokerClient kimAtTable = PokerClient.connect(ws, kimToken, "kim");
+             PokerClient joe = PokerClient.connect(ws, PokerClient.token(http, "joe", "joe-password"), "joe");
+             PokerClient watcher = PokerClient.connect(ws, PokerClient.token(http, "ann", "ann-password"), "ann")) {
+            watcher.send(r -> new ClientMessage.Watch(r, table, null));
+            kimAtTable.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00")));
+            joe.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00")));
+            checkOrCall(kimAtTable, table);
+            checkOrCall(joe, table);
+            for (int hands = 0; hands < 2; ) {
+                ServerMessage message = watcher.next(Duration.ofSeconds(45));
+                assertThat(message).as("the table plays").isNotNull();
+                if (message instanceof ServerMessage.Event e && e.event() instanceof TableEvent.HandEnded) {
+                    hands++;
+                }
+            }
+        }
 
-        assertThat(kim.page.locator("#history-unavailable").textContent()).contains("not available");
-        assertThat(kim.consoleErrors()).allMatch(e -> e.contains("404"), "only the 404 itself is logged");
+        kim.goTo("#/history");
+        Locator rows = kim.page.locator("#history-rows .history-row");
+        rows.first().waitFor();
+        assertThat(rows.count()).as("the hands kim played").isGreaterThanOrEqualTo(2);
+        String handId = rows.first().getAttribute("data-hand");
+        assertThat(rows.first().textContent()).contains("#" + handId, "Maple");
+
+        Download download = kim.page.waitForDownload(() -> rows.first().locator("button[data-format='phh']").click());
+        String downloaded = Files.readString(download.path());
+        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(http + "/api/hands/export?format=phh&hand=" + handId)).header("Authorization", "Bearer " + kimToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(downloaded).as("the page downloads what the server exports").isEqualTo(direct.body()).contains("variant = 'NT'");
+        assertThat(kim.consoleErrors()).isEmpty();
         kim.close();
+    }
+
+    /** The client plays its own turns at the table: check when free, else call. */
+    private static void checkOrCall(PokerClient client, long table) {
+        long[] hand = {-1};
+        client.listen(message -> {
+            if (message instanceof ServerMessage.Event e && e.event() instanceof TableEvent.HandStarted started) {
+                hand[0] = started.handId();
+            } else if (message instanceof ServerMessage.Event e && e.event() instanceof TableEvent.TurnStarted turn
+                    && turn.turn().legal() != null) {
+                ActionKind action = turn.turn().legal().canCheck() ? ActionKind.CHECK : ActionKind.CALL;
+                client.send(r -> new ClientMessage.Act(r, table, hand[0], action, null));
+            }
+        });
     }
 
     @Test

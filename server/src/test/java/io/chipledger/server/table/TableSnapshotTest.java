@@ -6,17 +6,17 @@ import io.chipledger.ledger.money.Money;
 import io.chipledger.ledger.money.RakeRule;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
-import io.chipledger.server.game.Deck;
 import io.chipledger.server.game.holdem.HandSetup;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
+import io.chipledger.server.history.fair.ProvablyFairDeckSource;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The table as a snapshot tells it to one viewer: whose turn, with how much time on which clock. */
@@ -34,7 +34,8 @@ class TableSnapshotTest {
         HoldemHand engine = HoldemHand.start(new HandSetup(
                 List.of(new PlayerSeat(1, Money.parse("50.00")), new PlayerSeat(0, Money.parse("50.00"))),
                 config.stakes(), RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY));
-        hand = new RunningHand(7, engine, new Deck(new SplittableRandom(1)));
+        DeckSource.ShuffledDeck deck = new ProvablyFairDeckSource(new SecureRandom()).shuffle(config.id(), 7);
+        hand = RunningHand.start(7, engine, deck, config, 1, List.of(seats[1], seats[0]), TURN_STARTED);
         hand.dealHoleCards();
         hand.turnStarted = TURN_STARTED;
     }
