@@ -23,6 +23,7 @@ import io.chipledger.ledger.money.Money;
     @JsonSubTypes.Type(value = ClientMessage.SitIn.class, name = "sitIn"),
     @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = ClientMessage.SetClientSeed.class, name = "setClientSeed"),
     @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
 })
 public sealed interface ClientMessage {
@@ -95,6 +96,17 @@ public sealed interface ClientMessage {
     record Chat(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
             @JsonProperty(required = true) String text) implements TableMessage {
+    }
+
+    /**
+     * Adds the player's own randomness to the table's next deck. {@code commitment} must be the {@code
+     * nextDeckCommitment} of the latest {@code handStarted}: a seed chosen after seeing it cannot have been known to the
+     * server when it drew the seed it committed to. {@code seed}: 1 to 64 printable ASCII characters, no spaces.
+     */
+    record SetClientSeed(@JsonProperty(required = true) String requestId,
+            @JsonProperty(required = true) long tableId,
+            @JsonProperty(required = true) String commitment,
+            @JsonProperty(required = true) String seed) implements TableMessage {
     }
 
     record Ping(@JsonProperty(required = true) String requestId) implements ClientMessage {

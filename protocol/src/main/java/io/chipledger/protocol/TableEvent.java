@@ -50,10 +50,13 @@ public sealed interface TableEvent {
     }
 
     /**
-     * A new hand. {@code deckCommitment} is SHA-256 of the hand's secret shuffle seed and id, revealed in the history
-     * after the hand so anyone can check the deck was fixed before the first card.
+     * A new hand. {@code deckCommitment} is the SHA-256 of the secret seed this hand's deck is derived from; the seed is
+     * revealed in {@code handEnded}, so anyone can check the deck was fixed before the first card.
+     * {@code nextDeckCommitment} commits to the seed of the table's next hand: client seeds sent against it
+     * ({@code setClientSeed}) go into that hand's deck. See docs/provably-fair.md.
      */
-    record HandStarted(long handId, int button, List<Integer> seatsDealtIn, String deckCommitment) implements TableEvent {
+    record HandStarted(long handId, int button, List<Integer> seatsDealtIn, String deckCommitment, String nextDeckCommitment)
+            implements TableEvent {
     }
 
     /** A forced bet: {@code kind} is SMALL_BLIND, BIG_BLIND, ANTE, BIG_BLIND_ANTE or STRADDLE. */
@@ -97,7 +100,8 @@ public sealed interface TableEvent {
     record RakeTaken(Money amount) implements TableEvent {
     }
 
-    record HandEnded(long handId) implements TableEvent {
+    /** The hand is over; {@code serverSeed} is the seed its deck came from (hex), whose SHA-256 was the commitment. */
+    record HandEnded(long handId, String serverSeed) implements TableEvent {
     }
 
     /** A hand cancelled (e.g. after a server crash): every chip it moved went back to the seats it came from. */

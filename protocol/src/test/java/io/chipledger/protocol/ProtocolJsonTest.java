@@ -32,6 +32,7 @@ class ProtocolJsonTest {
                 new ClientMessage.SitIn("i", 1),
                 new ClientMessage.Leave("j", 1),
                 new ClientMessage.Chat("k", 1, "nice hand"),
+                new ClientMessage.SetClientSeed("m", 1, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "my-entropy"),
                 new ClientMessage.Ping("l"));
         for (ClientMessage message : messages) {
             assertThat(ProtocolJson.readClientMessage(ProtocolJson.write(message))).isEqualTo(message);
@@ -48,6 +49,8 @@ class ProtocolJsonTest {
                 new ServerMessage.Event(1, 5, new TableEvent.PotAwarded(1, 4, Money.parse("5.01"), true, "a flush, Ace high", Money.parse("20"))),
                 new ServerMessage.Event(1, 6, new TableEvent.TurnStarted(turn)),
                 new ServerMessage.Event(1, 7, new TableEvent.HoleCardsDealt(2, null)),
+                new ServerMessage.Event(1, 8, new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22")),
+                new ServerMessage.Event(1, 9, new TableEvent.HandEnded(12, "cc33")),
                 new ServerMessage.Snapshot(1, 7, new TableView(1, "Oak", Money.parse("0.5"), Money.parse("1"), Money.parse("20"),
                         Money.parse("100"), 6, List.of(new TableView.SeatView(2, "bob", Money.parse("99"), Money.parse("1"),
                                 TableView.SeatStatus.ACTIVE, List.of("As", "Kd"))), 12L, 0, List.of(),
@@ -55,6 +58,18 @@ class ProtocolJsonTest {
         for (ServerMessage message : messages) {
             assertThat(ProtocolJson.readServerMessage(ProtocolJson.write(message))).isEqualTo(message);
         }
+    }
+
+    @Test
+    void theDeckCommitmentsAndTheRevealedSeedAreNamedAsTheDocsSay() {
+        assertThat(ProtocolJson.write(new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22")))
+                .isEqualTo("{\"type\":\"handStarted\",\"handId\":12,\"button\":3,\"seatsDealtIn\":[0,3],"
+                        + "\"deckCommitment\":\"aa11\",\"nextDeckCommitment\":\"bb22\"}");
+        assertThat(ProtocolJson.write(new TableEvent.HandEnded(12, "cc33")))
+                .isEqualTo("{\"type\":\"handEnded\",\"handId\":12,\"serverSeed\":\"cc33\"}");
+        assertThat(ProtocolJson.readClientMessage("{\"type\":\"setClientSeed\",\"requestId\":\"r\",\"tableId\":3,"
+                + "\"commitment\":\"bb22\",\"seed\":\"x\"}"))
+                .isEqualTo(new ClientMessage.SetClientSeed("r", 3, "bb22", "x"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,6 +82,7 @@ class ProtocolJsonTest {
             unknown type       | {"type":"steal","requestId":"r"}                                            | BAD_MESSAGE
             missing type       | {"requestId":"r"}                                                           | BAD_MESSAGE
             unknown field      | {"type":"ping","requestId":"r","admin":true}                                | BAD_MESSAGE
+            seed, no commitment| {"type":"setClientSeed","requestId":"r","tableId":1,"seed":"x"}             | BAD_MESSAGE
             missing seat       | {"type":"sitDown","requestId":"r","tableId":1,"amount":"10"}                | BAD_MESSAGE
             float table id     | {"type":"sitIn","requestId":"r","tableId":1.5}                              | BAD_MESSAGE
             null table id      | {"type":"sitIn","requestId":"r","tableId":null}                             | BAD_MESSAGE

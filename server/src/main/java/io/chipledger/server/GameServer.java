@@ -12,8 +12,11 @@ import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.admin.AdminConsole;
 import io.chipledger.server.api.AuthEndpoints;
+import io.chipledger.server.api.HandHistoryEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.history.export.HandExporter;
+import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.metrics.Metrics;
 import io.chipledger.server.metrics.MetricsEndpoint;
@@ -26,7 +29,6 @@ import io.chipledger.server.store.PostgresSeatRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.GameGateway;
-import io.chipledger.server.table.RandomDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
@@ -88,7 +90,7 @@ public final class GameServer implements AutoCloseable {
         }
         Metrics metrics = new Metrics();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
-                new PostgresSeatRecords(database.sqlSessionFactory(), worker), new RandomDeckSource(new SecureRandom()),
+                new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
                 new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics),
                 tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
@@ -109,6 +111,7 @@ public final class GameServer implements AutoCloseable {
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
+        new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
         metrics.gauge("poker_players_online", "Players with at least one open session.", gateway::playersOnline);

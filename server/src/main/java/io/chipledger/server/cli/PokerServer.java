@@ -24,6 +24,9 @@ public final class PokerServer {
         all.add(new AdminCommand());
         all.add(new BenchLedgerCommand());
         all.add(new BotsCommand());
+        all.add(new ExportCommand());
+        all.add(new VerifyShuffleCommand());
+        all.add(new BenchExportCommand());
         return new PokerServer(all);
     }
 
@@ -51,7 +54,7 @@ public final class PokerServer {
 
     String usage() {
         StringBuilder text = new StringBuilder("usage: poker-server <command> [options]\n\ncommands:\n");
-        commands.values().forEach(c -> text.append(String.format("  %-14s %s%n", c.name(), c.summary())));
+        commands.values().forEach(c -> text.append(String.format("  %-15s %s%n", c.name(), c.summary())));
         return text.toString();
     }
 }

@@ -6,13 +6,33 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * A 52-card deck shuffled once, on creation, by Fisher-Yates from an injected random source (a {@code SecureRandom}
- * in production, a seeded generator in tests), then dealt from the top.
+ * A 52-card deck shuffled once, on creation, by Fisher-Yates from an injected random source (a seeded generator in
+ * tests) or put in an order derived elsewhere ({@link SeededShuffle} in production), then dealt from the top.
  */
 public final class Deck {
 
     private final int[] order = new int[52];
     private int next;
+
+    private Deck(int[] order) {
+        if (order.length != 52) {
+            throw new IllegalArgumentException("a deck has 52 cards, not " + order.length);
+        }
+        boolean[] seen = new boolean[52];
+        for (int i = 0; i < 52; i++) {
+            Card.of(order[i]); // refuses an index outside 0..51
+            if (seen[order[i]]) {
+                throw new IllegalArgumentException("card " + Card.of(order[i]) + " appears twice in the deck");
+            }
+            seen[order[i]] = true;
+            this.order[i] = order[i];
+        }
+    }
+
+    /** A deck already in the given order (card indexes, position 0 dealt first), e.g. from {@link SeededShuffle}. */
+    public static Deck inOrder(int[] order) {
+        return new Deck(order);
+    }
 
     public Deck(RandomGenerator random) {
         Objects.requireNonNull(random, "random");

@@ -1,12 +1,13 @@
 package io.chipledger.server.store;
 
+import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.table.HandRecords;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
-/** {@link HandRecords} in the {@code hand} table; each call runs on the worker executor. */
+/** {@link HandRecords} in the {@code hand} and {@code hand_history} tables; each call runs on the worker executor. */
 public final class PostgresHandRecords implements HandRecords {
 
     private final SqlSessionFactory database;
@@ -31,6 +32,18 @@ public final class PostgresHandRecords implements HandRecords {
         return CompletableFuture.runAsync(() -> {
             try (SqlSession session = database.openSession(true)) {
                 session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
+            }
+        }, worker);
+    }
+
+    /** The hand's status and its history commit in one transaction. */
+    @Override
+    public CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
+        return CompletableFuture.runAsync(() -> {
+            try (SqlSession session = database.openSession(false)) {
+                session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
+                session.getMapper(HandHistoryMapper.class).insert(history);
+                session.commit();
             }
         }, worker);
     }

@@ -7,7 +7,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.flywaydb.core.Flyway;
 
 /**
- * The server's own tables (players, sessions, poker tables, hands) beside the ledger's, in the same database. They
+ * The server's own tables (players, sessions, poker tables, hands and their histories) beside the ledger's, in the same database. They
  * have their own migrations ({@code db/server}) and history table, so the ledger module's migrations and the server's
  * are numbered independently and neither can block the other.
  */
@@ -36,6 +36,7 @@ public final class ServerSchema {
             configuration.addMapper(HandMapper.class);
             configuration.addMapper(PokerTableMapper.class);
             configuration.addMapper(SeatMapper.class);
+            configuration.addMapper(HandHistoryMapper.class);
         }
     }
 }

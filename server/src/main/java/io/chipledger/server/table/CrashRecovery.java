@@ -1,9 +1,18 @@
 package io.chipledger.server.table;
 
+import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.money.Money;
+import io.chipledger.server.account.PlayerMapper;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HandStatus;
+import io.chipledger.server.history.record.HistoryEvent;
+import io.chipledger.server.history.record.SeatRecord;
+import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.HandMapper;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -20,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class CrashRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
+    private static final String REASON = "the server stopped during the hand";
 
     private final SqlSessionFactory database;
     private final Ledger ledger;
@@ -42,12 +52,37 @@ public final class CrashRecovery {
         for (HandMapper.OpenHand hand : open) {
             String tableRef = "table:" + hand.tableId();
             long pot = ledger.openAccount(AccountKind.POT, tableRef, currency).id();
-            Map<Long, Money> refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
-            try (SqlSession session = database.openSession(true)) {
+            HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
+            try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(hand.id(), HandRecords.HandOutcome.VOIDED.name());
+                session.getMapper(HandHistoryMapper.class).insert(cutShortHistory(session, hand, refunds));
+                session.commit();
             }
-            log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds);
+            log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
         }
         return open.size();
+    }
+
+    /**
+     * The record of a hand the crash cut short: what the ledger knows of it. The cards, the actions and the deck's seed
+     * died with the process; the players are those whose seats the refunds paid (seat numbers unknown: -1).
+     */
+    private HandHistory cutShortHistory(SqlSession session, HandMapper.OpenHand hand, HandVoider.Refunds refunds) {
+        List<SeatRecord> seats = new ArrayList<>();
+        List<HistoryEvent> events = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Long, Money> refund : refunds.byAccount().entrySet()) {
+            String owner = ledger.account(refund.getKey()).map(Account::ownerRef).orElse("");
+            int at = owner.indexOf("/player:");
+            long playerId = at < 0 ? -1 : Long.parseLong(owner.substring(at + "/player:".length()));
+            PlayerMapper.PlayerRow row = session.getMapper(PlayerMapper.class).findById(playerId);
+            seats.add(new SeatRecord(-1, playerId, row == null ? owner : row.name(), null, null, null));
+            Long transferId = i < refunds.transferIds().size() ? refunds.transferIds().get(i) : null;
+            events.add(new HistoryEvent.Refunded(-1, refund.getValue(), transferId));
+            i++;
+        }
+        Instant started = session.getMapper(HandHistoryMapper.class).handStartedAt(hand.id());
+        return new HandHistory(HandHistory.VERSION, hand.id(), hand.tableId(), null, currency, HandStatus.VOIDED, REASON,
+                started, Instant.now(), null, -1, seats, null, List.of(), events);
     }
 }

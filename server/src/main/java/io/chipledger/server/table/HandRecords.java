@@ -1,5 +1,6 @@
 package io.chipledger.server.table;
 
+import io.chipledger.server.history.record.HandHistory;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +12,14 @@ public interface HandRecords {
     CompletableFuture<Long> open(long tableId);
 
     CompletableFuture<Void> finish(long handId, HandOutcome outcome);
+
+    /**
+     * Finishes the hand and stores its history (docs/hand-history-json.md) together: both or neither, so a settled
+     * hand always has its record. Records that keep no histories just finish the hand.
+     */
+    default CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
+        return finish(handId, outcome);
+    }
 
     enum HandOutcome {
         SETTLED, VOIDED

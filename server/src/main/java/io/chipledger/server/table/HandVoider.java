@@ -30,12 +30,16 @@ final class HandVoider {
         this.worker = worker;
     }
 
+    /** What a voided hand gave back: amounts by seat account, and the ledger transfers, in account order. */
+    record Refunds(Map<Long, Money> byAccount, List<Long> transferIds) {
+    }
+
     /** Refunds what is left of the hand's pot to the seats it came from; completes with what was refunded. */
-    CompletableFuture<Map<Long, Money>> voidHand(long potAccount, String tableRef, String handRef) {
+    CompletableFuture<Refunds> voidHand(long potAccount, String tableRef, String handRef) {
         return CompletableFuture.supplyAsync(() -> refundsOf(potAccount, ledger.transfersOfHand(handRef)), worker)
                 .thenCompose(refunds -> {
                     if (refunds.isEmpty()) {
-                        return CompletableFuture.completedFuture(refunds);
+                        return CompletableFuture.completedFuture(new Refunds(refunds, List.of()));
                     }
                     List<Leg> legs = new ArrayList<>();
                     refunds.forEach((seatAccount, amount) -> legs.add(new Leg(potAccount, seatAccount, amount, TransferKind.REFUND)));
@@ -44,9 +48,16 @@ final class HandVoider {
                         if (!result.accepted()) {
                             throw new IllegalStateException("voiding " + handRef + " was refused: " + ((PostingResult.Rejected) result).message());
                         }
-                        return refunds;
+                        return new Refunds(refunds, transferIdsOf(result));
                     });
                 });
+    }
+
+    private static List<Long> transferIdsOf(PostingResult result) {
+        if (result instanceof PostingResult.Committed committed) {
+            return committed.transferIds();
+        }
+        return result instanceof PostingResult.Replayed replayed ? replayed.transferIds() : List.of();
     }
 
     /** Net chips each seat account has in the pot for this hand; empty when the pot is square (already settled). */

@@ -1,17 +1,26 @@
 package io.chipledger.server.table;
 
+import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.money.Money;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.Deck;
+import io.chipledger.server.game.holdem.Dealer;
 import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HandEvent;
 import io.chipledger.server.game.holdem.HoldemHand;
+import io.chipledger.server.history.record.GameRecord;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HandHistoryRecorder;
+import io.chipledger.server.history.record.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hand a table is playing: the engine's state, the deck it deals from, and what the table needs around it (its
- * id, how many commands it has posted, whose clock is running).
+ * id, how many commands it has posted, whose clock is running, and the history being recorded).
  */
 final class RunningHand {
 
@@ -27,11 +36,57 @@ final class RunningHand {
     Instant turnStarted;
     boolean inTimeBank;
 
-    RunningHand(long id, HoldemHand hand, Deck deck) {
+    private final DeckSource.ShuffledDeck shuffled;
+    private final HandHistoryRecorder recorder;
+    /** The seat of each ledger account dealt in, to name the seats a void refunds. */
+    private final Map<Long, Integer> seatOfAccount = new HashMap<>();
+
+    RunningHand(long id, HoldemHand hand, DeckSource.ShuffledDeck shuffled, HandHistoryRecorder recorder) {
         this.id = id;
         this.hand = hand;
-        this.deck = deck;
+        this.deck = shuffled.deck();
+        this.shuffled = shuffled;
+        this.recorder = recorder;
         this.narrator = new HandNarrator(hand.setup().players());
+    }
+
+    /** A hand dealt to {@code dealtIn} (from left of the button), its history recorded from {@code startedAt}. */
+    static RunningHand start(long id, HoldemHand hand, DeckSource.ShuffledDeck shuffled, TableConfig config, int button,
+                             List<Seat> dealtIn, Instant startedAt) {
+        List<HandHistoryRecorder.Participant> players = dealtIn.stream()
+                .map(s -> new HandHistoryRecorder.Participant(s.number, s.player.id(), s.player.name(), s.stack)).toList();
+        HandHistoryRecorder recorder = new HandHistoryRecorder(id, config.id(), config.name(), config.currency(),
+                GameRecord.of(config.stakes(), config.rake(), config.seatCount()), button, players, shuffled.record(), startedAt);
+        RunningHand running = new RunningHand(id, hand, shuffled, recorder);
+        dealtIn.forEach(s -> running.seatOfAccount.put(s.accountId, s.number));
+        return running;
+    }
+
+    /** The ledger committed these events' chips ({@code result} null when they moved none): they go into the history. */
+    void committed(List<HandEvent> events, PostingResult result) {
+        List<Long> transferIds = result instanceof PostingResult.Committed c ? c.transferIds()
+                : result instanceof PostingResult.Replayed r ? r.transferIds() : List.of();
+        recorder.committed(events, transferIds);
+    }
+
+    HandHistory settledHistory(Instant endedAt) {
+        return recorder.settled(endedAt);
+    }
+
+    HandHistory voidedHistory(String reason, HandVoider.Refunds refunds, Instant endedAt) {
+        List<HistoryEvent.Refunded> refunded = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Long, Money> refund : refunds.byAccount().entrySet()) {
+            Long transferId = i < refunds.transferIds().size() ? refunds.transferIds().get(i) : null;
+            refunded.add(new HistoryEvent.Refunded(seatOfAccount.getOrDefault(refund.getKey(), -1), refund.getValue(), transferId));
+            i++;
+        }
+        return recorder.voided(reason, refunded, endedAt);
+    }
+
+    /** The seed this hand's deck came from, revealed when the hand is over. */
+    String serverSeed() {
+        return shuffled.record().serverSeed();
     }
 
     String nextPostingKey(long tableId) {
@@ -40,25 +95,12 @@ final class RunningHand {
 
     /** Applies a player's (or the clock's) command, then deals whatever board cards are due. */
     List<HandEvent> play(HandCommand command) {
-        List<HandEvent> events = new ArrayList<>(hand.handle(command));
-        dealDueBoardCards(events);
-        return events;
+        return Dealer.play(hand, deck, command);
     }
 
     /** Deals hole cards to every seat, then any board cards due (all-in before the flop). */
     List<HandEvent> dealHoleCards() {
-        List<HandEvent> events = new ArrayList<>();
-        for (int seat : hand.seatsAwaitingHoleCards()) {
-            events.addAll(hand.handle(new HandCommand.DealHoleCards(seat, deck.deal(2))));
-        }
-        dealDueBoardCards(events);
-        return events;
-    }
-
-    private void dealDueBoardCards(List<HandEvent> events) {
-        while (!hand.isComplete() && hand.boardCardsNeeded() > 0) {
-            events.addAll(hand.handle(new HandCommand.DealBoard(deck.deal(hand.boardCardsNeeded()))));
-        }
+        return Dealer.dealHoleCards(hand, deck);
     }
 
     /** The seat's hole cards, as dealt (empty before the deal). */

@@ -2,7 +2,10 @@ package io.chipledger.server.table;
 
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.Player;
+import io.chipledger.protocol.ClientMessage;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A player sitting at a table, as the table actor keeps it: the ledger account holding their stack, the stack as last
@@ -24,6 +27,14 @@ final class Seat {
     /** Counts departures and returns, so a grace timer set before the player came back knows it is stale. */
     int absences;
     Duration timeBank;
+    /** The player's latest actions by requestId, so one sent again after a reconnect is answered, not repeated. */
+    private final Map<String, ClientMessage.Act> recentActions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ClientMessage.Act> eldest) {
+            return size() > RECENT_ACTIONS;
+        }
+    };
+    private static final int RECENT_ACTIONS = 32;
 
     Seat(int number, Player player, long accountId, String stintKey, Money stack, Duration timeBank) {
         this.number = number;
@@ -32,6 +43,15 @@ final class Seat {
         this.stintKey = stintKey;
         this.stack = stack;
         this.timeBank = timeBank;
+    }
+
+    /** The action this seat already carried out under that requestId, if any. */
+    ClientMessage.Act actionFor(String requestId) {
+        return recentActions.get(requestId);
+    }
+
+    void carriedOut(ClientMessage.Act act) {
+        recentActions.put(act.requestId(), act);
     }
 
     /** Dealt into the next hand: present, willing and with chips. */

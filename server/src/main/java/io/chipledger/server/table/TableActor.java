@@ -267,6 +267,8 @@ public final class TableActor {
             return leave(connection, player, leave);
         } else if (message instanceof ClientMessage.Chat chat) {
             return chat(connection, player, chat);
+        } else if (message instanceof ClientMessage.SetClientSeed seed) {
+            return setClientSeed(connection, player, seed);
         }
         return refuse(connection, message.requestId(), ErrorCode.BAD_MESSAGE, "not a table message");
     }
@@ -475,6 +477,23 @@ public final class TableActor {
         return done(connection, chat.requestId());
     }
 
+    /** A seated player's randomness for the table's next deck (docs/provably-fair.md). */
+    private CompletionStage<Void> setClientSeed(ClientConnection connection, Player player, ClientMessage.SetClientSeed request) {
+        Seat seat = seatOf(player);
+        if (seat == null) {
+            return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "only a seated player adds a seed to the deck");
+        }
+        try {
+            if (!decks.addClientSeed(config.id(), seat.number, player.name(), request.commitment(), request.seed())) {
+                return refuse(connection, request.requestId(), ErrorCode.ILLEGAL_ACTION, "the commitment is not the table's next "
+                        + "deck's: send the seed again with the nextDeckCommitment of the latest handStarted");
+            }
+        } catch (IllegalArgumentException e) {
+            return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, e.getMessage());
+        }
+        return done(connection, request.requestId());
+    }
+
     // ---- players who drop and come back ----
 
     /** The player's last connection to this table closed: they keep the seat through the grace, then sit out. */
@@ -554,10 +573,11 @@ public final class TableActor {
             List<Seat> dealtIn = dealtInFromLeftOfNewButton();
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
-            DeckSource.ShuffledDeck shuffled = decks.shuffle(handId);
+            DeckSource.ShuffledDeck shuffled = decks.shuffle(config.id(), handId);
             metrics.handsStarted.increment();
-            hand = new RunningHand(handId, engine, shuffled.deck());
-            publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(), shuffled.commitment()));
+            hand = RunningHand.start(handId, engine, shuffled, config, button, dealtIn, clock.instant());
+            publish(new TableEvent.HandStarted(handId, button, dealtIn.stream().map(s -> s.number).toList(),
+                    shuffled.commitment(), shuffled.nextCommitment()));
             List<HandEvent> opening = new ArrayList<>(engine.events());
             opening.addAll(hand.dealHoleCards());
             return commitAndPublish(opening, false);
@@ -595,6 +615,12 @@ public final class TableActor {
         if (seat == null) {
             return refuse(connection, act.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
+        ClientMessage.Act earlier = seat.actionFor(act.requestId());
+        if (earlier != null) {
+            // Sent again (a reconnect, a double click): answered, not repeated.
+            return earlier.equals(act) ? done(connection, act.requestId())
+                    : refuse(connection, act.requestId(), ErrorCode.REQUEST_ID_REUSED, "request " + act.requestId() + " was another action");
+        }
         if (hand == null || hand.id != act.handId()) {
             return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, "hand " + act.handId() + " is not being played");
         }
@@ -612,6 +638,7 @@ public final class TableActor {
             return refuse(connection, act.requestId(), ErrorCode.ILLEGAL_ACTION, refusal.get().getMessage());
         }
         chargeTimeBank(seat);
+        seat.carriedOut(act);
         connection.send(new ServerMessage.Done(act.requestId()));
         long received = System.nanoTime();
         metrics.actions.increment();
@@ -657,6 +684,7 @@ public final class TableActor {
                 log.error("table {} hand {}: the ledger refused the hand's chips ({}); voiding the hand", config.id(), current.id, result);
                 return voidHand("the ledger refused a movement");
             }
+            current.committed(handEvents, result);
             for (HandEvent event : handEvents) {
                 HandNarrator.Told told = current.narrator.tell(event, current.hand::pots, current.hand::board, timedOut);
                 if (told != null) {
@@ -693,8 +721,8 @@ public final class TableActor {
         potAverage.add(pot);
         hand = null;
         metrics.handsSettled.increment();
-        publish(new TableEvent.HandEnded(finished.id));
-        return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
+        publish(new TableEvent.HandEnded(finished.id, finished.serverSeed()));
+        return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant())).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
     }
 
     private CompletionStage<Void> cashOutLeavers() {
@@ -718,7 +746,8 @@ public final class TableActor {
         voided.stopClock();
         metrics.handsVoided.increment();
         return new HandVoider(ledger, worker).voidHand(potAccount, config.ledgerOwner(), "h" + voided.id)
-                .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED))
+                .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED,
+                        voided.voidedHistory(reason, refunds, clock.instant())))
                 .thenApply(v -> {
                     for (Seat seat : seats) {
                         if (seat != null) {

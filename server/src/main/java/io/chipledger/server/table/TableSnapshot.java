@@ -40,10 +40,14 @@ final class TableSnapshot {
         TableView.Turn turn = null;
         if (hand != null && hand.hand.actor().isPresent()) {
             int actor = hand.hand.actor().getAsInt();
-            Duration limit = hand.inTimeBank ? seats[actor].timeBank : config.actionTime();
-            long left = Math.max(0, limit.minus(Duration.between(hand.turnStarted, clock.instant())).toMillis());
+            // As in turnStarted: the action clock first, then the time bank. Once the bank runs (turnStarted was
+            // reset when it began), the action clock is spent and the bank shows what is left of it.
+            Duration elapsed = Duration.between(hand.turnStarted, clock.instant());
+            Duration bank = seats[actor].timeBank;
+            long actionLeft = hand.inTimeBank ? 0 : Math.max(0, config.actionTime().minus(elapsed).toMillis());
+            long bankLeft = hand.inTimeBank ? Math.max(0, bank.minus(elapsed).toMillis()) : bank.toMillis();
             LegalActions legal = actor == viewerSeat ? hand.hand.legalActions().orElse(null) : null;
-            turn = new TableView.Turn(actor, left, seats[actor].timeBank.toMillis(), legal == null ? null
+            turn = new TableView.Turn(actor, actionLeft, bankLeft, legal == null ? null
                     : new TableView.LegalActions(legal.canCheck(), legal.canCheck() ? null : legal.toCall(),
                             legal.canBetOrRaise() ? legal.minTo() : null, legal.canBetOrRaise() ? legal.maxTo() : null));
         }

@@ -94,11 +94,11 @@ class HoleCardSecrecyTest {
     @Test
     void theCheckFindsACardThatWasNotShown() {
         Capture doctored = new Capture(0, List.of(
-                event(1, new TableEvent.HandStarted(7, 0, List.of(0, 1), null)),
+                event(1, new TableEvent.HandStarted(7, 0, List.of(0, 1), null, null)),
                 event(2, new TableEvent.HoleCardsDealt(0, List.of("As", "Kd"))),
                 event(3, new TableEvent.HoleCardsDealt(1, List.of("Qh", "Qc"))),
                 event(4, new TableEvent.CardsShown(1, List.of("Qh", "Qc"), "a pair of Queens")),
-                event(5, new TableEvent.HandEnded(7))));
+                event(5, new TableEvent.HandEnded(7, null))));
         Map<Long, Map<Integer, List<String>>> cards = Map.of(7L, Map.of(0, List.of("As", "Kd"), 1, List.of("Qh", "Qc")));
         List<String> leaks = new ArrayList<>();
 

@@ -103,10 +103,18 @@ class HostileRequestsTest {
 
         assertThat(balances(table)).as("nothing moved").isEqualTo(before);
         // The hand went on from where it was: the player to act still may, and the table takes the call.
-        String call = actor.send(r -> new ClientMessage.Act(r, table, hand, ActionKind.CALL, null));
-        assertThat(actor.reply(call, WAIT)).isInstanceOf(ServerMessage.Done.class);
+        ClientMessage.Act call = new ClientMessage.Act("call-1", table, hand, ActionKind.CALL, null);
+        actor.send(call);
+        assertThat(actor.reply("call-1", WAIT)).isInstanceOf(ServerMessage.Done.class);
         TableEvent.PlayerActed acted = awaitEvent(actor, TableEvent.PlayerActed.class, e -> e.seat() == actorSeat);
         assertThat(acted.action()).isEqualTo(ActionKind.CALL);
+        Balances afterCall = balances(table);
+
+        // The same action sent again (as after a reconnect) is answered, not played twice; its id is not reusable.
+        actor.send(call);
+        assertThat(actor.reply("call-1", WAIT)).isInstanceOf(ServerMessage.Done.class);
+        assertThat(refusalOf(actor, new ClientMessage.Act("call-1", table, hand, ActionKind.FOLD, null))).isEqualTo(ErrorCode.REQUEST_ID_REUSED);
+        assertThat(balances(table)).isEqualTo(afterCall);
         for (PokerClient client : new PokerClient[] {alice, bob, carol}) {
             client.close();
         }

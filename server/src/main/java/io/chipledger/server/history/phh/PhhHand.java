@@ -1,6 +1,7 @@
 package io.chipledger.server.history.phh;
 
 import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.money.RakeRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ import java.util.Optional;
  *
  * @param name            where it came from: the table key in a {@code .phhs} file, or the file name
  * @param finishingStacks empty when the history does not record them
+ * @param rake            the user-defined fields {@code _rake_percent}, {@code _rake_cap} and
+ *                        {@code _rake_no_flop_no_drop} (as our exports write them); {@link RakeRule#NONE} without them
  */
 public record PhhHand(
         String name,
@@ -20,7 +23,8 @@ public record PhhHand(
         Money minBet,
         List<Money> startingStacks,
         List<String> actions,
-        Optional<List<Money>> finishingStacks) {
+        Optional<List<Money>> finishingStacks,
+        RakeRule rake) {
 
     public PhhHand {
         antes = List.copyOf(antes);

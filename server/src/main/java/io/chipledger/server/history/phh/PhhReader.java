@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.money.RakeRule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -65,7 +66,18 @@ public final class PhhReader {
                 required(node, "ante_trimming_status").asBoolean(),
                 amounts(node, "antes"), amounts(node, "blinds_or_straddles"),
                 amount(required(node, "min_bet"), "min_bet"), amounts(node, "starting_stacks"),
-                texts(required(node, "actions"), "actions"), finishing);
+                texts(required(node, "actions"), "actions"), finishing, rake(node));
+    }
+
+    /** Our exports' rake fields; a hand without them was played without rake. */
+    private static RakeRule rake(JsonNode node) {
+        if (!node.has("_rake_percent")) {
+            return RakeRule.NONE;
+        }
+        JsonNode percent = node.get("_rake_percent");
+        BigDecimal exact = percent.isIntegralNumber() ? new BigDecimal(percent.bigIntegerValue()) : percent.decimalValue();
+        boolean noFlopNoDrop = !node.has("_rake_no_flop_no_drop") || node.get("_rake_no_flop_no_drop").asBoolean();
+        return new RakeRule(exact, amount(required(node, "_rake_cap"), "_rake_cap"), noFlopNoDrop);
     }
 
     private static JsonNode required(JsonNode node, String field) {

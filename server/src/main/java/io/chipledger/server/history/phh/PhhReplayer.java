@@ -1,7 +1,6 @@
 package io.chipledger.server.history.phh;
 
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.game.holdem.ChipTally;
@@ -93,8 +92,8 @@ public final class PhhReplayer {
         for (int i = 0; i < n; i++) {
             players.add(new PlayerSeat(i + 1, phh.startingStacks().get(i)));
         }
-        // The conformance hands show every live hand; they are played without rake.
-        return new HandSetup(players, stakes, RakeRule.NONE, false, Reopening.FULL_RAISE_ONLY);
+        // The conformance hands show every live hand and have no rake; our exports carry their rake rule.
+        return new HandSetup(players, stakes, phh.rake(), false, Reopening.FULL_RAISE_ONLY);
     }
 
     /** Uniform antes when ante trimming is on; a big-blind ante (entry 2, heads-up too) when it is off. */

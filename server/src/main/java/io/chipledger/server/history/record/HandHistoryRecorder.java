@@ -1,0 +1,142 @@
+package io.chipledger.server.history.record;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.game.Card;
+import io.chipledger.server.game.eval.HandEvaluator;
+import io.chipledger.server.game.holdem.ChipMovement;
+import io.chipledger.server.game.holdem.HandEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a hand's {@link HandHistory} while it is played: the table hands it each batch of engine events once the
+ * ledger committed their chips, with the transfer ids the ledger gave them (one per chip movement, in order). Not
+ * thread-safe: it lives in the table's mailbox with the hand.
+ */
+public final class HandHistoryRecorder {
+
+    /** A player dealt in: seat, who, and the stack they started the hand with. */
+    public record Participant(int seat, long playerId, String player, Money stack) {
+    }
+
+    private final long handId;
+    private final long tableId;
+    private final String tableName;
+    private final String currency;
+    private final GameRecord game;
+    private final int button;
+    private final List<Participant> players;
+    private final DeckRecord deck;
+    private final Instant startedAt;
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private final List<Card> board = new ArrayList<>();
+    private final Map<Integer, List<String>> holeCards = new LinkedHashMap<>();
+
+    public HandHistoryRecorder(long handId, long tableId, String tableName, String currency, GameRecord game, int button,
+                               List<Participant> players, DeckRecord deck, Instant startedAt) {
+        this.handId = handId;
+        this.tableId = tableId;
+        this.tableName = tableName;
+        this.currency = currency;
+        this.game = game;
+        this.button = button;
+        this.players = List.copyOf(players);
+        this.deck = deck;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Records engine events whose chips the ledger committed; {@code transferIds} are that posting's transfers, one per
+     * {@link ChipMovement} among the events, in order (empty when they moved no chips).
+     */
+    public void committed(List<HandEvent> engineEvents, List<Long> transferIds) {
+        Iterator<Long> transfers = transferIds.iterator();
+        for (HandEvent event : engineEvents) {
+            Long transferId = event instanceof ChipMovement ? (transfers.hasNext() ? transfers.next() : null) : null;
+            HistoryEvent recorded = record(event, transferId);
+            if (recorded != null) {
+                events.add(recorded);
+            }
+        }
+    }
+
+    /** The hand settled: its record, to be stored in the transaction that marks it so. */
+    public HandHistory settled(Instant endedAt) {
+        return build(HandStatus.SETTLED, null, endedAt);
+    }
+
+    /** The hand was voided and {@code refunds} gave each seat back its chips. */
+    public HandHistory voided(String reason, List<HistoryEvent.Refunded> refunds, Instant endedAt) {
+        events.addAll(refunds);
+        return build(HandStatus.VOIDED, reason, endedAt);
+    }
+
+    private HandHistory build(HandStatus status, String reason, Instant endedAt) {
+        Map<Integer, Money> stacks = new LinkedHashMap<>();
+        players.forEach(p -> stacks.put(p.seat(), p.stack()));
+        for (HistoryEvent event : events) {
+            if (event instanceof HistoryEvent.Chips chips && event instanceof HistoryEvent.OfSeat ofSeat) {
+                Money change = HistoryEvent.intoPot(event) ? chips.amount().negate() : chips.amount();
+                stacks.merge(ofSeat.seat(), change, Money::plus);
+            }
+        }
+        List<SeatRecord> seats = new ArrayList<>();
+        for (Participant p : players) {
+            seats.add(new SeatRecord(p.seat(), p.playerId(), p.player(), p.stack(), stacks.get(p.seat()),
+                    holeCards.get(p.seat())));
+        }
+        return new HandHistory(HandHistory.VERSION, handId, tableId, tableName, currency, status, reason, startedAt,
+                endedAt, game, button, seats, deck, names(board), events);
+    }
+
+    private HistoryEvent record(HandEvent event, Long transferId) {
+        if (event instanceof HandEvent.AntePosted ante) {
+            return new HistoryEvent.AntePosted(ante.seat(), ante.amount(), ante.dead(), ante.allIn(), transferId);
+        } else if (event instanceof HandEvent.BlindPosted blind) {
+            return new HistoryEvent.BlindPosted(blind.seat(), blind.blind().name(), blind.amount(), blind.allIn(), transferId);
+        } else if (event instanceof HandEvent.HoleCardsDealt dealt) {
+            holeCards.put(dealt.seat(), names(dealt.cards()));
+            return new HistoryEvent.HoleCardsDealt(dealt.seat(), names(dealt.cards()));
+        } else if (event instanceof HandEvent.StreetDealt street) {
+            board.addAll(street.cards());
+            return new HistoryEvent.StreetDealt(street.street().name(), names(street.cards()));
+        } else if (event instanceof HandEvent.Folded folded) {
+            return new HistoryEvent.Folded(folded.seat());
+        } else if (event instanceof HandEvent.Checked checked) {
+            return new HistoryEvent.Checked(checked.seat());
+        } else if (event instanceof HandEvent.Called called) {
+            return new HistoryEvent.Called(called.seat(), called.amount(), called.allIn(), transferId);
+        } else if (event instanceof HandEvent.BetPlaced bet) {
+            return new HistoryEvent.Bet(bet.seat(), bet.amount(), bet.allIn(), transferId);
+        } else if (event instanceof HandEvent.Raised raised) {
+            return new HistoryEvent.Raised(raised.seat(), raised.raisedTo(), raised.amount(), raised.allIn(), transferId);
+        } else if (event instanceof HandEvent.UncalledBetReturned returned) {
+            return new HistoryEvent.UncalledBetReturned(returned.seat(), returned.amount(), transferId);
+        } else if (event instanceof HandEvent.HandTabled tabled) {
+            return new HistoryEvent.HandTabled(tabled.seat(), names(tabled.cards()));
+        } else if (event instanceof HandEvent.HandShown shown) {
+            return new HistoryEvent.HandShown(shown.seat(), names(shown.cards()), handName(shown.cards()));
+        } else if (event instanceof HandEvent.HandMucked mucked) {
+            return new HistoryEvent.HandMucked(mucked.seat());
+        } else if (event instanceof HandEvent.RakeTaken rake) {
+            return new HistoryEvent.RakeTaken(rake.potIndex(), rake.amount(), transferId);
+        } else if (event instanceof HandEvent.PotAwarded award) {
+            return new HistoryEvent.PotAwarded(award.potIndex(), award.seat(), award.amount(), award.oddCent(), transferId);
+        }
+        return null; // HandStarted and HandEnded: the record's header and seats say the same
+    }
+
+    private String handName(List<Card> cards) {
+        List<Card> all = new ArrayList<>(cards);
+        all.addAll(board);
+        return all.size() >= 5 ? HandEvaluator.describe(all).name() : null;
+    }
+
+    private static List<String> names(List<Card> cards) {
+        return cards.stream().map(Card::toString).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package io.chipledger.server.store;
+
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HistoryJson;
+import io.chipledger.server.history.record.SeatRecord;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+
+/**
+ * Hand histories: one append-only row per finished hand (its record as JSON) and one row per player dealt in. Reads
+ * come back in time order ({@code started_at}, then hand id); the cursor reads with a fetch size, so an export of any
+ * length holds only a page of rows at a time.
+ */
+public interface HandHistoryMapper {
+
+    /** Inserts the hand's row; 0 when it was already stored (a retried finish). */
+    int insertHistory(@Param("handId") long handId, @Param("tableId") long tableId, @Param("status") String status,
+                      @Param("startedAt") Instant startedAt, @Param("endedAt") Instant endedAt,
+                      @Param("record") String record);
+
+    int insertPlayers(@Param("handId") long handId, @Param("startedAt") Instant startedAt,
+                      @Param("playerIds") Long[] playerIds, @Param("seats") Integer[] seats);
+
+    /** Stores a history and its players; a second store of the same hand changes nothing. */
+    default void insert(HandHistory history) {
+        Instant ended = history.endedAt() != null ? history.endedAt() : history.startedAt();
+        if (insertHistory(history.handId(), history.tableId(), history.status().name(), history.startedAt(), ended,
+                HistoryJson.write(history)) == 0) {
+            return;
+        }
+        List<SeatRecord> seats = history.seats();
+        insertPlayers(history.handId(), history.startedAt(), seats.stream().map(SeatRecord::playerId).toArray(Long[]::new),
+                seats.stream().map(SeatRecord::seat).toArray(Integer[]::new));
+    }
+
+    StoredHistory findHistory(@Param("handId") long handId);
+
+    /** Opens hand rows already settled at the given start times (ISO instants), for generated hands; their ids in order. */
+    List<Long> insertSettledHands(@Param("tableId") long tableId, @Param("startedAt") String[] startedAt);
+
+    /** When the {@code hand} row was opened: the start of a hand that has no history yet. */
+    Instant handStartedAt(@Param("handId") long handId);
+
+    /** Every history the query selects, streamed. Open the session without auto-commit so the driver pages. */
+    Cursor<StoredHistory> streamHistories(@Param("q") HandQuery query);
+
+    /** At most {@code query.limit()} histories (a page for HTTP). */
+    List<StoredHistory> findHistories(@Param("q") HandQuery query);
+
+    long countHistories(@Param("q") HandQuery query);
+
+    /** A stored record: the hand id and its JSON. */
+    record StoredHistory(long handId, String record) {
+
+        public HandHistory history() {
+            return HistoryJson.read(record);
+        }
+    }
+
+    /**
+     * Which hands: all of a player's, a table's, or both, started in {@code [from, to)}, after hand {@code after} in
+     * time order; any null field does not restrict.
+     */
+    record HandQuery(Long playerId, Long tableId, Instant from, Instant to, Long after, Integer limit) {
+
+        public HandQuery withLimit(int newLimit) {
+            return new HandQuery(playerId, tableId, from, to, after, newLimit);
+        }
+    }
+}

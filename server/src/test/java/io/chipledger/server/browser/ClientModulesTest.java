@@ -1,0 +1,221 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.server.GameServer;
+import io.chipledger.server.ServerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web client's pure modules, run as shipped: each test imports the ES module the server serves into a real
+ * Chromium page and checks its results. Money rules first: amounts are exact cents, never floats, never rounded.
+ */
+class ClientModulesTest {
+
+    private static GameServer server;
+    private static Chromium chromium;
+    private static Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
+        chromium = Chromium.launch();
+        page = chromium.newPage();
+        page.navigate("http://127.0.0.1:" + server.port() + "/");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        server.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> run(String script) {
+        return (Map<String, Object>) page.evaluate(script);
+    }
+
+    @Test
+    void typedAmountsBecomeExactCentsAndAnythingFinerOrStrangerIsRefusedNotRounded() {
+        Map<String, Object> read = run("""
+                async () => {
+                  const { readAmount } = await import('/js/money.js');
+                  const inputs = ['12.5', '12.50', '12', '12.', '.5', ' 3.10 ', '0.01', '0', '999999999999999.99',
+                                  '90071992547409.93', '1.005', '1.000', '0.001', '1e3', '-1', '+1', '1,000', '12.5.1',
+                                  '', '  ', 'abc', '0x10', 'Infinity', 'NaN', '١٢', '1000000000000000.00', '.'];
+                  const out = {};
+                  for (const text of inputs) {
+                    const r = readAmount(text);
+                    out[text] = r.error ? 'refused: ' + r.error : String(r.cents);
+                  }
+                  return out;
+                }""");
+        assertThat(read).containsEntry("12.5", "1250").containsEntry("12.50", "1250").containsEntry("12", "1200")
+                .containsEntry("12.", "1200").containsEntry(".5", "50").containsEntry(" 3.10 ", "310")
+                .containsEntry("0.01", "1").containsEntry("0", "0")
+                .containsEntry("999999999999999.99", "99999999999999999")
+                // 2^53 + 1 cents: a double cannot hold it, the page keeps it exact.
+                .containsEntry("90071992547409.93", "9007199254740993");
+        assertThat((String) read.get("1.005")).startsWith("refused").contains("more than two decimals");
+        assertThat((String) read.get("1.000")).startsWith("refused").contains("more than two decimals");
+        assertThat((String) read.get("0.001")).startsWith("refused");
+        assertThat((String) read.get("1000000000000000.00")).startsWith("refused").contains("too large");
+        for (String refused : List.of("1e3", "-1", "+1", "1,000", "12.5.1", "", "  ", "abc", "0x10", "Infinity", "NaN", "١٢", ".")) {
+            assertThat((String) read.get(refused)).as("\"%s\"", refused).startsWith("refused");
+        }
+    }
+
+    @Test
+    void centsAreWrittenWithTwoDecimalsForTheWireAndGroupedForPeople() {
+        Map<String, Object> written = run("""
+                async () => {
+                  const m = await import('/js/money.js');
+                  return {
+                    wire: [0n, 5n, 50n, 1250n, 100000n, -5n, 9007199254740993n].map(m.toWire).join(' '),
+                    shown: [0n, 1250n, 100000n, 123456789n, 99999999999999999n, -123456n].map(m.format).join(' '),
+                    roundTrip: m.toWire(m.fromWire('12.34') + m.fromWire('0.66')),
+                    wireRefusesNumbers: (() => { try { m.fromWire(12.5); return 'accepted'; } catch (e) { return 'refused'; } })(),
+                    wireRefusesFractions: (() => { try { m.fromWire('0.001'); return 'accepted'; } catch (e) { return 'refused'; } })(),
+                  };
+                }""");
+        assertThat(written).containsEntry("wire", "0.00 0.05 0.50 12.50 1000.00 -0.05 90071992547409.93")
+                .containsEntry("shown", "0.00 12.50 1,000.00 1,234,567.89 999,999,999,999,999.99 -1,234.56")
+                .containsEntry("roundTrip", "13.00")
+                .containsEntry("wireRefusesNumbers", "refused")
+                .containsEntry("wireRefusesFractions", "refused");
+    }
+
+    @Test
+    void noModuleParsesMoneyAsAFloatingPointNumber() throws IOException {
+        Path web = Path.of("..", "web-client", "src", "main", "resources", "web");
+        try (Stream<Path> files = Files.walk(web)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String source = Files.readString(file);
+                assertThat(source).as(file.toString()).doesNotContain("parseFloat").doesNotContain("toFixed(2)");
+            }
+        }
+        assertThat(Files.readString(web.resolve("js/money.js"))).doesNotContain("Number(").doesNotContain("parseInt");
+    }
+
+    @Test
+    void aRaiseIsCheckedAgainstTheLegalRangeAndThePresetsStayInsideIt() {
+        Map<String, Object> checked = run("""
+                async () => {
+                  const { checkRaise, presets } = await import('/js/views/action-bar.js');
+                  const { TableModel } = await import('/js/state/table-model.js');
+                  const legal = { canCheck: false, call: 100n, minRaiseTo: 400n, maxRaiseTo: 10000n };
+                  const text = r => r.error ? 'refused: ' + r.error : String(r.cents);
+                  const model = new TableModel(1, 'alice');
+                  model.applySnapshot(7, {
+                    name: 'T', smallBlind: '0.50', bigBlind: '1.00', minBuyIn: '20.00', maxBuyIn: '100.00', seatCount: 6,
+                    handId: 3, button: 0, board: [], pots: [{ amount: '3.00', eligibleSeats: [0, 1] }],
+                    seats: [
+                      { seat: 0, player: 'alice', stack: '100.00', bet: '1.00', status: 'ACTIVE', holeCards: ['As', 'Kd'] },
+                      { seat: 1, player: 'bob', stack: '98.00', bet: '2.00', status: 'ACTIVE', holeCards: null }],
+                    toAct: { seat: 0, millisLeft: 20000, timeBankMillis: 30000,
+                             legal: { canCheck: false, call: '1.00', minRaiseTo: '3.00', maxRaiseTo: '101.00' } } });
+                  const p = presets(model, model.myTurn.legal);
+                  return {
+                    fine: text(checkRaise('4', legal, false)),
+                    finer: text(checkRaise('4.005', legal, false)),
+                    low: text(checkRaise('3.99', legal, false)),
+                    lowBet: text(checkRaise('1', legal, true)),
+                    high: text(checkRaise('100.01', legal, false)),
+                    // pot 3.00 + bets 3.00 = 6.00; to call 1.00; pot-sized raise to 2.00 + 6.00 + 1.00 = 9.00
+                    half: String(p.half), pot: String(p.pot), allIn: String(p.allIn),
+                  };
+                }""");
+        assertThat(checked).containsEntry("fine", "400").containsEntry("half", "550").containsEntry("pot", "900")
+                .containsEntry("allIn", "10100");
+        assertThat((String) checked.get("finer")).contains("more than two decimals");
+        assertThat((String) checked.get("low")).isEqualTo("refused: a raise must be to at least 4.00");
+        assertThat((String) checked.get("lowBet")).isEqualTo("refused: a bet must be to at least 4.00");
+        assertThat((String) checked.get("high")).startsWith("refused: a raise can be to at most 100.00");
+    }
+
+    @Test
+    void theTableModelAppliesEventsInSequenceAndNamesEveryPotsWinnerAndTheOddCent() {
+        Map<String, Object> told = run("""
+                async () => {
+                  const { TableModel } = await import('/js/state/table-model.js');
+                  const { renderFelt } = await import('/js/views/table-felt.js');
+                  const { describe } = await import('/js/views/hand-log.js');
+                  const m = new TableModel(1, 'bob');
+                  m.applySnapshot(10, {
+                    name: 'T', smallBlind: '0.05', bigBlind: '0.10', minBuyIn: '2.00', maxBuyIn: '10.00', seatCount: 3,
+                    handId: null, button: -1, board: [], pots: [], toAct: null,
+                    seats: [
+                      { seat: 0, player: 'alice', stack: '5.00', bet: '0.00', status: 'ACTIVE', holeCards: null },
+                      { seat: 1, player: 'bob', stack: '5.00', bet: '0.00', status: 'ACTIVE', holeCards: null },
+                      { seat: 2, player: 'carol', stack: '0.55', bet: '0.00', status: 'ACTIVE', holeCards: null }] });
+                  const log = [];
+                  const apply = (seq, event) => {
+                    const result = m.applyEvent(seq, event, 0);
+                    if (result === 'applied') { const line = describe(event, m); if (line) log.push(line); }
+                    return result;
+                  };
+                  const results = [];
+                  results.push(apply(11, { type: 'handStarted', handId: 4, button: 0, seatsDealtIn: [0, 1, 2], deckCommitment: 'x' }));
+                  results.push(apply(13, { type: 'blindPosted', seat: 1, kind: 'SMALL_BLIND', amount: '0.05', stack: '4.95' }));
+                  results.push(apply(11, { type: 'handStarted', handId: 4, button: 0, seatsDealtIn: [0, 1, 2], deckCommitment: 'x' }));
+                  apply(12, { type: 'blindPosted', seat: 1, kind: 'SMALL_BLIND', amount: '0.05', stack: '4.95' });
+                  apply(13, { type: 'blindPosted', seat: 2, kind: 'BIG_BLIND', amount: '0.10', stack: '0.45' });
+                  apply(14, { type: 'holeCardsDealt', seat: 1, cards: ['Ah', 'Ad'] });
+                  apply(15, { type: 'holeCardsDealt', seat: 0, cards: null });
+                  apply(16, { type: 'turnStarted', turn: { seat: 0, millisLeft: 20000, timeBankMillis: 30000, legal: null } });
+                  apply(17, { type: 'playerActed', seat: 0, action: 'RAISE', amount: '1.00', streetTotal: '1.00', stack: '4.00', allIn: false, timedOut: false });
+                  apply(18, { type: 'playerActed', seat: 1, action: 'CALL', amount: '0.95', streetTotal: '1.00', stack: '4.00', allIn: false, timedOut: false });
+                  apply(19, { type: 'playerActed', seat: 2, action: 'CALL', amount: '0.45', streetTotal: '0.55', stack: '0.00', allIn: true, timedOut: false });
+                  const potBeforeFlop = String(m.potTotal);
+                  apply(20, { type: 'uncalledBetReturned', seat: 0, amount: '0.00', stack: '4.00' });
+                  apply(21, { type: 'streetDealt', street: 'FLOP', cards: ['2c', '7d', '9h'], board: ['2c', '7d', '9h'],
+                              pots: [{ amount: '1.65', eligibleSeats: [0, 1, 2] }, { amount: '0.90', eligibleSeats: [0, 1] }] });
+                  apply(22, { type: 'cardsShown', seat: 1, cards: ['Ah', 'Ad'], handName: 'a pair of Aces' });
+                  apply(23, { type: 'cardsShown', seat: 0, cards: ['As', 'Ac'], handName: 'a pair of Aces' });
+                  apply(24, { type: 'potAwarded', pot: 0, seat: 0, amount: '0.83', oddCent: true, handName: 'a pair of Aces', stack: '4.83' });
+                  apply(25, { type: 'potAwarded', pot: 0, seat: 1, amount: '0.82', oddCent: false, handName: 'a pair of Aces', stack: '4.82' });
+                  apply(26, { type: 'potAwarded', pot: 1, seat: 0, amount: '0.45', oddCent: false, handName: 'a pair of Aces', stack: '5.28' });
+                  apply(27, { type: 'potAwarded', pot: 1, seat: 1, amount: '0.45', oddCent: false, handName: 'a pair of Aces', stack: '5.27' });
+                  const potAfterAwards = String(m.potTotal);
+                  apply(28, { type: 'handEnded', handId: 4 });
+                  const felt = document.createElement('div');
+                  renderFelt(felt, m, {});
+                  return {
+                    results: results.join(' '), seq: m.seq, potBeforeFlop, potAfterAwards,
+                    stacks: [0, 1, 2].map(s => String(m.seat(s).stack)).join(' '),
+                    myCards: m.seat(1).cards.join(' '), othersCards: String(m.seat(0).cards),
+                    log: log.join('\\n'),
+                    awards: [...felt.querySelectorAll('#results .award')].map(li => li.textContent).join('\\n'),
+                    oddCentMarks: felt.querySelectorAll('#results .award[data-odd-cent="true"] .odd-cent').length,
+                    shownNames: [...felt.querySelectorAll('.hand-name')].map(e => e.textContent).join(' / '),
+                  };
+                }""");
+        assertThat(told.get("results")).as("in order, a gap, a duplicate").isEqualTo("applied gap duplicate");
+        assertThat(told).containsEntry("seq", 28).containsEntry("potBeforeFlop", "255").containsEntry("potAfterAwards", "0")
+                .containsEntry("stacks", "528 527 0").containsEntry("myCards", "Ah Ad").containsEntry("othersCards", "null")
+                .containsEntry("oddCentMarks", 1).containsEntry("shownNames", "a pair of Aces / a pair of Aces");
+        assertThat((String) told.get("log")).contains(
+                "alice raises to 1.00",
+                "carol calls 0.45 (all-in)",
+                "bob shows A♥ A♦: a pair of Aces",
+                "alice wins the main pot 0.83 with a pair of Aces (including the odd cent)",
+                "bob wins side pot 1 0.45 with a pair of Aces");
+        assertThat((String) told.get("awards")).isEqualTo(String.join("\n",
+                "alice wins the main pot 0.83 with a pair of Aces +odd cent",
+                "bob wins the main pot 0.82 with a pair of Aces",
+                "alice wins side pot 1 0.45 with a pair of Aces",
+                "bob wins side pot 1 0.45 with a pair of Aces"));
+    }
+}

@@ -1,0 +1,111 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.GameServer;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.table.TableDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A spectator watches from the lobby and chats, and never sees a hidden card; meanwhile a player sits out, tops up
+ * between hands, sits back in and leaves, every step through the page's buttons, with the wallet and stack shown as
+ * the ledger holds them.
+ */
+class SpectatingAndSeatControlsTest {
+
+    private static GameServer server;
+    private static Chromium chromium;
+    private static String http;
+    private static String ws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
+        http = "http://127.0.0.1:" + server.port();
+        ws = "ws://127.0.0.1:" + server.port() + "/ws";
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aSpectatorWatchesAndChatsWhileAPlayerSitsOutTopsUpSitsInAndLeaves() throws Exception {
+        long tableId = server.tables().create(TableDirectory.plainTable("Fir", Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
+        Balances ledger = new Balances(server);
+        try (TableBot olga = TableBot.sitDown(http, ws, "olga", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
+            BrowserPlayer nina = BrowserPlayer.signUp(chromium, http, "nina", 1280, 800);
+            BrowserPlayer omar = BrowserPlayer.signUp(chromium, http, "omar", 1280, 800);
+            nina.goTo("#/table/" + tableId + "/sit");
+            nina.buyIn("20");
+            int seat = nina.mySeat();
+
+            // Omar watches from the lobby: the hand is on, he sees card backs only, and no action bar.
+            omar.page.locator(".lobby-row[data-table-id='" + tableId + "'] a[data-action='watch']").click();
+            nina.waitForMyTurn();
+            omar.page.locator("#seat-" + seat + " .card.back").first().waitFor();
+            assertThat(omar.page.locator(".table-heading .watching").textContent()).isEqualTo("Watching");
+            assertThat(omar.page.locator(".seat-cards .card[data-card]").count()).as("no hidden card reaches a spectator").isZero();
+            assertThat(omar.page.locator("#action-bar").isHidden()).isTrue();
+
+            omar.page.locator("#chat-input").fill("good luck, nina");
+            omar.page.locator("#chat-input").press("Enter");
+            nina.page.locator("#log li.chat").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("omar: good luck, nina")).waitFor();
+
+            // Sitting out: the hand in progress is played to its end, then no hand starts with her.
+            nina.page.locator("#sit-out").click();
+            while (true) {
+                String state = (String) nina.page.waitForFunction("""
+                        seat => document.getElementById('action-bar').dataset.state === 'my-turn' ? 'turn'
+                            : document.getElementById('seat-' + seat).dataset.status === 'sitting-out'
+                              && document.getElementById('table').dataset.handId === '' ? 'out' : null""", String.valueOf(seat)).jsonValue();
+                if (state.equals("out")) {
+                    break;
+                }
+                String turn = nina.page.locator("#action-bar").getAttribute("data-turn");
+                nina.checkOrCall();
+                nina.waitUntilActed(turn);
+            }
+            assertThat(nina.page.locator("#sit-in").isVisible()).isTrue();
+
+            // Between hands she tops up: the dialog allows up to the table maximum.
+            Money stack = nina.stack(seat);
+            assertThat(stack).isEqualTo(ledger.seat(tableId, "nina"));
+            nina.page.locator("#top-up").click();
+            assertThat(nina.page.locator("#chips-max").textContent()).isEqualTo(Money.parse("100.00").minus(stack).toString());
+            nina.page.locator("#chips-amount").fill("10");
+            nina.page.locator("#chips-confirm").click();
+            nina.page.waitForFunction("([seat, text]) => document.querySelector('#seat-' + seat + ' .seat-stack').textContent === text",
+                    java.util.List.of(String.valueOf(seat), stack.plus(Money.parse("10.00")).toString()));
+            assertThat(ledger.seat(tableId, "nina")).isEqualTo(stack.plus(Money.parse("10.00")));
+            nina.waitForWallet(Money.parse("970.00"));
+            assertThat(ledger.wallet("nina")).isEqualTo(Money.parse("970.00"));
+
+            // Back in, a hand starts; then she leaves and her whole stack goes back to the wallet.
+            nina.page.locator("#sit-in").click();
+            nina.waitForMyTurn();
+            nina.page.locator("#leave-table").click();
+            nina.page.locator("#seat-" + seat + ".empty").waitFor();
+            nina.page.waitForCondition(() -> !olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).isEmpty());
+            Money cashedOut = olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).get(0).cashedOut();
+            nina.waitForWallet(Money.parse("970.00").plus(cashedOut));
+            assertThat(ledger.wallet("nina")).isEqualTo(Money.parse("970.00").plus(cashedOut));
+            omar.page.locator("#seat-" + seat + ".empty").waitFor();
+            assertThat(nina.consoleErrors()).isEmpty();
+            assertThat(omar.consoleErrors()).isEmpty();
+            nina.close();
+            omar.close();
+        }
+    }
+}

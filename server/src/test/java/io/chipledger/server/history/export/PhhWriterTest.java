@@ -1,0 +1,60 @@
+package io.chipledger.server.history.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.server.history.ScriptedHand;
+import io.chipledger.server.history.phh.PhhEntry;
+import io.chipledger.server.history.phh.PhhReader;
+import io.chipledger.server.history.phh.PhhReplayer;
+import io.chipledger.server.history.phh.ReplayResult;
+import io.chipledger.server.history.record.HandHistory;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhhWriterTest {
+
+    @Test
+    void exportedHandsReplayToTheStacksTheyEndedWithRakeIncluded() throws Exception {
+        StringWriter out = new StringWriter();
+        PhhWriter writer = new PhhWriter(out);
+        for (HandHistory hand : ScriptedHand.goldenHands()) {
+            assertThat(writer.write(hand)).isTrue();
+        }
+        writer.finish();
+
+        List<PhhEntry> entries = new PhhReader().read(out.toString(), "export.phhs");
+
+        assertThat(entries).hasSize(4).allMatch(e -> e instanceof PhhEntry.Readable, out.toString());
+        for (PhhEntry entry : entries) {
+            ReplayResult result = new PhhReplayer().replay(((PhhEntry.Readable) entry).hand());
+            assertThat(result).as(out.toString()).isInstanceOf(ReplayResult.Matched.class);
+        }
+    }
+
+    @Test
+    void headsUpKeepsPhhOrderTheBigBlindIsP1AndTheButtonP2() {
+        String text = new PhhWriter(new StringWriter()).text(ScriptedHand.headsUpShowdownWithMuck());
+        assertThat(text).contains("blinds_or_straddles = [0.05, 0.10]")
+                .contains("starting_stacks = [10.00, 9.73]")
+                .contains("'d dh p1 KdKh', 'd dh p2 Jc9c', 'p2 cbr 0.30', 'p1 cbr 0.90', 'p2 cc'")
+                .contains("'p1 sm KdKh', 'p2 sm'")
+                .contains("_rake_percent = 5.00");
+    }
+
+    @Test
+    void aPlayersExportHidesCardsThatWereNeverShown() {
+        HandHistory hand = ScriptedHand.uncalledBetAndRake();
+        long bob = hand.seats().stream().filter(s -> s.player().equals("bob")).findFirst().orElseThrow().playerId();
+        String text = new PhhWriter(new StringWriter()).text(hand.seenBy(bob));
+        assertThat(text).contains("d dh p3 ????").contains("d dh p2 JhTh").doesNotContain("AcQd");
+    }
+
+    @Test
+    void namesThatAreNotPlainTomlAreEscaped() {
+        assertThat(PhhWriter.quoted("alice")).isEqualTo("'alice'");
+        assertThat(PhhWriter.quoted("o'neil")).isEqualTo("\"o'neil\"");
+        assertThat(PhhWriter.quoted("a\"b\\c")).isEqualTo("'a\"b\\c'");
+        assertThat(PhhWriter.quoted("o'\"x\\")).isEqualTo("\"o'\\\"x\\\\\"");
+    }
+}

@@ -1,0 +1,116 @@
+package io.chipledger.server.history.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.history.ScriptedHand;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HistoryEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PokerStars text of hands with side pots, a split pot with an odd cent, an uncalled bet and rake, and a heads-up
+ * showdown, byte for byte against golden files (server/src/test/resources/golden/). A mismatch writes the actual text
+ * to target/golden-actual/ for review.
+ */
+class PokerStarsWriterTest {
+
+    private static String text(HandHistory hand) {
+        return new PokerStarsWriter(new StringWriter(), null).text(hand);
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path golden = Path.of("src/test/resources/golden", name);
+        String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : null;
+        if (!actual.equals(expected)) {
+            Path written = Path.of("target/golden-actual", name);
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).as("golden file " + golden).isEqualTo(expected);
+    }
+
+    @Test
+    void sidePotsMatchTheGoldenFile() throws IOException {
+        assertGolden("side-pots.txt", text(ScriptedHand.sidePots()));
+    }
+
+    @Test
+    void splitPotWithAnOddCentMatchesTheGoldenFile() throws IOException {
+        assertGolden("split-pot-odd-cent.txt", text(ScriptedHand.splitPotWithOddCent()));
+    }
+
+    @Test
+    void uncalledBetAndRakeMatchTheGoldenFile() throws IOException {
+        assertGolden("uncalled-bet-rake.txt", text(ScriptedHand.uncalledBetAndRake()));
+    }
+
+    @Test
+    void headsUpShowdownWithAMuckMatchesTheGoldenFile() throws IOException {
+        assertGolden("heads-up-muck.txt", text(ScriptedHand.headsUpShowdownWithMuck()));
+    }
+
+    @Test
+    void potsCollectionsAndRakeAddUpToWhatWentIn() {
+        Pattern collected = Pattern.compile("collected \\$([0-9.]+) from");
+        Pattern total = Pattern.compile("Total pot \\$([0-9.]+)(.*) \\| Rake \\$([0-9.]+)");
+        Pattern pot = Pattern.compile("(?:Main|Side) pot(?:-\\d+)? \\$([0-9.]+)\\.");
+        for (HandHistory hand : ScriptedHand.goldenHands()) {
+            String text = text(hand);
+            Money collections = Money.ZERO;
+            Matcher m = collected.matcher(text);
+            while (m.find()) {
+                collections = collections.plus(Money.parse(m.group(1)));
+            }
+            Matcher summary = total.matcher(text);
+            assertThat(summary.find()).as(text).isTrue();
+            Money rake = Money.parse(summary.group(3));
+            assertThat(collections.plus(rake)).as("collected + rake = total pot in hand " + hand.handId())
+                    .isEqualTo(Money.parse(summary.group(1)));
+            Matcher pots = pot.matcher(summary.group(2));
+            Money listed = Money.ZERO;
+            boolean any = false;
+            while (pots.find()) {
+                listed = listed.plus(Money.parse(pots.group(1)));
+                any = true;
+            }
+            if (any) {
+                assertThat(listed).as("main and side pots are after rake").isEqualTo(collections);
+            }
+            Money putIn = Money.ZERO;
+            for (HistoryEvent e : hand.events()) {
+                if (e instanceof HistoryEvent.Chips chips && HistoryEvent.intoPot(e)) {
+                    putIn = putIn.plus(chips.amount());
+                } else if (e instanceof HistoryEvent.UncalledBetReturned returned) {
+                    putIn = putIn.minus(returned.amount());
+                }
+            }
+            assertThat(Money.parse(summary.group(1))).isEqualTo(putIn);
+        }
+    }
+
+    @Test
+    void aPlayersExportDealsOnlyTheirOwnCards() {
+        HandHistory hand = ScriptedHand.uncalledBetAndRake();
+        long bob = hand.seats().stream().filter(s -> s.player().equals("bob")).findFirst().orElseThrow().playerId();
+        String text = new PokerStarsWriter(new StringWriter(), bob).text(hand.seenBy(bob));
+        assertThat(text).contains("Dealt to bob [Jh Th]").doesNotContain("Dealt to carol").doesNotContain("Ac Qd")
+                .doesNotContain("8c 3h");
+    }
+
+    @Test
+    void amountsAreWrittenAsPokerStarsWritesThem() {
+        assertThat(PokerStarsWriter.dollars(Money.parse("1.00"))).isEqualTo("$1");
+        assertThat(PokerStarsWriter.dollars(Money.parse("0.50"))).isEqualTo("$0.50");
+        assertThat(PokerStarsWriter.dollars(Money.parse("12.34"))).isEqualTo("$12.34");
+        assertThat(PokerStarsWriter.dollars(Money.ZERO)).isEqualTo("$0");
+        assertThat(PokerStarsWriter.dollars(Money.parse("100"))).isEqualTo("$100");
+    }
+}

@@ -1,0 +1,175 @@
+// The page's composition root: the login kept in localStorage, the one connection, the tables being followed, the
+// header (player, wallet, connection state) and the router between login, lobby, table and history views.
+import { h, replaceChildren } from './dom.js';
+import { format, fromWire } from './money.js';
+import * as api from './api.js';
+import { Connection } from './protocol/connection.js';
+import { clearSession, loadSession, saveSession } from './session.js';
+import { createStore } from './state/store.js';
+import { TableController } from './state/table-controller.js';
+import { mountHistoryView } from './views/history-view.js';
+import { mountLobbyView } from './views/lobby-view.js';
+import { mountLoginView } from './views/login-view.js';
+import { mountTableView } from './views/table-view.js';
+
+const STATUS_TEXT = { connecting: 'Connecting…', online: 'Connected', reconnecting: 'Reconnecting…', closed: 'Offline' };
+
+const store = createStore({ session: loadSession(), wallet: null, status: 'closed' });
+/** Followed tables by id: {controller, listeners}. A table stays followed while the player sits there. */
+const tables = new Map();
+let connection = null;
+let view = null;
+
+export const app = {
+  token: () => store.get().session?.token ?? null,
+  wallet: () => store.get().wallet ?? 0n,
+  toast,
+
+  loggedIn(session) {
+    saveSession(session);
+    store.set({ session });
+    connect();
+    location.hash = '#/lobby';
+    route();
+  },
+
+  /** The controller of a table, created (and watching) on first use; {@code listeners} replace the previous view's. */
+  follow(tableId, listeners) {
+    let entry = tables.get(tableId);
+    if (!entry) {
+      entry = { listeners };
+      entry.controller = new TableController(tableId, connection, store.get().session.player, {
+        onChange: c => entry.listeners.onChange?.(c),
+        onEvent: (...args) => entry.listeners.onEvent?.(...args),
+        onError: text => (entry.listeners.onError ?? toast)(text),
+      });
+      tables.set(tableId, entry);
+      entry.controller.start();
+    }
+    entry.listeners = listeners;
+    return entry.controller;
+  },
+
+  /** The view is gone: a spectator stops watching; a seated player keeps following the table from the lobby. */
+  unfollow(tableId, controller) {
+    const entry = tables.get(tableId);
+    if (!entry || entry.controller !== controller) {
+      return;
+    }
+    if (controller.model.mySeat >= 0) {
+      entry.listeners = {};
+    } else {
+      controller.stop();
+      tables.delete(tableId);
+    }
+  },
+
+  isSeatedAt(tableId) {
+    return (tables.get(tableId)?.controller.model.mySeat ?? -1) >= 0;
+  },
+};
+
+function connect() {
+  connection?.stop();
+  const session = store.get().session;
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  connection = new Connection(`${scheme}://${location.host}/ws`, session.token, {
+    onStatus: status => {
+      store.set({ status });
+      tables.forEach(entry => entry.listeners.onChange?.(entry.controller));
+    },
+    onWelcome: welcome => {
+      store.set({ wallet: fromWire(welcome.wallet) });
+      tables.forEach(entry => entry.controller.resume());
+    },
+    onMessage: received,
+    onUnauthorized: () => {
+      logout('Your session has ended: please log in again.');
+    },
+  });
+  connection.start();
+}
+
+function received(message) {
+  if (message.type === 'wallet') {
+    store.set({ wallet: fromWire(message.balance) });
+  } else if (message.type === 'snapshot' || message.type === 'event') {
+    tables.get(message.tableId)?.controller.handle(message);
+  } else if (message.type === 'error') {
+    toast(message.message ?? message.code);
+  }
+}
+
+async function logout(reason) {
+  const token = app.token();
+  connection?.stop();
+  connection = null;
+  tables.clear();
+  clearSession();
+  store.set({ session: null, wallet: null, status: 'closed' });
+  if (token && !reason) {
+    api.logout(token).catch(() => {});
+  }
+  if (reason) {
+    toast(reason);
+  }
+  location.hash = '#/';
+  route();
+}
+
+// ---- header, toasts, routing ----
+
+function header() {
+  const who = document.getElementById('who');
+  const wallet = document.getElementById('wallet');
+  const indicator = document.getElementById('conn-state');
+  const nav = document.getElementById('nav');
+  const account = document.getElementById('account');
+  document.getElementById('logout').addEventListener('click', () => logout());
+  store.subscribe(state => {
+    const loggedIn = Boolean(state.session);
+    nav.hidden = !loggedIn;
+    account.hidden = !loggedIn;
+    who.textContent = loggedIn ? state.session.player : '';
+    wallet.textContent = state.wallet === null ? '…' : format(state.wallet);
+    wallet.dataset.cents = state.wallet === null ? '' : state.wallet.toString();
+    indicator.dataset.state = state.status;
+    indicator.textContent = STATUS_TEXT[state.status] ?? state.status;
+    indicator.hidden = !loggedIn;
+  });
+}
+
+function toast(text) {
+  const list = document.getElementById('toasts');
+  const line = h('div', { class: 'toast', role: 'status' }, text);
+  list.append(line);
+  setTimeout(() => line.remove(), 6000);
+}
+
+function route() {
+  const main = document.getElementById('view');
+  view?.destroy();
+  const session = store.get().session;
+  const hash = location.hash;
+  const table = /^#\/table\/(\d+)(\/sit)?$/.exec(hash);
+  if (!session) {
+    view = mountLoginView(app);
+  } else if (table) {
+    view = mountTableView(app, Number(table[1]), { sitDown: Boolean(table[2]) });
+  } else if (hash === '#/history') {
+    view = mountHistoryView(app);
+  } else {
+    view = mountLobbyView(app);
+  }
+  document.querySelectorAll('#nav a[data-route]').forEach(link => {
+    link.classList.toggle('active', hash.startsWith(link.getAttribute('href')) || (link.dataset.route === 'lobby' && !table && hash !== '#/history'));
+  });
+  replaceChildren(main, view.element);
+}
+
+header();
+if (store.get().session) {
+  connect();
+}
+window.addEventListener('hashchange', route);
+route();

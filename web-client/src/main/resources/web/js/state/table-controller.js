@@ -1,0 +1,174 @@
+// Follows one table over the connection: watches it, applies its snapshot and events to a TableModel in seq order,
+// resynchronises after a gap or a reconnect, and sends this player's requests. An action is sent at most once per
+// turn: while it is unanswered the action bar stays disabled, and after a reconnect it is resent with its original
+// requestId only if the resynchronised table shows the same turn still waiting for it.
+import { Applied, TableModel } from './table-model.js';
+import { Resend } from '../protocol/connection.js';
+import { toWire } from '../money.js';
+
+export class TableController {
+  /**
+   * @param listeners onChange(controller), onEvent(event, seq, model), onError(text)
+   */
+  constructor(tableId, connection, me, listeners = {}) {
+    this.tableId = tableId;
+    this.connection = connection;
+    this.model = new TableModel(tableId, me);
+    this.listeners = listeners;
+    /** The action sent for the current turn and not yet seen through: {requestId, turnKey, handId}. */
+    this.pendingAct = null;
+    this.resyncing = false;
+    this.stopped = false;
+  }
+
+  start() {
+    this.watch(false);
+  }
+
+  /** Stops following the table (spectators leaving the view). */
+  stop() {
+    this.stopped = true;
+    this.connection.request({ type: 'unwatch', tableId: this.tableId }, Resend.NEVER);
+  }
+
+  /** After a reconnect: catch up on what was missed, then decide about an action whose answer was lost. */
+  resume() {
+    if (this.stopped || (this.model.seq === null && this.resyncing)) {
+      return; // stopped, or the first watch is still on its way
+    }
+    const act = this.pendingAct;
+    this.watch(false);
+    if (act && this.connection.isPending(act.requestId)) {
+      // The server answers a watch, then replays; a second watch is answered only after the first one's replay,
+      // so when it is answered the model shows whether the lost action was carried out.
+      this.watch(false).then(() => this.settleLostAction(act));
+    }
+  }
+
+  /** Subscribes (again), resuming from the last applied event, or from a fresh snapshot when {@code fresh}. */
+  watch(fresh) {
+    const fields = { type: 'watch', tableId: this.tableId };
+    if (!fresh && this.model.seq !== null) {
+      fields.lastSeq = this.model.seq;
+    }
+    this.resyncing = true;
+    const { reply } = this.connection.request(fields, Resend.NEVER);
+    return reply.then(answer => {
+      this.resyncing = false;
+      if (answer.type === 'error' && answer.code !== 'CONNECTION_LOST') {
+        this.listeners.onError?.(answer.message ?? answer.code);
+      }
+      return answer;
+    });
+  }
+
+  /** Everything the server sends about this table. */
+  handle(message) {
+    if (message.tableId !== this.tableId || this.stopped) {
+      return;
+    }
+    const now = performance.now();
+    if (message.type === 'snapshot') {
+      this.model.applySnapshot(message.seq, message.table, now);
+      this.changed();
+    } else if (message.type === 'event') {
+      const result = this.model.applyEvent(message.seq, message.event, now);
+      if (result === Applied.GAP || result === Applied.NEEDS_SNAPSHOT) {
+        if (!this.resyncing) {
+          this.watch(false);
+        }
+        return;
+      }
+      if (result === Applied.APPLIED) {
+        this.listeners.onEvent?.(message.event, message.seq, this.model);
+        if (message.event.type === 'handVoided') {
+          this.watch(true); // stacks went back to the seats: take them from a snapshot
+        }
+        this.changed();
+      }
+    }
+  }
+
+  // ---- this player's requests ----
+
+  /** True when the action bar may be used: our turn, online, nothing sent for this turn yet. */
+  get canAct() {
+    return this.connection.online && this.model.myTurn !== null && this.pendingAct === null;
+  }
+
+  /** Sends a betting action for the current turn; {@code amount} (cents) only for BET and RAISE. */
+  act(action, amount = null) {
+    const turn = this.model.myTurn;
+    if (!this.canAct || !turn) {
+      return false;
+    }
+    const fields = { type: 'act', tableId: this.tableId, handId: this.model.handId, action };
+    if (amount !== null) {
+      fields.amount = toWire(amount);
+    }
+    const { requestId, reply } = this.connection.request(fields, Resend.MANUAL);
+    this.pendingAct = { requestId, turnKey: turn.key, handId: this.model.handId };
+    this.changed();
+    reply.then(answer => {
+      if (answer.type === 'error' && this.pendingAct?.requestId === requestId) {
+        this.pendingAct = null;
+        if (answer.code !== 'SUPERSEDED') {
+          this.listeners.onError?.(answer.message ?? answer.code);
+        }
+      }
+      this.changed();
+    });
+    return true;
+  }
+
+  sitDown(seat, cents) {
+    return this.send({ type: 'sitDown', tableId: this.tableId, seat, amount: toWire(cents) });
+  }
+
+  topUp(cents) {
+    return this.send({ type: 'topUp', tableId: this.tableId, amount: toWire(cents) });
+  }
+
+  sitOut() {
+    return this.send({ type: 'sitOut', tableId: this.tableId });
+  }
+
+  sitIn() {
+    return this.send({ type: 'sitIn', tableId: this.tableId });
+  }
+
+  leave() {
+    return this.send({ type: 'leave', tableId: this.tableId });
+  }
+
+  chat(text) {
+    return this.send({ type: 'chat', tableId: this.tableId, text }, Resend.NEVER);
+  }
+
+  /** A request whose answer (done or error) the caller awaits; repeated with its id after a reconnect when safe. */
+  send(fields, policy = Resend.ALWAYS) {
+    return this.connection.request(fields, policy).reply;
+  }
+
+  // ---- internals ----
+
+  settleLostAction(act) {
+    if (this.pendingAct !== act || !this.connection.isPending(act.requestId)) {
+      return;
+    }
+    const turn = this.model.myTurn;
+    if (turn && turn.key === act.turnKey && this.model.handId === act.handId) {
+      this.connection.resend(act.requestId); // the server never saw it: same turn, same requestId
+    } else {
+      this.connection.abandon(act.requestId, 'SUPERSEDED'); // the table moved on: it was carried out, or timed out
+    }
+  }
+
+  changed() {
+    const act = this.pendingAct;
+    if (act && !this.connection.isPending(act.requestId) && this.model.turn?.key !== act.turnKey) {
+      this.pendingAct = null; // answered, and the table has moved past that turn
+    }
+    this.listeners.onChange?.(this);
+  }
+}

@@ -1,0 +1,225 @@
+// The action bar: fold, check, call (with the amount), bet or raise with a slider, a typed amount and presets. Only
+// what is legal now is enabled, the legal range is shown, and a typed amount is checked in the page (at most two
+// decimals, within the range) before anything is sent. Keys: F fold, C check/call, R bet/raise, H half pot, P pot,
+// A all-in (the presets only fill the amount).
+import { h } from '../dom.js';
+import { clamp, format, readAmount, toWire } from '../money.js';
+
+const SLIDER_STEPS = 1000n;
+
+/** The raise-to totals of the presets, each within the legal range. */
+export function presets(model, legal) {
+  const highest = model.highestBet;
+  const mine = model.seat(model.mySeat)?.bet ?? 0n;
+  const toCall = highest - mine;
+  const pot = model.potTotal;
+  const low = legal.minRaiseTo;
+  const high = legal.maxRaiseTo;
+  return {
+    half: clamp(highest + (pot + toCall) / 2n, low, high),
+    pot: clamp(highest + pot + toCall, low, high),
+    allIn: high,
+  };
+}
+
+/** Checks a typed raise-to amount against the legal range: {cents} or {error}. */
+export function checkRaise(text, legal, isBet) {
+  const read = readAmount(text);
+  if (read.error) {
+    return read;
+  }
+  const word = isBet ? 'a bet' : 'a raise';
+  if (read.cents < legal.minRaiseTo) {
+    return { error: `${word} must be to at least ${format(legal.minRaiseTo)}` };
+  }
+  if (read.cents > legal.maxRaiseTo) {
+    return { error: `${word} can be to at most ${format(legal.maxRaiseTo)} (all-in)` };
+  }
+  return read;
+}
+
+export class ActionBar {
+  constructor() {
+    this.controller = null;
+    this.turnKey = null;
+    this.fold = h('button', { id: 'act-fold', type: 'button', class: 'act fold', onclick: () => this.play('FOLD') }, 'Fold');
+    this.check = h('button', { id: 'act-check', type: 'button', class: 'act check', onclick: () => this.play('CHECK') }, 'Check');
+    this.call = h('button', { id: 'act-call', type: 'button', class: 'act call', onclick: () => this.play('CALL') }, 'Call');
+    this.raise = h('button', { id: 'act-raise', type: 'button', class: 'act raise', onclick: () => this.raiseNow() }, 'Raise');
+    this.amount = h('input', {
+      id: 'raise-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      'aria-label': 'bet or raise to', oninput: () => this.typed(),
+      onkeydown: e => { if (e.key === 'Enter') { e.preventDefault(); this.raiseNow(); } },
+    });
+    this.slider = h('input', {
+      id: 'raise-slider', type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', value: '0',
+      'aria-label': 'bet size', oninput: () => this.slid(),
+    });
+    this.half = h('button', { id: 'preset-half', type: 'button', class: 'preset', onclick: () => this.preset('half') }, '½ pot');
+    this.pot = h('button', { id: 'preset-pot', type: 'button', class: 'preset', onclick: () => this.preset('pot') }, 'Pot');
+    this.allIn = h('button', { id: 'preset-allin', type: 'button', class: 'preset', onclick: () => this.preset('allIn') }, 'All-in');
+    this.range = h('div', { class: 'legal-range', id: 'legal-range' });
+    this.error = h('div', { class: 'amount-error', id: 'amount-error', role: 'alert' });
+    this.status = h('div', { class: 'action-status', id: 'action-status' });
+    this.element = h('div', { class: 'action-bar', id: 'action-bar' },
+        this.status,
+        h('div', { class: 'buttons' }, this.fold, this.check, this.call),
+        h('div', { class: 'sizing' },
+            h('div', { class: 'presets' }, this.half, this.pot, this.allIn),
+            this.slider,
+            h('div', { class: 'raise-row' }, this.amount, this.raise),
+            this.range, this.error),
+        h('div', { class: 'keys', 'aria-hidden': 'true' }, 'Keys: F fold · C check/call · R bet/raise · H ½ pot · P pot · A all-in'));
+    this.onKey = e => this.key(e);
+    document.addEventListener('keydown', this.onKey);
+  }
+
+  destroy() {
+    document.removeEventListener('keydown', this.onKey);
+  }
+
+  /** Shows the controller's current state: enabled only on our turn, with nothing sent for it yet. */
+  update(controller) {
+    this.controller = controller;
+    const model = controller.model;
+    const turn = model.myTurn;
+    const seated = model.mySeat >= 0;
+    this.element.hidden = !seated;
+    const live = controller.canAct;
+    const legal = turn?.legal;
+    this.element.dataset.state = live ? 'my-turn' : turn && controller.pendingAct ? 'sent' : 'waiting';
+    this.element.dataset.turn = turn ? String(turn.key) : '';
+    if (turn && turn.key !== this.turnKey) {
+      this.turnKey = turn.key;
+      this.error.textContent = '';
+      if (legal.minRaiseTo !== null) {
+        this.setAmount(legal.minRaiseTo);
+      } else {
+        this.amount.value = '';
+      }
+    }
+    const canRaise = live && legal.minRaiseTo !== null;
+    this.fold.disabled = !live || legal.canCheck;
+    this.check.disabled = !live || !legal.canCheck;
+    this.call.disabled = !live || legal.call === null;
+    const myStack = model.seat(model.mySeat)?.stack ?? 0n;
+    this.call.textContent = legal && legal.call !== null
+      ? `Call ${format(legal.call)}${legal.call >= myStack ? ' (all-in)' : ''}` : 'Call';
+    this.call.dataset.cents = legal && legal.call !== null ? legal.call.toString() : '';
+    for (const control of [this.amount, this.slider, this.half, this.pot, this.allIn]) {
+      control.disabled = !canRaise;
+    }
+    this.range.textContent = canRaise
+      ? `${this.isBet ? 'Bet' : 'Raise to'} ${format(legal.minRaiseTo)} – ${format(legal.maxRaiseTo)}` : '';
+    this.status.textContent = live ? 'Your turn'
+      : turn && controller.pendingAct ? 'Sent — waiting for the table'
+      : !controller.connection.online && seated ? 'Reconnecting…' : '';
+    this.typed();
+  }
+
+  get isBet() {
+    return this.controller.model.highestBet === 0n;
+  }
+
+  get legal() {
+    return this.controller?.canAct ? this.controller.model.myTurn.legal : null;
+  }
+
+  /** Re-checks the typed amount: the raise button is enabled only for a legal one. */
+  typed() {
+    const legal = this.legal;
+    if (!legal || legal.minRaiseTo === null) {
+      this.raise.disabled = true;
+      this.raise.textContent = 'Raise';
+      this.error.textContent = '';
+      return null;
+    }
+    const checked = checkRaise(this.amount.value, legal, this.isBet);
+    this.raise.disabled = Boolean(checked.error);
+    this.error.textContent = checked.error ?? '';
+    this.amount.setAttribute('aria-invalid', String(Boolean(checked.error)));
+    const word = this.isBet ? 'Bet' : 'Raise to';
+    this.raise.textContent = checked.error ? word : `${word} ${format(checked.cents)}${checked.cents === legal.maxRaiseTo ? ' (all-in)' : ''}`;
+    if (!checked.error) {
+      this.positionSlider(checked.cents, legal);
+    }
+    return checked;
+  }
+
+  slid() {
+    const legal = this.legal;
+    if (!legal || legal.minRaiseTo === null) {
+      return;
+    }
+    const span = legal.maxRaiseTo - legal.minRaiseTo;
+    const cents = legal.minRaiseTo + (span * BigInt(this.slider.value)) / SLIDER_STEPS;
+    this.amount.value = toWire(cents);
+    this.typed();
+  }
+
+  positionSlider(cents, legal) {
+    const span = legal.maxRaiseTo - legal.minRaiseTo;
+    this.slider.value = span > 0n ? String(((cents - legal.minRaiseTo) * SLIDER_STEPS) / span) : String(SLIDER_STEPS);
+  }
+
+  setAmount(cents) {
+    this.amount.value = toWire(cents);
+    this.typed();
+  }
+
+  preset(name) {
+    const legal = this.legal;
+    if (legal && legal.minRaiseTo !== null) {
+      this.setAmount(presets(this.controller.model, legal)[name]);
+    }
+  }
+
+  play(action) {
+    const legal = this.legal;
+    if (!legal) {
+      return;
+    }
+    if ((action === 'FOLD' && legal.canCheck) || (action === 'CHECK' && !legal.canCheck) || (action === 'CALL' && legal.call === null)) {
+      return;
+    }
+    this.controller.act(action);
+  }
+
+  raiseNow() {
+    const legal = this.legal;
+    if (!legal || legal.minRaiseTo === null) {
+      return;
+    }
+    const checked = this.typed();
+    if (checked && !checked.error) {
+      this.controller.act(this.isBet ? 'BET' : 'RAISE', checked.cents);
+    }
+  }
+
+  key(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || this.element.hidden) {
+      return;
+    }
+    const target = e.target;
+    if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) {
+      return;
+    }
+    const legal = this.legal;
+    if (!legal) {
+      return;
+    }
+    const handled = {
+      f: () => this.play('FOLD'),
+      c: () => this.play(legal.canCheck ? 'CHECK' : 'CALL'),
+      r: () => this.raiseNow(),
+      b: () => this.raiseNow(),
+      h: () => this.preset('half'),
+      p: () => this.preset('pot'),
+      a: () => this.preset('allIn'),
+    }[e.key.toLowerCase()];
+    if (handled) {
+      e.preventDefault();
+      handled();
+    }
+  }
+}

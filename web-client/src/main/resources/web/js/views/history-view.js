@@ -1,0 +1,124 @@
+// The player's own hand histories (GET /api/hands) with downloads in three formats. The endpoint's fields are read
+// defensively (several likely names for each); a server without the endpoint (404) gets a short note instead.
+import { h, replaceChildren } from '../dom.js';
+import { format, readAmount } from '../money.js';
+import * as api from '../api.js';
+import { cardText } from './cards.js';
+
+const DAYS = 30;
+const FORMATS = [['pokerstars', 'PokerStars'], ['phh', 'PHH'], ['json', 'JSON']];
+
+function first(object, ...names) {
+  for (const name of names) {
+    const value = object?.[name];
+    if (value !== undefined && value !== null && value !== '') {
+      return value;
+    }
+  }
+  return null;
+}
+
+/** The list of hands in whatever envelope the endpoint uses. */
+export function handsOf(answer) {
+  const list = Array.isArray(answer) ? answer : first(answer, 'hands', 'items', 'results', 'data');
+  return Array.isArray(list) ? list.filter(item => item && typeof item === 'object') : [];
+}
+
+/** One hand reduced to what the list shows; every field may be missing. */
+export function handRow(hand) {
+  const table = first(hand, 'tableName', 'table', 'tableId', 'table_id');
+  return {
+    id: first(hand, 'handId', 'id', 'hand', 'hand_id'),
+    table: table !== null && typeof table === 'object' ? first(table, 'name', 'id') : table,
+    when: first(hand, 'endedAt', 'startedAt', 'ended_at', 'started_at', 'playedAt', 'time', 'at', 'date'),
+    result: signedMoney(first(hand, 'net', 'result', 'won', 'profit', 'delta', 'amount')),
+    cards: cardsOf(first(hand, 'holeCards', 'hole_cards', 'cards')),
+    stakes: first(hand, 'stakes', 'blinds'),
+  };
+}
+
+/** A signed amount as text ("-1.50" -> "-1.50", "12.5" -> "+12.50"); text that is not money is shown as it is. */
+export function signedMoney(value) {
+  if (value === null || typeof value === 'object') {
+    return null;
+  }
+  const text = String(value).trim();
+  const sign = text.startsWith('-') ? '-' : '+';
+  const read = readAmount(text.replace(/^[+-]/, ''));
+  if (read.error) {
+    return text;
+  }
+  return read.cents === 0n ? format(0n) : `${sign}${format(read.cents)}`;
+}
+
+function cardsOf(value) {
+  if (Array.isArray(value)) {
+    return value.filter(c => typeof c === 'string' && /^[2-9TJQKA][shdc]$/.test(c)).map(cardText).join(' ');
+  }
+  return typeof value === 'string' ? value : null;
+}
+
+function when(value) {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    return '';
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString();
+}
+
+export function mountHistoryView(app) {
+  const body = h('div', { class: 'history-body', id: 'history-body' }, h('p', {}, 'Loading your hands…'));
+  const element = h('section', { class: 'history', id: 'history' }, h('h1', {}, 'My hands'), body);
+
+  async function load() {
+    const to = new Date();
+    const from = new Date(to.getTime() - DAYS * 24 * 3600 * 1000);
+    try {
+      const answer = await api.hands(app.token(), from.toISOString(), to.toISOString());
+      const hands = handsOf(answer).map(handRow).filter(row => row.id !== null);
+      if (!hands.length) {
+        replaceChildren(body, h('p', { id: 'history-empty' }, `No hands in the last ${DAYS} days.`));
+        return;
+      }
+      replaceChildren(body, h('table', { class: 'history-table' },
+          h('thead', {}, h('tr', {}, h('th', {}, 'Hand'), h('th', {}, 'Table'), h('th', {}, 'When'),
+              h('th', {}, 'Cards'), h('th', {}, 'Result'), h('th', {}, 'Download'))),
+          h('tbody', { id: 'history-rows' }, hands.map(row))));
+    } catch (failure) {
+      if (failure.status === 404) {
+        replaceChildren(body, h('p', { class: 'note', id: 'history-unavailable' },
+            'Hand histories are not available on this server yet.'));
+      } else {
+        replaceChildren(body, h('p', { class: 'form-error', id: 'history-error' }, `Your hands cannot be loaded: ${failure.message}`));
+      }
+    }
+  }
+
+  function row(hand) {
+    return h('tr', { class: 'history-row', dataset: { hand: hand.id } },
+        h('td', { 'data-label': 'Hand' }, `#${hand.id}`),
+        h('td', { 'data-label': 'Table' }, hand.table ?? ''),
+        h('td', { 'data-label': 'When' }, when(hand.when)),
+        h('td', { 'data-label': 'Cards' }, hand.cards ?? ''),
+        h('td', { 'data-label': 'Result', class: 'result' }, hand.result ?? ''),
+        h('td', { class: 'downloads' }, FORMATS.map(([format, label]) =>
+            h('button', { type: 'button', class: 'link', dataset: { format }, onclick: () => download(hand.id, format) }, label))));
+  }
+
+  async function download(handId, format) {
+    try {
+      const file = await api.exportHand(app.token(), handId, format);
+      const url = URL.createObjectURL(file.blob);
+      const link = h('a', { href: url, download: file.filename, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (failure) {
+      app.toast(`Download failed: ${failure.message}`);
+    }
+  }
+
+  load();
+  return { element, destroy() {} };
+}

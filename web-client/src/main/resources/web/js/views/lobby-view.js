@@ -1,0 +1,64 @@
+// The lobby: every table with its stakes, seats taken and average pot, to watch or sit at, and "play now", which
+// picks a table with a free seat (preferring one where people already play) and opens its buy-in.
+import { h, replaceChildren } from '../dom.js';
+import { format, fromWire } from '../money.js';
+import * as api from '../api.js';
+
+const REFRESH_MILLIS = 5000;
+
+/** The table "play now" sits at: a free seat, as many players as possible, then the lowest id. */
+export function pickTable(tables) {
+  const open = tables.filter(t => t.seated < t.seats);
+  open.sort((a, b) => (b.seated - a.seated) || (a.id - b.id));
+  return open[0] ?? null;
+}
+
+export function mountLobbyView(app) {
+  const rows = h('tbody', { id: 'lobby-rows' });
+  const status = h('p', { class: 'lobby-status', id: 'lobby-status' }, 'Loading tables…');
+  const playNow = h('button', { type: 'button', class: 'primary', id: 'play-now', disabled: true }, 'Play now');
+  let tables = [];
+  playNow.addEventListener('click', () => {
+    const table = pickTable(tables);
+    if (table) {
+      location.hash = `#/table/${table.id}/sit`;
+    }
+  });
+  const element = h('section', { class: 'lobby', id: 'lobby' },
+      h('div', { class: 'lobby-top' }, h('h1', {}, 'Tables'), playNow),
+      status,
+      h('table', { class: 'lobby-table' },
+          h('thead', {}, h('tr', {},
+              h('th', {}, 'Table'), h('th', {}, 'Stakes'), h('th', {}, 'Seats'), h('th', {}, 'Avg pot'),
+              h('th', {}, 'Buy-in'), h('th', {}, ''))),
+          rows));
+
+  async function refresh() {
+    try {
+      const answer = await api.lobby();
+      tables = Array.isArray(answer?.tables) ? answer.tables : [];
+      status.textContent = tables.length ? '' : 'No tables are open right now.';
+      replaceChildren(rows, tables.map(row));
+      playNow.disabled = !pickTable(tables);
+    } catch (failure) {
+      status.textContent = `The lobby cannot be loaded: ${failure.message}`;
+    }
+  }
+
+  function row(t) {
+    const seated = app.isSeatedAt(t.id);
+    return h('tr', { class: 'lobby-row', dataset: { tableId: t.id } },
+        h('td', { class: 'name', 'data-label': 'Table' }, t.name),
+        h('td', { class: 'stakes', 'data-label': 'Stakes' }, `${format(fromWire(t.smallBlind))}/${format(fromWire(t.bigBlind))}`),
+        h('td', { class: 'seats', 'data-label': 'Seats' }, `${t.seated}/${t.seats}`),
+        h('td', { class: 'average-pot', 'data-label': 'Avg pot' }, format(fromWire(t.averagePot))),
+        h('td', { class: 'buy-in', 'data-label': 'Buy-in' }, `${format(fromWire(t.minBuyIn))}–${format(fromWire(t.maxBuyIn))}`),
+        h('td', { class: 'go' },
+            h('a', { class: 'button', href: `#/table/${t.id}`, dataset: { action: 'watch' } }, seated ? 'Return' : 'Watch'),
+            !seated && t.seated < t.seats ? h('a', { class: 'button primary', href: `#/table/${t.id}/sit`, dataset: { action: 'sit' } }, 'Sit') : null));
+  }
+
+  refresh();
+  const timer = setInterval(refresh, REFRESH_MILLIS);
+  return { element, destroy: () => clearInterval(timer) };
+}

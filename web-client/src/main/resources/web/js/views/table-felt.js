@@ -1,0 +1,150 @@
+// The table itself: seats around an oval (the viewer's own seat at the bottom), each with name, stack, cards, bet and
+// last action; the dealer button; the board, the pot and side pots in the middle; and the last hand's results.
+import { h, replaceChildren } from '../dom.js';
+import { format } from '../money.js';
+import { cardBack, cardElement, cardsElement } from './cards.js';
+import { potName } from './hand-log.js';
+
+const ACTIONS = { FOLD: 'Fold', CHECK: 'Check', CALL: 'Call', BET: 'Bet', RAISE: 'Raise', ALL_IN: 'All-in' };
+
+/** Where seat {@code offset} of {@code count} sits, as percentages of the table (offset 0 = bottom centre). */
+function position(offset, count, radius = 1) {
+  const angle = Math.PI / 2 + (2 * Math.PI * offset) / count;
+  return { left: 50 + 44 * radius * Math.cos(angle), top: 50 + 41 * radius * Math.sin(angle) };
+}
+
+function placed(element, { left, top }) {
+  element.style.left = `${left}%`;
+  element.style.top = `${top}%`;
+  return element;
+}
+
+/**
+ * Draws the model into {@code felt}. {@code onEmptySeat(seat)} is called when the viewer (not seated) picks a seat.
+ */
+export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
+  const config = model.config;
+  const me = model.mySeat;
+  felt.dataset.seq = String(model.seq);
+  felt.dataset.handId = model.handId === null ? '' : String(model.handId);
+  felt.dataset.toAct = model.turn ? String(model.turn.seat) : '';
+  felt.dataset.mySeat = String(me);
+  const count = config.seatCount;
+  const parts = [];
+  for (let number = 0; number < count; number++) {
+    const offset = (number - Math.max(me, 0) + count) % count;
+    const seat = model.seat(number);
+    if (!seat) {
+      parts.push(placed(emptySeat(number, me < 0 ? onEmptySeat : null), position(offset, count)));
+      continue;
+    }
+    parts.push(placed(seatElement(model, seat, number === me, pendingAct), position(offset, count)));
+    if (seat.bet > 0n) {
+      parts.push(placed(h('div', { class: 'bet', id: `bet-${number}`, dataset: { cents: seat.bet.toString() } },
+          h('span', { class: 'chip' }), format(seat.bet)), position(offset, count, 0.58)));
+    }
+    if (number === model.button) {
+      const spot = position(offset + 0.32, count, 0.72);
+      parts.push(placed(h('div', { class: 'dealer-button', id: 'dealer-button', title: 'dealer button' }, 'D'), spot));
+    }
+  }
+  parts.push(center(model));
+  replaceChildren(felt, parts);
+}
+
+function emptySeat(number, onEmptySeat) {
+  if (!onEmptySeat) {
+    return h('div', { class: 'seat empty', id: `seat-${number}`, dataset: { seat: number } }, h('span', { class: 'seat-open' }, 'Open'));
+  }
+  return h('button', {
+    class: 'seat empty', id: `seat-${number}`, type: 'button', dataset: { seat: number },
+    onclick: () => onEmptySeat(number),
+  }, h('span', { class: 'seat-open' }, 'Sit here'));
+}
+
+function seatStatus(model, seat) {
+  if (seat.sittingOut && !seat.inHand) return 'sitting-out';
+  if (!seat.connected) return 'disconnected';
+  if (seat.folded) return 'folded';
+  if (seat.allIn) return 'all-in';
+  if (seat.inHand) return 'in-hand';
+  return 'waiting';
+}
+
+function seatElement(model, seat, mine, pendingAct) {
+  const turn = model.turn && model.turn.seat === seat.seat ? model.turn : null;
+  const status = seatStatus(model, seat);
+  let cards = null;
+  if (seat.shown) {
+    cards = cardsElement(seat.shown.cards, 'cards shown');
+  } else if (seat.cards) {
+    cards = cardsElement(seat.cards, mine ? 'cards mine' : 'cards');
+  } else if (seat.hasCards && seat.inHand) {
+    cards = h('span', { class: 'cards' }, cardBack(), cardBack());
+  }
+  const action = seat.lastAction ? `${ACTIONS[seat.lastAction.action] ?? seat.lastAction.action}`
+      + (seat.lastAction.action === 'BET' || seat.lastAction.action === 'RAISE' ? ` ${format(seat.lastAction.streetTotal)}` : '')
+      : null;
+  const labels = {
+    'sitting-out': 'Sitting out', disconnected: 'Disconnected', folded: 'Folded', 'all-in': 'All-in', waiting: 'Waiting',
+  };
+  return h('div', {
+    class: `seat${mine ? ' mine' : ''}${turn ? ' to-act' : ''}`, id: `seat-${seat.seat}`,
+    dataset: { seat: seat.seat, player: seat.player, status },
+  },
+  h('div', { class: 'seat-cards' }, cards),
+  h('div', { class: 'seat-plate' },
+    h('div', { class: 'seat-name' }, seat.player),
+    h('div', { class: 'seat-stack', dataset: { cents: seat.stack.toString() } }, format(seat.stack)),
+    h('div', { class: 'seat-note' },
+      seat.shown?.handName ? h('span', { class: 'hand-name' }, seat.shown.handName)
+        : action ? h('span', { class: 'last-action' }, action)
+        : labels[status] ? h('span', { class: 'status' }, labels[status]) : null),
+    turn ? clock(turn, mine && pendingAct) : null));
+}
+
+function clock(turn, sent) {
+  return h('div', { class: 'clock', id: 'turn-clock', dataset: { seat: turn.seat } },
+      h('div', { class: 'clock-bar' }, h('div', { class: 'clock-fill' })),
+      h('span', { class: 'clock-text' }, sent ? 'sent…' : ''));
+}
+
+/** Updates the running clock from the turn's time left when it arrived; called a few times a second. */
+export function tickClock(felt, model, now) {
+  const element = felt.querySelector('#turn-clock');
+  const turn = model.turn;
+  if (!element || !turn) {
+    return;
+  }
+  const elapsed = Math.max(0, now - turn.receivedAt);
+  const actionLeft = turn.millisLeft - elapsed;
+  const inBank = actionLeft <= 0;
+  const left = inBank ? Math.max(0, turn.timeBankMillis + actionLeft) : actionLeft;
+  const whole = inBank ? turn.timeBankMillis : turn.millisLeft;
+  element.classList.toggle('time-bank', inBank);
+  element.querySelector('.clock-fill').style.width = `${whole > 0 ? Math.min(100, (100 * left) / whole) : 0}%`;
+  const text = element.querySelector('.clock-text');
+  if (text.textContent !== 'sent…') {
+    text.textContent = `${inBank ? 'time bank ' : ''}${Math.ceil(left / 1000)}s`;
+  }
+}
+
+function center(model) {
+  const board = h('div', { class: 'board', id: 'board' }, model.board.map(cardElement));
+  const total = model.potTotal;
+  const pot = total > 0n ? h('div', { class: 'pot', id: 'pot', dataset: { cents: total.toString() } }, `Pot ${format(total)}`) : null;
+  const pots = model.pots.length > 1
+    ? h('div', { class: 'pots', id: 'pots' }, model.pots.map((p, i) =>
+        h('span', { class: 'pot-part', dataset: { pot: i, cents: p.amount.toString() } },
+            `${i === 0 ? 'Main' : `Side ${i}`} ${format(p.amount)}`)))
+    : null;
+  const awards = model.awards.length ? model.awards : model.handId === null ? model.lastHand?.awards ?? [] : [];
+  const handId = model.awards.length ? model.handId : model.lastHand?.handId;
+  const results = awards.length
+    ? h('ul', { class: 'results', id: 'results', dataset: { hand: handId ?? '' } }, awards.map(a =>
+        h('li', { class: 'award', dataset: { pot: a.pot, seat: a.seat, cents: a.amount.toString(), oddCent: a.oddCent } },
+            `${a.player} wins ${potName(a.pot)} ${format(a.amount)}${a.handName ? ` with ${a.handName}` : ''}`,
+            a.oddCent ? h('span', { class: 'odd-cent' }, ' +odd cent') : null)))
+    : null;
+  return h('div', { class: 'center' }, board, pot, pots, results);
+}

@@ -1,0 +1,134 @@
+// The table page: its header (stakes, buy-in range, sit out, top up, leave), the felt, the action bar and the chat.
+// Seated or watching, it follows the table through a TableController kept by the app across navigation.
+import { h, replaceChildren } from '../dom.js';
+import { format, min } from '../money.js';
+import { ActionBar } from './action-bar.js';
+import { ChatPanel } from './chat-panel.js';
+import { openChipsDialog } from './chips-dialog.js';
+import { renderFelt, tickClock } from './table-felt.js';
+
+export function mountTableView(app, tableId, { sitDown = false } = {}) {
+  const felt = h('div', { class: 'felt', id: 'table', dataset: { tableId } }, h('p', { class: 'loading' }, 'Joining the table…'));
+  const heading = h('div', { class: 'table-heading' });
+  const tools = h('div', { class: 'table-tools' });
+  const bar = new ActionBar();
+  let controller = null;
+  const chat = new ChatPanel(text => controller.chat(text));
+  const element = h('section', { class: 'table-view', id: 'table-view' },
+      h('div', { class: 'table-main' }, heading, h('div', { class: 'felt-frame' }, felt), bar.element, tools),
+      chat.element);
+  let wantSeat = sitDown;
+  let dialog = null;
+
+  const render = () => {
+    const model = controller.model;
+    bar.update(controller);
+    if (!model.ready) {
+      return;
+    }
+    renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
+    tickClock(felt, model, performance.now());
+    renderHeading(model);
+    renderTools(model);
+    if (wantSeat) {
+      wantSeat = false;
+      const free = firstFreeSeat(model);
+      if (model.mySeat < 0 && free >= 0) {
+        openBuyIn(free);
+      }
+    }
+  };
+
+  controller = app.follow(tableId, {
+    onChange: render,
+    onEvent: (event, seq, model) => chat.event(event, seq, model),
+    onError: text => app.toast(text),
+  });
+  const clock = setInterval(() => controller.model.ready && tickClock(felt, controller.model, performance.now()), 250);
+  render();
+
+  function renderHeading(model) {
+    const c = model.config;
+    replaceChildren(heading,
+        h('h1', { id: 'table-name' }, c.name),
+        h('span', { class: 'stakes', id: 'table-stakes' }, `Blinds ${format(c.smallBlind)}/${format(c.bigBlind)}`),
+        h('span', { class: 'buy-in-range' }, `Buy-in ${format(c.minBuyIn)}–${format(c.maxBuyIn)}`),
+        model.mySeat < 0 ? h('span', { class: 'watching' }, 'Watching') : null);
+  }
+
+  function renderTools(model) {
+    const me = model.seat(model.mySeat);
+    if (!me) {
+      replaceChildren(tools,
+          h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
+          firstFreeSeat(model) >= 0 ? h('button', { type: 'button', id: 'take-seat', onclick: () => openBuyIn(firstFreeSeat(model)) }, 'Take a seat') : null);
+      return;
+    }
+    const inHand = me.inHand && model.handId !== null;
+    const room = model.config.maxBuyIn - me.stack;
+    replaceChildren(tools,
+        h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
+        me.sittingOut
+          ? h('button', { type: 'button', id: 'sit-in', onclick: () => answered(controller.sitIn()) }, 'Sit in')
+          : h('button', { type: 'button', id: 'sit-out', onclick: () => answered(controller.sitOut()) }, 'Sit out next hand'),
+        h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
+        h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table'));
+  }
+
+  async function answered(reply) {
+    const answer = await reply;
+    if (answer.type === 'error') {
+      app.toast(answer.message ?? answer.code);
+    }
+    return answer;
+  }
+
+  async function leave() {
+    const answer = await answered(controller.leave());
+    if (answer.type === 'done') {
+      app.toast('You will leave after this hand; your chips go back to your wallet.');
+    }
+  }
+
+  function openBuyIn(seat) {
+    const model = controller.model;
+    dialog?.close();
+    const c = model.config;
+    dialog = openChipsDialog({
+      title: `Buy in at ${c.name}, seat ${seat + 1}`,
+      detail: `Blinds ${format(c.smallBlind)}/${format(c.bigBlind)}`,
+      low: c.minBuyIn, high: c.maxBuyIn, wallet: app.wallet(), confirm: 'Buy in',
+      submit: cents => controller.sitDown(seat, cents),
+    });
+  }
+
+  function openTopUp() {
+    const model = controller.model;
+    const me = model.seat(model.mySeat);
+    dialog?.close();
+    dialog = openChipsDialog({
+      title: 'Top up', detail: `Your stack is ${format(me.stack)}; the table maximum is ${format(model.config.maxBuyIn)}.`,
+      low: 1n, high: min(model.config.maxBuyIn - me.stack, model.config.maxBuyIn), wallet: app.wallet(), confirm: 'Add chips',
+      submit: cents => controller.topUp(cents),
+    });
+  }
+
+  return {
+    element,
+    destroy() {
+      clearInterval(clock);
+      bar.destroy();
+      dialog?.close();
+      app.unfollow(tableId, controller);
+    },
+  };
+}
+
+function firstFreeSeat(model) {
+  for (let seat = 0; seat < model.config.seatCount; seat++) {
+    if (!model.seat(seat)) {
+      return seat;
+    }
+  }
+  return -1;
+}
