@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.ledger.Ledger;
 import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.net.HttpCall;
 import io.chipledger.server.net.HttpReply;
 import io.chipledger.server.net.HttpRoutes;
@@ -44,6 +45,8 @@ public final class AdminConsole {
         new DashboardEndpoints(health, tables, auditLog, parts.playersOnline(), parts.worker()).addTo(guarded);
         new TableEndpoints(tables, actions).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
+                parts.worker()).addTo(guarded);
+        new HandEndpoints(new HandInspector(new HandExporter(parts.database()), parts.database(), parts.ledger()),
                 parts.worker()).addTo(guarded);
         return guarded.all();
     }

@@ -48,6 +48,9 @@ public interface AdminMapper {
 
     PlayerSummary player(@Param("id") long id, @Param("currency") String currency);
 
+    /** The id of the player with that name (any case), or null. */
+    Long playerIdByName(@Param("name") String name);
+
     /** One account's entries, newest first, with what each transfer was; versions below {@code beforeVersion} if given. */
     List<WalletLine> walletHistory(@Param("accountId") long accountId, @Param("beforeVersion") Long beforeVersion,
                                    @Param("limit") int limit);

@@ -108,6 +108,8 @@ class AdminAuthorizationTest {
         calls.add(new Call("GET", "/api/admin/player?id=" + alice, null, 200));
         calls.add(new Call("GET", "/api/admin/log", null, 200));
         calls.add(new Call("GET", "/api/admin/audit/last", null, 200));
+        calls.add(new Call("GET", "/api/admin/hands?table=" + pauseTable, null, 200));
+        calls.add(new Call("GET", "/api/admin/hand?id=1", null, 404));
         calls.add(new Call("POST", "/api/admin/audit/run", "{" + reason + "}", 200));
         calls.add(new Call("POST", "/api/admin/player/deposit",
                 "{\"playerId\":" + alice + ",\"amount\":\"10.00\"," + reason + ",\"idempotencyKey\":\"auth-deposit\"}", 200));
