@@ -28,29 +28,40 @@ final class HandInvariants {
     private HandInvariants() {
     }
 
+    /** Runs after every command of every random hand, so it checks with plain comparisons and fails with a message. */
     static void afterEveryCommand(HoldemHand hand) {
         ChipTally tally = ChipTally.of(hand.events());
         Money inPlay = Money.ZERO;
         Money onStreets = Money.ZERO;
+        Money committed = Money.ZERO;
         for (SeatView seat : hand.seats()) {
-            assertThat(seat.stack().isNegative()).as("stack of seat %s: %s", seat.seat(), seat.stack()).isFalse();
-            assertThat(seat.streetBet().isNegative() || seat.streetBet().isGreaterThan(seat.committed()))
-                    .as("seat %s bet %s this street of %s committed", seat.seat(), seat.streetBet(), seat.committed())
-                    .isFalse();
-            assertThat(seat.allIn()).as("all-in flag of seat %s", seat.seat())
-                    .isEqualTo(!seat.folded() && seat.stack().isZero());
-            assertThat(tally.seat(seat.seat())).as("events' net for seat %s", seat.seat())
-                    .isEqualTo(seat.stack().minus(startingStack(hand, seat.seat())));
+            check(!seat.stack().isNegative(), "seat %s has a negative stack: %s", seat.seat(), seat.stack());
+            check(!seat.streetBet().isNegative() && !seat.streetBet().isGreaterThan(seat.committed()),
+                    "seat %s bet %s this street of %s committed", seat.seat(), seat.streetBet(), seat.committed());
+            boolean allIn = !seat.folded() && seat.stack().isZero();
+            check(seat.allIn() == allIn, "seat %s all-in flag: %s", seat.seat(), seat);
+            Money net = seat.stack().minus(startingStack(hand, seat.seat()));
+            check(tally.seat(seat.seat()).equals(net), "the events move %s for seat %s, its stack moved %s",
+                    tally.seat(seat.seat()), seat.seat(), net);
             inPlay = inPlay.plus(seat.stack());
             onStreets = onStreets.plus(seat.streetBet());
+            committed = committed.plus(seat.committed());
         }
-        assertThat(inPlay.plus(tally.pot()).plus(tally.rake())).as("stacks + pot + rake")
-                .isEqualTo(totalStartingStacks(hand));
+        Money total = inPlay.plus(tally.pot()).plus(tally.rake());
+        check(total.equals(totalStartingStacks(hand)), "stacks %s + pot %s + rake %s is not the %s the hand began with",
+                inPlay, tally.pot(), tally.rake(), totalStartingStacks(hand));
         if (!hand.isComplete()) {
-            Money gathered = hand.pots().stream().map(Pot::amount).reduce(Money.ZERO, Money::plus);
-            assertThat(gathered.plus(onStreets)).as("pots %s plus street bets", hand.pots()).isEqualTo(tally.pot());
-            assertThat(hand.seats().stream().map(SeatView::committed).reduce(Money.ZERO, Money::plus))
-                    .as("committed by all seats").isEqualTo(tally.pot());
+            List<Pot> pots = hand.pots();
+            Money gathered = pots.stream().map(Pot::amount).reduce(Money.ZERO, Money::plus);
+            check(gathered.plus(onStreets).equals(tally.pot()), "pots %s plus street bets %s are not the pot %s",
+                    pots, onStreets, tally.pot());
+            check(committed.equals(tally.pot()), "seats committed %s, the pot holds %s", committed, tally.pot());
+        }
+    }
+
+    private static void check(boolean holds, String problem, Object... args) {
+        if (!holds) {
+            fail(String.format(problem, args));
         }
     }
 
