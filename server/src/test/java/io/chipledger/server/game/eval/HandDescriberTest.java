@@ -104,6 +104,32 @@ class HandDescriberTest {
     }
 
     @Test
+    void fiveAndSixCardHandsAreDescribedWithTheEvaluatorsStrengthCategoryAndBestFive() {
+        SplittableRandom random = new SplittableRandom(56L);
+        int[] deck = HandEvaluatorAgreementTest.freshDeck();
+        int[] five = new int[5];
+        int[] six = new int[6];
+        for (int i = 0; i < 10_000; i++) {
+            HandEvaluatorAgreementTest.deal(random, deck, five);
+            HandValue fiveValue = HandEvaluator.describe(five);
+            int fiveStrength = HandEvaluator.evaluate5(five[0], five[1], five[2], five[3], five[4]);
+            assertThat(fiveValue.strength()).isEqualTo(fiveStrength);
+            assertThat(fiveValue.category()).isEqualTo(HandEvaluator.category(fiveStrength));
+            assertThat(fiveValue.bestFive()).extracting(Card::index)
+                    .containsExactlyInAnyOrder(Arrays.stream(five).boxed().toArray(Integer[]::new));
+
+            HandEvaluatorAgreementTest.deal(random, deck, six);
+            HandValue sixValue = HandEvaluator.describe(six);
+            int sixStrength = HandEvaluator.evaluate6(six[0], six[1], six[2], six[3], six[4], six[5]);
+            int[] best = sixValue.bestFive().stream().mapToInt(Card::index).toArray();
+            assertThat(sixValue.strength()).isEqualTo(sixStrength);
+            assertThat(sixValue.category()).isEqualTo(HandEvaluator.category(sixStrength));
+            assertThat(HandEvaluator.evaluate5(best[0], best[1], best[2], best[3], best[4])).isEqualTo(sixStrength);
+            assertThat(Arrays.stream(six).boxed().toList()).containsAll(Arrays.stream(best).boxed().toList());
+        }
+    }
+
+    @Test
     void strongerHandValuesCompareGreaterAndEqualStrengthsTie() {
         HandValue kings = HandEvaluator.describe(cards("Kh Kd 9s 9c As"));
         HandValue sameInOtherSuits = HandEvaluator.describe(cards("Ks Kc 9h 9d Ad"));

@@ -8,6 +8,7 @@ import static io.chipledger.server.game.holdem.HandFixture.dealHoles;
 import static io.chipledger.server.game.holdem.HandFixture.m;
 import static io.chipledger.server.game.holdem.HandFixture.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chipledger.server.game.holdem.HandCommand.Bet;
 import io.chipledger.server.game.holdem.HandCommand.Call;
@@ -63,6 +64,53 @@ class HoldemHandTest {
         assertThat(hand.events()).contains(new HandEvent.BlindPosted(3, Blind.STRADDLE, m("2.00"), false));
         assertThat(hand.legalActions()).hasValue(
                 new LegalActions(4, true, false, m("2.00"), true, false, m("3.00"), m("100.00")));
+    }
+
+    @Test
+    void theStraddlerHasTheLastOptionBeforeTheFlop() {
+        HoldemHand hand = start(blinds("0.50", "1.00").withStraddle(m("2.00")), "100", "100", "100", "100");
+        dealHoles(hand, "AsKs", "QhQd", "7c2d", "8c3d");
+        hand.handle(new Call(4));
+        hand.handle(new Call(1));
+        hand.handle(new Call(2));
+
+        assertThat(hand.legalActions()).hasValue(
+                new LegalActions(3, false, true, m("0.00"), true, false, m("3.00"), m("100.00")));
+        hand.handle(new Check(3));
+        assertThat(hand.phase()).isEqualTo(Phase.AWAITING_BOARD);
+    }
+
+    @Test
+    void aStraddleNeedsAtLeastThreePlayers() {
+        Stakes straddled = blinds("0.50", "1.00").withStraddle(m("2.00"));
+
+        assertThatThrownBy(() -> HandFixture.setup(straddled, "100", "100"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least three players");
+    }
+
+    @Test
+    void headsUpTheBigBlindNotTheButtonPostsTheBigBlindAnte() {
+        HoldemHand hand = start(blinds("0.50", "1.00").withAnte(new Ante.BigBlind(m("1.00"))), "100", "100");
+
+        assertThat(HandFixture.eventsOf(hand, HandEvent.AntePosted.class))
+                .containsExactly(new HandEvent.AntePosted(1, m("1.00"), true, false));
+        assertThat(hand.stack(1)).isEqualTo(m("98.00"));
+        assertThat(hand.stack(2)).isEqualTo(m("99.50"));
+    }
+
+    @Test
+    void everyPlayerPostsAUniformAnteBeforeTheBlinds() {
+        HoldemHand hand = start(blinds("0.50", "1.00").withAnte(new Ante.Uniform(m("0.25"))), "100", "100", "100");
+
+        assertThat(hand.events().subList(1, 6)).containsExactly(
+                new HandEvent.AntePosted(1, m("0.25"), false, false),
+                new HandEvent.AntePosted(2, m("0.25"), false, false),
+                new HandEvent.AntePosted(3, m("0.25"), false, false),
+                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.50"), false),
+                new HandEvent.BlindPosted(2, Blind.BIG, m("1.00"), false));
+        dealHoles(hand, "AsKs", "QhQd", "7c2d");
+        assertThat(hand.legalActions().orElseThrow().toCall()).as("antes are not part of the bet to call")
+                .isEqualTo(m("1.00"));
     }
 
     @Test

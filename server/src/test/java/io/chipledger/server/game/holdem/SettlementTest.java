@@ -114,6 +114,58 @@ class SettlementTest {
     }
 
     @Test
+    void oddCentFollowsSeatOrderFromTheButtonNotSeatNumbers() {
+        // Seat 8 is left of the button, then seat 9 (big blind), then seat 2 (the button).
+        HoldemHand hand = HoldemHand.start(HandSetup.of(List.of(new PlayerSeat(8, m("10")), new PlayerSeat(9, m("10")),
+                new PlayerSeat(2, m("10"))), blinds("0.05", "0.10")));
+        hand.handle(new HandCommand.DealHoleCards(8, HandFixture.cards("2c3c")));
+        hand.handle(new HandCommand.DealHoleCards(9, HandFixture.cards("4d5d")));
+        hand.handle(new HandCommand.DealHoleCards(2, HandFixture.cards("6h7h")));
+        hand.handle(new Call(2));
+        hand.handle(new Fold(8));
+        hand.handle(new Check(9));
+        checkDown(hand, List.of(9, 2), "AsKsQs", "Js", "Ts");
+
+        assertThat(eventsOf(hand, HandEvent.PotAwarded.class)).containsExactly(
+                new HandEvent.PotAwarded(0, 9, m("0.13"), true),
+                new HandEvent.PotAwarded(0, 2, m("0.12"), false));
+    }
+
+    @Test
+    void withoutMuckingEveryHandIsShownStartingLeftOfTheButtonWhenTheRiverIsChecked() {
+        HoldemHand hand = HoldemHand.start(setup(blinds("0.50", "1.00"), "100", "100", "100")
+                .withMuckLosingHands(false));
+        dealHoles(hand, "7c2d", "8c3d", "AsAh");
+        hand.handle(new Call(3));
+        hand.handle(new Call(1));
+        hand.handle(new Check(2));
+        checkDown(hand, List.of(1, 2, 3), "KdQs9h", "5c", "4s");
+
+        List<HandEvent> showdown = hand.events().stream()
+                .filter(e -> e instanceof HandEvent.HandShown || e instanceof HandEvent.HandMucked).toList();
+        assertThat(showdown).allMatch(e -> e instanceof HandEvent.HandShown);
+        assertThat(showdown).extracting(HandFixture::seatOf).containsExactly(1, 2, 3);
+        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 3, m("3.00"), false));
+    }
+
+    @Test
+    void handsTabledForAnAllInAreShownEvenWhereLosersMayMuck() {
+        HoldemHand hand = start(blinds("0.50", "1.00"), "5", "10", "20");
+        dealHoles(hand, "2c3d", "KsKh", "QsQh");
+        hand.handle(new RaiseTo(3, m("20")));
+        hand.handle(new Call(1));
+        hand.handle(new Call(2));
+        board(hand, "2h7d9h");
+        board(hand, "4c");
+        board(hand, "Jd");
+
+        assertThat(hand.setup().muckLosingHands()).isTrue();
+        assertThat(eventsOf(hand, HandEvent.HandMucked.class)).isEmpty();
+        assertThat(eventsOf(hand, HandEvent.HandShown.class)).extracting(HandFixture::seatOf)
+                .containsExactly(3, 1, 2);
+    }
+
+    @Test
     void potsLeftWithTheSameLiveHandsAreSplitOnceSoOddCentsDoNotPileUp() {
         // Without killing seat 1's dead hand there would be a 0.21 main pot and a 0.57 side pot, both split by seats 2
         // and 3 with both odd cents to seat 2; the dead hand killed, they are one 0.78 pot split evenly.
