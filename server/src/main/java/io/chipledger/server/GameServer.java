@@ -10,6 +10,7 @@ import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
+import io.chipledger.server.admin.AdminConsole;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.HandHistoryEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
@@ -116,6 +117,8 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("poker_players_online", "Players with at least one open session.", gateway::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
         new MetricsEndpoint(metrics).addTo(routes);
+        AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
+                gateway::playersOnline, worker, Clock.systemUTC(), CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);

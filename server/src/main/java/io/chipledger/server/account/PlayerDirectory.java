@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -15,6 +17,10 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * Registration, login and session lookup. Password hashing and database work run on {@code worker}, never on the
  * caller's thread, so Netty handlers can call this directly. Sessions are cached (Caffeine) for a short time so a
  * busy connection does not hit the database per message; logout and freezing invalidate the cache at once.
+ *
+ * <p>Who is frozen is also kept in memory ({@link #current}), because a {@link Player} handed out earlier (a cached
+ * session, a WebSocket's player) keeps the flag it was read with: {@link #setFrozen} commits to the database first,
+ * then updates that set, so a freeze holds for every message that arrives after the operator was told it is done.
  */
 public final class PlayerDirectory {
 
@@ -30,6 +36,8 @@ public final class PlayerDirectory {
     private final Duration sessionLifetime;
     private final Executor worker;
     private final AsyncLoadingCache<String, Optional<Player>> sessions;
+    private final Set<Long> frozen = ConcurrentHashMap.newKeySet();
+    private final Object freezing = new Object();
 
     public PlayerDirectory(SqlSessionFactory database, PasswordHasher hasher, SessionTokens tokens, Clock clock,
                            Duration sessionLifetime, Executor worker) {
@@ -45,6 +53,9 @@ public final class PlayerDirectory {
                 .expireAfterWrite(Duration.ofSeconds(30))
                 .executor(worker)
                 .buildAsync(this::loadSession);
+        try (SqlSession session = database.openSession(true)) {
+            frozen.addAll(session.getMapper(PlayerMapper.class).frozenPlayerIds());
+        }
     }
 
     /** Creates a player; completes with the refusal reason when the name or password is unacceptable or taken. */
@@ -122,6 +133,44 @@ public final class PlayerDirectory {
                 return Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(id)).map(PlayerMapper.PlayerRow::toPlayer);
             }
         }, worker);
+    }
+
+    /**
+     * Freezes or unfreezes a player: stored, then in force for every later message (see {@link #current}) and every
+     * session lookup. Completes with the player as now stored, or empty when there is no such player.
+     */
+    public CompletableFuture<Optional<Player>> setFrozen(long playerId, boolean frozenNow) {
+        return CompletableFuture.supplyAsync(() -> {
+            synchronized (freezing) {
+                PlayerMapper.PlayerRow row;
+                try (SqlSession session = database.openSession(true)) {
+                    PlayerMapper mapper = session.getMapper(PlayerMapper.class);
+                    if (mapper.setFrozen(playerId, frozenNow) == 0) {
+                        return Optional.<Player>empty();
+                    }
+                    row = mapper.findById(playerId);
+                }
+                if (frozenNow) {
+                    frozen.add(playerId);
+                } else {
+                    frozen.remove(playerId);
+                }
+                forgetCachedSessions();
+                return Optional.of(row.toPlayer());
+            }
+        }, worker);
+    }
+
+    public boolean isFrozen(long playerId) {
+        return frozen.contains(playerId);
+    }
+
+    /** The player with the frozen flag as it is now, whenever {@code player} itself was read; null stays null. */
+    public Player current(Player player) {
+        if (player == null || player.frozen() == isFrozen(player.id())) {
+            return player;
+        }
+        return new Player(player.id(), player.name(), player.role(), isFrozen(player.id()));
     }
 
     /** Drops cached sessions so a change to a player (frozen, role) is seen on the next message. */

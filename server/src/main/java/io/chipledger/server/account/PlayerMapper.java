@@ -1,6 +1,7 @@
 package io.chipledger.server.account;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** Players and sessions in PostgreSQL; SQL in PlayerMapper.xml beside this file's resources. */
@@ -25,6 +26,9 @@ public interface PlayerMapper {
     int setFrozen(@Param("id") long id, @Param("frozen") boolean frozen);
 
     int setRole(@Param("id") long id, @Param("role") String role);
+
+    /** Every frozen player's id: loaded once at start, then kept current by {@link PlayerDirectory#setFrozen}. */
+    List<Long> frozenPlayerIds();
 
     /** A player row including the password hash, which never leaves this package. */
     record PlayerRow(long id, String name, String passwordHash, String role, boolean frozen) {

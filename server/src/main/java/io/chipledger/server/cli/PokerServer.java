@@ -21,6 +21,7 @@ public final class PokerServer {
         all.add(new ServeCommand());
         all.add(new ReplayCommand());
         all.add(new AuditCommand());
+        all.add(new AdminCommand());
         all.add(new BenchLedgerCommand());
         all.add(new BotsCommand());
         all.add(new ExportCommand());

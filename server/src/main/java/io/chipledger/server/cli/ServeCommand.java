@@ -4,9 +4,12 @@ import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.net.NetConfig;
+import io.chipledger.server.store.ServerSchema;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +18,14 @@ import java.util.Set;
 /**
  * {@code poker-server serve}: runs the game server until SIGTERM or Ctrl-C. With no {@code --db-url} it starts the
  * embedded PostgreSQL whose files live in {@code --data-dir}. On shutdown, hands in progress are voided (every chip
- * back on its seat) before the ledger and database close.
+ * back on its seat) before the ledger and database close. With {@code --admin NAME} (password in env
+ * {@code POKER_ADMIN_PASSWORD}) the first admin is created before the server listens, unless that admin exists.
  */
 public final class ServeCommand implements Command {
 
     static final String USAGE = "poker-server serve [--port 8080] [--host 0.0.0.0] " + DatabaseOptions.USAGE
-            + " [--welcome-grant 1000.00] [--tables N] [--demo-bots N] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]";
+            + " [--welcome-grant 1000.00] [--tables N] [--demo-bots N] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]"
+            + " [--admin NAME (password from env " + AdminCommand.PASSWORD_ENV + ")]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -51,26 +56,71 @@ public final class ServeCommand implements Command {
         DatabaseOptions database;
         ServerSettings settings;
         RoomOptions room;
+        String admin;
         try {
             database = DatabaseOptions.parse(args, env);
-            room = RoomOptions.parse(database.remaining());
+            List<String> rest = new ArrayList<>(database.remaining());
+            admin = takeOption(rest, "--admin");
+            room = RoomOptions.parse(rest);
             settings = settings(room.remaining());
+            if (admin != null && (env.get(AdminCommand.PASSWORD_ENV) == null || env.get(AdminCommand.PASSWORD_ENV).isEmpty())) {
+                throw new IllegalArgumentException("--admin " + admin + " needs the password in env " + AdminCommand.PASSWORD_ENV);
+            }
         } catch (IllegalArgumentException e) {
             err.println("serve: " + e.getMessage() + "\nusage: " + USAGE);
             return 2;
         }
         out.println("starting: database " + database.describe());
-        GameServer server = GameServer.start(Database.open(database.toConfig()), settings);
+        Database opened = Database.open(database.toConfig());
+        if (admin != null) {
+            try {
+                ensureAdmin(opened, admin, settings.passwordIterations());
+            } catch (IllegalArgumentException refused) {
+                opened.close();
+                err.println("serve: --admin " + admin + ": " + refused.getMessage());
+                return 1;
+            }
+        }
+        GameServer server = GameServer.start(opened, settings);
         DemoRoom demo = DemoRoom.open(server, room.tables(), room.demoBots());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
             server.close();
         }, "shutdown"));
-        out.println("ready: http://localhost:" + server.port() + "/  (health: /health)"
+        out.println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
                 + (room.demoBots() > 0 ? "; bots are playing at " + room.demoBots() + " table(s)" : ""));
         out.flush();
         server.awaitClose();
         return 0;
+    }
+
+    /** Creates the first admin before the server listens, so no one can register the name in between. */
+    private void ensureAdmin(Database database, String name, int passwordIterations) {
+        ServerSchema.migrate(database.dataSource());
+        ServerSchema.registerMappers(database.sqlSessionFactory());
+        FirstAdmin.Outcome outcome = FirstAdmin.on(database.sqlSessionFactory(), passwordIterations)
+                .create(name, env.get(AdminCommand.PASSWORD_ENV).toCharArray(), "poker-server serve --admin", true);
+        out.println(outcome == FirstAdmin.Outcome.CREATED ? "created admin " + name
+                : "admin " + name + " exists; its password is unchanged");
+    }
+
+    /** Removes {@code --name value} (or {@code --name=value}) from {@code args} and returns the value, or null. */
+    static String takeOption(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith(name + "=")) {
+                args.remove(i);
+                return arg.substring(name.length() + 1);
+            }
+            if (arg.equals(name)) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                args.remove(i);
+                return args.remove(i);
+            }
+        }
+        return null;
     }
 
     /** The room options of {@code serve}: how many tables to have open, and at how many of them bots play. */

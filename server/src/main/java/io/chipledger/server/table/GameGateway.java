@@ -79,7 +79,8 @@ public final class GameGateway implements ClientGateway {
                 return;
             }
             session.tables.add(tableId);
-            table.receive(connection, session.player, message);
+            // The session's Player was read at hello; a freeze since then must hold for this message.
+            table.receive(connection, players.current(session.player), message);
         }
     }
 

@@ -78,6 +78,11 @@ public final class TableActor {
     private RunningHand hand;
     private boolean handScheduled;
     private boolean closing;
+    /** An operator's pause: no new hands until resumed; the hand in progress plays on. */
+    private boolean paused;
+    /** An operator's close: no new hands or seats, and every seat is cashed out once the hand in progress ends. */
+    private boolean closedByOperator;
+    private final CompletableFuture<Void> emptiedForClose = new CompletableFuture<>();
 
     TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
         this.config = config;
@@ -165,6 +170,81 @@ public final class TableActor {
         }
     }
 
+    // ---- operator commands, from any thread (the admin console) ----
+
+    /** Deals no new hand until {@link #resume()}; the hand in progress is played to its end. */
+    public CompletableFuture<Void> pause() {
+        return mailbox.run(() -> paused = true);
+    }
+
+    public CompletableFuture<Void> resume() {
+        return mailbox.run(() -> {
+            paused = false;
+            scheduleHandIfReady();
+        });
+    }
+
+    /**
+     * Closes the table: no new hands or seats; the hand in progress is played to its end, then every seat is cashed
+     * out. Completes when the last seat is empty. Calling it again (e.g. after a refused cash-out) tries the cash-outs
+     * again once no hand is running.
+     */
+    public CompletableFuture<Void> close() {
+        return mailbox.submit(() -> {
+            closedByOperator = true;
+            return hand == null ? cashOutLeavers() : CompletableFuture.<Void>completedFuture(null);
+        }).thenCompose(v -> emptiedForClose);
+    }
+
+    /** Stands a player up as their own leave would: folded now if it is their turn, cashed out after the hand. */
+    public CompletableFuture<KickResult> kick(long playerId) {
+        return mailbox.submit(() -> {
+            Seat seat = null;
+            for (Seat candidate : seats) {
+                if (candidate != null && candidate.player.id() == playerId) {
+                    seat = candidate;
+                }
+            }
+            if (seat == null) {
+                return CompletableFuture.completedFuture(KickResult.NOT_SEATED);
+            }
+            seat.leaving = true;
+            if (inHand(seat)) {
+                return actForAbsentPlayer().thenApply(v -> KickResult.CASHED_OUT_AFTER_HAND);
+            }
+            return cashOut(seat).thenApply(v -> KickResult.CASHED_OUT);
+        });
+    }
+
+    public enum KickResult {
+        NOT_SEATED, CASHED_OUT, CASHED_OUT_AFTER_HAND
+    }
+
+    /** What an operator sees of the table: its state, the hand in progress, and every seat with its player and stack. */
+    public CompletableFuture<OperatorView> operatorView() {
+        return mailbox.submit(() -> {
+            List<OperatorView.SeatLine> lines = new ArrayList<>();
+            for (Seat seat : seats) {
+                if (seat != null) {
+                    Money live = hand != null && inHand(seat) ? hand.narrator.stack(seat.number) : seat.stack;
+                    lines.add(new OperatorView.SeatLine(seat.number, seat.player.id(), seat.player.name(), live,
+                            inHand(seat), seat.sittingOut, seat.leaving, seat.connected));
+                }
+            }
+            String state = closedByOperator ? "CLOSING" : paused ? "PAUSED" : "OPEN";
+            return CompletableFuture.completedFuture(new OperatorView(config, state, hand == null ? null : hand.id, lines,
+                    watchers.size(), potAverage.average()));
+        });
+    }
+
+    /** @param state {@code OPEN}, {@code PAUSED} or {@code CLOSING} */
+    public record OperatorView(TableConfig config, String state, Long handId, List<SeatLine> seats, int watching,
+                               Money averagePot) {
+        public record SeatLine(int seat, long playerId, String player, Money stack, boolean inHand, boolean sittingOut,
+                               boolean leaving, boolean connected) {
+        }
+    }
+
     // ---- the dispatch table ----
 
     private CompletionStage<Void> handle(ClientConnection connection, Player player, ClientMessage message) {
@@ -216,6 +296,9 @@ public final class TableActor {
     // ---- seating and chips in and out ----
 
     private CompletionStage<Void> sitDown(ClientConnection connection, Player player, ClientMessage.SitDown request) {
+        if (closedByOperator) {
+            return refuse(connection, request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing");
+        }
         String key = "buyin:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
         Seat existing = seatOf(player);
         if (existing != null && existing.stintKey.equals(key)) {
@@ -280,6 +363,9 @@ public final class TableActor {
     }
 
     private CompletionStage<Void> topUp(ClientConnection connection, Player player, ClientMessage.TopUp request) {
+        if (closedByOperator) {
+            return refuse(connection, request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing");
+        }
         Seat seat = seatOf(player);
         if (seat == null) {
             return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
@@ -472,7 +558,7 @@ public final class TableActor {
     // ---- the hand ----
 
     private void scheduleHandIfReady() {
-        if (hand == null && !handScheduled && !closing && readySeats().size() >= 2) {
+        if (hand == null && !handScheduled && dealsNewHands() && readySeats().size() >= 2) {
             handScheduled = true;
             timer.schedule(pauseBetweenHands, () -> mailbox.submit(this::startHand));
         }
@@ -480,7 +566,7 @@ public final class TableActor {
 
     private CompletionStage<Void> startHand() {
         handScheduled = false;
-        if (hand != null || closing || readySeats().size() < 2) {
+        if (hand != null || !dealsNewHands() || readySeats().size() < 2) {
             return CompletableFuture.completedFuture(null);
         }
         return hands.open(config.id()).thenCompose(handId -> {
@@ -496,6 +582,10 @@ public final class TableActor {
             opening.addAll(hand.dealHoleCards());
             return commitAndPublish(opening, false);
         });
+    }
+
+    private boolean dealsNewHands() {
+        return !closing && !paused && !closedByOperator;
     }
 
     /** Moves the button to the next ready seat and returns the ready seats from its left, the button last. */
@@ -638,11 +728,15 @@ public final class TableActor {
     private CompletionStage<Void> cashOutLeavers() {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (Seat seat : seats) {
-            if (seat != null && seat.leaving) {
+            if (seat != null && (seat.leaving || closedByOperator)) {
                 chain = chain.thenCompose(v -> cashOut(seat));
             }
         }
-        return chain;
+        return chain.thenRun(() -> {
+            if (closedByOperator && playerNames().isEmpty()) {
+                emptiedForClose.complete(null);
+            }
+        });
     }
 
     /** Returns every chip of the current hand to the seat it came from, then ends the hand. */

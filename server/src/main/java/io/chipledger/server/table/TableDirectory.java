@@ -32,7 +32,10 @@ public final class TableDirectory {
     public void loadOpenTables() {
         try (SqlSession session = database.openSession(true)) {
             for (PokerTableMapper.PokerTableRow row : session.getMapper(PokerTableMapper.class).openTables()) {
-                tables.computeIfAbsent(row.id(), id -> TableActor.open(configOf(row), services, pauseBetweenHands));
+                TableActor actor = tables.computeIfAbsent(row.id(), id -> TableActor.open(configOf(row), services, pauseBetweenHands));
+                if ("PAUSED".equals(row.status())) {
+                    actor.pause(); // an operator paused it before the restart
+                }
             }
         }
     }
@@ -50,6 +53,19 @@ public final class TableDirectory {
         TableActor actor = TableActor.open(configOf(stored), services, pauseBetweenHands);
         tables.put(id, actor);
         return actor;
+    }
+
+    /**
+     * Stores the status an operator set ({@code OPEN}, {@code PAUSED}, {@code CLOSED}); a closed table leaves the
+     * directory, so it is in no lobby and takes no messages. Blocking. The actor itself is told by the caller.
+     */
+    public void recordStatus(long id, String status) {
+        try (SqlSession session = database.openSession(true)) {
+            session.getMapper(PokerTableMapper.class).setStatus(id, status);
+        }
+        if ("CLOSED".equals(status)) {
+            tables.remove(id);
+        }
     }
 
     public Optional<TableActor> find(long id) {

@@ -1,0 +1,59 @@
+package io.chipledger.server.admin;
+
+import io.chipledger.ledger.Ledger;
+import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.history.export.HandExporter;
+import io.chipledger.server.net.HttpCall;
+import io.chipledger.server.net.HttpReply;
+import io.chipledger.server.net.HttpRoutes;
+import io.chipledger.server.table.TableDirectory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/**
+ * The admin console's composition: its services over the server's database, ledger, players and tables, and its
+ * routes. The page itself is static ({@code web/admin/}); {@code /admin} redirects there. Everything the page shows
+ * comes from {@code /api/admin}, behind {@link AdminGuard}.
+ */
+public final class AdminConsole {
+
+    /** What the console needs of the running server. */
+    public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
+                        LongSupplier playersOnline, Executor worker, Clock clock, String currency) {
+    }
+
+    private AdminConsole() {
+    }
+
+    /** Adds the console's routes; returns every {@code /api/admin} route added, each behind the admin guard. */
+    public static List<String> addTo(HttpRoutes routes, Parts parts) {
+        AdminMapper.register(parts.database());
+        AdminAuditLog auditLog = new AdminAuditLog(parts.database());
+        AuditedActions actions = new AuditedActions(auditLog, parts.worker());
+        TableOperator tables = new TableOperator(parts.tables(), parts.worker(), parts.currency());
+        LedgerHealth health = new LedgerHealth(parts.database(), auditLog, parts.clock(), parts.currency());
+        Cashier cashier = new Cashier(parts.ledger(), parts.players(), parts.worker(), parts.currency());
+
+        routes.get("/admin", AdminConsole::toThePage);
+        GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
+        new DashboardEndpoints(health, tables, auditLog, parts.playersOnline(), parts.worker()).addTo(guarded);
+        new TableEndpoints(tables, actions).addTo(guarded);
+        new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
+                parts.worker()).addTo(guarded);
+        new HandEndpoints(new HandInspector(new HandExporter(parts.database()), parts.database(), parts.ledger()),
+                parts.worker()).addTo(guarded);
+        return guarded.all();
+    }
+
+    /** {@code /admin} to {@code /admin/}, so the page's relative module imports resolve under {@code /admin/}. */
+    private static CompletionStage<HttpReply> toThePage(HttpCall call) {
+        return CompletableFuture.completedFuture(new HttpReply(302, "text/plain; charset=utf-8", new byte[0],
+                Map.of("Location", "/admin/")));
+    }
+}

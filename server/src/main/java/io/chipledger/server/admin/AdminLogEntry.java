@@ -1,0 +1,12 @@
+package io.chipledger.server.admin;
+
+import java.time.Instant;
+
+/**
+ * One admin action as the log shows it: the request (who, what, on what, why, when) joined with its outcome.
+ * {@code outcome} is REQUESTED while no outcome was recorded; {@code request} and {@code reply} are JSON text.
+ */
+public record AdminLogEntry(long id, Instant recordedAt, Long adminId, String adminName, String action, String target,
+                            String reason, String requestKey, String request, String outcome, Instant outcomeAt,
+                            Integer replyStatus, String reply) {
+}

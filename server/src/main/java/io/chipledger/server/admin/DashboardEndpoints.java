@@ -1,0 +1,100 @@
+package io.chipledger.server.admin;
+
+import io.chipledger.server.net.HttpCall;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The dashboard, the ledger audit and the admin audit log under {@code /api/admin}. Reading them changes nothing; an
+ * audit run is recorded (who ran it, when, what it found) because the dashboard shows the last one.
+ */
+final class DashboardEndpoints {
+
+    record AuditRequest(String reason) {
+    }
+
+    private final LedgerHealth health;
+    private final TableOperator tables;
+    private final AdminAuditLog auditLog;
+    private final LongSupplier playersOnline;
+    private final Executor worker;
+
+    DashboardEndpoints(LedgerHealth health, TableOperator tables, AdminAuditLog auditLog, LongSupplier playersOnline,
+                       Executor worker) {
+        this.health = health;
+        this.tables = tables;
+        this.auditLog = auditLog;
+        this.playersOnline = playersOnline;
+        this.worker = worker;
+    }
+
+    void addTo(GuardedRoutes routes) {
+        routes.get("/api/admin/dashboard", this::dashboard)
+                .post("/api/admin/audit/run", this::runAudit)
+                .get("/api/admin/audit/last", this::lastAudit)
+                .get("/api/admin/log", this::log);
+    }
+
+    private CompletionStage<AdminReply> dashboard(HttpCall call, Operator operator) {
+        return tables.list().thenCombine(CompletableFuture.supplyAsync(health::ledgerFigures, worker), (rows, figures) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("tablesRunning", rows.stream().filter(r -> "OPEN".equals(r.get("state"))).count());
+            body.put("tablesPaused", rows.stream().filter(r -> "PAUSED".equals(r.get("state"))).count());
+            body.put("tablesClosing", rows.stream().filter(r -> "CLOSING".equals(r.get("state"))).count());
+            body.put("handsInProgress", rows.stream().filter(r -> r.get("handId") != null).count());
+            body.put("playersOnline", playersOnline.getAsLong());
+            body.put("playersSeated", rows.stream().mapToInt(r -> ((List<?>) r.get("seats")).size()).sum());
+            body.putAll(figures);
+            return AdminReply.ok(body);
+        });
+    }
+
+    private CompletionStage<AdminReply> runAudit(HttpCall call, Operator operator) {
+        AuditRequest request = call.body().length == 0 ? new AuditRequest(null) : AdminJson.read(call, AuditRequest.class);
+        String reason = request.reason() == null || request.reason().isBlank() ? "audit run on demand" : AdminJson.reason(request.reason());
+        return CompletableFuture.supplyAsync(() -> health.audit(operator, reason), worker);
+    }
+
+    private CompletionStage<AdminReply> lastAudit(HttpCall call, Operator operator) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("last", health.lastAudit().orElse(null));
+            return AdminReply.ok(body);
+        }, worker);
+    }
+
+    private CompletionStage<AdminReply> log(HttpCall call, Operator operator) {
+        String action = call.queryParam("action");
+        if (action != null && !action.matches("[A-Z_]{2,40}")) {
+            throw AdminRefusal.badRequest("action is an action name such as DEPOSIT or TABLE_CLOSE");
+        }
+        String limitText = call.queryParam("limit");
+        int limit = limitText == null ? 100 : (int) Math.min(500, AdminJson.queryId(call, "limit"));
+        return CompletableFuture.supplyAsync(() -> AdminReply.ok(Map.of("entries",
+                auditLog.recent(action, limit).stream().map(DashboardEndpoints::shown).toList())), worker);
+    }
+
+    /** A log entry with its request and reply as JSON objects rather than JSON text. */
+    private static Map<String, Object> shown(AdminLogEntry entry) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("id", entry.id());
+        shown.put("at", entry.recordedAt());
+        shown.put("adminId", entry.adminId());
+        shown.put("admin", entry.adminName());
+        shown.put("action", entry.action());
+        shown.put("target", entry.target());
+        shown.put("reason", entry.reason());
+        shown.put("requestKey", entry.requestKey());
+        shown.put("request", AdminReply.stored(200, entry.request()).body());
+        shown.put("outcome", entry.outcome());
+        shown.put("outcomeAt", entry.outcomeAt());
+        shown.put("replyStatus", entry.replyStatus());
+        shown.put("reply", entry.reply() == null ? null : AdminReply.stored(entry.replyStatus(), entry.reply()).body());
+        return shown;
+    }
+}

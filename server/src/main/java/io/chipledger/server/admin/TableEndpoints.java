@@ -1,0 +1,76 @@
+package io.chipledger.server.admin;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.net.HttpCall;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Tables under {@code /api/admin}: list, create, pause, resume, close, kick. Every change needs a reason and an
+ * idempotency key and goes through {@link AuditedActions}, so a double click opens one table, not two.
+ */
+final class TableEndpoints {
+
+    /** {@code rakePercent} is a decimal string ("5", "4.75"); amounts are money strings; optional fields may be absent. */
+    record CreateTableRequest(String name, Money smallBlind, Money bigBlind, Money ante, Integer seats, Money minBuyIn,
+                              Money maxBuyIn, String rakePercent, Money rakeCap, Integer actionSeconds,
+                              Integer timeBankSeconds, String reason, String idempotencyKey) {
+    }
+
+    record TableRequest(Long tableId, String reason, String idempotencyKey) {
+    }
+
+    record KickRequest(Long tableId, Long playerId, String reason, String idempotencyKey) {
+    }
+
+    private final TableOperator operator;
+    private final AuditedActions actions;
+
+    TableEndpoints(TableOperator operator, AuditedActions actions) {
+        this.operator = operator;
+        this.actions = actions;
+    }
+
+    void addTo(GuardedRoutes routes) {
+        routes.get("/api/admin/tables", this::list)
+                .post("/api/admin/tables/create", this::create)
+                .post("/api/admin/table/pause", (call, op) -> change(call, op, "TABLE_PAUSE"))
+                .post("/api/admin/table/resume", (call, op) -> change(call, op, "TABLE_RESUME"))
+                .post("/api/admin/table/close", (call, op) -> change(call, op, "TABLE_CLOSE"))
+                .post("/api/admin/table/kick", this::kick);
+    }
+
+    private CompletionStage<AdminReply> list(HttpCall call, Operator who) {
+        return operator.list().thenApply(rows -> AdminReply.ok(Map.of("tables", rows)));
+    }
+
+    private CompletionStage<AdminReply> create(HttpCall call, Operator who) {
+        CreateTableRequest request = AdminJson.read(call, CreateTableRequest.class);
+        var row = operator.rowOf(request);
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "TABLE_CREATE", null, AdminJson.reason(request.reason()),
+                AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
+        return actions.run(logged, logId -> operator.create(row).thenApply(AuditedActions.Result::of));
+    }
+
+    private CompletionStage<AdminReply> change(HttpCall call, Operator who, String action) {
+        TableRequest request = AdminJson.read(call, TableRequest.class);
+        long tableId = AdminJson.id(request.tableId(), "tableId");
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, action, "table:" + tableId,
+                AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
+        return actions.run(logged, logId -> switch (action) {
+            case "TABLE_PAUSE" -> operator.pause(tableId, true).thenApply(AuditedActions.Result::of);
+            case "TABLE_RESUME" -> operator.pause(tableId, false).thenApply(AuditedActions.Result::of);
+            default -> CompletableFuture.completedFuture(operator.close(tableId));
+        });
+    }
+
+    private CompletionStage<AdminReply> kick(HttpCall call, Operator who) {
+        KickRequest request = AdminJson.read(call, KickRequest.class);
+        long tableId = AdminJson.id(request.tableId(), "tableId");
+        long playerId = AdminJson.id(request.playerId(), "playerId");
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "KICK", "table:" + tableId + "/player:" + playerId,
+                AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
+        return actions.run(logged, logId -> operator.kick(tableId, playerId).thenApply(AuditedActions.Result::of));
+    }
+}

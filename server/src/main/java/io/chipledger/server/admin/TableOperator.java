@@ -1,0 +1,161 @@
+package io.chipledger.server.admin;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.game.holdem.Ante;
+import io.chipledger.server.store.PokerTableMapper;
+import io.chipledger.server.table.TableActor;
+import io.chipledger.server.table.TableConfig;
+import io.chipledger.server.table.TableDirectory;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs tables for operators: opens them, pauses and resumes them, closes them (the hand in progress finishes, then
+ * every seat is cashed out and the table is stored CLOSED) and kicks players (as their own leave would). The table's
+ * own state changes are commands to its actor's mailbox; the stored status is written on the worker afterwards.
+ */
+final class TableOperator {
+
+    private final TableDirectory tables;
+    private final Executor worker;
+    private final String currency;
+
+    TableOperator(TableDirectory tables, Executor worker, String currency) {
+        this.tables = tables;
+        this.worker = worker;
+        this.currency = currency;
+    }
+
+    /** Every running table as an operator sees it, by id. */
+    CompletableFuture<List<Map<String, Object>>> list() {
+        List<CompletableFuture<TableActor.OperatorView>> views = tables.all().stream().map(TableActor::operatorView).toList();
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(all -> views.stream()
+                .map(CompletableFuture::join)
+                .sorted(Comparator.comparingLong(v -> v.config().id()))
+                .map(TableOperator::row)
+                .toList());
+    }
+
+    CompletableFuture<AdminReply> create(PokerTableMapper.PokerTableRow row) {
+        return CompletableFuture.supplyAsync(() -> {
+            TableActor actor;
+            try {
+                actor = tables.create(row);
+            } catch (IllegalArgumentException badSettings) {
+                throw AdminRefusal.badRequest(badSettings.getMessage());
+            }
+            return actor;
+        }, worker).thenCompose(TableActor::operatorView).thenApply(view -> AdminReply.of(201, Map.of("table", row(view))));
+    }
+
+    CompletableFuture<AdminReply> pause(long tableId, boolean pause) {
+        TableActor table = find(tableId);
+        return (pause ? table.pause() : table.resume())
+                .thenRunAsync(() -> tables.recordStatus(tableId, pause ? "PAUSED" : "OPEN"), worker)
+                .thenCompose(v -> table.operatorView())
+                .thenApply(view -> AdminReply.ok(Map.of("table", row(view))));
+    }
+
+    /** Answers at once that the table is closing; the second stage completes when it is closed and stored so. */
+    AuditedActions.Result close(long tableId) {
+        TableActor table = find(tableId);
+        CompletableFuture<AdminReply> closed = table.close()
+                .thenApplyAsync(v -> {
+                    tables.recordStatus(tableId, "CLOSED");
+                    return AdminReply.ok(Map.of("tableId", tableId, "state", "CLOSED"));
+                }, worker);
+        return AuditedActions.Result.later(AdminReply.of(202, Map.of("tableId", tableId, "state", "CLOSING")), closed);
+    }
+
+    CompletableFuture<AdminReply> kick(long tableId, long playerId) {
+        return find(tableId).kick(playerId).thenApply(result -> switch (result) {
+            case NOT_SEATED -> throw AdminRefusal.conflict("NOT_SEATED", "player " + playerId + " has no seat at table " + tableId);
+            case CASHED_OUT -> AdminReply.ok(Map.of("tableId", tableId, "playerId", playerId, "result", "CASHED_OUT"));
+            case CASHED_OUT_AFTER_HAND -> AdminReply.ok(Map.of("tableId", tableId, "playerId", playerId,
+                    "result", "FOLDED_CASHED_OUT_AFTER_HAND"));
+        });
+    }
+
+    /** A table row from an operator's request; amounts were parsed exactly, the rest is checked by the table's rules. */
+    PokerTableMapper.PokerTableRow rowOf(TableEndpoints.CreateTableRequest request) {
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 40) {
+            throw AdminRefusal.badRequest("a table name is 1 to 40 characters");
+        }
+        Money small = required(request.smallBlind(), "smallBlind");
+        Money big = required(request.bigBlind(), "bigBlind");
+        if (small.isGreaterThan(big)) {
+            throw AdminRefusal.badRequest("the small blind " + small + " is more than the big blind " + big);
+        }
+        int seats = required(request.seats(), "seats");
+        BigDecimal rakePercent = percent(request.rakePercent());
+        Money rakeCap = request.rakeCap() == null ? Money.ZERO : request.rakeCap();
+        if (rakePercent.signum() > 0 && !rakeCap.isPositive()) {
+            throw AdminRefusal.badRequest("a rake percentage needs a rake cap above 0.00");
+        }
+        int action = request.actionSeconds() == null ? 20 : request.actionSeconds();
+        int timeBank = request.timeBankSeconds() == null ? 30 : request.timeBankSeconds();
+        if (action < 5 || action > 300 || timeBank < 0 || timeBank > 600) {
+            throw AdminRefusal.badRequest("the action clock is 5 to 300 seconds and the time bank 0 to 600");
+        }
+        return new PokerTableMapper.PokerTableRow(0, name, currency, small, big,
+                request.ante() == null ? Money.ZERO : request.ante(), seats, required(request.minBuyIn(), "minBuyIn"),
+                required(request.maxBuyIn(), "maxBuyIn"), rakePercent, rakeCap, action, timeBank, "OPEN");
+    }
+
+    private TableActor find(long tableId) {
+        return tables.find(tableId).orElseThrow(() -> AdminRefusal.notFound("TABLE_NOT_FOUND", "no running table " + tableId));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw AdminRefusal.badRequest(field + " is required");
+        }
+        return value;
+    }
+
+    private static BigDecimal percent(String text) {
+        if (text == null || text.isBlank()) {
+            return BigDecimal.ZERO;
+        }
+        if (!text.matches("\\d{1,3}(\\.\\d{1,2})?")) {
+            throw AdminRefusal.badRequest("rakePercent is a string such as \"5\" or \"4.75\": 0 to 100, at most two decimals");
+        }
+        BigDecimal percent = new BigDecimal(text);
+        if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw AdminRefusal.badRequest("rakePercent is at most 100");
+        }
+        return percent;
+    }
+
+    static Map<String, Object> row(TableActor.OperatorView view) {
+        TableConfig config = view.config();
+        Ante ante = config.stakes().ante();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", config.id());
+        row.put("name", config.name());
+        row.put("state", view.state());
+        row.put("currency", config.currency());
+        row.put("smallBlind", config.stakes().smallBlind());
+        row.put("bigBlind", config.stakes().bigBlind());
+        row.put("ante", ante instanceof Ante.Uniform uniform ? uniform.amount() : Money.ZERO);
+        row.put("seatCount", config.seatCount());
+        row.put("minBuyIn", config.minBuyIn());
+        row.put("maxBuyIn", config.maxBuyIn());
+        row.put("rakePercent", config.rake().percent().stripTrailingZeros().toPlainString());
+        row.put("rakeCap", config.rake().cap());
+        row.put("actionSeconds", config.actionTime().toSeconds());
+        row.put("timeBankSeconds", config.timeBank().toSeconds());
+        row.put("handId", view.handId());
+        row.put("watching", view.watching());
+        row.put("averagePot", view.averagePot());
+        row.put("seats", view.seats());
+        return row;
+    }
+}
