@@ -130,7 +130,12 @@ class PlayingOverWebSocketTest {
         assertThat(wallet("alice")).isEqualTo(Money.parse("900.00").plus(view.cashedOut[0]));
         assertThat(wallet("bob")).isEqualTo(Money.parse("920.00").plus(view.cashedOut[1]));
         assertThat(wallet("alice").plus(wallet("bob"))).isEqualTo(Money.parse("2000.00"));
-        assertThat(alice.lastWallet()).as("the wallet alice was shown").isEqualTo(wallet("alice"));
+        // Her wallet message may come after both seats emptied (if bob's leave was handled first): wait for it.
+        Money aliceWallet = wallet("alice");
+        if (!aliceWallet.equals(alice.lastWallet())) {
+            alice.await(m -> m instanceof ServerMessage.Wallet w && w.balance().equals(aliceWallet), WAIT);
+        }
+        assertThat(alice.lastWallet()).as("the wallet alice was shown").isEqualTo(aliceWallet);
 
         AuditReport audit = new LedgerAuditor(server.database().sqlSessionFactory()).audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
