@@ -29,6 +29,7 @@ import io.chipledger.server.store.PostgresSeatRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.GameGateway;
+import io.chipledger.server.table.PlayerConnections;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
@@ -89,9 +90,10 @@ public final class GameServer implements AutoCloseable {
             log.warn("voided {} hand(s) left open by an earlier crash", voided);
         }
         Metrics metrics = new Metrics();
+        PlayerConnections online = new PlayerConnections();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
                 new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
-                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics),
+                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics), online,
                 tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
@@ -112,13 +114,13 @@ public final class GameServer implements AutoCloseable {
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
-        GameGateway gateway = new GameGateway(players, tables, ledger, worker, CURRENCY);
+        GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY);
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
-        metrics.gauge("poker_players_online", "Players with at least one open session.", gateway::playersOnline);
+        metrics.gauge("poker_players_online", "Players with at least one open session.", online::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
         new MetricsEndpoint(metrics).addTo(routes);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                gateway::playersOnline, worker, Clock.systemUTC(), CURRENCY));
+                online, worker, Clock.systemUTC(), CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
+import io.chipledger.server.table.PlayerConnections;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
@@ -25,7 +25,7 @@ public final class AdminConsole {
 
     /** What the console needs of the running server. */
     public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
-                        LongSupplier playersOnline, Executor worker, Clock clock, String currency) {
+                        PlayerConnections online, Executor worker, Clock clock, String currency) {
     }
 
     private AdminConsole() {
@@ -38,11 +38,11 @@ public final class AdminConsole {
         AuditedActions actions = new AuditedActions(auditLog, parts.worker());
         TableOperator tables = new TableOperator(parts.tables(), parts.worker(), parts.currency());
         LedgerHealth health = new LedgerHealth(parts.database(), auditLog, parts.clock(), parts.currency());
-        Cashier cashier = new Cashier(parts.ledger(), parts.players(), parts.worker(), parts.currency());
+        Cashier cashier = new Cashier(parts.ledger(), parts.players(), parts.online(), parts.worker(), parts.currency());
 
         routes.get("/admin", AdminConsole::toThePage);
         GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
-        new DashboardEndpoints(health, tables, auditLog, parts.playersOnline(), parts.worker()).addTo(guarded);
+        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.worker()).addTo(guarded);
         new TableEndpoints(tables, actions).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
                 parts.worker()).addTo(guarded);

@@ -9,7 +9,9 @@ import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.Player;
+import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.table.PlayerConnections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +44,14 @@ final class Cashier {
 
     private final Ledger ledger;
     private final PlayerDirectory players;
+    private final PlayerConnections online;
     private final Executor worker;
     private final String currency;
 
-    Cashier(Ledger ledger, PlayerDirectory players, Executor worker, String currency) {
+    Cashier(Ledger ledger, PlayerDirectory players, PlayerConnections online, Executor worker, String currency) {
         this.ledger = ledger;
         this.players = players;
+        this.online = online;
         this.worker = worker;
         this.currency = currency;
     }
@@ -92,6 +96,7 @@ final class Cashier {
         }
         long postingId = result instanceof PostingResult.Committed committed ? committed.postingId()
                 : ((PostingResult.Replayed) result).postingId();
+        online.send(player.id(), new ServerMessage.Wallet(balance)); // the player sees the new balance at once
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("playerId", player.id());
         body.put("player", player.name());

@@ -28,10 +28,13 @@ public final class GameGateway implements ClientGateway {
     private final Ledger ledger;
     private final Executor worker;
     private final String currency;
+    private final PlayerConnections online;
     private final Map<ClientConnection, Session> sessions = new ConcurrentHashMap<>();
 
-    public GameGateway(PlayerDirectory players, TableDirectory tables, Ledger ledger, Executor worker, String currency) {
+    public GameGateway(PlayerDirectory players, TableDirectory tables, PlayerConnections online, Ledger ledger,
+                       Executor worker, String currency) {
         this.players = players;
+        this.online = online;
         this.tables = tables;
         this.ledger = ledger;
         this.worker = worker;
@@ -49,10 +52,6 @@ public final class GameGateway implements ClientGateway {
         return sessions.size();
     }
 
-    /** Distinct players with an open session now. */
-    public long playersOnline() {
-        return sessions.values().stream().map(s -> s.player).filter(java.util.Objects::nonNull).mapToLong(Player::id).distinct().count();
-    }
 
     @Override
     public void opened(ClientConnection connection) {
@@ -87,6 +86,9 @@ public final class GameGateway implements ClientGateway {
     @Override
     public void closed(ClientConnection connection) {
         Session session = sessions.remove(connection);
+        if (session != null && session.player != null) {
+            online.closed(session.player.id(), connection);
+        }
         if (session != null) {
             session.tables.forEach(id -> tables.find(id).ifPresent(t -> t.disconnected(connection)));
         }
@@ -106,6 +108,10 @@ public final class GameGateway implements ClientGateway {
             return CompletableFuture.runAsync(() -> {
                 var wallet = ledger.openAccount(AccountKind.WALLET, player.get().ledgerOwner(), currency);
                 session.player = player.get();
+                online.opened(player.get().id(), connection);
+                if (!sessions.containsKey(connection)) {
+                    online.closed(player.get().id(), connection); // it closed while the session opened
+                }
                 connection.send(new ServerMessage.Welcome(hello.requestId(), ProtocolJson.PROTOCOL_VERSION, player.get().name(), wallet.balance()));
             }, worker);
         }).exceptionally(failure -> {

@@ -64,6 +64,7 @@ public final class TableActor {
     private final SeatRecords seatRecords;
     private final SeatTimeouts seatTimeouts;
     private final GameMetrics metrics;
+    private final PlayerConnections online;
     private final DeckSource decks;
     private final TableTimer timer;
     private final Clock clock;
@@ -89,6 +90,7 @@ public final class TableActor {
         this.mailbox = new Mailbox(services.tableExecutor());
         this.ledger = services.ledger();
         this.metrics = services.metrics();
+        this.online = services.online();
         this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         this.potAccount = potAccount;
         this.hands = services.hands();
@@ -340,7 +342,7 @@ public final class TableActor {
                                         watchers.put(connection, player);
                                         publish(new TableEvent.SeatTaken(seat.number, player.name(), seat.stack));
                                         connection.send(new ServerMessage.Done(request.requestId()));
-                                        connection.send(new ServerMessage.Wallet(balances[1]));
+                                        online.send(player.id(), new ServerMessage.Wallet(balances[1]));
                                         scheduleHandIfReady();
                                     });
                         }));
@@ -395,7 +397,7 @@ public final class TableActor {
                                             publish(new TableEvent.ToppedUp(seat.number, added, seat.stack));
                                         }
                                         connection.send(new ServerMessage.Done(request.requestId()));
-                                        connection.send(new ServerMessage.Wallet(balances[1]));
+                                        online.send(player.id(), new ServerMessage.Wallet(balances[1]));
                                         scheduleHandIfReady();
                                     });
                         }));
@@ -434,12 +436,7 @@ public final class TableActor {
                 }
                 seats[seat.number] = null;
                 publish(new TableEvent.SeatLeft(seat.number, seat.player.name(), stack));
-                Money wallet = ledger.balance(accounts.wallet());
-                watchers.forEach((c, p) -> {
-                    if (p != null && p.id() == seat.player.id()) {
-                        c.send(new ServerMessage.Wallet(wallet));
-                    }
-                });
+                online.send(seat.player.id(), new ServerMessage.Wallet(ledger.balance(accounts.wallet())));
             });
         });
     }

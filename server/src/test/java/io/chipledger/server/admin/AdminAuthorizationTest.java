@@ -6,6 +6,7 @@ import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.GameServer;
+import io.chipledger.server.table.PlayerConnections;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.bot.PokerClient;
@@ -140,7 +141,7 @@ class AdminAuthorizationTest {
         GameServer server = fixture.server;
         List<String> added = AdminConsole.addTo(new HttpRoutes(new StaticFiles("web", Runnable::run)),
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
-                        server.tables(), () -> 0L, Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
+                        server.tables(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
 
         assertThat(everyAdminCall().stream().map(Call::route).distinct().toList()).containsExactlyInAnyOrderElementsOf(added);
     }

@@ -78,6 +78,17 @@ class AdminCashierTest {
     }
 
     @Test
+    void aPlayerOnlineSeesTheirNewBalanceAsSoonAsTheDepositCommits() throws Exception {
+        String token = fixture.register("otto");
+        try (PokerClient otto = PokerClient.connect("ws://127.0.0.1:" + fixture.server.port() + "/ws", token, "otto")) {
+            fixture.post("/api/admin/player/deposit", fixture.adminToken, money(fixture.playerId("otto"), "7.25", AdminFixture.newKey()));
+
+            ServerMessage told = otto.await(m -> m instanceof ServerMessage.Wallet, AdminFixture.WAIT);
+            assertThat(((ServerMessage.Wallet) told).balance()).isEqualTo(Money.parse("1007.25"));
+        }
+    }
+
+    @Test
     void aDepositSubmittedTwiceAtOnceFromTwoThreadsMovesMoneyOnce() throws Exception {
         fixture.register("ellen");
         long ellen = fixture.playerId("ellen");

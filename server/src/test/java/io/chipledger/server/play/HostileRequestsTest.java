@@ -149,6 +149,20 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aBuyInIsToldToEveryConnectionOfThePlayerNotOnlyTheOneAtTheTable() throws Exception {
+        long table = live.openTable("Elsewhere", 6);
+        PokerClient inTheLobby = live.connect("hana");
+        PokerClient atTheTable = live.connect("hana");
+
+        atTheTable.reply(atTheTable.send(r -> new ClientMessage.SitDown(r, table, 4, Money.parse("30.00"))), WAIT);
+
+        ServerMessage told = inTheLobby.await(m -> m instanceof ServerMessage.Wallet, WAIT);
+        assertThat(((ServerMessage.Wallet) told).balance()).isEqualTo(Money.parse("970.00"));
+        inTheLobby.close();
+        atTheTable.close();
+    }
+
+    @Test
     void chatIsLimitedInLengthAndRate() throws Exception {
         long table = live.openTable("Chatty", 6);
         PokerClient gil = live.connect("gil");

@@ -1,0 +1,40 @@
+package io.chipledger.server.table;
+
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.server.net.ClientConnection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every open, logged-in connection by player, for news about the player rather than a table: their wallet changed
+ * (a buy-in, a cash-out at any table, an operator's deposit), whichever page or device they have open.
+ */
+public final class PlayerConnections {
+
+    private final Map<Long, Set<ClientConnection>> byPlayer = new ConcurrentHashMap<>();
+
+    void opened(long playerId, ClientConnection connection) {
+        byPlayer.computeIfAbsent(playerId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    void closed(long playerId, ClientConnection connection) {
+        byPlayer.computeIfPresent(playerId, (id, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+    }
+
+    /** Sends to each of the player's connections; none is fine (they are offline). */
+    public void send(long playerId, ServerMessage message) {
+        Set<ClientConnection> connections = byPlayer.get(playerId);
+        if (connections != null) {
+            connections.forEach(connection -> connection.send(message));
+        }
+    }
+
+    /** Players with at least one open session. */
+    public long playersOnline() {
+        return byPlayer.size();
+    }
+}
