@@ -5,7 +5,6 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
-import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
@@ -27,13 +26,13 @@ import io.chipledger.server.net.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,6 @@ public final class TableActor {
 
     private static final Logger log = LoggerFactory.getLogger(TableActor.class);
     static final Duration PAUSE_BETWEEN_HANDS = Duration.ofSeconds(2);
-    private static final int EVENT_BUFFER = 1_000;
     private static final int MAX_CHAT = 200;
     /** Chat is a courtesy, not a channel: a few lines at once, then one a second per player. */
     private static final int CHAT_PER_SECOND = 1;
@@ -59,9 +57,9 @@ public final class TableActor {
     private final Mailbox mailbox;
     private final Ledger ledger;
     private final ChipPoster poster;
+    private final SeatCashier cashier;
     private final long potAccount;
     private final HandRecords hands;
-    private final SeatRecords seatRecords;
     private final SeatTimeouts seatTimeouts;
     private final GameMetrics metrics;
     private final PlayerConnections online;
@@ -69,11 +67,10 @@ public final class TableActor {
     private final TableTimer timer;
     private final Clock clock;
     private final Executor worker;
-    private final Seat[] seats;
-    private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final SeatMap seats;
+    private final TableAudience audience;
     private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
-    private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
-    private final Map<Long, RateLimiter> chatLimits = new java.util.HashMap<>();
+    private final Map<Long, RateLimiter> chatLimits = new HashMap<>();
     private final Duration pauseBetweenHands;
     private int button = -1;
     private RunningHand hand;
@@ -94,13 +91,14 @@ public final class TableActor {
         this.poster = new ChipPoster(ledger, potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         this.potAccount = potAccount;
         this.hands = services.hands();
-        this.seatRecords = services.seats();
+        this.cashier = new SeatCashier(config, ledger, poster, services.seats(), services.worker());
         this.seatTimeouts = services.seatTimeouts();
         this.decks = services.decks();
         this.timer = services.timer();
         this.clock = services.clock();
         this.worker = services.worker();
-        this.seats = new Seat[config.seatCount()];
+        this.seats = new SeatMap(config.seatCount());
+        this.audience = new TableAudience(config.id(), seats::numberOf);
         this.pauseBetweenHands = pauseBetweenHands;
     }
 
@@ -129,9 +127,9 @@ public final class TableActor {
     /** The connection closed: it stops watching, and a seated player with no other connection here is away. */
     public void disconnected(ClientConnection connection) {
         mailbox.run(() -> {
-            Player player = watchers.remove(connection);
-            if (player != null && !isWatching(player)) {
-                playerLeftTheRoom(seatOf(player));
+            Player player = audience.remove(connection);
+            if (player != null && !audience.isWatching(player)) {
+                playerLeftTheRoom(seats.of(player));
             }
         });
     }
@@ -146,7 +144,7 @@ public final class TableActor {
             seat.connected = false;
             seat.sittingOut = true;
             seat.sittingOutWhileAway = true;
-            seats[number] = seat;
+            seats.put(seat);
             scheduleAbandonment(seat, seatTimeouts.disconnectGrace());
         });
     }
@@ -162,7 +160,7 @@ public final class TableActor {
     /** Everything a lobby shows of the table. */
     public CompletableFuture<LobbyEntry> lobbyEntry() {
         return mailbox.submit(() -> CompletableFuture.completedFuture(
-                new LobbyEntry(config, playerNames(), watchers.size(), potAverage.average())));
+                new LobbyEntry(config, seats.playerNames(), audience.size(), potAverage.average())));
     }
 
     /** A lobby row: the table's settings, who sits there, how many are watching, the recent average pot. */
@@ -201,12 +199,7 @@ public final class TableActor {
     /** Stands a player up as their own leave would: folded now if it is their turn, cashed out after the hand. */
     public CompletableFuture<KickResult> kick(long playerId) {
         return mailbox.submit(() -> {
-            Seat seat = null;
-            for (Seat candidate : seats) {
-                if (candidate != null && candidate.player.id() == playerId) {
-                    seat = candidate;
-                }
-            }
+            Seat seat = seats.ofPlayer(playerId);
             if (seat == null) {
                 return CompletableFuture.completedFuture(KickResult.NOT_SEATED);
             }
@@ -226,16 +219,14 @@ public final class TableActor {
     public CompletableFuture<OperatorView> operatorView() {
         return mailbox.submit(() -> {
             List<OperatorView.SeatLine> lines = new ArrayList<>();
-            for (Seat seat : seats) {
-                if (seat != null) {
-                    Money live = hand != null && inHand(seat) ? hand.narrator.stack(seat.number) : seat.stack;
-                    lines.add(new OperatorView.SeatLine(seat.number, seat.player.id(), seat.player.name(), live,
-                            inHand(seat), seat.sittingOut, seat.leaving, seat.connected));
-                }
+            for (Seat seat : seats.occupied()) {
+                Money live = hand != null && inHand(seat) ? hand.narrator.stack(seat.number) : seat.stack;
+                lines.add(new OperatorView.SeatLine(seat.number, seat.player.id(), seat.player.name(), live,
+                        inHand(seat), seat.sittingOut, seat.leaving, seat.connected));
             }
             String state = closedByOperator ? "CLOSING" : paused ? "PAUSED" : "OPEN";
             return CompletableFuture.completedFuture(new OperatorView(config, state, hand == null ? null : hand.id, lines,
-                    watchers.size(), potAverage.average()));
+                    audience.size(), potAverage.average()));
         });
     }
 
@@ -253,7 +244,7 @@ public final class TableActor {
         if (message instanceof ClientMessage.Watch watch) {
             return watch(connection, player, watch);
         } else if (message instanceof ClientMessage.Unwatch unwatch) {
-            watchers.remove(connection);
+            audience.remove(connection);
             return done(connection, unwatch.requestId());
         } else if (message instanceof ClientMessage.SitDown sitDown) {
             return sitDown(connection, player, sitDown);
@@ -277,21 +268,11 @@ public final class TableActor {
 
     // ---- watching ----
 
-    /**
-     * Catches the connection up (the events after its {@code lastSeq}, or a snapshot), and only then subscribes it, so
-     * it receives every event exactly once and in order; a seated player coming back is announced after that.
-     */
+    /** The connection is caught up and subscribed; a seated player coming back is announced after that. */
     private CompletionStage<Void> watch(ClientConnection connection, Player player, ClientMessage.Watch watch) {
-        int viewerSeat = seatNumberOf(player);
-        Optional<List<EventLog.Entry>> missed = watch.lastSeq() == null ? Optional.empty() : events.after(watch.lastSeq());
         connection.send(new ServerMessage.Done(watch.requestId()));
-        if (missed.isPresent()) {
-            missed.get().forEach(e -> connection.send(new ServerMessage.Event(config.id(), e.seq(), e.viewFor(viewerSeat))));
-        } else {
-            connection.send(new ServerMessage.Snapshot(config.id(), events.lastSeq(), snapshotFor(viewerSeat)));
-        }
-        watchers.put(connection, player);
-        playerReturned(seatOf(player));
+        audience.watch(connection, player, watch.lastSeq(), this::snapshotFor);
+        playerReturned(seats.of(player));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -301,18 +282,18 @@ public final class TableActor {
         if (closedByOperator) {
             return refuse(connection, request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing");
         }
-        String key = "buyin:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
-        Seat existing = seatOf(player);
+        String key = SeatCashier.buyInKey(config.id(), player, request.requestId());
+        Seat existing = seats.of(player);
         if (existing != null && existing.stintKey.equals(key)) {
             return answerRepeatedBuyIn(connection, player, request, key, existing);
         }
         if (existing != null) {
             return refuse(connection, request.requestId(), ErrorCode.ALREADY_SEATED, "you already sit in seat " + existing.number);
         }
-        if (request.seat() < 0 || request.seat() >= seats.length) {
-            return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, "seats are 0 to " + (seats.length - 1));
+        if (request.seat() < 0 || request.seat() >= seats.count()) {
+            return refuse(connection, request.requestId(), ErrorCode.BAD_MESSAGE, "seats are 0 to " + (seats.count() - 1));
         }
-        if (seats[request.seat()] != null) {
+        if (seats.get(request.seat()) != null) {
             return refuse(connection, request.requestId(), ErrorCode.SEAT_TAKEN, "seat " + request.seat() + " is taken");
         }
         if (request.amount().isLessThan(config.minBuyIn()) || request.amount().isGreaterThan(config.maxBuyIn())) {
@@ -322,30 +303,23 @@ public final class TableActor {
         if (player.frozen()) {
             return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
         }
-        int number = request.seat();
-        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
-                .thenCompose(accounts -> seatRecords.taken(config.id(), number, player.id(), accounts.seat(), key)
-                        .thenCompose(recorded -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
-                        .thenCompose(result -> {
-                            if (!result.accepted()) {
-                                return seatRecords.left(config.id(), number, key)
-                                        .thenCompose(v -> refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
-                            }
-                            if (result instanceof PostingResult.Replayed) {
-                                // The buy-in of a stint that already ended, sent again: answered, not repeated.
-                                return seatRecords.left(config.id(), number, key).thenCompose(v -> done(connection, request.requestId()));
-                            }
-                            return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(accounts.seat()), ledger.balance(accounts.wallet())}, worker)
-                                    .thenAccept(balances -> {
-                                        Seat seat = new Seat(request.seat(), player, accounts.seat(), key, balances[0], config.timeBank());
-                                        seats[request.seat()] = seat;
-                                        watchers.put(connection, player);
-                                        publish(new TableEvent.SeatTaken(seat.number, player.name(), seat.stack));
-                                        connection.send(new ServerMessage.Done(request.requestId()));
-                                        online.send(player.id(), new ServerMessage.Wallet(balances[1]));
-                                        scheduleHandIfReady();
-                                    });
-                        }));
+        return cashier.buyIn(player, request.seat(), key, request.amount()).thenCompose(outcome -> {
+            if (outcome.result() instanceof PostingResult.Rejected rejected) {
+                return refuseRejected(connection, request.requestId(), rejected);
+            }
+            if (!outcome.moved()) {
+                // The buy-in of a stint that already ended, sent again: answered, not repeated.
+                return done(connection, request.requestId());
+            }
+            Seat seat = new Seat(request.seat(), player, outcome.seatAccount(), key, outcome.seatBalance(), config.timeBank());
+            seats.put(seat);
+            audience.add(connection, player);
+            publish(new TableEvent.SeatTaken(seat.number, player.name(), seat.stack));
+            connection.send(new ServerMessage.Done(request.requestId()));
+            online.send(player.id(), new ServerMessage.Wallet(outcome.walletBalance()));
+            scheduleHandIfReady();
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     /**
@@ -358,17 +332,16 @@ public final class TableActor {
             return refuse(connection, request.requestId(), ErrorCode.REQUEST_ID_REUSED,
                     "request " + request.requestId() + " seated you in seat " + seated.number);
         }
-        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
-                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), accounts.seat(), request.amount())))
-                .thenCompose(result -> result.accepted() ? done(connection, request.requestId())
-                        : refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result));
+        return cashier.repeatBuyIn(player, key, request.amount())
+                .thenCompose(result -> result instanceof PostingResult.Rejected rejected
+                        ? refuseRejected(connection, request.requestId(), rejected) : done(connection, request.requestId()));
     }
 
     private CompletionStage<Void> topUp(ClientConnection connection, Player player, ClientMessage.TopUp request) {
         if (closedByOperator) {
             return refuse(connection, request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing");
         }
-        Seat seat = seatOf(player);
+        Seat seat = seats.of(player);
         if (seat == null) {
             return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
@@ -383,28 +356,24 @@ public final class TableActor {
             return refuse(connection, request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen");
         }
         String key = "topup:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
-        return CompletableFuture.supplyAsync(() -> accountsOf(player), worker)
-                .thenCompose(accounts -> poster.post(Posting.single(key, TransferKind.BUY_IN, accounts.wallet(), seat.accountId, request.amount()))
-                        .thenCompose(result -> {
-                            if (!result.accepted()) {
-                                return refuseRejected(connection, request.requestId(), (PostingResult.Rejected) result);
-                            }
-                            return CompletableFuture.supplyAsync(() -> new Money[] {ledger.balance(seat.accountId), ledger.balance(accounts.wallet())}, worker)
-                                    .thenAccept(balances -> {
-                                        Money added = balances[0].minus(seat.stack);
-                                        seat.stack = balances[0];
-                                        if (added.isPositive()) {
-                                            publish(new TableEvent.ToppedUp(seat.number, added, seat.stack));
-                                        }
-                                        connection.send(new ServerMessage.Done(request.requestId()));
-                                        online.send(player.id(), new ServerMessage.Wallet(balances[1]));
-                                        scheduleHandIfReady();
-                                    });
-                        }));
+        return cashier.topUp(player, seat.accountId, key, request.amount()).thenCompose(outcome -> {
+            if (outcome.result() instanceof PostingResult.Rejected rejected) {
+                return refuseRejected(connection, request.requestId(), rejected);
+            }
+            Money added = outcome.seatBalance().minus(seat.stack); // zero for a top-up sent again
+            seat.stack = outcome.seatBalance();
+            if (added.isPositive()) {
+                publish(new TableEvent.ToppedUp(seat.number, added, seat.stack));
+            }
+            connection.send(new ServerMessage.Done(request.requestId()));
+            online.send(player.id(), new ServerMessage.Wallet(outcome.walletBalance()));
+            scheduleHandIfReady();
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private CompletionStage<Void> leave(ClientConnection connection, Player player, ClientMessage.Leave request) {
-        Seat seat = seatOf(player);
+        Seat seat = seats.of(player);
         if (seat == null) {
             return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
@@ -418,31 +387,19 @@ public final class TableActor {
 
     /** Moves the seat's whole stack back to the wallet and frees the seat. */
     private CompletionStage<Void> cashOut(Seat seat) {
-        String key = "cashout:" + seat.stintKey;
-        return CompletableFuture.supplyAsync(() -> accountsOf(seat.player), worker).thenCompose(accounts -> {
-            Money stack = ledger.balance(seat.accountId);
-            CompletableFuture<PostingResult> moved = stack.isPositive()
-                    ? poster.post(Posting.single(key, TransferKind.CASH_OUT, seat.accountId, accounts.wallet(), stack))
-                    : CompletableFuture.completedFuture(null);
-            return moved.thenCompose(result -> {
-                if (result != null && !result.accepted()) {
-                    log.error("table {}: cash-out of seat {} refused: {}", config.id(), seat.number, result);
-                    return CompletableFuture.completedFuture(false);
-                }
-                return seatRecords.left(config.id(), seat.number, seat.stintKey).thenApply(v -> true);
-            }).thenAccept(cashedOut -> {
-                if (!cashedOut) {
-                    return;
-                }
-                seats[seat.number] = null;
-                publish(new TableEvent.SeatLeft(seat.number, seat.player.name(), stack));
-                online.send(seat.player.id(), new ServerMessage.Wallet(ledger.balance(accounts.wallet())));
-            });
+        return cashier.cashOut(seat).thenAccept(cashOut -> {
+            if (cashOut.refusal() != null) {
+                log.error("table {}: cash-out of seat {} refused: {}", config.id(), seat.number, cashOut.refusal());
+                return;
+            }
+            seats.free(seat);
+            publish(new TableEvent.SeatLeft(seat.number, seat.player.name(), cashOut.stack()));
+            online.send(seat.player.id(), new ServerMessage.Wallet(cashOut.walletBalance()));
         });
     }
 
     private CompletionStage<Void> setSittingOut(ClientConnection connection, Player player, String requestId, boolean out) {
-        Seat seat = seatOf(player);
+        Seat seat = seats.of(player);
         if (seat == null) {
             return refuse(connection, requestId, ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
@@ -466,7 +423,7 @@ public final class TableActor {
         if (player == null) {
             return refuse(connection, chat.requestId(), ErrorCode.UNAUTHORIZED, "log in to chat");
         }
-        long now = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        long now = TimeUnit.MILLISECONDS.toNanos(clock.millis());
         if (!chatLimits.computeIfAbsent(player.id(), id -> new RateLimiter(CHAT_PER_SECOND, CHAT_BURST, now)).tryAcquire(now)) {
             return refuse(connection, chat.requestId(), ErrorCode.RATE_LIMITED, "one chat line a second, please");
         }
@@ -476,7 +433,7 @@ public final class TableActor {
 
     /** A seated player's randomness for the table's next deck (docs/provably-fair.md). */
     private CompletionStage<Void> setClientSeed(ClientConnection connection, Player player, ClientMessage.SetClientSeed request) {
-        Seat seat = seatOf(player);
+        Seat seat = seats.of(player);
         if (seat == null) {
             return refuse(connection, request.requestId(), ErrorCode.NOT_SEATED, "only a seated player adds a seed to the deck");
         }
@@ -506,7 +463,7 @@ public final class TableActor {
     }
 
     private void graceOver(Seat seat, int absence) {
-        if (seats[seat.number] != seat || seat.absences != absence || seat.connected) {
+        if (!seats.holds(seat) || seat.absences != absence || seat.connected) {
             return; // back in time, or gone
         }
         if (!seat.sittingOut) {
@@ -524,7 +481,7 @@ public final class TableActor {
 
     /** Away too long: the stack goes back to the wallet (after the current hand, if they are in it). */
     private CompletionStage<Void> abandoned(Seat seat, int absence) {
-        if (seats[seat.number] != seat || seat.absences != absence || seat.connected || seat.leaving) {
+        if (!seats.holds(seat) || seat.absences != absence || seat.connected || seat.leaving) {
             return CompletableFuture.completedFuture(null);
         }
         log.info("table {}: {} did not come back; cashing out seat {}", config.id(), seat.player.name(), seat.number);
@@ -548,14 +505,10 @@ public final class TableActor {
         }
     }
 
-    private boolean isWatching(Player player) {
-        return watchers.values().stream().anyMatch(p -> p != null && p.id() == player.id());
-    }
-
     // ---- the hand ----
 
     private void scheduleHandIfReady() {
-        if (hand == null && !handScheduled && dealsNewHands() && readySeats().size() >= 2) {
+        if (hand == null && !handScheduled && dealsNewHands() && seats.ready().size() >= 2) {
             handScheduled = true;
             timer.schedule(pauseBetweenHands, () -> mailbox.submit(this::startHand));
         }
@@ -563,11 +516,12 @@ public final class TableActor {
 
     private CompletionStage<Void> startHand() {
         handScheduled = false;
-        if (hand != null || !dealsNewHands() || readySeats().size() < 2) {
+        if (hand != null || !dealsNewHands() || seats.ready().size() < 2) {
             return CompletableFuture.completedFuture(null);
         }
         return hands.open(config.id()).thenCompose(handId -> {
-            List<Seat> dealtIn = dealtInFromLeftOfNewButton();
+            button = seats.nextReadyAfter(button);
+            List<Seat> dealtIn = seats.readyFromLeftOf(button);
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = decks.shuffle(config.id(), handId);
@@ -585,30 +539,8 @@ public final class TableActor {
         return !closing && !paused && !closedByOperator;
     }
 
-    /** Moves the button to the next ready seat and returns the ready seats from its left, the button last. */
-    private List<Seat> dealtInFromLeftOfNewButton() {
-        List<Seat> ready = readySeats();
-        int next = -1;
-        for (int i = 1; i <= seats.length; i++) {
-            int candidate = Math.floorMod(button + i, seats.length);
-            if (seats[candidate] != null && seats[candidate].ready()) {
-                next = candidate;
-                break;
-            }
-        }
-        button = next;
-        List<Seat> order = new ArrayList<>();
-        for (int i = 1; i <= seats.length; i++) {
-            Seat seat = seats[(button + i) % seats.length];
-            if (seat != null && ready.contains(seat)) {
-                order.add(seat);
-            }
-        }
-        return order;
-    }
-
     private CompletionStage<Void> act(ClientConnection connection, Player player, ClientMessage.Act act) {
-        Seat seat = seatOf(player);
+        Seat seat = seats.of(player);
         if (seat == null) {
             return refuse(connection, act.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
@@ -708,7 +640,7 @@ public final class TableActor {
         Money pot = Money.ZERO;
         for (HandEvent event : finished.hand.events()) {
             if (event instanceof HandEvent.HandEnded ended) {
-                ended.stacks().forEach(s -> seats[s.seat()].stack = s.stack());
+                ended.stacks().forEach(s -> seats.get(s.seat()).stack = s.stack());
             } else if (event instanceof HandEvent.PotAwarded award) {
                 pot = pot.plus(award.amount());
             } else if (event instanceof HandEvent.RakeTaken rake) {
@@ -724,13 +656,13 @@ public final class TableActor {
 
     private CompletionStage<Void> cashOutLeavers() {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (Seat seat : seats) {
-            if (seat != null && (seat.leaving || closedByOperator)) {
+        for (Seat seat : seats.occupied()) {
+            if (seat.leaving || closedByOperator) {
                 chain = chain.thenCompose(v -> cashOut(seat));
             }
         }
         return chain.thenRun(() -> {
-            if (closedByOperator && playerNames().isEmpty()) {
+            if (closedByOperator && seats.occupied().isEmpty()) {
                 emptiedForClose.complete(null);
             }
         });
@@ -746,11 +678,7 @@ public final class TableActor {
                 .thenCompose(refunds -> hands.finish(voided.id, HandRecords.HandOutcome.VOIDED,
                         voided.voidedHistory(reason, refunds, clock.instant())))
                 .thenApply(v -> {
-                    for (Seat seat : seats) {
-                        if (seat != null) {
-                            seat.stack = ledger.balance(seat.accountId);
-                        }
-                    }
+                    seats.occupied().forEach(seat -> seat.stack = ledger.balance(seat.accountId));
                     publish(new TableEvent.HandVoided(voided.id, reason));
                     return null;
                 });
@@ -760,7 +688,7 @@ public final class TableActor {
 
     private void startTurn() {
         int actorSeat = hand.hand.actor().getAsInt();
-        Seat seat = seats[actorSeat];
+        Seat seat = seats.get(actorSeat);
         hand.turn++;
         hand.turnStarted = clock.instant();
         hand.inTimeBank = false;
@@ -781,7 +709,7 @@ public final class TableActor {
         if (hand == null || hand.id != handId || hand.turn != turn) {
             return CompletableFuture.completedFuture(null); // the player acted in time
         }
-        Seat seat = seats[hand.hand.actor().getAsInt()];
+        Seat seat = seats.get(hand.hand.actor().getAsInt());
         if (!hand.inTimeBank && !seat.timeBank.isZero() && !seat.timeBank.isNegative()) {
             hand.inTimeBank = true;
             hand.turnStarted = clock.instant();
@@ -806,7 +734,7 @@ public final class TableActor {
         if (hand == null || hand.hand.actor().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Seat seat = seats[hand.hand.actor().getAsInt()];
+        Seat seat = seats.get(hand.hand.actor().getAsInt());
         if (!seat.leaving) {
             return CompletableFuture.completedFuture(null);
         }
@@ -821,15 +749,11 @@ public final class TableActor {
     // ---- publishing ----
 
     private void publish(TableEvent event) {
-        publish(event, -1, null);
+        audience.publish(event);
     }
 
     private void publish(TableEvent forAll, int privateSeat, TableEvent forSeat) {
-        EventLog.Entry entry = events.append(forAll, privateSeat, forSeat);
-        watchers.forEach((connection, player) -> {
-            TableEvent view = entry.viewFor(seatNumberOf(player));
-            connection.send(new ServerMessage.Event(config.id(), entry.seq(), view));
-        });
+        audience.publish(forAll, privateSeat, forSeat);
     }
 
     private TableView snapshotFor(int viewerSeat) {
@@ -843,58 +767,12 @@ public final class TableActor {
 
     // ---- small helpers ----
 
-    private List<Seat> readySeats() {
-        List<Seat> ready = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null && seat.ready()) {
-                ready.add(seat);
-            }
-        }
-        return ready;
-    }
-
-    private List<String> playerNames() {
-        List<String> names = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null) {
-                names.add(seat.player.name());
-            }
-        }
-        return names;
-    }
-
-    private Seat seatOf(Player player) {
-        if (player == null) {
-            return null;
-        }
-        for (Seat seat : seats) {
-            if (seat != null && seat.player.id() == player.id()) {
-                return seat;
-            }
-        }
-        return null;
-    }
-
-    private int seatNumberOf(Player player) {
-        Seat seat = seatOf(player);
-        return seat == null ? -1 : seat.number;
-    }
-
     private boolean inHand(Seat seat) {
         return hand != null && hand.hand.setup().players().stream().anyMatch(p -> p.seat() == seat.number);
     }
 
     private long seatAccount(int seat) {
-        return seats[seat].accountId;
-    }
-
-    private record PlayerAccounts(long wallet, long seat) {
-    }
-
-    private PlayerAccounts accountsOf(Player player) {
-        long wallet = ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), config.currency()).id();
-        long seat = ledger.openAccount(AccountKind.SEAT, config.ledgerOwner() + "/" + player.ledgerOwner(), config.currency()).id();
-        return new PlayerAccounts(wallet, seat);
+        return seats.get(seat).accountId;
     }
 
     private static CompletionStage<Void> done(ClientConnection connection, String requestId) {

@@ -18,12 +18,9 @@ final class TableSnapshot {
     private TableSnapshot() {
     }
 
-    static TableView of(TableConfig config, Seat[] seats, RunningHand hand, int button, int viewerSeat, Clock clock) {
+    static TableView of(TableConfig config, SeatMap seats, RunningHand hand, int button, int viewerSeat, Clock clock) {
         List<TableView.SeatView> seatViews = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat == null) {
-                continue;
-            }
+        for (Seat seat : seats.occupied()) {
             SeatView inHand = hand == null ? null : hand.hand.seats().stream().filter(v -> v.seat() == seat.number).findFirst().orElse(null);
             Money stack = inHand == null ? seat.stack : inHand.stack();
             Money bet = inHand == null ? Money.ZERO : inHand.streetBet();
@@ -43,7 +40,7 @@ final class TableSnapshot {
             // As in turnStarted: the action clock first, then the time bank. Once the bank runs (turnStarted was
             // reset when it began), the action clock is spent and the bank shows what is left of it.
             Duration elapsed = Duration.between(hand.turnStarted, clock.instant());
-            Duration bank = seats[actor].timeBank;
+            Duration bank = seats.get(actor).timeBank;
             long actionLeft = hand.inTimeBank ? 0 : Math.max(0, config.actionTime().minus(elapsed).toMillis());
             long bankLeft = hand.inTimeBank ? Math.max(0, bank.minus(elapsed).toMillis()) : bank.toMillis();
             LegalActions legal = actor == viewerSeat ? hand.hand.legalActions().orElse(null) : null;

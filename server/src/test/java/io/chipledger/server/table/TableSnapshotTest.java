@@ -25,17 +25,17 @@ class TableSnapshotTest {
     private static final Instant TURN_STARTED = Instant.parse("2026-11-26T12:00:00Z");
 
     private final TableConfig config = TableConfig.standard(1, "T", Money.parse("0.50"), Money.parse("1.00"), 6);
-    private final Seat[] seats = new Seat[6];
+    private final SeatMap seats = new SeatMap(6);
     private final RunningHand hand;
 
     TableSnapshotTest() {
-        seats[0] = new Seat(0, new Player(1, "alice", Player.Role.PLAYER, false), 11, "a", Money.parse("50.00"), config.timeBank());
-        seats[1] = new Seat(1, new Player(2, "bob", Player.Role.PLAYER, false), 12, "b", Money.parse("50.00"), config.timeBank());
+        seats.put(new Seat(0, new Player(1, "alice", Player.Role.PLAYER, false), 11, "a", Money.parse("50.00"), config.timeBank()));
+        seats.put(new Seat(1, new Player(2, "bob", Player.Role.PLAYER, false), 12, "b", Money.parse("50.00"), config.timeBank()));
         HoldemHand engine = HoldemHand.start(new HandSetup(
                 List.of(new PlayerSeat(1, Money.parse("50.00")), new PlayerSeat(0, Money.parse("50.00"))),
                 config.stakes(), RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY));
         DeckSource.ShuffledDeck deck = new ProvablyFairDeckSource(new SecureRandom()).shuffle(config.id(), 7);
-        hand = RunningHand.start(7, engine, deck, config, 1, List.of(seats[1], seats[0]), TURN_STARTED);
+        hand = RunningHand.start(7, engine, deck, config, 1, List.of(seats.get(1), seats.get(0)), TURN_STARTED);
         hand.dealHoleCards();
         hand.turnStarted = TURN_STARTED;
     }

@@ -1,0 +1,79 @@
+package io.chipledger.server.table;
+
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.protocol.TableView;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.net.ClientConnection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * Who watches a table and what they were told: every event gets the table's next sequence number, goes into a
+ * bounded log for connections that come back, and reaches each watcher in the form meant for them (their own hole
+ * cards and options, nobody else's). Used only inside the table's mailbox.
+ */
+final class TableAudience {
+
+    private static final int EVENT_BUFFER = 1_000;
+
+    private final long tableId;
+    private final ToIntFunction<Player> seatOf;
+    private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+
+    /** @param seatOf the seat a player sits in, or -1: it decides which form of a private event they see */
+    TableAudience(long tableId, ToIntFunction<Player> seatOf) {
+        this.tableId = tableId;
+        this.seatOf = seatOf;
+    }
+
+    void publish(TableEvent event) {
+        publish(event, -1, null);
+    }
+
+    /** Publishes {@code forAll}, except that the player in {@code privateSeat} gets {@code forSeat}. */
+    void publish(TableEvent forAll, int privateSeat, TableEvent forSeat) {
+        EventLog.Entry entry = events.append(forAll, privateSeat, forSeat);
+        watchers.forEach((connection, player) ->
+                connection.send(new ServerMessage.Event(tableId, entry.seq(), entry.viewFor(seatOf.applyAsInt(player)))));
+    }
+
+    /**
+     * Catches the connection up (the events after its {@code lastSeq}, or a snapshot when those are no longer kept or
+     * it remembers nothing), and only then subscribes it, so it receives every event exactly once and in order.
+     */
+    void watch(ClientConnection connection, Player player, Long lastSeq, IntFunction<TableView> snapshotFor) {
+        int viewerSeat = seatOf.applyAsInt(player);
+        Optional<List<EventLog.Entry>> missed = lastSeq == null ? Optional.empty() : events.after(lastSeq);
+        if (missed.isPresent()) {
+            missed.get().forEach(e -> connection.send(new ServerMessage.Event(tableId, e.seq(), e.viewFor(viewerSeat))));
+        } else {
+            connection.send(new ServerMessage.Snapshot(tableId, events.lastSeq(), snapshotFor.apply(viewerSeat)));
+        }
+        watchers.put(connection, player);
+    }
+
+    /** Subscribes a connection that already knows the table (it just sat down there). */
+    void add(ClientConnection connection, Player player) {
+        watchers.put(connection, player);
+    }
+
+    /** Unsubscribes; returns the player it belonged to, or null when it was not watching. */
+    Player remove(ClientConnection connection) {
+        return watchers.remove(connection);
+    }
+
+    /** Whether any connection of this player still watches. */
+    boolean isWatching(Player player) {
+        return watchers.values().stream().anyMatch(p -> p != null && p.id() == player.id());
+    }
+
+    int size() {
+        return watchers.size();
+    }
+}
