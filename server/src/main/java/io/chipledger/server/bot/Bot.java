@@ -3,10 +3,13 @@ package io.chipledger.server.bot;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -71,10 +74,16 @@ public final class Bot {
     private synchronized void onMessage(ServerMessage message) {
         if (message instanceof ServerMessage.Error error) {
             stats.errors.incrementAndGet();
+            if (error.code() == ErrorCode.RATE_LIMITED && error.requestId() != null && error.requestId().equals(lastAction)) {
+                // Acting faster than the server takes messages: the same action again, a moment later.
+                ClientMessage.Act again = lastActMessage;
+                CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> client.send(again));
+                return;
+            }
             if (error.requestId() != null && error.requestId().equals(lastAction) && lastLegal != null && !stopping) {
                 ActionKind passive = lastLegal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
                 lastLegal = null;
-                lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, passive, null));
+                lastAction = send(new ClientMessage.Act(client.nextRequestId(), tableId, handId, passive, null));
             }
             return;
         }
@@ -128,7 +137,15 @@ public final class Bot {
 
     /** The requestId of the bot's last action, so a refusal of it can be answered with a plain check or call. */
     private String lastAction;
+    private ClientMessage.Act lastActMessage;
     private TableView.LegalActions lastLegal;
+    private static final long RATE_LIMIT_PAUSE_MILLIS = 250;
+
+    private String send(ClientMessage.Act act) {
+        lastActMessage = act;
+        client.send(act);
+        return act.requestId();
+    }
 
     private void act(TableView.LegalActions legal) {
         int roll = random.nextInt(100);
@@ -146,6 +163,6 @@ public final class Bot {
         sentAt = System.nanoTime();
         Money raiseTo = amount;
         lastLegal = legal;
-        lastAction = client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
+        lastAction = send(new ClientMessage.Act(client.nextRequestId(), tableId, handId, kind, raiseTo));
     }
 }

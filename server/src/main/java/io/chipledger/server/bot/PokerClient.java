@@ -94,9 +94,14 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
 
     /** Sends a request built with a fresh requestId; returns that id. */
     public String send(java.util.function.Function<String, ClientMessage> request) {
-        String requestId = idPrefix + "-" + requests.incrementAndGet();
+        String requestId = nextRequestId();
         sendRaw(ProtocolJson.write(request.apply(requestId)));
         return requestId;
+    }
+
+    /** A requestId this client has not used yet. */
+    public String nextRequestId() {
+        return idPrefix + "-" + requests.incrementAndGet();
     }
 
     /** Sends a message exactly as given (a resend keeps its requestId). */

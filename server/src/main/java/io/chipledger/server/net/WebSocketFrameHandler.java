@@ -62,7 +62,9 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             if (++strikes > MAX_STRIKES) {
                 connection.close("rate limit");
             } else {
-                connection.send(new ServerMessage.Error(null, ErrorCode.RATE_LIMITED, "too many messages; slow down"));
+                // Named, so the client knows which request to send again later.
+                connection.send(new ServerMessage.Error(ProtocolJson.requestIdOf(text.text()), ErrorCode.RATE_LIMITED,
+                        "too many messages; slow down"));
             }
             return;
         }

@@ -135,6 +135,7 @@ class WebSocketEndpointTest {
             if (reply instanceof ServerMessage.Pong) {
                 pongs++;
             } else if (reply instanceof ServerMessage.Error error && error.code() == ErrorCode.RATE_LIMITED) {
+                assertThat(error.requestId()).as("the refusal names the request to send again").startsWith("p");
                 limited++;
             }
         }
