@@ -44,8 +44,8 @@ public final class PostgresLedger implements Ledger {
 
     private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
         this.sessions = sessions;
-        BatchTransaction transaction = new BatchTransaction(sessions, clock);
         for (int i = 0; i < settings.writers(); i++) {
+            BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK));
             GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
             Thread thread = new Thread(writer, "ledger-writer-" + i);
             thread.setDaemon(true);
