@@ -306,6 +306,45 @@ class PostgresLedgerTest {
         assertThat(new LedgerAuditor(database.sqlSessionFactory()).audit().findings()).isEmpty();
     }
 
+    @Test
+    void aTablesPostingsComeBackInTheOrderTheTablePostedThem() {
+        String hand = "ordered-hand-" + alice.id();
+        List<Long> transferIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            boolean toBob = i % 2 == 0;
+            Committed committed = (Committed) post(new Posting(hand + "/" + i, TransferKind.BET, "t-ordered-" + alice.id(),
+                    hand, "a" + i, List.of(new Leg(toBob ? alice.id() : bob.id(), toBob ? bob.id() : alice.id(),
+                    Money.of("1.00"), TransferKind.BET))));
+            transferIds.addAll(committed.transferIds());
+        }
+
+        assertThat(ledger.transfersOfHand(hand)).extracting(Transfer::id).containsExactlyElementsOf(transferIds);
+    }
+
+    @Test
+    void oneKeyPostedAtOnceFromTwoTablesMovesChipsOnceAndTheOtherIsAConflict() throws Exception {
+        Map<Long, Money> before = balances();
+        List<CompletableFuture<PostingResult>> first = new ArrayList<>();
+        List<CompletableFuture<PostingResult>> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // Different tables may route to different writers: only the unique key can stop the second.
+            String key = "two-tables-" + alice.id() + "-" + i;
+            first.add(ledger.post(new Posting(key, TransferKind.BET, "t-a-" + i, null, null,
+                    List.of(new Leg(alice.id(), bob.id(), Money.of("1.00"), TransferKind.BET)))));
+            second.add(ledger.post(new Posting(key, TransferKind.BET, "t-b-" + i, null, null,
+                    List.of(new Leg(alice.id(), bob.id(), Money.of("1.00"), TransferKind.BET)))));
+        }
+
+        for (int i = 0; i < 20; i++) {
+            List<PostingResult> pair = List.of(first.get(i).get(30, TimeUnit.SECONDS), second.get(i).get(30, TimeUnit.SECONDS));
+            assertThat(pair).as("key %d", i).filteredOn(r -> r instanceof Committed).hasSize(1);
+            assertThat(pair).as("key %d", i).filteredOn(r -> r instanceof Rejected rejected
+                    && rejected.reason() == RejectReason.IDEMPOTENCY_CONFLICT).hasSize(1);
+        }
+        assertThat(ledger.balance(alice.id())).isEqualTo(before.get(alice.id()).minus(Money.of("20.00")));
+        assertThat(ledger.balance(bob.id())).isEqualTo(before.get(bob.id()).plus(Money.of("20.00")));
+    }
+
     private PostingResult post(Posting posting) {
         try {
             return ledger.post(posting).get(30, TimeUnit.SECONDS);

@@ -168,7 +168,7 @@ public final class BenchLedgerCommand implements Command {
             Account pot = ledger.openAccount(AccountKind.POT, table, "CHP");
             funding.add(ledger.post(Posting.single(table + "/fund", TransferKind.DEPOSIT, cashier.id(), seat.id(),
                     Money.of("1000.00"))));
-            tables.add(new SimulatedTable(ledger, table + "/p", seat.id(), pot.id()));
+            tables.add(new SimulatedTable(ledger, table, seat.id(), pot.id()));
         }
         for (CompletableFuture<PostingResult> f : funding) {
             PostingResult result = f.get(1, TimeUnit.MINUTES);

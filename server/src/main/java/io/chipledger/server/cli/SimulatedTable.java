@@ -1,12 +1,14 @@
 package io.chipledger.server.cli;
 
 import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 final class SimulatedTable {
 
     private final Ledger ledger;
+    private final String tableRef;
     private final String keyPrefix;
     private final long seatId;
     private final long potId;
@@ -30,9 +33,10 @@ final class SimulatedTable {
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean running = true;
 
-    SimulatedTable(Ledger ledger, String keyPrefix, long seatId, long potId) {
+    SimulatedTable(Ledger ledger, String tableRef, long seatId, long potId) {
         this.ledger = ledger;
-        this.keyPrefix = keyPrefix;
+        this.tableRef = tableRef;
+        this.keyPrefix = tableRef + "/p";
         this.seatId = seatId;
         this.potId = potId;
     }
@@ -72,8 +76,8 @@ final class SimulatedTable {
         long n = sequence++;
         boolean toPot = n % 2 == 0;
         Money amount = Money.ofCents(100 + (n / 2) % 400);
-        Posting posting = Posting.single(keyPrefix + n, TransferKind.BET, toPot ? seatId : potId,
-                toPot ? potId : seatId, amount);
+        Posting posting = new Posting(keyPrefix + n, TransferKind.BET, tableRef, null, null,
+                List.of(new Leg(toPot ? seatId : potId, toPot ? potId : seatId, amount, TransferKind.BET)));
         long sent = System.nanoTime();
         ledger.post(posting).whenComplete((result, failure) -> {
             long done = System.nanoTime();
