@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One attempt at committing a batch, in three round trips whatever its size: lock the batch's accounts in id order and
- * look its keys up; apply in memory; write every row with one statement; commit. A commit whose outcome is unknown
- * (the connection died during COMMIT) is resolved by looking the keys up again, never by applying twice. One per
- * writer thread, which owns its {@link IdReserve}.
+ * One attempt at committing a batch, in two round trips whatever its size: lock the batch's accounts in id order and
+ * look its keys up; apply in memory; write every row with one statement and commit in the same round trip. A commit
+ * whose outcome is unknown (the connection died before the server's answer arrived) is resolved by looking the keys up
+ * again, never by applying twice. One per writer thread, which owns its {@link IdReserve}.
  */
 final class BatchTransaction {
 
@@ -39,28 +39,39 @@ final class BatchTransaction {
 
     /** The outcome of one attempt: results in queue order, or null when the commit outcome was resolved as "not committed". */
     List<PostingResult> attempt(List<Pending> batch) {
-        JournalBatch journal;
-        IdBlock taken = null;
         try (SqlSession session = sessions.openSession(false)) {
-            TransferMapper mapper = session.getMapper(TransferMapper.class);
-            BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountsOf(batch), keysOf(batch)));
-            journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts());
-            if (journal.hasWrites()) {
-                taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
-                int updated = mapper.writeBatch(journal.rows(taken, OffsetDateTime.now(clock)));
-                if (updated != journal.touched.size()) {
-                    throw new IllegalStateException("updated " + updated + " of " + journal.touched.size() + " accounts");
-                }
-            }
             try {
-                session.commit(true);
-            } catch (RuntimeException commitFailed) {
-                if (!journal.hasWrites() || !Failures.outcomeUnknown(commitFailed)) {
-                    throw commitFailed;
+                return attempt(batch, session);
+            } catch (RuntimeException failed) {
+                try {
+                    session.rollback(true);
+                } catch (RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
                 }
-                return committedAfterAll(journal, taken, commitFailed) ? journal.results(taken) : null;
+                throw failed;
             }
         }
+    }
+
+    private List<PostingResult> attempt(List<Pending> batch, SqlSession session) {
+        TransferMapper mapper = session.getMapper(TransferMapper.class);
+        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountsOf(batch), keysOf(batch)));
+        JournalBatch journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts());
+        if (!journal.hasWrites()) {
+            session.commit(true);
+            return journal.results(null);
+        }
+        IdBlock taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
+        try {
+            // Fails, and does not commit, if any touched account was not updated.
+            mapper.writeBatchAndCommit(journal.rows(taken, OffsetDateTime.now(clock)));
+        } catch (RuntimeException writeFailed) {
+            if (!Failures.outcomeUnknown(writeFailed)) {
+                throw writeFailed;
+            }
+            return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
+        }
+        session.commit(true); // the server committed already; this settles the driver's and the pool's view of it
         return journal.results(taken);
     }
 
