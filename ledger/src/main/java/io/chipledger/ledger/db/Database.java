@@ -128,10 +128,8 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("ledger");
         hikari.setAutoCommit(true);
         hikari.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
-        // The ledger's guarantee depends on durable commits, whatever the server's default. Custom plans: the journal
-        // grows from empty, and a generic plan cached while it was tiny seq-scans it until the next ANALYZE (a key
-        // lookup of 40 ms instead of 0.1 ms on a fresh database); planning the writer's statements costs ~0.3 ms a batch.
-        hikari.setConnectionInitSql("SET synchronous_commit = on; SET plan_cache_mode = force_custom_plan");
+        // The ledger's guarantee depends on durable commits, whatever the server's default.
+        hikari.setConnectionInitSql("SET synchronous_commit = on");
         return new HikariDataSource(hikari);
     }
 
