@@ -167,6 +167,17 @@ class PostgresLedgerTest {
     }
 
     @Test
+    void aPostingBetweenTwoUnknownAccountsIsRejected() {
+        Map<Long, Money> before = balances();
+
+        PostingResult unknown = post(Posting.single("nobody-" + alice.id(), TransferKind.BET, 987_654_320L, 987_654_321L,
+                Money.of("1.00")));
+
+        assertRejected(unknown, RejectReason.UNKNOWN_ACCOUNT, "account 987654320 does not exist");
+        assertThat(balances()).isEqualTo(before);
+    }
+
+    @Test
     void currencyMismatchIsRejected() {
         Account euroWallet = ledger.openAccount(AccountKind.WALLET, "euro-" + alice.id(), "EUR");
         Map<Long, Money> before = balances();
