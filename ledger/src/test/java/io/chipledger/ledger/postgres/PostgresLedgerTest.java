@@ -333,6 +333,32 @@ class PostgresLedgerTest {
     }
 
     @Test
+    void aHandsTransfersAreFoundThroughTheHandIndexNotByReadingTheWholeJournal() throws SQLException {
+        String sql = database.sqlSessionFactory().getConfiguration()
+                .getMappedStatement("io.chipledger.ledger.mapper.AccountMapper.transfersOfHand")
+                .getBoundSql(Map.of("handRef", "t1-h1")).getSql();
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // The test journal is tiny, where a seq scan is cheaper anyway: ask whether the index can serve at all.
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+            try (var explain = c.prepareStatement("EXPLAIN " + sql)) {
+                explain.setString(1, "t1-h1");
+                try (ResultSet r = explain.executeQuery()) {
+                    while (r.next()) {
+                        plan.append(r.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+        }
+
+        assertThat(plan.toString()).contains("posting_by_hand").doesNotContain("Seq Scan on posting");
+    }
+
+    @Test
     void oneKeyPostedAtOnceFromTwoTablesMovesChipsOnceAndTheOtherIsAConflict() throws Exception {
         Map<Long, Money> before = balances();
         List<CompletableFuture<PostingResult>> first = new ArrayList<>();

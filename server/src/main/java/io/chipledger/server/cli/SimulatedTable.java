@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One poker table as the ledger sees it under load: like a table actor, it has one posting in flight at a time and
- * sends the next only when the previous committed. Chips go seat to pot and back, so funds never run out.
+ * sends the next only when the previous committed. Chips go seat to pot and back, so funds never run out; every eight
+ * postings make a hand, so they carry table, hand and action references as a table's postings do.
  * Latencies are kept for postings sent inside the measuring window.
  */
 final class SimulatedTable {
@@ -76,8 +77,9 @@ final class SimulatedTable {
         long n = sequence++;
         boolean toPot = n % 2 == 0;
         Money amount = Money.ofCents(100 + (n / 2) % 400);
-        Posting posting = new Posting(keyPrefix + n, TransferKind.BET, tableRef, null, null,
-                List.of(new Leg(toPot ? seatId : potId, toPot ? potId : seatId, amount, TransferKind.BET)));
+        // A hand of a real table makes about eight chip movements, each naming its table, hand and action.
+        Posting posting = new Posting(keyPrefix + n, TransferKind.BET, tableRef, tableRef + "/h" + n / 8,
+                "a" + n % 8, List.of(new Leg(toPot ? seatId : potId, toPot ? potId : seatId, amount, TransferKind.BET)));
         long sent = System.nanoTime();
         ledger.post(posting).whenComplete((result, failure) -> {
             long done = System.nanoTime();
