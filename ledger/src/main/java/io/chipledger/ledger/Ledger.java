@@ -39,7 +39,10 @@ public interface Ledger extends AutoCloseable {
     /** An account's history, oldest first: one entry per leg that touched it. */
     List<Entry> entries(long accountId);
 
-    /** Every transfer of every posting whose hand reference is {@code handRef}, in commit order. */
+    /**
+     * Every transfer of every posting whose hand reference is {@code handRef}, in id order: for a table's postings, each
+     * posted after the previous one completed, that is the order they were posted.
+     */
     List<Transfer> transfersOfHand(String handRef);
 
     /** Stops accepting postings, writes what is queued, then releases the writer threads. */

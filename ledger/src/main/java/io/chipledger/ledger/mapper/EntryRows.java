@@ -2,9 +2,7 @@ package io.chipledger.ledger.mapper;
 
 import io.chipledger.ledger.money.Money;
 
-import java.time.OffsetDateTime;
-
 /** Entry rows as columns, one array element per row. */
 public record EntryRows(Long[] accountIds, Long[] versions, Long[] transferIds, Money[] amounts,
-                        Money[] balancesBefore, Money[] balancesAfter, OffsetDateTime createdAt) {
+                        Money[] balancesBefore, Money[] balancesAfter) {
 }

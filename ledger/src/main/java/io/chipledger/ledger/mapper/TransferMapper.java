@@ -5,24 +5,27 @@ import org.apache.ibatis.annotations.Param;
 import java.util.List;
 
 /**
- * The group-commit writer's statements. Each works on a whole batch at once: keys looked up in one query, accounts
- * locked in one {@code SELECT ... FOR UPDATE} in id order, rows written with one multi-row insert per table.
+ * The group-commit writer's statements. Each works on a whole batch at once, so a batch costs two round trips
+ * whatever its size: accounts locked and keys looked up, then the journal written and committed.
  */
 public interface TransferMapper {
 
     /** Postings already committed under any of these keys, with their transfer ids in leg order. */
     List<StoredPosting> findPostings(@Param("keys") String[] keys);
 
-    /** Locks the accounts in id order (so two batches never deadlock) and returns them; unknown ids are absent. */
-    List<LockedAccount> lockAccounts(@Param("ids") Long[] ids);
+    /**
+     * Locks the accounts in id order (so two batches never deadlock) and then looks the keys up, in one round trip.
+     * The result has two lists: the {@link LockedAccount}s found (unknown ids are absent), then the
+     * {@link StoredPosting}s already committed under the keys. Read them with {@link BatchSnapshot#of}.
+     */
+    List<List<Object>> lockAccountsAndFindPostings(@Param("accountIds") Long[] accountIds, @Param("keys") String[] keys);
 
-    IdBlock allocateIds(@Param("postings") int postings, @Param("transfers") int transfers);
+    /** Fresh ids from the posting and transfer sequences, for a writer to hand out to later batches. */
+    IdBlock reserveIds(@Param("postings") int postings, @Param("transfers") int transfers);
 
-    int insertPostings(PostingRows rows);
-
-    int insertTransfers(TransferRows rows);
-
-    int insertEntries(EntryRows rows);
-
-    int updateBalances(BalanceRows rows);
+    /**
+     * Inserts the batch's postings, transfers and entries, updates its accounts and commits, in one round trip; returns
+     * the number of accounts updated. When it throws, the server skipped the COMMIT unless the connection broke.
+     */
+    long writeBatchAndCommit(BatchRows rows);
 }

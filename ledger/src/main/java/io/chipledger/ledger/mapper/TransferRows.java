@@ -2,9 +2,7 @@ package io.chipledger.ledger.mapper;
 
 import io.chipledger.ledger.money.Money;
 
-import java.time.OffsetDateTime;
-
 /** Transfer rows as columns, one array element per row. */
 public record TransferRows(Long[] ids, Long[] postingIds, Integer[] legIndexes, String[] kinds, Long[] fromAccountIds,
-                           Long[] toAccountIds, Money[] amounts, OffsetDateTime createdAt) {
+                           Long[] toAccountIds, Money[] amounts) {
 }

@@ -1,8 +1,9 @@
 package io.chipledger.ledger.postgres;
 
+import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.mapper.BatchSnapshot;
 import io.chipledger.ledger.mapper.IdBlock;
-import io.chipledger.ledger.mapper.LockedAccount;
 import io.chipledger.ledger.mapper.StoredPosting;
 import io.chipledger.ledger.mapper.TransferMapper;
 import org.apache.ibatis.session.SqlSession;
@@ -12,67 +13,77 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One attempt at committing a batch: look the keys up, lock the accounts of the new postings in id order, apply in
- * memory, write the survivors with one statement per table, commit once. A commit whose outcome is unknown (the
- * connection died during COMMIT) is resolved by looking the keys up again, never by applying twice.
+ * One attempt at committing a batch, in two round trips whatever its size: lock the batch's accounts in id order and
+ * look its keys up; apply in memory; write every row with one statement and commit in the same round trip. A commit
+ * whose outcome is unknown (the connection died before the server's answer arrived) is resolved by looking the keys up
+ * again, never by applying twice. One per writer thread, which owns its {@link IdReserve}.
  */
 final class BatchTransaction {
 
     private final SqlSessionFactory sessions;
     private final Clock clock;
+    private final IdReserve ids;
 
-    BatchTransaction(SqlSessionFactory sessions, Clock clock) {
+    BatchTransaction(SqlSessionFactory sessions, Clock clock, IdReserve ids) {
         this.sessions = sessions;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /** The outcome of one attempt: results in queue order, or null when the commit outcome was resolved as "not committed". */
     List<PostingResult> attempt(List<Pending> batch) {
-        JournalBatch journal;
-        IdBlock ids = null;
         try (SqlSession session = sessions.openSession(false)) {
-            TransferMapper mapper = session.getMapper(TransferMapper.class);
-            Map<String, StoredPosting> stored = storedByKey(mapper,
-                    batch.stream().map(Pending::key).distinct().toArray(String[]::new));
-            List<LockedAccount> locked = mapper.lockAccounts(accountsOfNewPostings(batch, stored));
-            journal = BatchApplier.apply(batch, stored, locked);
-            if (journal.hasWrites()) {
-                ids = mapper.allocateIds(journal.accepted.size(), journal.legCount());
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                mapper.insertPostings(journal.postingRows(ids, now));
-                mapper.insertTransfers(journal.transferRows(ids, now));
-                mapper.insertEntries(journal.entryRows(ids, now));
-                int updated = mapper.updateBalances(journal.balanceRows());
-                if (updated != journal.touched.size()) {
-                    throw new IllegalStateException("updated " + updated + " of " + journal.touched.size() + " accounts");
-                }
-            }
             try {
-                session.commit(true);
-            } catch (RuntimeException commitFailed) {
-                if (!journal.hasWrites() || !Failures.outcomeUnknown(commitFailed)) {
-                    throw commitFailed;
+                return attempt(batch, session);
+            } catch (RuntimeException failed) {
+                try {
+                    session.rollback(true);
+                } catch (RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
                 }
-                return committedAfterAll(journal, ids, commitFailed) ? journal.results(ids) : null;
+                throw failed;
             }
         }
-        return journal.results(ids);
+    }
+
+    private List<PostingResult> attempt(List<Pending> batch, SqlSession session) {
+        TransferMapper mapper = session.getMapper(TransferMapper.class);
+        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountsOf(batch), keysOf(batch)));
+        JournalBatch journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts());
+        if (!journal.hasWrites()) {
+            session.commit(true);
+            return journal.results(null);
+        }
+        IdBlock taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
+        try {
+            // Fails, and does not commit, if any touched account was not updated.
+            mapper.writeBatchAndCommit(journal.rows(taken, OffsetDateTime.now(clock)));
+        } catch (RuntimeException writeFailed) {
+            if (!Failures.outcomeUnknown(writeFailed)) {
+                throw writeFailed;
+            }
+            return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
+        }
+        session.commit(true); // the server committed already; this settles the driver's and the pool's view of it
+        return journal.results(taken);
     }
 
     /** After a lost COMMIT: our postings are either all in the database with our ids, or none is. */
-    private boolean committedAfterAll(JournalBatch journal, IdBlock ids, RuntimeException commitFailed) {
+    private boolean committedAfterAll(JournalBatch journal, IdBlock taken, RuntimeException commitFailed) {
         String[] keys = journal.acceptedKeys();
         Map<String, StoredPosting> found;
         try (SqlSession session = sessions.openSession(true)) {
-            found = storedByKey(session.getMapper(TransferMapper.class), keys);
+            found = byKey(session.getMapper(TransferMapper.class).findPostings(keys));
         }
         long ours = Arrays.stream(keys).filter(k -> found.containsKey(k)
-                && Arrays.asList(ids.postingIds()).contains(found.get(k).id())).count();
+                && Arrays.asList(taken.postingIds()).contains(found.get(k).id())).count();
         if (ours == keys.length) {
             return true;
         }
@@ -85,24 +96,29 @@ final class BatchTransaction {
         throw split;
     }
 
-    private static Map<String, StoredPosting> storedByKey(TransferMapper mapper, String[] keys) {
+    private static Map<String, StoredPosting> byKey(List<StoredPosting> postings) {
         Map<String, StoredPosting> stored = new HashMap<>();
-        for (StoredPosting posting : mapper.findPostings(keys)) {
+        for (StoredPosting posting : postings) {
             stored.put(posting.idempotencyKey(), posting);
         }
         return stored;
     }
 
-    private static Long[] accountsOfNewPostings(List<Pending> batch, Map<String, StoredPosting> stored) {
-        TreeSet<Long> ids = new TreeSet<>();
+    private static String[] keysOf(List<Pending> batch) {
+        Set<String> keys = new LinkedHashSet<>();
+        batch.forEach(p -> keys.add(p.key()));
+        return keys.toArray(String[]::new);
+    }
+
+    /** Every account the batch names, replays included: locking a replay's accounts too costs less than a round trip. */
+    private static Long[] accountsOf(List<Pending> batch) {
+        Set<Long> accounts = new TreeSet<>();
         for (Pending pending : batch) {
-            if (!stored.containsKey(pending.key())) {
-                pending.posting().legs().forEach(leg -> {
-                    ids.add(leg.fromAccountId());
-                    ids.add(leg.toAccountId());
-                });
+            for (Leg leg : pending.posting().legs()) {
+                accounts.add(leg.fromAccountId());
+                accounts.add(leg.toAccountId());
             }
         }
-        return ids.toArray(Long[]::new);
+        return accounts.toArray(Long[]::new);
     }
 }

@@ -77,12 +77,15 @@ final class GroupCommitWriter implements Runnable {
         }
     }
 
-    /** Takes what is queued, then waits up to the linger time for more, up to the batch size. */
+    /**
+     * Takes what is queued, then waits for more, up to the batch size: until the linger time is over, or sooner once
+     * no posting arrived for the quiet time.
+     */
     private void gather(List<Pending> batch) throws InterruptedException {
         queue.drainTo(batch, settings.maxBatch() - batch.size());
         long deadline = System.nanoTime() + settings.linger().toNanos();
         while (batch.size() < settings.maxBatch()) {
-            long wait = deadline - System.nanoTime();
+            long wait = Math.min(deadline - System.nanoTime(), settings.quiet().toNanos());
             if (wait <= 0) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.mapper.BalanceRows;
+import io.chipledger.ledger.mapper.BatchRows;
 import io.chipledger.ledger.mapper.EntryRows;
 import io.chipledger.ledger.mapper.IdBlock;
 import io.chipledger.ledger.mapper.PostingRows;
@@ -67,7 +68,12 @@ final class JournalBatch {
         return accepted.stream().map(Pending::key).toArray(String[]::new);
     }
 
-    PostingRows postingRows(IdBlock ids, OffsetDateTime now) {
+    /** The rows to write, with the ids taken for the accepted postings and their legs. */
+    BatchRows rows(IdBlock ids, OffsetDateTime now) {
+        return new BatchRows(postingRows(ids), transferRows(ids), entryRows(ids), balanceRows(), now);
+    }
+
+    private PostingRows postingRows(IdBlock ids) {
         int n = accepted.size();
         String[] keys = new String[n];
         String[] kinds = new String[n];
@@ -86,10 +92,10 @@ final class JournalBatch {
             hashes[i] = accepted.get(i).contentHash();
             legCounts[i] = p.legs().size();
         }
-        return new PostingRows(ids.postingIds(), keys, kinds, tables, hands, actions, hashes, legCounts, now);
+        return new PostingRows(ids.postingIds(), keys, kinds, tables, hands, actions, hashes, legCounts);
     }
 
-    TransferRows transferRows(IdBlock ids, OffsetDateTime now) {
+    private TransferRows transferRows(IdBlock ids) {
         int n = ids.transferIds().length;
         Long[] postingIds = new Long[n];
         Integer[] legIndexes = new Integer[n];
@@ -109,10 +115,10 @@ final class JournalBatch {
                 amounts[row] = legs.get(leg).amount();
             }
         }
-        return new TransferRows(ids.transferIds(), postingIds, legIndexes, kinds, from, to, amounts, now);
+        return new TransferRows(ids.transferIds(), postingIds, legIndexes, kinds, from, to, amounts);
     }
 
-    EntryRows entryRows(IdBlock ids, OffsetDateTime now) {
+    private EntryRows entryRows(IdBlock ids) {
         int[] firstTransfer = firstTransferIndexes();
         int n = entries.size();
         Long[] accounts = new Long[n];
@@ -130,10 +136,10 @@ final class JournalBatch {
             before[i] = e.balanceBefore();
             after[i] = e.balanceAfter();
         }
-        return new EntryRows(accounts, versions, transfers, amounts, before, after, now);
+        return new EntryRows(accounts, versions, transfers, amounts, before, after);
     }
 
-    BalanceRows balanceRows() {
+    private BalanceRows balanceRows() {
         int n = touched.size();
         Long[] ids = new Long[n];
         Money[] balances = new Money[n];

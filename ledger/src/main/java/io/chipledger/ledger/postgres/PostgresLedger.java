@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ledger on PostgreSQL with group commit: postings from every caller are queued to a few writer threads, each
- * turning whatever has queued into one transaction. A key always goes to the same writer, so two postings with one
- * key are never in flight in two transactions at once.
+ * turning whatever has queued into one transaction. A table's postings (or, without a table, a key's) always go to the
+ * same writer, so two postings with one key and content are never in flight in two transactions at once.
  */
 public final class PostgresLedger implements Ledger {
 
@@ -44,8 +44,8 @@ public final class PostgresLedger implements Ledger {
 
     private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
         this.sessions = sessions;
-        BatchTransaction transaction = new BatchTransaction(sessions, clock);
         for (int i = 0; i < settings.writers(); i++) {
+            BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK));
             GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
             Thread thread = new Thread(writer, "ledger-writer-" + i);
             thread.setDaemon(true);
@@ -77,8 +77,19 @@ public final class PostgresLedger implements Ledger {
                     "the ledger is closed; posting " + posting.idempotencyKey() + " was not written"));
         }
         Pending pending = Pending.of(posting);
-        writers.get(Math.floorMod(posting.idempotencyKey().hashCode(), writers.size())).submit(pending);
+        writerOf(posting).submit(pending);
         return pending.future();
+    }
+
+    /**
+     * A table's postings all go to one writer, so they take ids, and commit, in the order the table posted them, and
+     * writers mostly lock disjoint accounts. The same key with the same content names the same table, so it never is
+     * in flight in two transactions at once; the same key with another table is a conflict, which the unique key
+     * catches if both are in flight.
+     */
+    private GroupCommitWriter writerOf(Posting posting) {
+        String route = posting.tableRef() != null ? posting.tableRef() : posting.idempotencyKey();
+        return writers.get(Math.floorMod(route.hashCode(), writers.size()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.chipledger.ledger.db;
 
 import io.chipledger.ledger.Account;
+import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -9,8 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.chipledger.ledger.testing.LedgerScenario.fundedWallet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +49,28 @@ class JournalAppendOnlyTest {
             "DELETE FROM posting",
             "TRUNCATE entry"})
     void theDatabaseRefusesToRewriteHistory(String sql) throws SQLException {
+        Map<Long, String> before = balances();
+
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute(sql))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("the ledger journal is append-only")
                     .hasMessageContaining("is refused");
         }
+
+        assertThat(balances()).isEqualTo(before).containsEntry(wallet.id(), "50.00");
         assertThat(ledger.entries(wallet.id())).hasSize(1);
-        assertThat(ledger.balance(wallet.id())).hasToString("50.00");
+        assertThat(new LedgerAuditor(database.sqlSessionFactory()).audit().findings()).isEmpty();
+    }
+
+    private static Map<Long, String> balances() throws SQLException {
+        Map<Long, String> balances = new TreeMap<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id, balance FROM account")) {
+            while (r.next()) {
+                balances.put(r.getLong(1), r.getBigDecimal(2).toPlainString());
+            }
+        }
+        return balances;
     }
 }

@@ -167,6 +167,17 @@ class PostgresLedgerTest {
     }
 
     @Test
+    void aPostingBetweenTwoUnknownAccountsIsRejected() {
+        Map<Long, Money> before = balances();
+
+        PostingResult unknown = post(Posting.single("nobody-" + alice.id(), TransferKind.BET, 987_654_320L, 987_654_321L,
+                Money.of("1.00")));
+
+        assertRejected(unknown, RejectReason.UNKNOWN_ACCOUNT, "account 987654320 does not exist");
+        assertThat(balances()).isEqualTo(before);
+    }
+
+    @Test
     void currencyMismatchIsRejected() {
         Account euroWallet = ledger.openAccount(AccountKind.WALLET, "euro-" + alice.id(), "EUR");
         Map<Long, Money> before = balances();
@@ -304,6 +315,71 @@ class PostgresLedgerTest {
         assertThat(handTransfers).filteredOn(t -> t.kind() == TransferKind.POT_AWARD)
                 .extracting(Transfer::amount).containsExactly(Money.of("48.51"), Money.of("48.50"));
         assertThat(new LedgerAuditor(database.sqlSessionFactory()).audit().findings()).isEmpty();
+    }
+
+    @Test
+    void aTablesPostingsComeBackInTheOrderTheTablePostedThem() {
+        String hand = "ordered-hand-" + alice.id();
+        List<Long> transferIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            boolean toBob = i % 2 == 0;
+            Committed committed = (Committed) post(new Posting(hand + "/" + i, TransferKind.BET, "t-ordered-" + alice.id(),
+                    hand, "a" + i, List.of(new Leg(toBob ? alice.id() : bob.id(), toBob ? bob.id() : alice.id(),
+                    Money.of("1.00"), TransferKind.BET))));
+            transferIds.addAll(committed.transferIds());
+        }
+
+        assertThat(ledger.transfersOfHand(hand)).extracting(Transfer::id).containsExactlyElementsOf(transferIds);
+    }
+
+    @Test
+    void aHandsTransfersAreFoundThroughTheHandIndexNotByReadingTheWholeJournal() throws SQLException {
+        String sql = database.sqlSessionFactory().getConfiguration()
+                .getMappedStatement("io.chipledger.ledger.mapper.AccountMapper.transfersOfHand")
+                .getBoundSql(Map.of("handRef", "t1-h1")).getSql();
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // The test journal is tiny, where a seq scan is cheaper anyway: ask whether the index can serve at all.
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+            try (var explain = c.prepareStatement("EXPLAIN " + sql)) {
+                explain.setString(1, "t1-h1");
+                try (ResultSet r = explain.executeQuery()) {
+                    while (r.next()) {
+                        plan.append(r.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+        }
+
+        assertThat(plan.toString()).contains("posting_by_hand").doesNotContain("Seq Scan on posting");
+    }
+
+    @Test
+    void oneKeyPostedAtOnceFromTwoTablesMovesChipsOnceAndTheOtherIsAConflict() throws Exception {
+        Map<Long, Money> before = balances();
+        List<CompletableFuture<PostingResult>> first = new ArrayList<>();
+        List<CompletableFuture<PostingResult>> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // Different tables may route to different writers: only the unique key can stop the second.
+            String key = "two-tables-" + alice.id() + "-" + i;
+            first.add(ledger.post(new Posting(key, TransferKind.BET, "t-a-" + i, null, null,
+                    List.of(new Leg(alice.id(), bob.id(), Money.of("1.00"), TransferKind.BET)))));
+            second.add(ledger.post(new Posting(key, TransferKind.BET, "t-b-" + i, null, null,
+                    List.of(new Leg(alice.id(), bob.id(), Money.of("1.00"), TransferKind.BET)))));
+        }
+
+        for (int i = 0; i < 20; i++) {
+            List<PostingResult> pair = List.of(first.get(i).get(30, TimeUnit.SECONDS), second.get(i).get(30, TimeUnit.SECONDS));
+            assertThat(pair).as("key %d", i).filteredOn(r -> r instanceof Committed).hasSize(1);
+            assertThat(pair).as("key %d", i).filteredOn(r -> r instanceof Rejected rejected
+                    && rejected.reason() == RejectReason.IDEMPOTENCY_CONFLICT).hasSize(1);
+        }
+        assertThat(ledger.balance(alice.id())).isEqualTo(before.get(alice.id()).minus(Money.of("20.00")));
+        assertThat(ledger.balance(bob.id())).isEqualTo(before.get(bob.id()).plus(Money.of("20.00")));
     }
 
     private PostingResult post(Posting posting) {

@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code poker-server bench-ledger [db options] --seconds N [--tables 100] [--warmup 3] [--writers W] [--audit]}:
+ * {@code poker-server bench-ledger [db options] --seconds N [--tables 100] [--warmup 3] [--writers W] [--linger-us L]
+ * [--quiet-us Q] [--audit]}:
  * drives single-transfer postings from simulated tables, each with one posting in flight like a table actor, with
  * synchronous_commit on, and prints committed transfers per second and p50/p99 commit latency.
  */
@@ -37,7 +38,8 @@ public final class BenchLedgerCommand implements Command {
 
     private static final String USAGE = "usage: poker-server bench-ledger " + DatabaseOptions.USAGE
             + " --seconds N [--tables 100] [--warmup 3] [--writers " + LedgerSettings.defaults().writers()
-            + "] [--audit]";
+            + "] [--linger-us " + LedgerSettings.defaults().linger().toNanos() / 1000
+            + "] [--quiet-us " + LedgerSettings.defaults().quiet().toNanos() / 1000 + "] [--audit]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -64,14 +66,15 @@ public final class BenchLedgerCommand implements Command {
     }
 
     /** What to run: parsed from the command line. */
-    record Plan(DatabaseOptions database, int seconds, int tables, int warmupSeconds, int writers, boolean audit) {
+    record Plan(DatabaseOptions database, int seconds, int tables, int warmupSeconds, LedgerSettings settings,
+                boolean audit) {
 
         static Plan parse(List<String> args, Map<String, String> env) {
             DatabaseOptions database = DatabaseOptions.parse(args, env);
             Integer seconds = null;
             int tables = 100;
             int warmup = 3;
-            int writers = LedgerSettings.defaults().writers();
+            LedgerSettings settings = LedgerSettings.defaults();
             boolean audit = false;
             List<String> rest = database.remaining();
             for (int i = 0; i < rest.size(); i++) {
@@ -80,7 +83,11 @@ public final class BenchLedgerCommand implements Command {
                     case "--seconds" -> seconds = positive(arg, value(rest, ++i, arg));
                     case "--tables" -> tables = positive(arg, value(rest, ++i, arg));
                     case "--warmup" -> warmup = Math.max(0, number(arg, value(rest, ++i, arg)));
-                    case "--writers" -> writers = positive(arg, value(rest, ++i, arg));
+                    case "--writers" -> settings = settings.withWriters(positive(arg, value(rest, ++i, arg)));
+                    case "--linger-us" -> settings = settings.withLinger(
+                            Duration.ofNanos(1000L * Math.max(0, number(arg, value(rest, ++i, arg)))));
+                    case "--quiet-us" -> settings = settings.withQuiet(
+                            Duration.ofNanos(1000L * Math.max(0, number(arg, value(rest, ++i, arg)))));
                     case "--audit" -> audit = true;
                     default -> throw new IllegalArgumentException("unknown argument " + arg);
                 }
@@ -88,7 +95,7 @@ public final class BenchLedgerCommand implements Command {
             if (seconds == null) {
                 throw new IllegalArgumentException("--seconds is required");
             }
-            return new Plan(database, seconds, tables, warmup, writers, audit);
+            return new Plan(database, seconds, tables, warmup, settings, audit);
         }
 
         private static String value(List<String> args, int i, String name) {
@@ -130,10 +137,11 @@ public final class BenchLedgerCommand implements Command {
             return thread;
         });
         try (Database database = Database.open(plan.database().toConfig());
-             PostgresLedger ledger = PostgresLedger.start(database,
-                     LedgerSettings.defaults().withWriters(plan.writers()), Clock.systemUTC(), callbacks)) {
-            out.printf("bench-ledger: %d tables, %d s measured after %d s warm-up, %d writer(s), synchronous_commit=%s%n",
-                    plan.tables(), plan.seconds(), plan.warmupSeconds(), plan.writers(),
+             PostgresLedger ledger = PostgresLedger.start(database, plan.settings(), Clock.systemUTC(), callbacks)) {
+            out.printf("bench-ledger: %d tables, %d s measured after %d s warm-up, %d writer(s), linger %d us, "
+                            + "quiet %d us, synchronous_commit=%s%n",
+                    plan.tables(), plan.seconds(), plan.warmupSeconds(), plan.settings().writers(),
+                    plan.settings().linger().toNanos() / 1000, plan.settings().quiet().toNanos() / 1000,
                     setting(database, "synchronous_commit"));
             out.println("database: " + plan.database().describe());
             List<SimulatedTable> tables = openTables(ledger, plan.tables());
@@ -168,7 +176,7 @@ public final class BenchLedgerCommand implements Command {
             Account pot = ledger.openAccount(AccountKind.POT, table, "CHP");
             funding.add(ledger.post(Posting.single(table + "/fund", TransferKind.DEPOSIT, cashier.id(), seat.id(),
                     Money.of("1000.00"))));
-            tables.add(new SimulatedTable(ledger, table + "/p", seat.id(), pot.id()));
+            tables.add(new SimulatedTable(ledger, table, seat.id(), pot.id()));
         }
         for (CompletableFuture<PostingResult> f : funding) {
             PostingResult result = f.get(1, TimeUnit.MINUTES);

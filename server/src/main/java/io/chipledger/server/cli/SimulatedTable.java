@@ -1,22 +1,26 @@
 package io.chipledger.server.cli;
 
 import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One poker table as the ledger sees it under load: like a table actor, it has one posting in flight at a time and
- * sends the next only when the previous committed. Chips go seat to pot and back, so funds never run out.
+ * sends the next only when the previous committed. Chips go seat to pot and back, so funds never run out; every eight
+ * postings make a hand, so they carry table, hand and action references as a table's postings do.
  * Latencies are kept for postings sent inside the measuring window.
  */
 final class SimulatedTable {
 
     private final Ledger ledger;
+    private final String tableRef;
     private final String keyPrefix;
     private final long seatId;
     private final long potId;
@@ -30,9 +34,10 @@ final class SimulatedTable {
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean running = true;
 
-    SimulatedTable(Ledger ledger, String keyPrefix, long seatId, long potId) {
+    SimulatedTable(Ledger ledger, String tableRef, long seatId, long potId) {
         this.ledger = ledger;
-        this.keyPrefix = keyPrefix;
+        this.tableRef = tableRef;
+        this.keyPrefix = tableRef + "/p";
         this.seatId = seatId;
         this.potId = potId;
     }
@@ -72,8 +77,9 @@ final class SimulatedTable {
         long n = sequence++;
         boolean toPot = n % 2 == 0;
         Money amount = Money.ofCents(100 + (n / 2) % 400);
-        Posting posting = Posting.single(keyPrefix + n, TransferKind.BET, toPot ? seatId : potId,
-                toPot ? potId : seatId, amount);
+        // A hand of a real table makes about eight chip movements, each naming its table, hand and action.
+        Posting posting = new Posting(keyPrefix + n, TransferKind.BET, tableRef, tableRef + "/h" + n / 8,
+                "a" + n % 8, List.of(new Leg(toPot ? seatId : potId, toPot ? potId : seatId, amount, TransferKind.BET)));
         long sent = System.nanoTime();
         ledger.post(posting).whenComplete((result, failure) -> {
             long done = System.nanoTime();

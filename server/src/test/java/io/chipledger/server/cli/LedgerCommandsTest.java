@@ -92,6 +92,16 @@ class LedgerCommandsTest {
         assertThat(text(err)).contains("--seconds is required").contains("usage: poker-server bench-ledger");
     }
 
+    @Test
+    void benchLedgerTakesItsBatchingWindowAndWritersFromTheCommandLine() {
+        BenchLedgerCommand.Plan plan = BenchLedgerCommand.Plan.parse(List.of("--db-url", "jdbc:postgresql://h/db",
+                "--seconds", "5", "--writers", "3", "--linger-us", "500", "--quiet-us", "50"), Map.of());
+
+        assertThat(plan.settings().writers()).isEqualTo(3);
+        assertThat(plan.settings().linger()).isEqualTo(java.time.Duration.ofNanos(500_000));
+        assertThat(plan.settings().quiet()).isEqualTo(java.time.Duration.ofNanos(50_000));
+    }
+
     private static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
