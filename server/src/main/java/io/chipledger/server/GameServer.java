@@ -34,6 +34,8 @@ import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +120,9 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
         metrics.gauge("poker_players_online", "Players with at least one open session.", online::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
+        metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());
         new MetricsEndpoint(metrics).addTo(routes);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 online, worker, Clock.systemUTC(), CURRENCY));

@@ -1,0 +1,81 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static io.chipledger.server.play.LiveServer.playPassively;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An operator's scraper reads {@code /metrics} from the running server: the numbers follow what the tables do. */
+class MetricsOverHttpTest {
+
+    private static LiveServer live;
+
+    @BeforeAll
+    static void start() throws Exception {
+        live = LiveServer.start(ServerSettings.forTests());
+    }
+
+    @AfterAll
+    static void stop() {
+        live.close();
+    }
+
+    @Test
+    void countersMoveWithPlayAndTheHeapIsReported() throws Exception {
+        Map<String, String> before = scrape();
+        long table = live.openTable("Scraped", 6);
+        PokerClient ann = live.connect("metric-ann");
+        PokerClient bob = live.connect("metric-bob");
+        ann.reply(ann.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
+        bob.reply(bob.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
+        PokerClient watcher = live.connect("metric-watch");
+        watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        playPassively(ann, table);
+        playPassively(bob, table);
+        awaitEvent(watcher, TableEvent.HandEnded.class);
+
+        Map<String, String> after = scrape();
+        assertThat(Long.parseLong(after.get("poker_connections"))).isEqualTo(3);
+        assertThat(Long.parseLong(after.get("poker_tables"))).isGreaterThan(Long.parseLong(before.get("poker_tables")));
+        assertThat(Long.parseLong(after.get("poker_hands_settled_total")))
+                .isGreaterThan(Long.parseLong(before.get("poker_hands_settled_total")));
+        assertThat(Long.parseLong(after.get("poker_actions_total"))).isGreaterThan(0);
+        assertThat(Long.parseLong(after.get("poker_ledger_commit_seconds_count"))).isGreaterThan(0);
+        long heapUsed = Long.parseLong(after.get("jvm_heap_used_bytes"));
+        assertThat(heapUsed).isPositive().isLessThanOrEqualTo(Long.parseLong(after.get("jvm_heap_max_bytes")));
+        ann.close();
+        bob.close();
+        watcher.close();
+    }
+
+    /** Sample lines of the exposition format, by metric name (labelled samples are left out). */
+    private static Map<String, String> scrape() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(live.http + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        Map<String, String> samples = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank() && !line.contains("{")) {
+                String[] parts = line.split(" ");
+                samples.put(parts[0], parts[1]);
+            }
+        }
+        return samples;
+    }
+}
