@@ -7,10 +7,15 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * A simple player over a real WebSocket: mostly checks and calls, sometimes raises the minimum, folds to some bets,
@@ -38,6 +43,20 @@ public final class Bot {
         public final AtomicLong actions = new AtomicLong();
         public final AtomicLong handsEnded = new AtomicLong();
         public final AtomicLong errors = new AtomicLong();
+        private final Map<ErrorCode, LongAdder> errorsByCode = new ConcurrentHashMap<>();
+
+        void countError(ErrorCode code) {
+            errors.incrementAndGet();
+            errorsByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+        }
+
+        /** The errors the server answered, by code, most frequent first: {@code NOT_YOUR_TURN 12, RATE_LIMITED 3}. */
+        public String errorsByCode() {
+            return errorsByCode.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<ErrorCode, LongAdder> e) -> e.getValue().sum()).reversed())
+                    .map(e -> e.getKey() + " " + e.getValue().sum())
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     public Bot(PokerClient client, long tableId, int seat, Money topUpTo, long seed, LatencyRecorder latency, Stats stats) {
@@ -73,7 +92,7 @@ public final class Bot {
 
     private synchronized void onMessage(ServerMessage message) {
         if (message instanceof ServerMessage.Error error) {
-            stats.errors.incrementAndGet();
+            stats.countError(error.code());
             if (error.code() == ErrorCode.RATE_LIMITED && error.requestId() != null && error.requestId().equals(lastAction)) {
                 // Acting faster than the server takes messages: the same action again, a moment later.
                 ClientMessage.Act again = lastActMessage;

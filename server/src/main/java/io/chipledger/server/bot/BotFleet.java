@@ -178,6 +178,11 @@ public final class BotFleet implements AutoCloseable {
         return stats.errors.get();
     }
 
+    /** The errors the server answered, by code; empty when there were none. */
+    public String errorsByCode() {
+        return stats.errorsByCode();
+    }
+
     public LatencyRecorder latency() {
         return latency;
     }

@@ -87,8 +87,9 @@ final class BotsCommand implements Command {
             long hands = fleet.hands() - handsBefore;
             double elapsed = (System.nanoTime() - playStart) / 1e9;
             fleet.stop(Duration.ofSeconds(60));
-            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions, %s; %d errors, %d bots still seated%n",
-                    hands, hands / elapsed, fleet.actions(), fleet.latency().summary(), fleet.errors(), fleet.botsStillSeated());
+            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions, %s; %d errors%s, %d bots still seated%n",
+                    hands, hands / elapsed, fleet.actions(), fleet.latency().summary(), fleet.errors(),
+                    fleet.errors() == 0 ? "" : " (" + fleet.errorsByCode() + ")", fleet.botsStillSeated());
             return fleet.botsStillSeated() == 0 ? 0 : 1;
         }
     }
