@@ -79,6 +79,15 @@ public final class ProtocolJson {
         }
     }
 
+    /** As {@link #write}, straight to UTF-8 bytes: what goes on the wire, without the intermediate string. */
+    public static byte[] writeBytes(Object message) {
+        try {
+            return MAPPER.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The configured mapper, for REST bodies that share the wire's money rules. */
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -14,6 +14,9 @@ public interface ClientConnection {
     /** Queues a message; never blocks. A client too slow to read is disconnected rather than buffered without bound. */
     void send(ServerMessage message);
 
+    /** As {@link #send(ServerMessage)}, for a message already encoded once for all the connections it goes to. */
+    void send(EncodedMessage message);
+
     void close(String reason);
 
     boolean isOpen();

@@ -2,6 +2,7 @@ package io.chipledger.server.net;
 
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -31,14 +32,28 @@ final class WebSocketConnection implements ClientConnection {
 
     @Override
     public void send(ServerMessage message) {
+        if (readyToWrite()) {
+            channel.writeAndFlush(new TextWebSocketFrame(ProtocolJson.write(message)));
+        }
+    }
+
+    @Override
+    public void send(EncodedMessage message) {
+        if (readyToWrite()) {
+            // A new buffer over the shared bytes per frame: each has its own indices and reference count.
+            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(message.utf8())));
+        }
+    }
+
+    private boolean readyToWrite() {
         if (!channel.isActive()) {
-            return;
+            return false;
         }
         if (!channel.isWritable()) {
             close("too slow to read");
-            return;
+            return false;
         }
-        channel.writeAndFlush(new TextWebSocketFrame(ProtocolJson.write(message)));
+        return true;
     }
 
     @Override

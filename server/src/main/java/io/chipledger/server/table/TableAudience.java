@@ -5,6 +5,8 @@ import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.net.EncodedMessage;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,11 @@ final class TableAudience {
     /** Publishes {@code forAll}, except that the player in {@code privateSeat} gets {@code forSeat}. */
     void publish(TableEvent forAll, int privateSeat, TableEvent forSeat) {
         EventLog.Entry entry = events.append(forAll, privateSeat, forSeat);
-        watchers.forEach((connection, player) ->
-                connection.send(new ServerMessage.Event(tableId, entry.seq(), entry.viewFor(seatOf.applyAsInt(player)))));
+        // At most two forms of the event: each is written to JSON once, however many watchers it goes to.
+        Map<TableEvent, EncodedMessage> encoded = new IdentityHashMap<>(4);
+        watchers.forEach((connection, player) -> connection.send(encoded.computeIfAbsent(
+                entry.viewFor(seatOf.applyAsInt(player)),
+                view -> EncodedMessage.of(new ServerMessage.Event(tableId, entry.seq(), view)))));
     }
 
     /**
