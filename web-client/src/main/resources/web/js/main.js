@@ -22,6 +22,7 @@ let view = null;
 
 export const app = {
   token: () => store.get().session?.token ?? null,
+  player: () => store.get().session?.player ?? null,
   wallet: () => store.get().wallet ?? 0n,
   toast,
 

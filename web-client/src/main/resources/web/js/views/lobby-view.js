@@ -1,14 +1,20 @@
-// The lobby: every table with its stakes, seats taken and average pot, to watch or sit at, and "play now", which
-// picks a table with a free seat (preferring one where people already play) and opens its buy-in.
+// The lobby: every table with its stakes, seats taken and average pot, to watch or sit at (or return to, where the
+// player already sits, even after a reload), and "play now", which picks a table with a free seat (preferring one
+// where people already play, never one the player already sits at) and opens its buy-in.
 import { h, replaceChildren } from '../dom.js';
 import { format, fromWire } from '../money.js';
 import * as api from '../api.js';
 
 const REFRESH_MILLIS = 5000;
 
-/** The table "play now" sits at: a free seat, as many players as possible, then the lowest id. */
-export function pickTable(tables) {
-  const open = tables.filter(t => t.seated < t.seats);
+/** Whether {@code player} sits at this lobby row's table. */
+export function sitsAt(table, player) {
+  return player != null && Array.isArray(table.players) && table.players.includes(player);
+}
+
+/** The table "play now" sits at: a free seat not already the player's, as many players as possible, then the lowest id. */
+export function pickTable(tables, player = null) {
+  const open = tables.filter(t => t.seated < t.seats && !sitsAt(t, player));
   open.sort((a, b) => (b.seated - a.seated) || (a.id - b.id));
   return open[0] ?? null;
 }
@@ -19,7 +25,7 @@ export function mountLobbyView(app) {
   const playNow = h('button', { type: 'button', class: 'primary', id: 'play-now', disabled: true }, 'Play now');
   let tables = [];
   playNow.addEventListener('click', () => {
-    const table = pickTable(tables);
+    const table = pickTable(tables, app.player());
     if (table) {
       location.hash = `#/table/${table.id}/sit`;
     }
@@ -39,14 +45,15 @@ export function mountLobbyView(app) {
       tables = Array.isArray(answer?.tables) ? answer.tables : [];
       status.textContent = tables.length ? '' : 'No tables are open right now.';
       replaceChildren(rows, tables.map(row));
-      playNow.disabled = !pickTable(tables);
+      playNow.disabled = !pickTable(tables, app.player());
     } catch (failure) {
       status.textContent = `The lobby cannot be loaded: ${failure.message}`;
     }
   }
 
   function row(t) {
-    const seated = app.isSeatedAt(t.id);
+    // The page knows the tables it follows; after a reload it follows none yet, and the lobby's list of players says.
+    const seated = app.isSeatedAt(t.id) || sitsAt(t, app.player());
     return h('tr', { class: 'lobby-row', dataset: { tableId: t.id } },
         h('td', { class: 'name', 'data-label': 'Table' }, t.name),
         h('td', { class: 'stakes', 'data-label': 'Stakes' }, `${format(fromWire(t.smallBlind))}/${format(fromWire(t.bigBlind))}`),

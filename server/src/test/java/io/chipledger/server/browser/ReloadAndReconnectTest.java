@@ -2,6 +2,7 @@ package io.chipledger.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.TableEvent;
@@ -28,6 +29,7 @@ class ReloadAndReconnectTest {
     private static String http;
     private static String ws;
     private long tableId;
+    private long freeTable;
     private TableBot bot;
     private BrowserPlayer player;
     private int seat;
@@ -52,6 +54,7 @@ class ReloadAndReconnectTest {
     void seatAPlayerAgainstABot(TestInfo test) throws Exception {
         String suffix = String.valueOf(Math.abs(test.getDisplayName().hashCode() % 100_000));
         tableId = server.tables().create(TableDirectory.plainTable("Elm" + suffix, Money.parse("0.50"), Money.parse("1.00"), 2)).config().id();
+        freeTable = server.tables().create(TableDirectory.plainTable("Oak" + suffix, Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
         bot = TableBot.sitDown(http, ws, "bot" + suffix, tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL);
         player = BrowserPlayer.signUp(chromium, http, "p" + suffix, 1280, 800);
         player.goTo("#/table/" + tableId + "/sit");
@@ -102,6 +105,27 @@ class ReloadAndReconnectTest {
         int heard = actionsHeardFromPlayer();
         player.checkOrCall();
         player.page.waitForCondition(() -> actionsHeardFromPlayer() == heard + 1);
+        assertThat(player.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aPageReloadedInTheLobbyOffersToReturnToTheSeatNotToSitAgain() {
+        player.waitForMyTurn();
+        player.goTo("#/lobby");
+        player.page.reload();
+
+        Locator row = player.page.locator(".lobby-row[data-table-id='" + tableId + "']");
+        row.waitFor();
+        assertThat(row.locator("[data-action=watch]").textContent()).isEqualTo("Return");
+        assertThat(row.locator("[data-action=sit]").count()).isZero();
+        Locator free = player.page.locator(".lobby-row[data-table-id='" + freeTable + "']");
+        assertThat(free.locator("[data-action=watch]").textContent()).as("a table the player is not at").isEqualTo("Watch");
+        assertThat(free.locator("[data-action=sit]").count()).isEqualTo(1);
+
+        row.locator("[data-action=watch]").click();
+        player.waitForMyTurn();
+        assertThat(player.mySeat()).isEqualTo(seat);
+        assertThat(player.stack(seat)).isEqualTo(new Balances(server).seat(tableId, player.name));
         assertThat(player.consoleErrors()).isEmpty();
     }
 
