@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.money.Money;
@@ -173,7 +174,12 @@ class PlayingInTheBrowserTest {
                       return document.getElementById('table').dataset.toAct === String(bobSeat) ? 'bob' : null;
                     }""";
             for (int decisions = 0; decisions < 400; decisions++) {
-                String who = (String) alice.page.waitForFunction(whoIsUp, bobSeat).jsonValue();
+                String who;
+                try {
+                    who = (String) alice.page.waitForFunction(whoIsUp, bobSeat).jsonValue();
+                } catch (TimeoutError stuck) {
+                    throw new AssertionError("nobody's turn came: " + whatEachSees(), stuck);
+                }
                 if (who.equals("alice")) {
                     if (done.getAsBoolean()) {
                         return;
@@ -189,6 +195,17 @@ class PlayingInTheBrowserTest {
                 }
             }
             throw new AssertionError("no side pot after 400 decisions; the bot heard " + bot.handsEnded() + " hands");
+        }
+
+        /** What the pages and the bot last saw, for a failure that would otherwise say only "timeout". */
+        private String whatEachSees() {
+            String page = """
+                    () => JSON.stringify({table: {...document.getElementById('table').dataset},
+                                          actionBar: {...document.getElementById('action-bar').dataset},
+                                          connection: document.getElementById('conn-state').dataset.state})""";
+            List<TableEvent> heard = bot.events(TableEvent.class);
+            return "alice " + alice.page.evaluate(page) + "; bob " + bob.page.evaluate(page) + "; the bot's last events "
+                    + heard.subList(Math.max(0, heard.size() - 8), heard.size());
         }
 
         private void play(BrowserPlayer player, boolean keyboard) {
