@@ -6,15 +6,11 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
-import io.chipledger.server.table.TableDirectory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,35 +30,28 @@ import org.junit.jupiter.api.Test;
  */
 class HandHistoryPanelTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
-    private static String http;
-    private static String ws;
+    private static BrowserRoom room;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        chromium = Chromium.launch();
+        room = BrowserRoom.open();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (room != null) {
+            room.close();
         }
-        server.close();
     }
 
     @Test
     void handsThePlayerPlayedAreListedAndDownloadAsTheServerExportsThem() throws Exception {
-        BrowserPlayer kim = BrowserPlayer.signUp(chromium, http, "kim", 1280, 800);
-        long table = server.tables().create(TableDirectory.plainTable("Maple", Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
-        String kimToken = PokerClient.token(http, "kim", "kim-password");
-        try (PokerClient kimAtTable = PokerClient.connect(ws, kimToken, "kim");
-             PokerClient joe = PokerClient.connect(ws, PokerClient.token(http, "joe", "joe-password"), "joe");
-             PokerClient watcher = PokerClient.connect(ws, PokerClient.token(http, "ann", "ann-password"), "ann")) {
+        BrowserPlayer kim = BrowserPlayer.signUp(room.chromium, room.http, "kim", 1280, 800);
+        long table = room.openTable("Maple", 6);
+        String kimToken = PokerClient.token(room.http, "kim", "kim-password");
+        try (PokerClient kimAtTable = PokerClient.connect(room.ws, kimToken, "kim");
+             PokerClient joe = PokerClient.connect(room.ws, PokerClient.token(room.http, "joe", "joe-password"), "joe");
+             PokerClient watcher = PokerClient.connect(room.ws, PokerClient.token(room.http, "ann", "ann-password"), "ann")) {
             watcher.send(r -> new ClientMessage.Watch(r, table, null));
             kimAtTable.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00")));
             joe.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00")));
@@ -87,7 +76,7 @@ class HandHistoryPanelTest {
         Download download = kim.page.waitForDownload(() -> rows.first().locator("button[data-format='phh']").click());
         String downloaded = Files.readString(download.path());
         HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(http + "/api/hands/export?format=phh&hand=" + handId)).header("Authorization", "Bearer " + kimToken).build(),
+                URI.create(room.http + "/api/hands/export?format=phh&hand=" + handId)).header("Authorization", "Bearer " + kimToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(downloaded).as("the page downloads what the server exports").isEqualTo(direct.body()).contains("variant = 'NT'");
@@ -111,7 +100,7 @@ class HandHistoryPanelTest {
 
     @Test
     void handsAreListedWhateverTheFieldNamesAndDownloadsCarryTheSessionToken() {
-        BrowserPlayer lee = BrowserPlayer.signUp(chromium, http, "lee", 1280, 800);
+        BrowserPlayer lee = BrowserPlayer.signUp(room.chromium, room.http, "lee", 1280, 800);
         String token = (String) lee.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
         List<String> listCalls = new ArrayList<>();
         List<String> exportCalls = new ArrayList<>();

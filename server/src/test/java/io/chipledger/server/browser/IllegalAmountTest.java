@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
-import io.chipledger.server.table.TableDirectory;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,33 +18,26 @@ import org.junit.jupiter.api.Test;
  */
 class IllegalAmountTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
-    private static String http;
-    private static String ws;
+    private static BrowserRoom room;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        chromium = Chromium.launch();
+        room = BrowserRoom.open();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (room != null) {
+            room.close();
         }
-        server.close();
     }
 
     @Test
     void illegalBuyInsAndRaisesAreRefusedInThePageAndNothingIsSentOrMoved() throws Exception {
-        long tableId = server.tables().create(TableDirectory.plainTable("Ash", Money.parse("0.50"), Money.parse("1.00"), 2)).config().id();
-        Balances ledger = new Balances(server);
-        try (TableBot ivan = TableBot.sitDown(http, ws, "ivan", tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL)) {
-            BrowserPlayer hana = BrowserPlayer.signUp(chromium, http, "hana", 1280, 800);
+        long tableId = room.openTable("Ash", 2);
+        Balances ledger = new Balances(room.server);
+        try (TableBot ivan = TableBot.sitDown(room.http, room.ws, "ivan", tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL)) {
+            BrowserPlayer hana = BrowserPlayer.signUp(room.chromium, room.http, "hana", 1280, 800);
             Page page = hana.page;
             hana.goTo("#/table/" + tableId + "/sit");
 

@@ -8,11 +8,7 @@ import com.microsoft.playwright.TimeoutError;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
-import io.chipledger.server.table.TableDirectory;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,36 +21,29 @@ import org.junit.jupiter.api.Test;
  */
 class PlayingInTheBrowserTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
-    private static String http;
-    private static String ws;
+    private static BrowserRoom room;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        chromium = Chromium.launch();
+        room = BrowserRoom.open();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (room != null) {
+            room.close();
         }
-        server.close();
     }
 
     @Test
     void twoBrowserPlayersAndABotPlayToShowdownWithASidePotAndThePagesMatchTheLedger() throws Exception {
-        long tableId = server.tables().create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
-        Balances ledger = new Balances(server);
+        long tableId = room.openTable("Oak", 6);
+        Balances ledger = new Balances(room.server);
         // The bot sits first with the table minimum, and moves all-in until a side pot has been played.
-        TableBot carol = TableBot.sitDown(http, ws, "carol", tableId, 2, Money.parse("20.00"), TableBot.Policy.ALL_IN_UNTIL_SIDE_POT);
+        TableBot carol = TableBot.sitDown(room.http, room.ws, "carol", tableId, 2, Money.parse("20.00"), TableBot.Policy.ALL_IN_UNTIL_SIDE_POT);
 
-        BrowserPlayer alice = BrowserPlayer.signUp(chromium, http, "alice", 1280, 800);
-        BrowserPlayer bob = BrowserPlayer.signUp(chromium, http, "bob", 390, 844);
+        BrowserPlayer alice = BrowserPlayer.signUp(room.chromium, room.http, "alice", 1280, 800);
+        BrowserPlayer bob = BrowserPlayer.signUp(room.chromium, room.http, "bob", 390, 844);
         Locator oak = alice.page.locator(".lobby-row[data-table-id='" + tableId + "']");
         assertThat(oak.locator(".stakes").textContent()).isEqualTo("0.50/1.00");
         assertThat(oak.locator(".seats").textContent()).isEqualTo("1/6");
@@ -141,7 +130,7 @@ class PlayingInTheBrowserTest {
 
         assertThat(alice.consoleErrors()).isEmpty();
         assertThat(bob.consoleErrors()).isEmpty();
-        AuditReport audit = new LedgerAuditor(server.database().sqlSessionFactory()).audit();
+        AuditReport audit = new LedgerAuditor(room.server.database().sqlSessionFactory()).audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
         carol.close();
         alice.close();

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
-import io.chipledger.server.table.TableDirectory;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +20,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class ReloadAndReconnectTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
-    private static String http;
-    private static String ws;
+    private static BrowserRoom room;
     private long tableId;
     private long freeTable;
     private TableBot bot;
@@ -36,27 +29,23 @@ class ReloadAndReconnectTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        chromium = Chromium.launch();
+        room = BrowserRoom.open();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (room != null) {
+            room.close();
         }
-        server.close();
     }
 
     @BeforeEach
     void seatAPlayerAgainstABot(TestInfo test) throws Exception {
         String suffix = String.valueOf(Math.abs(test.getDisplayName().hashCode() % 100_000));
-        tableId = server.tables().create(TableDirectory.plainTable("Elm" + suffix, Money.parse("0.50"), Money.parse("1.00"), 2)).config().id();
-        freeTable = server.tables().create(TableDirectory.plainTable("Oak" + suffix, Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
-        bot = TableBot.sitDown(http, ws, "bot" + suffix, tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL);
-        player = BrowserPlayer.signUp(chromium, http, "p" + suffix, 1280, 800);
+        tableId = room.openTable("Elm" + suffix, 2);
+        freeTable = room.openTable("Oak" + suffix, 6);
+        bot = TableBot.sitDown(room.http, room.ws, "bot" + suffix, tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL);
+        player = BrowserPlayer.signUp(room.chromium, room.http, "p" + suffix, 1280, 800);
         player.goTo("#/table/" + tableId + "/sit");
         player.buyIn("50.00");
         seat = player.mySeat();
@@ -97,7 +86,7 @@ class ReloadAndReconnectTest {
         assertThat(player.page.locator("#chips-dialog").count()).as("a seated player is not offered a seat again").isZero();
         assertThat(player.page.locator("#table").getAttribute("data-hand-id")).isEqualTo(hand);
         assertThat(player.holeCards(seat)).isEqualTo(cards);
-        assertThat(player.stack(seat)).isEqualTo(stack).isEqualTo(new Balances(server).seat(tableId, player.name));
+        assertThat(player.stack(seat)).isEqualTo(stack).isEqualTo(new Balances(room.server).seat(tableId, player.name));
         assertThat(player.stack(1)).isEqualTo(botStack);
         assertThat(player.pot()).isEqualTo(pot);
         assertThat(player.wallet()).isEqualTo(Money.parse("950.00"));
@@ -125,7 +114,7 @@ class ReloadAndReconnectTest {
         row.locator("[data-action=watch]").click();
         player.waitForMyTurn();
         assertThat(player.mySeat()).isEqualTo(seat);
-        assertThat(player.stack(seat)).isEqualTo(new Balances(server).seat(tableId, player.name));
+        assertThat(player.stack(seat)).isEqualTo(new Balances(room.server).seat(tableId, player.name));
         assertThat(player.consoleErrors()).isEmpty();
     }
 
@@ -174,7 +163,7 @@ class ReloadAndReconnectTest {
     /** At the player's next turn (nothing moves until they act) the page shows what the ledger holds. */
     private void assertThatThePageStillPlaysAndMatchesTheLedger() {
         player.waitForMyTurn();
-        Balances ledger = new Balances(server);
+        Balances ledger = new Balances(room.server);
         assertThat(player.stack(seat)).isEqualTo(ledger.seat(tableId, player.name));
         assertThat(player.stack(1)).isEqualTo(ledger.seat(tableId, bot.name()));
         assertThat(player.pot()).isEqualTo(ledger.pot(tableId));

@@ -3,11 +3,7 @@ package io.chipledger.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
-import io.chipledger.server.table.TableDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,34 +15,27 @@ import org.junit.jupiter.api.Test;
  */
 class SpectatingAndSeatControlsTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
-    private static String http;
-    private static String ws;
+    private static BrowserRoom room;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        chromium = Chromium.launch();
+        room = BrowserRoom.open();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (room != null) {
+            room.close();
         }
-        server.close();
     }
 
     @Test
     void aSpectatorWatchesAndChatsWhileAPlayerSitsOutTopsUpSitsInAndLeaves() throws Exception {
-        long tableId = server.tables().create(TableDirectory.plainTable("Fir", Money.parse("0.50"), Money.parse("1.00"), 6)).config().id();
-        Balances ledger = new Balances(server);
-        try (TableBot olga = TableBot.sitDown(http, ws, "olga", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
-            BrowserPlayer nina = BrowserPlayer.signUp(chromium, http, "nina", 1280, 800);
-            BrowserPlayer omar = BrowserPlayer.signUp(chromium, http, "omar", 1280, 800);
+        long tableId = room.openTable("Fir", 6);
+        Balances ledger = new Balances(room.server);
+        try (TableBot olga = TableBot.sitDown(room.http, room.ws, "olga", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
+            BrowserPlayer nina = BrowserPlayer.signUp(room.chromium, room.http, "nina", 1280, 800);
+            BrowserPlayer omar = BrowserPlayer.signUp(room.chromium, room.http, "omar", 1280, 800);
             nina.goTo("#/table/" + tableId + "/sit");
             nina.buyIn("20");
             int seat = nina.mySeat();
