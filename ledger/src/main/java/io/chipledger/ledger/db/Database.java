@@ -33,11 +33,18 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final SqlSessionFactory sqlSessionFactory;
+    /** Stops the embedded PostgreSQL when the JVM exits without {@link #close}; null for a server we only connect to. */
+    private final Thread stopOnExit;
+    private boolean closed;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.sqlSessionFactory = MyBatisConfiguration.sessionFactory(dataSource);
+        this.stopOnExit = embedded == null ? null : new Thread(this::close, "embedded-postgres-stop");
+        if (stopOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
     }
 
     /** Starts (or connects to) the server, applies pending migrations and opens the pool. */
@@ -78,10 +85,32 @@ public final class Database implements AutoCloseable {
         return dataSource.getJdbcUrl();
     }
 
+    /**
+     * For an owner whose own shutdown hook still needs the database (a server voiding its hands, cashing players out)
+     * and closes it last: the JVM runs shutdown hooks all at once, so the embedded PostgreSQL must not have one of its
+     * own that stops it under the owner's feet.
+     */
+    public void leaveShutdownToOwner() {
+        if (stopOnExit != null) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         dataSource.close();
         stopQuietly(embedded);
+        if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; it finds the database closed
+            }
+        }
     }
 
     private static EmbeddedPostgres startEmbedded(Path pgDir) {
@@ -96,6 +125,8 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Its own shutdown hook would stop PostgreSQL while the server's hook still writes (see stopOnExit).
+                    .setRegisterShutdownHook(false)
                     .start();
             ensureDatabaseExists(postgres);
             return postgres;

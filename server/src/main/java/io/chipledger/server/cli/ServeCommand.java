@@ -83,6 +83,8 @@ public final class ServeCommand implements Command {
         }
         GameServer server = GameServer.start(opened, settings);
         DemoRoom demo = DemoRoom.open(server, room.tables(), room.demoBots());
+        // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
+        opened.leaveShutdownToOwner();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
             server.close();

@@ -34,11 +34,21 @@ final class ServerProcess {
 
     /** Starts {@code serve} on the given database and waits until it listens. */
     static ServerProcess serve(String dbUrl, String... moreArgs) throws IOException, InterruptedException {
+        return start(List.of("--db-url", dbUrl, "--db-user", "postgres"), moreArgs);
+    }
+
+    /** Starts {@code serve} on its own embedded PostgreSQL in {@code dataDir}, as the README's first command does. */
+    static ServerProcess serveEmbedded(Path dataDir, String... moreArgs) throws IOException, InterruptedException {
+        return start(List.of("--data-dir", dataDir.toString()), moreArgs);
+    }
+
+    private static ServerProcess start(List<String> databaseArgs, String... moreArgs) throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", classpath, PokerServer.class.getName(), "serve", "--db-url", dbUrl, "--db-user", "postgres",
-                "--host", "127.0.0.1", "--port", "0"));
+                "-cp", classpath, PokerServer.class.getName(), "serve"));
+        command.addAll(databaseArgs);
+        command.addAll(List.of("--host", "127.0.0.1", "--port", "0"));
         command.addAll(List.of(moreArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
