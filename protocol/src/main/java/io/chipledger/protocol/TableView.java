@@ -9,6 +9,8 @@ import java.util.List;
  * @param handId    the hand in progress, or null between hands
  * @param button    the dealer button's seat, or -1 before the first hand
  * @param toAct     whose turn it is, or null
+ * @param nextDeckCommitment the commitment to the seed of the table's next hand (docs/provably-fair.md): what a
+ *                  client seed is sent against, also before the table's first hand
  */
 public record TableView(
         long tableId,
@@ -23,7 +25,8 @@ public record TableView(
         int button,
         List<String> board,
         List<PotView> pots,
-        Turn toAct) {
+        Turn toAct,
+        String nextDeckCommitment) {
 
     /** An occupied seat. {@code holeCards} is null when hidden from this viewer. */
     public record SeatView(int seat, String player, Money stack, Money bet, SeatStatus status, List<String> holeCards) {

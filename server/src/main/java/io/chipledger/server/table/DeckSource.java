@@ -5,11 +5,17 @@ import io.chipledger.server.history.record.DeckRecord;
 
 /**
  * Gives each hand its deck, committed to before anyone could influence it (docs/provably-fair.md). Each table has
- * one pending deck seed: its commitment is announced in the previous hand's {@code handStarted}, players may add
- * client seeds against that commitment, and {@link #shuffle} uses it and draws the next one. Called only from the
- * table's own mailbox, one table at a time.
+ * one pending deck seed: its commitment is announced in the previous hand's {@code handStarted} (and in every
+ * snapshot of the table), players may add client seeds against that commitment, and {@link #shuffle} uses it and
+ * draws the next one. Called only from the table's own mailbox, one table at a time.
  */
 public interface DeckSource {
+
+    /**
+     * The commitment to the deck of the table's next hand, drawing its seed now if none is pending (a table that has
+     * not dealt since it started): so even the first hand is committed to before a client seed can be sent for it.
+     */
+    String nextCommitment(long tableId);
 
     /** The deck of hand {@code handId} at table {@code tableId}, and what its history must record. */
     ShuffledDeck shuffle(long tableId, long handId);

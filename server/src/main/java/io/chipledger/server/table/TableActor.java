@@ -757,7 +757,7 @@ public final class TableActor {
     }
 
     private TableView snapshotFor(int viewerSeat) {
-        return TableSnapshot.of(config, seats, hand, button, viewerSeat, clock);
+        return TableSnapshot.of(config, seats, hand, button, viewerSeat, clock, decks.nextCommitment(config.id()));
     }
 
     private static TableView.LegalActions legalView(LegalActions legal) {

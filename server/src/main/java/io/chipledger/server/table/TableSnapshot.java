@@ -18,7 +18,8 @@ final class TableSnapshot {
     private TableSnapshot() {
     }
 
-    static TableView of(TableConfig config, SeatMap seats, RunningHand hand, int button, int viewerSeat, Clock clock) {
+    static TableView of(TableConfig config, SeatMap seats, RunningHand hand, int button, int viewerSeat, Clock clock,
+                        String nextDeckCommitment) {
         List<TableView.SeatView> seatViews = new ArrayList<>();
         for (Seat seat : seats.occupied()) {
             SeatView inHand = hand == null ? null : hand.hand.seats().stream().filter(v -> v.seat() == seat.number).findFirst().orElse(null);
@@ -49,7 +50,8 @@ final class TableSnapshot {
                             legal.canBetOrRaise() ? legal.minTo() : null, legal.canBetOrRaise() ? legal.maxTo() : null));
         }
         return new TableView(config.id(), config.name(), config.stakes().smallBlind(), config.stakes().bigBlind(),
-                config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn);
+                config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn,
+                nextDeckCommitment);
     }
 
     private static TableView.SeatStatus status(Seat seat, SeatView inHand, boolean handRunning) {

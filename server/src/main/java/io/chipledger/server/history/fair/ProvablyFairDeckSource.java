@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * {@link DeckSource} of {@link SeededShuffle} decks. Per table it keeps the pending seed: drawn (and its commitment
  * announced) when the previous hand starts, so every client seed accepted against that commitment was chosen by a
- * player who had already seen it, after the server could no longer change the seed. The first hand after a table
- * starts has no announced seed; its commitment appears first in its own {@code handStarted} and it takes no client
- * seeds. Pending seeds live in memory only: a restart draws new ones.
+ * player who had already seen it, after the server could no longer change the seed. Before a table's first hand
+ * the seed is drawn when the table is first shown ({@link #nextCommitment}), so that hand takes client seeds too.
+ * Pending seeds live in memory only: a restart draws new ones.
  */
 public final class ProvablyFairDeckSource implements DeckSource {
 
@@ -43,6 +43,11 @@ public final class ProvablyFairDeckSource implements DeckSource {
             this.commitment = SeededShuffle.commitment(seed);
             this.announcedInHand = announcedInHand;
         }
+    }
+
+    @Override
+    public String nextCommitment(long tableId) {
+        return pending.computeIfAbsent(tableId, id -> new Pending(freshSeed(), null)).commitment;
     }
 
     @Override

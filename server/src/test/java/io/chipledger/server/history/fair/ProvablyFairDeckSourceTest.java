@@ -42,6 +42,20 @@ class ProvablyFairDeckSourceTest {
     }
 
     @Test
+    void theFirstHandsDeckIsCommittedToWhenTheTableIsFirstShownAndTakesClientSeeds() {
+        String announced = decks.nextCommitment(1);
+        assertThat(decks.nextCommitment(1)).as("asking again draws nothing new").isEqualTo(announced);
+        assertThat(decks.addClientSeed(1, 2, "carol", announced, "first-hand")).isTrue();
+
+        DeckSource.ShuffledDeck first = decks.shuffle(1, 10);
+
+        assertThat(first.commitment()).isEqualTo(announced);
+        assertThat(first.record().clientSeeds()).extracting(s -> s.seat() + ":" + s.seed()).containsExactly("2:first-hand");
+        assertThat(SeededShuffle.commitment(HexFormat.of().parseHex(first.record().serverSeed()))).isEqualTo(announced);
+        assertThat(decks.nextCommitment(1)).as("then the next hand's, as handStarted announced it").isEqualTo(first.nextCommitment());
+    }
+
+    @Test
     void aSeedWithSpacesOrTooLongIsRefused() {
         DeckSource.ShuffledDeck first = decks.shuffle(1, 10);
         assertThatThrownBy(() -> decks.addClientSeed(1, 0, "alice", first.nextCommitment(), "two words"))
