@@ -3,6 +3,7 @@ package io.chipledger.server.table;
 import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
@@ -30,6 +31,9 @@ public final class CrashRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
     private static final String REASON = "the server stopped during the hand";
+    /** A crash after the settlement committed and before the history was written: paid, but only the ledger knows how. */
+    private static final String SETTLED_UNRECORDED = "the hand settled (its pots were paid, as the ledger's transfers for"
+            + " it show), but the server stopped before its history was written: its cards and actions are lost";
 
     private final SqlSessionFactory database;
     private final Ledger ledger;
@@ -53,12 +57,20 @@ public final class CrashRecovery {
             String tableRef = "table:" + hand.tableId();
             long pot = ledger.openAccount(AccountKind.POT, tableRef, currency).id();
             HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
+            boolean paid = refunds.byAccount().isEmpty() && ledger.transfersOfHand("h" + hand.id()).stream()
+                    .anyMatch(t -> t.kind() == TransferKind.POT_AWARD);
             try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(hand.id(), HandRecords.HandOutcome.VOIDED.name());
-                session.getMapper(HandHistoryMapper.class).insert(cutShortHistory(session, hand, refunds));
+                session.getMapper(HandHistoryMapper.class).insert(cutShortHistory(session, hand, refunds,
+                        paid ? SETTLED_UNRECORDED : REASON));
                 session.commit();
             }
-            log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
+            if (paid) {
+                log.warn("hand {} at table {} had settled but its history was not written; recorded as cut short",
+                        hand.id(), hand.tableId());
+            } else {
+                log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
+            }
         }
         return open.size();
     }
@@ -67,7 +79,8 @@ public final class CrashRecovery {
      * The record of a hand the crash cut short: what the ledger knows of it. The cards, the actions and the deck's seed
      * died with the process; the players are those whose seats the refunds paid (seat numbers unknown: -1).
      */
-    private HandHistory cutShortHistory(SqlSession session, HandMapper.OpenHand hand, HandVoider.Refunds refunds) {
+    private HandHistory cutShortHistory(SqlSession session, HandMapper.OpenHand hand, HandVoider.Refunds refunds,
+                                        String reason) {
         List<SeatRecord> seats = new ArrayList<>();
         List<HistoryEvent> events = new ArrayList<>();
         int i = 0;
@@ -82,7 +95,7 @@ public final class CrashRecovery {
             i++;
         }
         Instant started = session.getMapper(HandHistoryMapper.class).handStartedAt(hand.id());
-        return new HandHistory(HandHistory.VERSION, hand.id(), hand.tableId(), null, currency, HandStatus.VOIDED, REASON,
+        return new HandHistory(HandHistory.VERSION, hand.id(), hand.tableId(), null, currency, HandStatus.VOIDED, reason,
                 started, Instant.now(), null, -1, seats, null, List.of(), events);
     }
 }

@@ -117,4 +117,42 @@ class VoidedHandHistoryTest {
             }
         }
     }
+
+    @Test
+    void aHandThatSettledJustBeforeTheCrashIsNotPassedOffAsRefunded() throws Exception {
+        try (Database database = SharedPostgres.freshDatabase()) {
+            ServerSchema.migrate(database.dataSource());
+            ServerSchema.registerMappers(database.sqlSessionFactory());
+            long tableId;
+            long playerId;
+            long handId;
+            try (SqlSession session = database.sqlSessionFactory().openSession(true)) {
+                tableId = session.getMapper(PokerTableMapper.class).insertTable(
+                        TableDirectory.plainTable("Paid", Money.parse("1.00"), Money.parse("2.00"), 6));
+                playerId = session.getMapper(PlayerMapper.class).insertPlayer("yan", "not-a-hash", "PLAYER");
+                handId = session.getMapper(HandMapper.class).openHand(tableId);
+            }
+            var executor = Executors.newFixedThreadPool(2);
+            try (PostgresLedger ledger = PostgresLedger.start(database)) {
+                var wallet = LedgerScenario.fundedWallet(ledger, "player:" + playerId, "100.00");
+                long seat = ledger.openAccount(AccountKind.SEAT, "table:" + tableId + "/player:" + playerId, "CHP").id();
+                long pot = ledger.openAccount(AccountKind.POT, "table:" + tableId, "CHP").id();
+                LedgerScenario.postAndWait(ledger, Posting.single("buyin", TransferKind.BUY_IN, wallet.id(), seat, Money.parse("50.00")));
+                LedgerScenario.postAndWait(ledger, new Posting("t-h1", TransferKind.BLIND, "table:" + tableId, "h" + handId,
+                        null, List.of(new Leg(seat, pot, Money.parse("2.00"), TransferKind.BLIND))));
+                // The settlement committed; the crash came before the hand's history was written.
+                LedgerScenario.postAndWait(ledger, new Posting("t-h1-settle", TransferKind.POT_AWARD, "table:" + tableId,
+                        "h" + handId, null, List.of(new Leg(pot, seat, Money.parse("2.00"), TransferKind.POT_AWARD))));
+
+                new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").voidOpenHands();
+
+                HandHistory hand = histories(database.sqlSessionFactory()).get(0);
+                assertThat(hand.voidReason()).startsWith("the hand settled");
+                assertThat(hand.events()).as("nothing was refunded").isEmpty();
+                assertThat(ledger.transfersOfHand("h" + handId)).noneMatch(t -> t.kind() == TransferKind.REFUND);
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
 }
