@@ -7,10 +7,12 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * A simple player over a real WebSocket: mostly checks and calls, sometimes raises the minimum, folds to some bets,
  * and tops up when short. It reacts to events as they arrive (no thread of its own), and measures the time from
- * sending an action to receiving the table's broadcast of it.
+ * sending an action to receiving the table's broadcast of it. By default it acts at once; with a think time it
+ * waits about that long first, as a person would (the wait is not part of the measured latency).
  */
 public final class Bot {
 
@@ -37,12 +40,17 @@ public final class Bot {
     private volatile long sentAt;
     private volatile boolean stopping;
     private volatile boolean left;
+    private volatile boolean connectionLost;
+    private Duration think = Duration.ZERO;
+    /** Counts this bot's turns, so a decision made after thinking is dropped if the turn has gone meanwhile. */
+    private long turns;
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
         public final AtomicLong actions = new AtomicLong();
         public final AtomicLong handsEnded = new AtomicLong();
         public final AtomicLong errors = new AtomicLong();
+        public final AtomicLong connectionsLost = new AtomicLong();
         private final Map<ErrorCode, LongAdder> errorsByCode = new ConcurrentHashMap<>();
 
         void countError(ErrorCode code) {
@@ -69,6 +77,11 @@ public final class Bot {
         this.stats = stats;
     }
 
+    /** Thinks for a random time between half and one and a half times {@code mean} before each action. */
+    public void thinkFor(Duration mean) {
+        this.think = mean;
+    }
+
     /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
     public void play() {
         client.listen(this::onMessage);
@@ -87,7 +100,19 @@ public final class Bot {
     /** Stops acting; the seat's stack is cashed out when the table processes the leave. */
     public void leave() {
         stopping = true;
-        client.send(r -> new ClientMessage.Leave(r, tableId));
+        try {
+            client.send(r -> new ClientMessage.Leave(r, tableId));
+        } catch (CompletionException closed) {
+            lost(); // the server sits the seat out and cashes it out after its grace period
+        }
+    }
+
+    /** The server closed this bot's connection (a client too slow to read is cut off): counted once, then it is idle. */
+    private void lost() {
+        if (!connectionLost) {
+            connectionLost = true;
+            stats.connectionsLost.incrementAndGet();
+        }
     }
 
     private synchronized void onMessage(ServerMessage message) {
@@ -114,8 +139,15 @@ public final class Bot {
             handId = started.handId();
             inHand = started.seatsDealtIn().contains(seat);
         } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null && !stopping) {
-            act(turn.turn().legal());
+            long thisTurn = ++turns;
+            if (think.isZero()) {
+                act(turn.turn().legal());
+            } else {
+                long millis = think.toMillis() / 2 + random.nextLong(think.toMillis() + 1);
+                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> actIfStill(thisTurn, turn.turn().legal()));
+            }
         } else if (e instanceof TableEvent.PlayerActed acted && acted.seat() == seat) {
+            turns++; // played, or timed out while the bot was still thinking
             stack = acted.stack();
             long sent = sentAt;
             if (sent != 0) {
@@ -162,8 +194,18 @@ public final class Bot {
 
     private String send(ClientMessage.Act act) {
         lastActMessage = act;
-        client.send(act);
+        try {
+            client.send(act);
+        } catch (CompletionException closed) {
+            lost();
+        }
         return act.requestId();
+    }
+
+    private synchronized void actIfStill(long turn, TableView.LegalActions legal) {
+        if (turn == turns && !stopping) {
+            act(legal);
+        }
     }
 
     private void act(TableView.LegalActions legal) {

@@ -37,6 +37,7 @@ public final class BotFleet implements AutoCloseable {
     private final List<Bot> bots = new ArrayList<>();
     private final List<PokerClient> clients = new ArrayList<>();
     private final List<Account> accounts = new ArrayList<>();
+    private Duration think = Duration.ZERO;
 
     /** A bot account, what is left in its wallet for buy-ins, and the tables it sits at (one seat each). */
     private record Account(String name, String token, Money[] left, java.util.Set<Long> tables) {
@@ -51,6 +52,11 @@ public final class BotFleet implements AutoCloseable {
         this.httpBase = wsUrl.replaceFirst("^ws", "http").replaceFirst("/ws$", "");
         // Names are 3-20 letters, digits, '-' or '_'; a random run prefix keeps runs apart.
         this.namePrefix = "bot" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+    }
+
+    /** Bots seated from now on think about this long (on average) before each action; zero acts at once. */
+    public void thinkFor(Duration mean) {
+        this.think = mean;
     }
 
     /** The server's tables as its lobby lists them. */
@@ -104,6 +110,7 @@ public final class BotFleet implements AutoCloseable {
                 clients.add(client);
             }
             Bot bot = new Bot(client, table.id(), seat, buyIn, seed, latency, stats);
+            bot.thinkFor(think);
             if (seat == 0) {
                 bot.countHands();
             }
@@ -172,6 +179,11 @@ public final class BotFleet implements AutoCloseable {
 
     public long actions() {
         return stats.actions.get();
+    }
+
+    /** Bots whose connection the server closed (too slow to read) before they could leave. */
+    public long connectionsLost() {
+        return stats.connectionsLost.get();
     }
 
     public long errors() {

@@ -28,6 +28,18 @@ import java.util.function.Predicate;
 public final class PokerClient implements WebSocket.Listener, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * WebSockets are spread over a few clients: each JDK client reads all its connections on one selector thread, and
+     * thousands of bot connections on one thread fall behind the server, which then cuts them off as too slow.
+     */
+    private static final HttpClient[] SOCKETS = new HttpClient[4];
+    private static final AtomicLong OPENED = new AtomicLong();
+
+    static {
+        for (int i = 0; i < SOCKETS.length; i++) {
+            SOCKETS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+    }
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
@@ -63,7 +75,8 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
     /** Opens the WebSocket without saying hello. */
     public static PokerClient open(String wsUrl, String idPrefix) {
         PokerClient client = new PokerClient(idPrefix);
-        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(wsUrl), client).join();
+        HttpClient http = SOCKETS[(int) (OPENED.getAndIncrement() % SOCKETS.length)];
+        client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(wsUrl), client).join();
         return client;
     }
 

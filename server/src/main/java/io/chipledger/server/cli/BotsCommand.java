@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 final class BotsCommand implements Command {
 
-    static final String USAGE = "poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S [--per-table 6]";
+    static final String USAGE = "poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S [--per-table 6] [--think-ms 0]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -43,6 +43,7 @@ final class BotsCommand implements Command {
         int tables = 0;
         int seconds = 0;
         int perTable = 6;
+        int thinkMillis = 0;
         try {
             for (int i = 0; i < args.size(); i += 2) {
                 if (i + 1 >= args.size()) {
@@ -54,6 +55,7 @@ final class BotsCommand implements Command {
                     case "--tables" -> tables = positive("--tables", value);
                     case "--seconds" -> seconds = positive("--seconds", value);
                     case "--per-table" -> perTable = positive("--per-table", value);
+                    case "--think-ms" -> thinkMillis = positive("--think-ms", value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -69,6 +71,7 @@ final class BotsCommand implements Command {
         }
         int botsPerTable = perTable;
         try (BotFleet fleet = new BotFleet(url)) {
+            fleet.thinkFor(Duration.ofMillis(thinkMillis));
             List<BotFleet.LobbyTable> free = fleet.lobby().stream()
                     .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable).limit(tables).toList();
             if (free.size() < tables) {
@@ -87,9 +90,10 @@ final class BotsCommand implements Command {
             long hands = fleet.hands() - handsBefore;
             double elapsed = (System.nanoTime() - playStart) / 1e9;
             fleet.stop(Duration.ofSeconds(60));
-            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions, %s; %d errors%s, %d bots still seated%n",
+            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions, %s; %d errors%s, %d bots still seated%s%n",
                     hands, hands / elapsed, fleet.actions(), fleet.latency().summary(), fleet.errors(),
-                    fleet.errors() == 0 ? "" : " (" + fleet.errorsByCode() + ")", fleet.botsStillSeated());
+                    fleet.errors() == 0 ? "" : " (" + fleet.errorsByCode() + ")", fleet.botsStillSeated(),
+                    fleet.connectionsLost() == 0 ? "" : " (" + fleet.connectionsLost() + " connections closed by the server)");
             return fleet.botsStillSeated() == 0 ? 0 : 1;
         }
     }
