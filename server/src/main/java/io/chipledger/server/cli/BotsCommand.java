@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 final class BotsCommand implements Command {
 
-    static final String USAGE = "poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S [--per-table 6] [--think-ms 0]";
+    static final String USAGE = "poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S [--per-table 6] [--think-ms T]";
 
     private final PrintStream out;
     private final PrintStream err;
