@@ -3,7 +3,6 @@ package io.chipledger.server.table;
 import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
-import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
@@ -57,8 +56,7 @@ public final class CrashRecovery {
             String tableRef = "table:" + hand.tableId();
             long pot = ledger.openAccount(AccountKind.POT, tableRef, currency).id();
             HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
-            boolean paid = refunds.byAccount().isEmpty() && ledger.transfersOfHand("h" + hand.id()).stream()
-                    .anyMatch(t -> t.kind() == TransferKind.POT_AWARD);
+            boolean paid = refunds.paidOut();
             try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(hand.id(), HandRecords.HandOutcome.VOIDED.name());
                 session.getMapper(HandHistoryMapper.class).insert(cutShortHistory(session, hand, refunds,

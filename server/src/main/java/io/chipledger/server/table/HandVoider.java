@@ -30,16 +30,22 @@ final class HandVoider {
         this.worker = worker;
     }
 
-    /** What a voided hand gave back: amounts by seat account, and the ledger transfers, in account order. */
-    record Refunds(Map<Long, Money> byAccount, List<Long> transferIds) {
+    /**
+     * What a voided hand gave back: amounts by seat account, and the ledger transfers, in account order.
+     *
+     * @param paidOut nothing was refunded because the hand's pot had already been awarded: its settlement committed
+     */
+    record Refunds(Map<Long, Money> byAccount, List<Long> transferIds, boolean paidOut) {
     }
 
     /** Refunds what is left of the hand's pot to the seats it came from; completes with what was refunded. */
     CompletableFuture<Refunds> voidHand(long potAccount, String tableRef, String handRef) {
-        return CompletableFuture.supplyAsync(() -> refundsOf(potAccount, ledger.transfersOfHand(handRef)), worker)
-                .thenCompose(refunds -> {
+        return CompletableFuture.supplyAsync(() -> ledger.transfersOfHand(handRef), worker)
+                .thenCompose(transfers -> {
+                    Map<Long, Money> refunds = refundsOf(potAccount, transfers);
                     if (refunds.isEmpty()) {
-                        return CompletableFuture.completedFuture(new Refunds(refunds, List.of()));
+                        boolean paidOut = transfers.stream().anyMatch(t -> t.kind() == TransferKind.POT_AWARD);
+                        return CompletableFuture.completedFuture(new Refunds(refunds, List.of(), paidOut));
                     }
                     List<Leg> legs = new ArrayList<>();
                     refunds.forEach((seatAccount, amount) -> legs.add(new Leg(potAccount, seatAccount, amount, TransferKind.REFUND)));
@@ -48,7 +54,7 @@ final class HandVoider {
                         if (!result.accepted()) {
                             throw new IllegalStateException("voiding " + handRef + " was refused: " + ((PostingResult.Rejected) result).message());
                         }
-                        return new Refunds(refunds, transferIdsOf(result));
+                        return new Refunds(refunds, transferIdsOf(result), false);
                     });
                 });
     }

@@ -29,6 +29,7 @@ import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.store.ServerSchema;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -81,45 +82,60 @@ class VoidedHandHistoryTest {
 
     @Test
     void aHandLeftOpenByACrashIsStoredVoidedWithTheRefundsTheLedgerMade() throws Exception {
-        try (Database database = SharedPostgres.freshDatabase()) {
-            ServerSchema.migrate(database.dataSource());
-            ServerSchema.registerMappers(database.sqlSessionFactory());
-            long tableId;
-            long playerId;
-            long handId;
-            try (SqlSession session = database.sqlSessionFactory().openSession(true)) {
-                tableId = session.getMapper(PokerTableMapper.class).insertTable(
-                        TableDirectory.plainTable("Crash", Money.parse("1.00"), Money.parse("2.00"), 6));
-                playerId = session.getMapper(PlayerMapper.class).insertPlayer("zed", "not-a-hash", "PLAYER");
-                handId = session.getMapper(HandMapper.class).openHand(tableId);
-            }
-            var executor = Executors.newFixedThreadPool(2);
-            try (PostgresLedger ledger = PostgresLedger.start(database)) {
-                var wallet = LedgerScenario.fundedWallet(ledger, "player:" + playerId, "100.00");
-                long seat = ledger.openAccount(AccountKind.SEAT, "table:" + tableId + "/player:" + playerId, "CHP").id();
-                long pot = ledger.openAccount(AccountKind.POT, "table:" + tableId, "CHP").id();
-                LedgerScenario.postAndWait(ledger, Posting.single("buyin", TransferKind.BUY_IN, wallet.id(), seat, Money.parse("50.00")));
-                LedgerScenario.postAndWait(ledger, new Posting("t-h1", TransferKind.BLIND, "table:" + tableId, "h" + handId,
-                        null, List.of(new Leg(seat, pot, Money.parse("2.00"), TransferKind.BLIND))));
+        withAHandOpenAfterABlind("Crash", "zed", scene -> {
+            int voided = scene.recover();
 
-                int voided = new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").voidOpenHands();
-
-                assertThat(voided).isEqualTo(1);
-                HandHistory hand = histories(database.sqlSessionFactory()).get(0);
-                assertThat(hand.status()).isEqualTo(HandStatus.VOIDED);
-                assertThat(hand.deck()).as("the seed died with the process").isNull();
-                assertThat(hand.seats()).extracting(s -> s.player()).containsExactly("zed");
-                Transfer refund = ledger.transfersOfHand("h" + handId).stream()
-                        .filter(t -> t.kind() == TransferKind.REFUND).findFirst().orElseThrow();
-                assertThat(hand.events()).containsExactly(new HistoryEvent.Refunded(-1, Money.parse("2.00"), refund.id()));
-            } finally {
-                executor.shutdownNow();
-            }
-        }
+            assertThat(voided).isEqualTo(1);
+            HandHistory hand = histories(scene.database().sqlSessionFactory()).get(0);
+            assertThat(hand.status()).isEqualTo(HandStatus.VOIDED);
+            assertThat(hand.deck()).as("the seed died with the process").isNull();
+            assertThat(hand.seats()).extracting(s -> s.player()).containsExactly("zed");
+            Transfer refund = scene.ledger().transfersOfHand(scene.handRef()).stream()
+                    .filter(t -> t.kind() == TransferKind.REFUND).findFirst().orElseThrow();
+            assertThat(hand.events()).containsExactly(new HistoryEvent.Refunded(-1, Money.parse("2.00"), refund.id()));
+        });
     }
 
     @Test
     void aHandThatSettledJustBeforeTheCrashIsNotPassedOffAsRefunded() throws Exception {
+        withAHandOpenAfterABlind("Paid", "yan", scene -> {
+            // The settlement committed; the crash came before the hand's history was written.
+            LedgerScenario.postAndWait(scene.ledger(), new Posting("t-h1-settle", TransferKind.POT_AWARD,
+                    scene.tableRef(), scene.handRef(), null,
+                    List.of(new Leg(scene.pot(), scene.seat(), Money.parse("2.00"), TransferKind.POT_AWARD))));
+
+            scene.recover();
+
+            HandHistory hand = histories(scene.database().sqlSessionFactory()).get(0);
+            assertThat(hand.voidReason()).startsWith("the hand settled");
+            assertThat(hand.events()).as("nothing was refunded").isEmpty();
+            assertThat(scene.ledger().transfersOfHand(scene.handRef())).noneMatch(t -> t.kind() == TransferKind.REFUND);
+        });
+    }
+
+    /** What a crash leaves behind: an open hand into whose pot one player, seated with 50.00, posted a 2.00 blind. */
+    private record OpenHand(Database database, PostgresLedger ledger, ExecutorService executor, long tableId,
+                            long handId, long seat, long pot) {
+
+        String tableRef() {
+            return "table:" + tableId;
+        }
+
+        String handRef() {
+            return "h" + handId;
+        }
+
+        /** What the server does at start-up: void every open hand. */
+        int recover() {
+            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").voidOpenHands();
+        }
+    }
+
+    private interface OpenHandTest {
+        void run(OpenHand scene) throws Exception;
+    }
+
+    private static void withAHandOpenAfterABlind(String tableName, String player, OpenHandTest test) throws Exception {
         try (Database database = SharedPostgres.freshDatabase()) {
             ServerSchema.migrate(database.dataSource());
             ServerSchema.registerMappers(database.sqlSessionFactory());
@@ -128,11 +144,11 @@ class VoidedHandHistoryTest {
             long handId;
             try (SqlSession session = database.sqlSessionFactory().openSession(true)) {
                 tableId = session.getMapper(PokerTableMapper.class).insertTable(
-                        TableDirectory.plainTable("Paid", Money.parse("1.00"), Money.parse("2.00"), 6));
-                playerId = session.getMapper(PlayerMapper.class).insertPlayer("yan", "not-a-hash", "PLAYER");
+                        TableDirectory.plainTable(tableName, Money.parse("1.00"), Money.parse("2.00"), 6));
+                playerId = session.getMapper(PlayerMapper.class).insertPlayer(player, "not-a-hash", "PLAYER");
                 handId = session.getMapper(HandMapper.class).openHand(tableId);
             }
-            var executor = Executors.newFixedThreadPool(2);
+            ExecutorService executor = Executors.newFixedThreadPool(2);
             try (PostgresLedger ledger = PostgresLedger.start(database)) {
                 var wallet = LedgerScenario.fundedWallet(ledger, "player:" + playerId, "100.00");
                 long seat = ledger.openAccount(AccountKind.SEAT, "table:" + tableId + "/player:" + playerId, "CHP").id();
@@ -140,16 +156,7 @@ class VoidedHandHistoryTest {
                 LedgerScenario.postAndWait(ledger, Posting.single("buyin", TransferKind.BUY_IN, wallet.id(), seat, Money.parse("50.00")));
                 LedgerScenario.postAndWait(ledger, new Posting("t-h1", TransferKind.BLIND, "table:" + tableId, "h" + handId,
                         null, List.of(new Leg(seat, pot, Money.parse("2.00"), TransferKind.BLIND))));
-                // The settlement committed; the crash came before the hand's history was written.
-                LedgerScenario.postAndWait(ledger, new Posting("t-h1-settle", TransferKind.POT_AWARD, "table:" + tableId,
-                        "h" + handId, null, List.of(new Leg(pot, seat, Money.parse("2.00"), TransferKind.POT_AWARD))));
-
-                new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").voidOpenHands();
-
-                HandHistory hand = histories(database.sqlSessionFactory()).get(0);
-                assertThat(hand.voidReason()).startsWith("the hand settled");
-                assertThat(hand.events()).as("nothing was refunded").isEmpty();
-                assertThat(ledger.transfersOfHand("h" + handId)).noneMatch(t -> t.kind() == TransferKind.REFUND);
+                test.run(new OpenHand(database, ledger, executor, tableId, handId, seat, pot));
             } finally {
                 executor.shutdownNow();
             }
