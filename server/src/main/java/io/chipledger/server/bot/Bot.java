@@ -49,13 +49,15 @@ public final class Bot {
     public static final class Stats {
         public final AtomicLong actions = new AtomicLong();
         public final AtomicLong handsEnded = new AtomicLong();
-        public final AtomicLong errors = new AtomicLong();
         public final AtomicLong connectionsLost = new AtomicLong();
         private final Map<ErrorCode, LongAdder> errorsByCode = new ConcurrentHashMap<>();
 
         void countError(ErrorCode code) {
-            errors.incrementAndGet();
             errorsByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+        }
+
+        public long errors() {
+            return errorsByCode.values().stream().mapToLong(LongAdder::sum).sum();
         }
 
         /** The errors the server answered, by code, most frequent first: {@code NOT_YOUR_TURN 12, RATE_LIMITED 3}. */

@@ -187,7 +187,7 @@ public final class BotFleet implements AutoCloseable {
     }
 
     public long errors() {
-        return stats.errors.get();
+        return stats.errors();
     }
 
     /** The errors the server answered, by code; empty when there were none. */
