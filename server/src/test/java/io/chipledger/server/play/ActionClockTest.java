@@ -55,7 +55,7 @@ class ActionClockTest {
                 takenByTheClock.add(acted.action());
             }
         }
-        assertThat(live.seat(table, "alice").plus(live.seat(table, "idle")).plus(live.pot(table))).isEqualTo(Money.parse("100.00"));
+        assertThat(live.chipsOnTable(table)).as("seats and pot hold the 100.00 brought").isEqualTo(Money.parse("100.00"));
         alice.close();
         idle.close();
         carol.close();

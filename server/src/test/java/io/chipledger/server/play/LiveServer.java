@@ -14,6 +14,10 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.table.TableDirectory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -71,6 +75,28 @@ final class LiveServer implements AutoCloseable {
 
     Money pot(long tableId) {
         return balance(AccountKind.POT, "table:" + tableId);
+    }
+
+    /**
+     * Every chip at the table, its seats and its pot, read in one statement: one snapshot of the ledger, so a hand
+     * moving chips between them meanwhile cannot make the sum look wrong, as reading the accounts one by one could.
+     */
+    Money chipsOnTable(long tableId) {
+        String table = "table:" + tableId;
+        try (Connection connection = server.database().dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT coalesce(sum(balance), 0) FROM account WHERE currency = ? AND"
+                             + " ((kind = 'SEAT' AND starts_with(owner_ref, ?)) OR (kind = 'POT' AND owner_ref = ?))")) {
+            query.setString(1, GameServer.CURRENCY);
+            query.setString(2, table + "/");
+            query.setString(3, table);
+            try (ResultSet sum = query.executeQuery()) {
+                sum.next();
+                return Money.of(sum.getBigDecimal(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the chips on table " + tableId, e);
+        }
     }
 
     private Money balance(AccountKind kind, String owner) {
