@@ -650,8 +650,17 @@ public final class TableActor {
         potAverage.add(pot);
         hand = null;
         metrics.handsSettled.increment();
-        publish(new TableEvent.HandEnded(finished.id, finished.serverSeed()));
-        return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant())).thenCompose(v -> cashOutLeavers()).thenRun(this::scheduleHandIfReady);
+        // The hand ends for the players once its record is stored, so "my hands" lists every hand they saw end. A
+        // record that fails to store must not stall the table: the chips are settled, and the next start finds the
+        // hand open, sees its pot square and records it as settled before the crash.
+        return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant()))
+                .exceptionally(failure -> {
+                    log.error("table {} hand {}: the settled hand's record was not stored", config.id(), finished.id, failure);
+                    return null;
+                })
+                .thenRun(() -> publish(new TableEvent.HandEnded(finished.id, finished.serverSeed())))
+                .thenCompose(v -> cashOutLeavers())
+                .thenRun(this::scheduleHandIfReady);
     }
 
     private CompletionStage<Void> cashOutLeavers() {

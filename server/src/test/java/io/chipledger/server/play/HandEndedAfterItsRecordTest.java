@@ -1,0 +1,72 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static io.chipledger.server.play.LiveServer.playPassively;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A player told a hand ended finds it in their hand history at once: the table announces the end only after the
+ * hand's record is stored. The database is made slow to store records (a trigger sleeps on every insert), so an
+ * announcement sent before the record would reach the player long before it.
+ */
+class HandEndedAfterItsRecordTest {
+
+    private static LiveServer live;
+
+    @BeforeAll
+    static void start() throws Exception {
+        live = LiveServer.start(ServerSettings.forTests());
+        try (Connection connection = live.server.database().dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("""
+                    CREATE FUNCTION slow_history_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$""");
+            sql.execute("CREATE TRIGGER slow_history BEFORE INSERT ON hand_history FOR EACH ROW EXECUTE FUNCTION slow_history_insert()");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        live.close();
+    }
+
+    @Test
+    void theHandIsInThePlayersHistoryWhenTheyHearItEnded() throws Exception {
+        long table = live.openTable("Ledger", 6);
+        PokerClient kit = live.connect("kit");
+        PokerClient lou = live.connect("lou");
+        PokerClient watcher = live.connect("max");
+        watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        kit.reply(kit.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("40.00"))), WAIT);
+        lou.reply(lou.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("40.00"))), WAIT);
+        playPassively(kit, table);
+        playPassively(lou, table);
+
+        TableEvent.HandEnded ended = awaitEvent(watcher, TableEvent.HandEnded.class);
+        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(live.http + "/api/hands"))
+                .header("Authorization", "Bearer " + live.token("kit")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).as("kit's hands, asked for the moment the hand ended")
+                .contains("\"handId\":" + ended.handId());
+        for (PokerClient client : new PokerClient[] {kit, lou, watcher}) {
+            client.close();
+        }
+    }
+}
