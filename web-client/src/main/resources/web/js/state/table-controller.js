@@ -1,7 +1,9 @@
 // Follows one table over the connection: watches it, applies its snapshot and events to a TableModel in seq order,
 // resynchronises after a gap or a reconnect, and sends this player's requests. An action is sent at most once per
 // turn: while it is unanswered the action bar stays disabled, and after a reconnect it is resent with its original
-// requestId only if the resynchronised table shows the same turn still waiting for it.
+// requestId only if the resynchronised table shows the same turn still waiting for it. While seated, the player adds a
+// fresh random seed of their own to every deck the table commits to (docs/provably-fair.md), so the server cannot
+// choose the cards they are dealt.
 import { Applied, TableModel } from './table-model.js';
 import { Resend } from '../protocol/connection.js';
 import { toWire } from '../money.js';
@@ -19,6 +21,8 @@ export class TableController {
     this.pendingAct = null;
     this.resyncing = false;
     this.stopped = false;
+    /** The seeds this page sent, by the deck commitment they were sent against (the latest few). */
+    this.sentSeeds = new Map();
   }
 
   start() {
@@ -164,11 +168,35 @@ export class TableController {
     }
   }
 
+  /**
+   * Sends a seed for the next deck once per commitment while seated. A seed that arrives after the hand started is
+   * refused and changes nothing (that deck was already fixed); the next commitment gets a seed of its own.
+   */
+  seedNextDeck() {
+    const commitment = this.model.nextDeckCommitment;
+    if (this.model.mySeat < 0 || !commitment || this.sentSeeds.has(commitment) || !this.connection.online) {
+      return;
+    }
+    const seed = randomSeed();
+    this.sentSeeds.set(commitment, seed);
+    if (this.sentSeeds.size > 20) {
+      this.sentSeeds.delete(this.sentSeeds.keys().next().value);
+    }
+    this.connection.request({ type: 'setClientSeed', tableId: this.tableId, commitment, seed }, Resend.NEVER);
+  }
+
   changed() {
+    this.seedNextDeck();
     const act = this.pendingAct;
     if (act && !this.connection.isPending(act.requestId) && this.model.turn?.key !== act.turnKey) {
       this.pendingAct = null; // answered, and the table has moved past that turn
     }
     this.listeners.onChange?.(this);
   }
+}
+
+/** 128 random bits from the browser's CSPRNG, as 32 hex digits (the server takes 1 to 64 printable characters). */
+function randomSeed() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }

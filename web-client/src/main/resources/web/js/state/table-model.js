@@ -26,6 +26,8 @@ export class TableModel {
     /** The hand shown at the end: its awards stay visible while the next hand is dealt. */
     this.lastHand = null;
     this.awards = [];
+    /** What the table's next deck is committed to; a seated player's client seed is sent against it. */
+    this.nextDeckCommitment = null;
   }
 
   get ready() {
@@ -97,6 +99,7 @@ export class TableModel {
     }
     // A snapshot does not say which event started the turn, so a pending action can never be matched to it.
     this.turn = view.toAct ? turnOf(view.toAct, `snapshot-${seq}`, now) : null;
+    this.nextDeckCommitment = view.nextDeckCommitment ?? null;
     return Applied.APPLIED;
   }
 
@@ -176,6 +179,7 @@ const HANDLERS = {
   },
   handStarted(m, e) {
     m.handId = e.handId;
+    m.nextDeckCommitment = e.nextDeckCommitment ?? null;
     m.button = e.button;
     m.board = [];
     m.pots = [];

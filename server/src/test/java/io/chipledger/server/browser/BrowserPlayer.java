@@ -19,7 +19,8 @@ final class BrowserPlayer {
     static final double TIMEOUT_MILLIS = 45_000;
 
     /**
-     * Installed before the page's own scripts: records each frame sent ({@code window.__sent}) and each connection
+     * Installed before the page's own scripts: records each frame sent ({@code window.__sent}), the answer to each
+     * request ({@code window.__replies}: requestId to "done" or the error code) and each connection
      * state shown ({@code window.__connStates}); {@code window.__dropBeforeNextAct} closes the socket instead of
      * sending the next action, {@code window.__dropAfterNextAct} closes it right after sending, so the answer is lost.
      */
@@ -29,11 +30,24 @@ final class BrowserPlayer {
               window.__sent = sent;
               window.__connStates = [];
               const send = WebSocket.prototype.send;
+              window.__replies = {};
               WebSocket.prototype.send = function (data) {
+                if (!this.__repliesRecorded) {
+                  this.__repliesRecorded = true; // the hello goes first: no answer comes before this listener
+                  this.addEventListener('message', event => {
+                    try {
+                      const reply = JSON.parse(event.data);
+                      if (reply.requestId && (reply.type === 'done' || reply.type === 'error')) {
+                        window.__replies[reply.requestId] = reply.type === 'done' ? 'done' : reply.code;
+                      }
+                    } catch (e) { }
+                  });
+                }
                 let message = {};
                 try { message = JSON.parse(data); } catch (e) { }
                 const entry = { type: message.type, requestId: message.requestId, action: message.action ?? null,
-                                amount: message.amount ?? null, delivered: true };
+                                amount: message.amount ?? null, commitment: message.commitment ?? null,
+                                seed: message.seed ?? null, delivered: true };
                 sent.push(entry);
                 if (message.type === 'act' && window.__dropBeforeNextAct) {
                   window.__dropBeforeNextAct = false;
@@ -178,6 +192,11 @@ final class BrowserPlayer {
     List<Map<String, Object>> sent(String type) {
         List<Map<String, Object>> all = (List<Map<String, Object>>) page.evaluate("() => window.__sent");
         return all.stream().filter(f -> type.equals(f.get("type"))).toList();
+    }
+
+    /** The server's answer to a request the page sent: "done", an error code, or null while none came. */
+    String replyTo(String requestId) {
+        return (String) page.evaluate("id => window.__replies[id] ?? null", requestId);
     }
 
     @SuppressWarnings("unchecked")

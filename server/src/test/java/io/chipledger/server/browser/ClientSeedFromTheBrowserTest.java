@@ -1,0 +1,104 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.history.record.DeckRecord;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HistoryJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A player at the table in the browser adds a fresh random seed of their own to every deck the table commits to, and
+ * the hand history records it: the exported hand dealt from that commitment lists the very seed the page sent, from
+ * the player's seat, so the player can re-derive the deck (docs/provably-fair.md).
+ */
+class ClientSeedFromTheBrowserTest {
+
+    private static BrowserRoom room;
+
+    @BeforeAll
+    static void start() throws Exception {
+        room = BrowserRoom.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (room != null) {
+            room.close();
+        }
+    }
+
+    @Test
+    void theSeedThePageSendsGoesIntoTheNextDeckAndItsHistory() throws Exception {
+        long tableId = room.openTable("Cedar", 6);
+        try (TableBot rex = TableBot.sitDown(room.http, room.ws, "rex", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
+            BrowserPlayer pia = BrowserPlayer.signUp(room.chromium, room.http, "pia", 1280, 800);
+            pia.goTo("#/table/" + tableId + "/sit");
+            pia.buyIn("30");
+            int seat = pia.mySeat();
+            // Play until a deck seeded by the page has been dealt and revealed: the hand after the first seed was sent.
+            while (rex.handsEnded() < 3) {
+                String state = (String) pia.page.waitForFunction("""
+                        () => document.getElementById('action-bar').dataset.state === 'my-turn' ? 'turn' : 'waiting'""").jsonValue();
+                if (state.equals("turn")) {
+                    String turn = pia.page.locator("#action-bar").getAttribute("data-turn");
+                    pia.checkOrCall();
+                    pia.waitUntilActed(turn);
+                } else {
+                    pia.page.waitForTimeout(50);
+                }
+            }
+
+            List<Map<String, Object>> seeds = pia.sent("setClientSeed");
+            assertThat(seeds).as("a seed for each deck the table committed to while pia sat").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(seeds).extracting(s -> (String) s.get("seed")).allMatch(s -> s.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
+            assertThat(seeds).extracting(s -> s.get("commitment")).doesNotHaveDuplicates();
+
+            List<HandHistory> hands = exportedHandsOf(pia);
+            int seeded = 0;
+            for (Map<String, Object> sent : seeds) {
+                String answer = pia.replyTo((String) sent.get("requestId"));
+                Optional<HandHistory> dealt = hands.stream().filter(h -> h.deck().commitment().equals(sent.get("commitment"))).findFirst();
+                if (!"done".equals(answer)) {
+                    // Sent after that deck's hand had started (it was already fixed): refused, and nothing changed.
+                    assertThat(answer).as("a late seed's answer").isIn("ILLEGAL_ACTION", null);
+                    dealt.ifPresent(hand -> assertThat(hand.deck().clientSeeds()).as("hand %d's deck", hand.handId())
+                            .noneMatch(s -> s.seed().equals(sent.get("seed"))));
+                } else if (dealt.isPresent()) {
+                    assertThat(dealt.get().deck().clientSeeds()).as("hand %d's deck", dealt.get().handId())
+                            .containsExactly(new DeckRecord.ClientSeedRecord(seat, "pia", (String) sent.get("seed")));
+                    seeded++;
+                }
+            }
+            assertThat(seeded).as("hands dealt from a deck pia seeded").isGreaterThanOrEqualTo(1);
+            assertThat(pia.consoleErrors()).isEmpty();
+            pia.close();
+        }
+    }
+
+    /** Every hand pia played, as the JSON export gives them to her. */
+    private static List<HandHistory> exportedHandsOf(BrowserPlayer player) throws Exception {
+        String token = (String) player.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(room.http + "/api/hands/export?format=json")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        List<HandHistory> hands = new ArrayList<>();
+        for (JsonNode hand : HistoryJson.mapper().readTree(export.body()).get("hands")) {
+            hands.add(HistoryJson.read(hand.toString()));
+        }
+        return hands;
+    }
+}
