@@ -87,9 +87,9 @@ public final class GameServer implements AutoCloseable {
         ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
 
-        int voided = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY).voidOpenHands();
-        if (voided > 0) {
-            log.warn("voided {} hand(s) left open by an earlier crash", voided);
+        int ended = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY).endOpenHands();
+        if (ended > 0) {
+            log.warn("ended {} hand(s) left open by an earlier crash", ended);
         }
         Metrics metrics = new Metrics();
         PlayerConnections online = new PlayerConnections();

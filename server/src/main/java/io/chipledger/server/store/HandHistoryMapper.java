@@ -35,6 +35,18 @@ public interface HandHistoryMapper {
                 seats.stream().map(SeatRecord::seat).toArray(Integer[]::new));
     }
 
+    /**
+     * Stores the record a hand will have once its settlement commits (docs in V6's migration); the settlement's chip
+     * events carry transfer ids -1, -2, ... for its legs. Replaces an earlier draft of the same hand.
+     */
+    void insertDraft(@Param("handId") long handId, @Param("record") String record);
+
+    /** The hand's settlement draft as JSON, or null. */
+    String findDraft(@Param("handId") long handId);
+
+    /** Drops the hand's draft: its history is stored (or it was voided) in the same transaction. */
+    int deleteDraft(@Param("handId") long handId);
+
     StoredHistory findHistory(@Param("handId") long handId);
 
     /** Opens hand rows already settled at the given start times (ISO instants), for generated hands; their ids in order. */

@@ -1,6 +1,7 @@
 package io.chipledger.server.store;
 
 import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HistoryJson;
 import io.chipledger.server.table.HandRecords;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,20 +31,32 @@ public final class PostgresHandRecords implements HandRecords {
     @Override
     public CompletableFuture<Void> finish(long handId, HandOutcome outcome) {
         return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(true)) {
+            try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
+                session.getMapper(HandHistoryMapper.class).deleteDraft(handId);
+                session.commit();
             }
         }, worker);
     }
 
-    /** The hand's status and its history commit in one transaction. */
+    /** The hand's status and its history commit in one transaction, which drops its settlement draft. */
     @Override
     public CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
         return CompletableFuture.runAsync(() -> {
             try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
                 session.getMapper(HandHistoryMapper.class).insert(history);
+                session.getMapper(HandHistoryMapper.class).deleteDraft(handId);
                 session.commit();
+            }
+        }, worker);
+    }
+
+    @Override
+    public CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
+        return CompletableFuture.runAsync(() -> {
+            try (SqlSession session = database.openSession(true)) {
+                session.getMapper(HandHistoryMapper.class).insertDraft(handId, HistoryJson.write(draft));
             }
         }, worker);
     }

@@ -6,6 +6,8 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HandHistoryRecorder;
+import io.chipledger.server.history.record.HistoryJson;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.SeatRecord;
@@ -22,15 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs at start-up, before any table takes a command: every hand a crash left open is voided (its chips go back to
- * the seats they came from, by a refund posting whose key is derived from the hand) and marked VOIDED. Safe to run
+ * Runs at start-up, before any table takes a command: every hand a crash left open is ended. One whose settlement had
+ * committed is marked SETTLED with the record drafted before that settlement; any other is voided (its chips go back
+ * to the seats they came from, by a refund posting whose key is derived from the hand) and marked VOIDED. Safe to run
  * again if it is itself interrupted: the refund's key makes the second run a replay.
  */
 public final class CrashRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
     private static final String REASON = "the server stopped during the hand";
-    /** A crash after the settlement committed and before the history was written: paid, but only the ledger knows how. */
+    /**
+     * A crash after the settlement committed and before the history was written, with no draft to restore (written
+     * by a version that kept none, or lost): paid, but only the ledger knows how.
+     */
     private static final String SETTLED_UNRECORDED = "the hand settled (its pots were paid, as the ledger's transfers for"
             + " it show), but the server stopped before its history was written: its cards and actions are lost";
 
@@ -46,8 +52,11 @@ public final class CrashRecovery {
         this.currency = currency;
     }
 
-    /** Voids every open hand; returns how many there were. Blocking. */
-    public int voidOpenHands() {
+    /**
+     * Ends every open hand; returns how many there were. Blocking. A hand whose settlement had committed is stored as
+     * settled, from the draft written just before it (cards, actions and all); any other is voided.
+     */
+    public int endOpenHands() {
         List<HandMapper.OpenHand> open;
         try (SqlSession session = database.openSession(true)) {
             open = session.getMapper(HandMapper.class).openHands();
@@ -56,18 +65,27 @@ public final class CrashRecovery {
             String tableRef = "table:" + hand.tableId();
             long pot = ledger.openAccount(AccountKind.POT, tableRef, currency).id();
             HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
-            boolean paid = refunds.paidOut();
             try (SqlSession session = database.openSession(false)) {
-                session.getMapper(HandMapper.class).finishHand(hand.id(), HandRecords.HandOutcome.VOIDED.name());
-                session.getMapper(HandHistoryMapper.class).insert(cutShortHistory(session, hand, refunds,
-                        paid ? SETTLED_UNRECORDED : REASON));
+                HandHistoryMapper histories = session.getMapper(HandHistoryMapper.class);
+                String draft = histories.findDraft(hand.id());
+                HandHistory record;
+                if (refunds.paidOut() && draft != null) {
+                    record = HandHistoryRecorder.withSettlementTransfers(HistoryJson.read(draft), refunds.settlement());
+                    log.warn("hand {} at table {} settled just before the server stopped; its record was stored from the "
+                            + "draft written before its settlement", hand.id(), hand.tableId());
+                } else if (refunds.paidOut()) {
+                    record = cutShortHistory(session, hand, refunds, SETTLED_UNRECORDED);
+                    log.warn("hand {} at table {} had settled but its history was not written; recorded as cut short",
+                            hand.id(), hand.tableId());
+                } else {
+                    record = cutShortHistory(session, hand, refunds, REASON);
+                    log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
+                }
+                session.getMapper(HandMapper.class).finishHand(hand.id(), (record.status() == HandStatus.SETTLED
+                        ? HandRecords.HandOutcome.SETTLED : HandRecords.HandOutcome.VOIDED).name());
+                histories.insert(record);
+                histories.deleteDraft(hand.id());
                 session.commit();
-            }
-            if (paid) {
-                log.warn("hand {} at table {} had settled but its history was not written; recorded as cut short",
-                        hand.id(), hand.tableId());
-            } else {
-                log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
             }
         }
         return open.size();

@@ -21,6 +21,15 @@ public interface HandRecords {
         return finish(handId, outcome);
     }
 
+    /**
+     * Keeps the record the hand will have once its settlement commits, before that settlement is posted, so crash
+     * recovery can store it if the server stops between the settlement's commit and {@link #finish}. Finishing the hand
+     * drops it. Records that keep no histories keep no drafts.
+     */
+    default CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     enum HandOutcome {
         SETTLED, VOIDED
     }

@@ -8,6 +8,7 @@ import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.money.Money;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,9 +34,15 @@ final class HandVoider {
     /**
      * What a voided hand gave back: amounts by seat account, and the ledger transfers, in account order.
      *
-     * @param paidOut nothing was refunded because the hand's pot had already been awarded: its settlement committed
+     * @param settlement when nothing was refunded because the hand's pot had already been awarded (its settlement
+     *                   committed): that settlement posting's transfers, in leg order; else empty
      */
-    record Refunds(Map<Long, Money> byAccount, List<Long> transferIds, boolean paidOut) {
+    record Refunds(Map<Long, Money> byAccount, List<Long> transferIds, List<Long> settlement) {
+
+        /** The hand's settlement had committed: nothing was left to refund. */
+        boolean paidOut() {
+            return !settlement.isEmpty();
+        }
     }
 
     /** Refunds what is left of the hand's pot to the seats it came from; completes with what was refunded. */
@@ -44,8 +51,7 @@ final class HandVoider {
                 .thenCompose(transfers -> {
                     Map<Long, Money> refunds = refundsOf(potAccount, transfers);
                     if (refunds.isEmpty()) {
-                        boolean paidOut = transfers.stream().anyMatch(t -> t.kind() == TransferKind.POT_AWARD);
-                        return CompletableFuture.completedFuture(new Refunds(refunds, List.of(), paidOut));
+                        return CompletableFuture.completedFuture(new Refunds(refunds, List.of(), settlementOf(transfers)));
                     }
                     List<Leg> legs = new ArrayList<>();
                     refunds.forEach((seatAccount, amount) -> legs.add(new Leg(potAccount, seatAccount, amount, TransferKind.REFUND)));
@@ -54,9 +60,17 @@ final class HandVoider {
                         if (!result.accepted()) {
                             throw new IllegalStateException("voiding " + handRef + " was refused: " + ((PostingResult.Rejected) result).message());
                         }
-                        return new Refunds(refunds, transferIdsOf(result), false);
+                        return new Refunds(refunds, transferIdsOf(result), List.of());
                     });
                 });
+    }
+
+    /** The transfers of the posting that awarded the hand's pots (its settlement), in leg order; empty if none did. */
+    static List<Long> settlementOf(List<Transfer> transfers) {
+        Long settlement = transfers.stream().filter(t -> t.kind() == TransferKind.POT_AWARD).map(Transfer::postingId)
+                .findFirst().orElse(null);
+        return transfers.stream().filter(t -> settlement != null && t.postingId() == settlement)
+                .sorted(Comparator.comparingInt(Transfer::legIndex)).map(Transfer::id).toList();
     }
 
     private static List<Long> transferIdsOf(PostingResult result) {

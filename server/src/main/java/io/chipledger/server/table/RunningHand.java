@@ -69,6 +69,11 @@ final class RunningHand {
         recorder.committed(events, transferIds);
     }
 
+    /** The record the hand will have once {@code settlement}, the events that end it, is committed. */
+    HandHistory settlementDraft(List<HandEvent> settlement, Instant endedAt) {
+        return recorder.settlementDraft(settlement, endedAt);
+    }
+
     HandHistory settledHistory(Instant endedAt) {
         return recorder.settled(endedAt);
     }

@@ -607,6 +607,7 @@ public final class TableActor {
         Posting posting = poster.postingFor(current.nextPostingKey(config.id()), "h" + current.id, null, handEvents, this::seatAccount);
         CompletableFuture<PostingResult> committed = posting == null
                 ? CompletableFuture.completedFuture(null)
+                : current.hand.isComplete() ? draftThenPost(current, handEvents, posting)
                 : poster.post(posting);
         return committed.thenCompose(result -> {
             if (result != null && !result.accepted()) {
@@ -622,6 +623,20 @@ public final class TableActor {
             }
             return afterProgress();
         });
+    }
+
+    /**
+     * Posts the hand's settlement after storing the record the hand will have once it commits, so a crash between
+     * the commit and the hand's finish does not lose its cards and actions (CrashRecovery stores the draft). A draft
+     * that fails to store costs only that: the settlement goes ahead.
+     */
+    private CompletableFuture<PostingResult> draftThenPost(RunningHand current, List<HandEvent> settlement, Posting posting) {
+        return hands.draftSettlement(current.id, current.settlementDraft(settlement, clock.instant()))
+                .exceptionally(failure -> {
+                    log.warn("table {} hand {}: the settlement draft was not stored", config.id(), current.id, failure);
+                    return null;
+                })
+                .thenCompose(v -> poster.post(posting));
     }
 
     private CompletionStage<Void> afterProgress() {

@@ -127,7 +127,7 @@ class VoidedHandHistoryTest {
 
         /** What the server does at start-up: void every open hand. */
         int recover() {
-            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").voidOpenHands();
+            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").endOpenHands();
         }
     }
 

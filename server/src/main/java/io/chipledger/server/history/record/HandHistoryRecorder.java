@@ -64,6 +64,47 @@ public final class HandHistoryRecorder {
         }
     }
 
+    /**
+     * The record the hand will have once {@code settlement}, the events that end it, is committed: written before the
+     * settlement is posted, so a crash between that commit and {@link #settled} leaves the record to crash recovery.
+     * Its chip movements carry transfer ids -1, -2, ... standing for the settlement posting's legs in order (see
+     * {@link #withSettlementTransfers}). Leaves this recorder as it was.
+     */
+    public HandHistory settlementDraft(List<HandEvent> settlement, Instant endedAt) {
+        HandHistoryRecorder draft = new HandHistoryRecorder(handId, tableId, tableName, currency, game, button, players,
+                deck, startedAt);
+        draft.events.addAll(events);
+        draft.board.addAll(board);
+        draft.holeCards.putAll(holeCards);
+        List<Long> legs = new ArrayList<>();
+        for (HandEvent event : settlement) {
+            if (event instanceof ChipMovement) {
+                legs.add(-(legs.size() + 1L));
+            }
+        }
+        draft.committed(settlement, legs);
+        return draft.settled(endedAt);
+    }
+
+    /** A settlement draft with its placeholder transfer ids (-1, -2, ...) replaced by the posting's transfers, in leg order. */
+    public static HandHistory withSettlementTransfers(HandHistory draft, List<Long> settlementTransfers) {
+        List<HistoryEvent> events = new ArrayList<>();
+        for (HistoryEvent event : draft.events()) {
+            if (event instanceof HistoryEvent.Chips chips && chips.transferId() != null && chips.transferId() < 0) {
+                int leg = (int) (-chips.transferId() - 1);
+                if (leg >= settlementTransfers.size()) {
+                    throw new IllegalArgumentException("hand " + draft.handId() + "'s draft names settlement leg " + leg
+                            + " but the settlement has " + settlementTransfers.size());
+                }
+                event = chips.withTransferId(settlementTransfers.get(leg));
+            }
+            events.add(event);
+        }
+        return new HandHistory(draft.version(), draft.handId(), draft.tableId(), draft.tableName(), draft.currency(),
+                draft.status(), draft.voidReason(), draft.startedAt(), draft.endedAt(), draft.game(), draft.button(),
+                draft.seats(), draft.deck(), draft.board(), events);
+    }
+
     /** The hand settled: its record, to be stored in the transaction that marks it so. */
     public HandHistory settled(Instant endedAt) {
         return build(HandStatus.SETTLED, null, endedAt);

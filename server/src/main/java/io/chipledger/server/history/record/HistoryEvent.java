@@ -35,6 +35,9 @@ public sealed interface HistoryEvent {
         Money amount();
 
         Long transferId();
+
+        /** The same event, moved by another ledger transfer. */
+        Chips withTransferId(Long transferId);
     }
 
     /** An event of one seat. */
@@ -44,10 +47,16 @@ public sealed interface HistoryEvent {
 
     /** {@code dead}: a big-blind ante, dead money in the main pot. */
     record AntePosted(int seat, Money amount, boolean dead, boolean allIn, Long transferId) implements Chips, OfSeat {
+        public AntePosted withTransferId(Long id) {
+            return new AntePosted(seat, amount, dead, allIn, id);
+        }
     }
 
     /** {@code blind}: SMALL, BIG or STRADDLE; less than the blind when all-in. */
     record BlindPosted(int seat, String blind, Money amount, boolean allIn, Long transferId) implements Chips, OfSeat {
+        public BlindPosted withTransferId(Long id) {
+            return new BlindPosted(seat, blind, amount, allIn, id);
+        }
     }
 
     record HoleCardsDealt(int seat, List<String> cards) implements OfSeat {
@@ -65,17 +74,29 @@ public sealed interface HistoryEvent {
 
     /** {@code amount}: what the call put in now (less than the bet when all-in for less). */
     record Called(int seat, Money amount, boolean allIn, Long transferId) implements Chips, OfSeat {
+        public Called withTransferId(Long id) {
+            return new Called(seat, amount, allIn, id);
+        }
     }
 
     /** The first bet of a street after the flop. */
     record Bet(int seat, Money amount, boolean allIn, Long transferId) implements Chips, OfSeat {
+        public Bet withTransferId(Long id) {
+            return new Bet(seat, amount, allIn, id);
+        }
     }
 
     /** A raise to a street total of {@code to}; {@code amount} is what it put in now. */
     record Raised(int seat, Money to, Money amount, boolean allIn, Long transferId) implements Chips, OfSeat {
+        public Raised withTransferId(Long id) {
+            return new Raised(seat, to, amount, allIn, id);
+        }
     }
 
     record UncalledBetReturned(int seat, Money amount, Long transferId) implements Chips, OfSeat {
+        public UncalledBetReturned withTransferId(Long id) {
+            return new UncalledBetReturned(seat, amount, id);
+        }
     }
 
     /** Betting ended with a player all-in: the live hands were turned face up before the board was finished. */
@@ -91,14 +112,23 @@ public sealed interface HistoryEvent {
 
     /** The house's cut of pot {@code pot} (0 the main pot, 1.. side pots). */
     record RakeTaken(int pot, Money amount, Long transferId) implements Chips {
+        public RakeTaken withTransferId(Long id) {
+            return new RakeTaken(pot, amount, id);
+        }
     }
 
     /** A pot or a share of it; {@code oddCent} when the share includes a leftover cent of a split. */
     record PotAwarded(int pot, int seat, Money amount, boolean oddCent, Long transferId) implements Chips, OfSeat {
+        public PotAwarded withTransferId(Long id) {
+            return new PotAwarded(pot, seat, amount, oddCent, id);
+        }
     }
 
     /** A voided hand gave the seat back what it had in the pot. */
     record Refunded(int seat, Money amount, Long transferId) implements Chips, OfSeat {
+        public Refunded withTransferId(Long id) {
+            return new Refunded(seat, amount, id);
+        }
     }
 
     /** Whether the event's chips went from a seat into the pot (else out of the pot, or no chips at all). */
