@@ -1,6 +1,8 @@
-// The player's own hand histories (GET /api/hands) with downloads in three formats. The endpoint's fields are read
-// defensively (several likely names for each); a server without the endpoint (404) gets a short note instead.
+// The player's own hand histories (GET /api/hands) with downloads in three formats, and a check of each hand's deck
+// in the browser (fair-deck.js). The endpoint's fields are read defensively (several likely names for each); a server
+// without the endpoint (404) gets a short note instead.
 import { h, replaceChildren } from '../dom.js';
+import * as fairDeck from '../fair-deck.js';
 import { format, readAmount } from '../money.js';
 import * as api from '../api.js';
 import { cardText } from './cards.js';
@@ -82,7 +84,7 @@ export function mountHistoryView(app) {
       }
       replaceChildren(body, h('table', { class: 'history-table' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Hand'), h('th', {}, 'Table'), h('th', {}, 'When'),
-              h('th', {}, 'Cards'), h('th', {}, 'Result'), h('th', {}, 'Download'))),
+              h('th', {}, 'Cards'), h('th', {}, 'Result'), h('th', {}, 'Download'), h('th', {}, 'Fair deck'))),
           h('tbody', { id: 'history-rows' }, hands.map(row))));
     } catch (failure) {
       if (failure.status === 404) {
@@ -102,7 +104,37 @@ export function mountHistoryView(app) {
         h('td', { 'data-label': 'Cards' }, hand.cards ?? ''),
         h('td', { 'data-label': 'Result', class: 'result' }, hand.result ?? ''),
         h('td', { class: 'downloads' }, FORMATS.map(([format, label]) =>
-            h('button', { type: 'button', class: 'link', dataset: { format }, onclick: () => download(hand.id, format) }, label))));
+            h('button', { type: 'button', class: 'link', dataset: { format }, onclick: () => download(hand.id, format) }, label))),
+        verifyCell(hand.id));
+  }
+
+  /** A button that re-derives the hand's deck here, from its JSON history, and says whether every card fits. */
+  function verifyCell(handId) {
+    const cell = h('td', { class: 'fair-deck', 'data-label': 'Fair deck' });
+    const button = h('button', { type: 'button', class: 'link verify', onclick: () => verify() }, 'Verify');
+    replaceChildren(cell, button);
+    async function verify() {
+      if (!fairDeck.available()) {
+        show('unavailable', 'Checking needs a secure page (https or localhost); use poker-server verify-shuffle.');
+        return;
+      }
+      show('checking', 'Checking…');
+      try {
+        const file = await api.exportHand(app.token(), handId, 'json');
+        const hand = JSON.parse(await file.blob.text()).hands?.[0];
+        const result = await fairDeck.verifyHand(hand);
+        show(result.ok ? 'ok' : 'failed', result.ok
+            ? `Fair: the seed matches its commitment, and ${result.checked} cards are where it put them`
+            : `Not fair: ${result.problem}`);
+      } catch (failure) {
+        show('error', `Cannot check: ${failure.message}`);
+      }
+    }
+    function show(state, text) {
+      cell.dataset.verified = state;
+      replaceChildren(cell, h('span', { class: `verdict ${state}` }, text), ' ', button);
+    }
+    return cell;
   }
 
   async function download(handId, format) {

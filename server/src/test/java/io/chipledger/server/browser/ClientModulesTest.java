@@ -6,6 +6,9 @@ import com.microsoft.playwright.Page;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.game.Card;
+import io.chipledger.server.game.ClientSeed;
+import io.chipledger.server.game.SeededShuffle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,5 +220,32 @@ class ClientModulesTest {
                 "bob wins the main pot 0.82 with a pair of Aces",
                 "alice wins side pot 1 0.45 with a pair of Aces",
                 "bob wins side pot 1 0.45 with a pair of Aces"));
+    }
+
+    @Test
+    void thePageDerivesTheSameDeckAsTheServerAndTheDocumentsReferenceValues() {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) i;
+        }
+        List<ClientSeed> clientSeeds = List.of(new ClientSeed(3, "ünïcode-seed"), new ClientSeed(0, "abc"));
+        String server = java.util.Arrays.stream(SeededShuffle.order(seed, 4_000_000_007L, clientSeeds))
+                .mapToObj(i -> Card.of(i).toString()).collect(java.util.stream.Collectors.joining(" "));
+        Map<String, Object> derived = run("""
+                async () => {
+                  const fair = await import('/js/fair-deck.js');
+                  const seed = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0')).join('');
+                  const bytes = new Uint8Array(32).map((_, i) => i);
+                  return {
+                    commitment: await fair.sha256Hex(bytes),
+                    reference: (await fair.deckOrder(seed, 1, [])).slice(0, 10).join(' '),
+                    withSeeds: (await fair.deckOrder(seed, 4000000007, [{ seat: 3, seed: 'ünïcode-seed' }, { seat: 0, seed: 'abc' }])).join(' '),
+                  };
+                }""");
+        // The values docs/provably-fair.md prints from its Python reference.
+        assertThat(derived).containsEntry("commitment", "630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd")
+                .containsEntry("reference", "Kd 4s 9h 8d As 6s 7h Qs Qc 6d")
+                .containsEntry("withSeeds", server);
+        assertThat(SeededShuffle.commitment(seed)).isEqualTo(derived.get("commitment"));
     }
 }

@@ -3,6 +3,11 @@ package io.chipledger.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.HandHistory;
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A player at the table in the browser adds a fresh random seed of their own to every deck the table commits to, and
  * the hand history records it: the exported hand dealt from that commitment lists the very seed the page sent, from
- * the player's seat, so the player can re-derive the deck (docs/provably-fair.md).
+ * the player's seat. "My hands" then re-derives a hand's deck in the page (docs/provably-fair.md): it finds the
+ * server's hand fair, and a history with a changed card not.
  */
 class ClientSeedFromTheBrowserTest {
 
@@ -83,6 +89,27 @@ class ClientSeedFromTheBrowserTest {
                 }
             }
             assertThat(seeded).as("hands dealt from a deck pia seeded").isGreaterThanOrEqualTo(1);
+
+            // "My hands" re-derives a hand's deck in the page and finds every card where the seed put it...
+            pia.goTo("#/history");
+            Locator row = pia.page.locator("#history-rows .history-row").first();
+            long handId = Long.parseLong(row.getAttribute("data-hand"));
+            row.locator("button.verify").click();
+            row.locator("td.fair-deck[data-verified='ok']").waitFor();
+            assertThat(row.locator("td.fair-deck").textContent()).contains("the seed matches its commitment", "cards are where it put them");
+            Chromium.screenshot(pia.page, "history-deck-verified");
+            // ...and says so when a card in the history is not the one the seed dealt.
+            String tampered = withPiasFirstHoleCardChanged(exportOf(pia, handId), seat);
+            pia.page.route("**/api/hands/export?*", route -> {
+                if (route.request().url().contains("hand=" + handId)) {
+                    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(tampered));
+                } else {
+                    route.resume();
+                }
+            });
+            row.locator("button.verify").click();
+            row.locator("td.fair-deck[data-verified='failed']").waitFor();
+            assertThat(row.locator("td.fair-deck").textContent()).contains("Not fair", "the seed deals");
             assertThat(pia.consoleErrors()).isEmpty();
             pia.close();
         }
@@ -90,15 +117,34 @@ class ClientSeedFromTheBrowserTest {
 
     /** Every hand pia played, as the JSON export gives them to her. */
     private static List<HandHistory> exportedHandsOf(BrowserPlayer player) throws Exception {
-        String token = (String) player.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
-        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(room.http + "/api/hands/export?format=json")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(export.statusCode()).isEqualTo(200);
         List<HandHistory> hands = new ArrayList<>();
-        for (JsonNode hand : HistoryJson.mapper().readTree(export.body()).get("hands")) {
+        for (JsonNode hand : HistoryJson.mapper().readTree(exportOf(player, null)).get("hands")) {
             hands.add(HistoryJson.read(hand.toString()));
         }
         return hands;
+    }
+
+    /** The player's JSON export: one hand, or all of theirs when {@code handId} is null. */
+    private static String exportOf(BrowserPlayer player, Long handId) throws Exception {
+        String token = (String) player.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
+        String query = "format=json" + (handId == null ? "" : "&hand=" + handId);
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(room.http + "/api/hands/export?" + query)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        return export.body();
+    }
+
+    /** The export with the first hole card dealt to {@code seat} replaced by another card. */
+    private static String withPiasFirstHoleCardChanged(String export, int seat) throws Exception {
+        ObjectNode document = (ObjectNode) HistoryJson.mapper().readTree(export);
+        for (JsonNode event : document.get("hands").get(0).get("events")) {
+            if (event.get("type").asText().equals("holeCardsDealt") && event.get("seat").asInt() == seat) {
+                ArrayNode cards = (ArrayNode) event.get("cards");
+                cards.set(0, TextNode.valueOf(cards.get(0).asText().equals("2c") ? "3c" : "2c"));
+                return HistoryJson.mapper().writeValueAsString(document);
+            }
+        }
+        throw new AssertionError("no hole cards of seat " + seat + " in " + export);
     }
 }
