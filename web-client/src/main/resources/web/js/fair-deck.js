@@ -23,8 +23,8 @@ export async function deckOrder(serverSeedHex, handId, clientSeeds = []) {
     const text = encoder.encode(seed);
     parts.push(u32(seat), u32(text.length), text);
   }
-  const deckKey = await hmac(fromHex(serverSeedHex), concat(parts));
-  const stream = byteStream(deckKey);
+  const deckKey = await sign(await hmacKey(fromHex(serverSeedHex)), concat(parts));
+  const stream = byteStream(await hmacKey(deckKey));
   const cards = Array.from({ length: 52 }, (_, i) => i);
   for (let i = 51; i >= 1; i--) {
     const n = i + 1;
@@ -89,6 +89,7 @@ export async function verifyHand(hand) {
   return { ok: true, checked, problem: null };
 }
 
+/** The bytes HMAC(key, u64(0)) || HMAC(key, u64(1)) || ..., one at a time; the key is imported once. */
 function byteStream(key) {
   let block = new Uint8Array(0);
   let index = 0;
@@ -96,7 +97,7 @@ function byteStream(key) {
   return {
     async next() {
       if (index === block.length) {
-        block = await hmac(key, u64(counter++));
+        block = await sign(key, u64(counter++));
         index = 0;
       }
       return block[index++];
@@ -104,8 +105,12 @@ function byteStream(key) {
   };
 }
 
-async function hmac(keyBytes, message) {
-  const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+function hmacKey(keyBytes) {
+  return crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+/** HMAC-SHA256 of the message under an imported key. */
+async function sign(key, message) {
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
 }
 

@@ -81,8 +81,7 @@ public final class CrashRecovery {
                     record = cutShortHistory(session, hand, refunds, REASON);
                     log.warn("hand {} at table {} was cut short; voided, refunds {}", hand.id(), hand.tableId(), refunds.byAccount());
                 }
-                session.getMapper(HandMapper.class).finishHand(hand.id(), (record.status() == HandStatus.SETTLED
-                        ? HandRecords.HandOutcome.SETTLED : HandRecords.HandOutcome.VOIDED).name());
+                session.getMapper(HandMapper.class).finishHand(hand.id(), record.status().name());
                 histories.insert(record);
                 histories.deleteDraft(hand.id());
                 session.commit();

@@ -667,7 +667,7 @@ public final class TableActor {
         metrics.handsSettled.increment();
         // The hand ends for the players once its record is stored, so "my hands" lists every hand they saw end. A
         // record that fails to store must not stall the table: the chips are settled, and the next start finds the
-        // hand open, sees its pot square and records it as settled before the crash.
+        // hand open with its settlement committed and stores it as settled from its draft (CrashRecovery).
         return hands.finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant()))
                 .exceptionally(failure -> {
                     log.error("table {} hand {}: the settled hand's record was not stored", config.id(), finished.id, failure);

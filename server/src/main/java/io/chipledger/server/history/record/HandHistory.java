@@ -71,6 +71,12 @@ public record HandHistory(int version, long handId, long tableId, String tableNa
     }
 
     /** All chips that went into the pot and stayed there (after returned bets): the awards plus the rake. */
+    /** The same hand with other events (as when placeholder transfer ids are filled in). */
+    public HandHistory withEvents(List<HistoryEvent> newEvents) {
+        return new HandHistory(version, handId, tableId, tableName, currency, status, voidReason, startedAt, endedAt,
+                game, button, seats, deck, board, newEvents);
+    }
+
     public Money totalPot() {
         Money total = Money.ZERO;
         for (HistoryEvent event : events) {

@@ -100,9 +100,7 @@ public final class HandHistoryRecorder {
             }
             events.add(event);
         }
-        return new HandHistory(draft.version(), draft.handId(), draft.tableId(), draft.tableName(), draft.currency(),
-                draft.status(), draft.voidReason(), draft.startedAt(), draft.endedAt(), draft.game(), draft.button(),
-                draft.seats(), draft.deck(), draft.board(), events);
+        return draft.withEvents(events);
     }
 
     /** The hand settled: its record, to be stored in the transaction that marks it so. */

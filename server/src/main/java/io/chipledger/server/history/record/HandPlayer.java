@@ -49,7 +49,8 @@ public final class HandPlayer {
         return recorder.settled(endedAt);
     }
 
-    private static List<Long> transferIds(List<HandEvent> events, long[] next) {
+    /** Numbers the events' chip movements from {@code next[0]} on, one transfer id each, advancing it. */
+    static List<Long> transferIds(List<HandEvent> events, long[] next) {
         List<Long> ids = new ArrayList<>();
         for (HandEvent event : events) {
             if (event instanceof ChipMovement) {

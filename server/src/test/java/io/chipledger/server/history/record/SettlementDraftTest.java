@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.ledger.money.RakeRule;
 import io.chipledger.server.game.Deck;
-import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.Dealer;
 import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HandEvent;
@@ -54,12 +53,12 @@ class SettlementDraftTest {
             List<HandEvent> events = new ArrayList<>(hand.events());
             events.addAll(Dealer.dealHoleCards(hand, deck));
             while (!hand.isComplete()) {
-                recorder.committed(events, transferIds(events, nextTransfer));
+                recorder.committed(events, HandPlayer.transferIds(events, nextTransfer));
                 events = Dealer.play(hand, deck, anyLegal(hand.legalActions().orElseThrow(), random));
             }
             // The events that end the hand: the draft is made before they are committed, as the table does.
             HandHistory draft = recorder.settlementDraft(events, END);
-            List<Long> settlement = transferIds(events, nextTransfer);
+            List<Long> settlement = HandPlayer.transferIds(events, nextTransfer);
             recorder.committed(events, settlement);
             HandHistory settled = recorder.settled(END);
 
@@ -96,15 +95,5 @@ class SettlementDraftTest {
         }
         java.util.Collections.shuffle(cards, random);
         return cards.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static List<Long> transferIds(List<HandEvent> events, long[] next) {
-        List<Long> ids = new ArrayList<>();
-        for (HandEvent event : events) {
-            if (event instanceof ChipMovement) {
-                ids.add(next[0]++);
-            }
-        }
-        return ids;
     }
 }
