@@ -4,6 +4,7 @@ import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.mapper.BatchSnapshot;
 import io.chipledger.ledger.mapper.IdBlock;
+import io.chipledger.ledger.mapper.LockedAccount;
 import io.chipledger.ledger.mapper.StoredPosting;
 import io.chipledger.ledger.mapper.TransferMapper;
 import org.apache.ibatis.session.SqlSession;
@@ -18,31 +19,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * One attempt at committing a batch, in two round trips whatever its size: lock the batch's accounts in id order and
- * look its keys up; apply in memory; write every row with one statement and commit in the same round trip. A commit
- * whose outcome is unknown (the connection died before the server's answer arrived) is resolved by looking the keys up
- * again, never by applying twice. One per writer thread, which owns its {@link IdReserve}.
+ * One attempt at committing a batch. When every account the batch touches is in the {@link AccountCache}, the batch is
+ * applied to those states and written and committed in one round trip; the write only takes effect if every account
+ * still holds what the cache said (compare-and-swap on balance and version), and the posting key's unique index
+ * refuses a key committed before. Any failure there, and any batch the cache cannot decide alone (a refusal or a replay
+ * must be judged on locked, current rows), falls back to two round trips: lock the batch's accounts in id order and
+ * look its keys up; apply in memory; write and commit. A commit whose outcome is unknown (the connection died before
+ * the server's answer arrived) is resolved by looking the keys up again, never by applying twice. One per writer
+ * thread, which owns its {@link IdReserve}.
  */
 final class BatchTransaction {
 
     private final SqlSessionFactory sessions;
     private final Clock clock;
     private final IdReserve ids;
+    private final AccountCache cache;
 
-    BatchTransaction(SqlSessionFactory sessions, Clock clock, IdReserve ids) {
+    BatchTransaction(SqlSessionFactory sessions, Clock clock, IdReserve ids, AccountCache cache) {
         this.sessions = sessions;
         this.clock = clock;
         this.ids = ids;
+        this.cache = cache;
     }
 
     /** The outcome of one attempt: results in queue order, or null when the commit outcome was resolved as "not committed". */
     List<PostingResult> attempt(List<Pending> batch) {
+        Long[] accountIds = accountsOf(batch);
+        List<LockedAccount> cached = cache.all(accountIds);
+        if (cached != null) {
+            List<PostingResult> results = inSession(session -> fromCache(batch, cached, session), accountIds);
+            if (results != null) {
+                return results;
+            }
+        }
+        return inSession(session -> underLocks(batch, accountIds, session), accountIds);
+    }
+
+    private List<PostingResult> inSession(Function<SqlSession, List<PostingResult>> work, Long[] accountIds) {
         try (SqlSession session = sessions.openSession(false)) {
             try {
-                return attempt(batch, session);
+                return work.apply(session);
             } catch (RuntimeException failed) {
+                cache.forget(accountIds);
                 try {
                     session.rollback(true);
                 } catch (RuntimeException alsoFailed) {
@@ -53,9 +74,38 @@ final class BatchTransaction {
         }
     }
 
-    private List<PostingResult> attempt(List<Pending> batch, SqlSession session) {
+    /**
+     * The one-round-trip path: results, or null when the batch must be decided under locks (nothing was written, or
+     * the write was refused and rolled back).
+     */
+    private List<PostingResult> fromCache(List<Pending> batch, List<LockedAccount> cached, SqlSession session) {
+        JournalBatch journal = BatchApplier.apply(batch, Map.of(), cached);
+        if (journal.accepted.size() != batch.size()) {
+            return null;
+        }
         TransferMapper mapper = session.getMapper(TransferMapper.class);
-        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountsOf(batch), keysOf(batch)));
+        IdBlock taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
+        try {
+            mapper.writeBatchAndCommit(journal.rows(taken, OffsetDateTime.now(clock)));
+        } catch (RuntimeException writeFailed) {
+            if (Failures.outcomeUnknown(writeFailed)) {
+                cache.forget(accountsOf(batch));
+                return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
+            }
+            // A key committed before (unique violation) or an account that moved since it was cached: nothing was
+            // written, and the locked path will decide each posting on current rows.
+            session.rollback(true);
+            cache.forget(accountsOf(batch));
+            return null;
+        }
+        session.commit(true);
+        return committed(journal, taken);
+    }
+
+    private List<PostingResult> underLocks(List<Pending> batch, Long[] accountIds, SqlSession session) {
+        TransferMapper mapper = session.getMapper(TransferMapper.class);
+        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountIds, keysOf(batch)));
+        cache.remember(snapshot.accounts());
         JournalBatch journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts());
         if (!journal.hasWrites()) {
             session.commit(true);
@@ -69,9 +119,15 @@ final class BatchTransaction {
             if (!Failures.outcomeUnknown(writeFailed)) {
                 throw writeFailed;
             }
+            cache.forget(accountIds);
             return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
         }
         session.commit(true); // the server committed already; this settles the driver's and the pool's view of it
+        return committed(journal, taken);
+    }
+
+    private List<PostingResult> committed(JournalBatch journal, IdBlock taken) {
+        cache.remember(journal.touched.values().stream().map(AccountState::afterBatch).toList());
         return journal.results(taken);
     }
 

@@ -144,14 +144,18 @@ final class JournalBatch {
         Long[] ids = new Long[n];
         Money[] balances = new Money[n];
         Long[] versions = new Long[n];
+        Money[] readBalances = new Money[n];
+        Long[] readVersions = new Long[n];
         int i = 0;
         for (AccountState state : touched.values()) {
             ids[i] = state.id;
             balances[i] = state.balance;
             versions[i] = state.version;
+            readBalances[i] = state.readBalance;
+            readVersions[i] = state.readVersion;
             i++;
         }
-        return new BalanceRows(ids, balances, versions);
+        return new BalanceRows(ids, balances, versions, readBalances, readVersions);
     }
 
     /** Every queued posting's outcome, in queue order; {@code ids} may be null when nothing was accepted. */

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class PostgresLedger implements Ledger {
 
+    /** Accounts whose last committed state the writers keep: a few hundred bytes each. */
+    private static final int ACCOUNTS_CACHED = 100_000;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]{3,8}");
 
     private final SqlSessionFactory sessions;
@@ -44,8 +46,10 @@ public final class PostgresLedger implements Ledger {
 
     private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
         this.sessions = sessions;
+        AccountCache accounts = new AccountCache(ACCOUNTS_CACHED);
         for (int i = 0; i < settings.writers(); i++) {
-            BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK));
+            BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK),
+                    accounts);
             GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
             Thread thread = new Thread(writer, "ledger-writer-" + i);
             thread.setDaemon(true);

@@ -70,7 +70,30 @@ class TransferMapperTest {
         assertThat(balanceOf(wallet.id())).isEqualTo(before);
     }
 
-    /** A deposit into the wallet written as raw rows, with balance rows for {@code touched}. */
+    @Test
+    void aBatchAppliedToAnAccountThatMovedSinceItWasReadFailsAndWritesNothing() {
+        Money before = balanceOf(wallet.id());
+        BatchRows readEarlier = deposit(103, "reads-stale", "3.00", new Long[] {cashier.id(), wallet.id()});
+        try (SqlSession session = database.sqlSessionFactory().openSession(false)) {
+            session.getMapper(TransferMapper.class).writeBatchAndCommit(deposit(104, "moves-first", "2.00",
+                    new Long[] {cashier.id(), wallet.id()}));
+        }
+
+        try (SqlSession session = database.sqlSessionFactory().openSession(false)) {
+            TransferMapper mapper = session.getMapper(TransferMapper.class);
+            assertThatThrownBy(() -> mapper.writeBatchAndCommit(readEarlier))
+                    .hasMessageContaining("only 0 of the 2 accounts of the batch were updated");
+            session.rollback(true);
+        }
+
+        assertThat(keysStored("reads-stale")).isEmpty();
+        assertThat(balanceOf(wallet.id())).isEqualTo(before.plus(Money.of("2.00")));
+    }
+
+    /**
+     * A deposit into the wallet written as raw rows, with balance rows for {@code touched}, applied to the balances and
+     * versions stored now.
+     */
     private static BatchRows deposit(long id, String key, String amount, Long[] touched) {
         Money cashierAfter = balanceOf(cashier.id()).minus(Money.of(amount));
         Money walletBefore = balanceOf(wallet.id());
@@ -79,9 +102,14 @@ class TransferMapperTest {
         long walletVersion = versionOf(wallet.id()) + 1;
         Money[] balances = new Money[touched.length];
         Long[] versions = new Long[touched.length];
+        Money[] readBalances = new Money[touched.length];
+        Long[] readVersions = new Long[touched.length];
         for (int i = 0; i < touched.length; i++) {
-            balances[i] = touched[i] == cashier.id() ? cashierAfter : walletAfter;
-            versions[i] = touched[i] == cashier.id() ? cashierVersion : walletVersion;
+            boolean isCashier = touched[i] == cashier.id();
+            balances[i] = isCashier ? cashierAfter : walletAfter;
+            versions[i] = isCashier ? cashierVersion : walletVersion;
+            readBalances[i] = isCashier ? balanceOf(cashier.id()) : walletBefore;
+            readVersions[i] = versions[i] - 1;
         }
         return new BatchRows(
                 new PostingRows(new Long[] {id}, new String[] {key}, new String[] {"DEPOSIT"}, new String[] {null},
@@ -91,7 +119,7 @@ class TransferMapperTest {
                 new EntryRows(new Long[] {cashier.id(), wallet.id()}, new Long[] {cashierVersion, walletVersion},
                         new Long[] {id, id}, new Money[] {Money.of(amount).negate(), Money.of(amount)},
                         new Money[] {balanceOf(cashier.id()), walletBefore}, new Money[] {cashierAfter, walletAfter}),
-                new BalanceRows(touched, balances, versions),
+                new BalanceRows(touched, balances, versions, readBalances, readVersions),
                 NOW);
     }
 
