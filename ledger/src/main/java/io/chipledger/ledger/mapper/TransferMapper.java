@@ -5,8 +5,9 @@ import org.apache.ibatis.annotations.Param;
 import java.util.List;
 
 /**
- * The group-commit writer's statements. Each works on a whole batch at once, so a batch costs two round trips
- * whatever its size: accounts locked and keys looked up, then the journal written and committed.
+ * The group-commit writer's statements. Each works on a whole batch at once, so a batch costs one round trip whatever
+ * its size when the writers remember its accounts (the journal written and committed), and two when they do not
+ * (accounts locked and keys looked up first).
  */
 public interface TransferMapper {
 
