@@ -120,6 +120,12 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
         metrics.gauge("poker_players_online", "Players with at least one open session.", online::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
+        metrics.gauge("poker_ledger_batches_one_round_trip", "Ledger batches written from remembered accounts.",
+                () -> ledger.stats().oneRoundTripAttempts());
+        metrics.gauge("poker_ledger_batches_under_locks", "Ledger batch attempts that locked their accounts first.",
+                () -> ledger.stats().lockedAttempts());
+        metrics.gauge("poker_ledger_writes_refused", "One-round-trip ledger writes refused: an account had moved.",
+                () -> ledger.stats().refusedWrites());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());

@@ -37,12 +37,14 @@ final class BatchTransaction {
     private final Clock clock;
     private final IdReserve ids;
     private final AccountCache cache;
+    private final BatchPaths paths;
 
-    BatchTransaction(SqlSessionFactory sessions, Clock clock, IdReserve ids, AccountCache cache) {
+    BatchTransaction(SqlSessionFactory sessions, Clock clock, IdReserve ids, AccountCache cache, BatchPaths paths) {
         this.sessions = sessions;
         this.clock = clock;
         this.ids = ids;
         this.cache = cache;
+        this.paths = paths;
     }
 
     /** The outcome of one attempt: results in queue order, or null when the commit outcome was resolved as "not committed". */
@@ -52,9 +54,11 @@ final class BatchTransaction {
         if (cached != null) {
             List<PostingResult> results = inSession(session -> fromCache(batch, cached, session), accountIds);
             if (results != null) {
+                paths.oneRoundTrip.incrementAndGet();
                 return results;
             }
         }
+        paths.underLocks.incrementAndGet();
         return inSession(session -> underLocks(batch, accountIds, session), accountIds);
     }
 
@@ -94,6 +98,7 @@ final class BatchTransaction {
             }
             // A key committed before (unique violation) or an account that moved since it was cached: nothing was
             // written, and the locked path will decide each posting on current rows.
+            paths.writesRefused.incrementAndGet();
             session.rollback(true);
             cache.forget(accountsOf(batch));
             return null;

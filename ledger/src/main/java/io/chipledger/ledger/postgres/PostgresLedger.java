@@ -10,6 +10,7 @@ import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.mapper.AccountMapper;
+import io.chipledger.ledger.mapper.LockedAccount;
 import io.chipledger.ledger.money.Money;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -42,14 +43,15 @@ public final class PostgresLedger implements Ledger {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final BatchPaths paths = new BatchPaths();
+    private final AccountCache accounts = new AccountCache(ACCOUNTS_CACHED);
     private volatile boolean closed;
 
     private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
         this.sessions = sessions;
-        AccountCache accounts = new AccountCache(ACCOUNTS_CACHED);
         for (int i = 0; i < settings.writers(); i++) {
             BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK),
-                    accounts);
+                    accounts, paths);
             GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
             Thread thread = new Thread(writer, "ledger-writer-" + i);
             thread.setDaemon(true);
@@ -108,7 +110,11 @@ public final class PostgresLedger implements Ledger {
         try (SqlSession session = sessions.openSession(true)) {
             AccountMapper mapper = session.getMapper(AccountMapper.class);
             mapper.insertIfAbsent(kind, ownerRef, currency, kind.mayGoNegative());
-            return mapper.findByNaturalKey(kind, ownerRef, currency);
+            Account account = mapper.findByNaturalKey(kind, ownerRef, currency);
+            // A hand's pot is opened just before its blinds: remembered, they need not lock it to learn it is empty.
+            accounts.remember(List.of(new LockedAccount(account.id(), kind, currency, account.balance(),
+                    account.version(), kind.mayGoNegative())));
+            return account;
         }
     }
 
@@ -138,9 +144,13 @@ public final class PostgresLedger implements Ledger {
         return read(m -> m.transfersOfHand(handRef));
     }
 
-    /** Batches committed and postings settled by them so far (replays and rejections included). */
+    /**
+     * Batches committed and postings settled by them so far (replays and rejections included), and how the attempts
+     * went: in one round trip, under locks, and one-round-trip writes the database refused.
+     */
     public LedgerStats stats() {
-        return new LedgerStats(batches.get(), written.get());
+        return new LedgerStats(batches.get(), written.get(), paths.oneRoundTrip.get(), paths.underLocks.get(),
+                paths.writesRefused.get());
     }
 
     @Override
@@ -164,7 +174,8 @@ public final class PostgresLedger implements Ledger {
     }
 
     /** Counters for benchmarks and health pages. */
-    public record LedgerStats(long batches, long postings) {
+    public record LedgerStats(long batches, long postings, long oneRoundTripAttempts, long lockedAttempts,
+                              long refusedWrites) {
         public double meanBatchSize() {
             return batches == 0 ? 0 : (double) postings / batches;
         }

@@ -62,10 +62,27 @@ class TwoLedgersOneDatabaseTest {
     }
 
     @Test
+    void aPostingToRememberedAccountsIsWrittenInOneRoundTrip() {
+        PostgresLedger.LedgerStats before = here.stats();
+
+        assertThat(post(here, bet("remembered", "2.00"))).isInstanceOf(Committed.class);
+
+        PostgresLedger.LedgerStats after = here.stats();
+        assertThat(after.oneRoundTripAttempts() - before.oneRoundTripAttempts()).isEqualTo(1);
+        assertThat(after.lockedAttempts()).isEqualTo(before.lockedAttempts());
+        assertThat(here.balance(alice.id())).isEqualTo(Money.of("98.00"));
+    }
+
+    @Test
     void aPostingAfterTheAccountMovedElsewhereStartsFromTheStoredBalance() {
         assertThat(post(elsewhere, bet("elsewhere", "30.00"))).isInstanceOf(Committed.class);
+        PostgresLedger.LedgerStats before = here.stats();
 
         assertThat(post(here, bet("here", "20.00"))).isInstanceOf(Committed.class);
+
+        // Tried from memory, refused by the database, applied again under locks.
+        assertThat(here.stats().refusedWrites() - before.refusedWrites()).isEqualTo(1);
+        assertThat(here.stats().lockedAttempts() - before.lockedAttempts()).isEqualTo(1);
 
         assertThat(here.balance(alice.id())).isEqualTo(Money.of("50.00"));
         assertThat(here.balance(bob.id())).isEqualTo(Money.of("51.00"));

@@ -203,6 +203,9 @@ public final class BenchLedgerCommand implements Command {
                 millis(percentile(all, 99)), millis(all.length == 0 ? 0 : all[all.length - 1]));
         out.printf("committed in window: %d  rejected: %d  failed: %d  mean batch: %.1f postings%n",
                 all.length, rejected, failed, batches == 0 ? 0.0 : postings / (double) batches);
+        out.printf("batch attempts: %d in one round trip, %d under locks, %d one-round-trip writes refused%n",
+                after.oneRoundTripAttempts() - before.oneRoundTripAttempts(),
+                after.lockedAttempts() - before.lockedAttempts(), after.refusedWrites() - before.refusedWrites());
         out.flush();
     }
 
