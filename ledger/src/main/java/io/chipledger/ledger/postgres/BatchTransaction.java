@@ -52,7 +52,8 @@ final class BatchTransaction {
         Long[] accountIds = accountsOf(batch);
         List<LockedAccount> cached = cache.all(accountIds);
         if (cached != null) {
-            List<PostingResult> results = inSession(session -> fromCache(batch, cached, session), accountIds);
+            List<PostingResult> results = inSession(session -> fromCache(batch, cached, accountIds, session),
+                    accountIds);
             if (results != null) {
                 paths.oneRoundTrip.incrementAndGet();
                 return results;
@@ -82,29 +83,25 @@ final class BatchTransaction {
      * The one-round-trip path: results, or null when the batch must be decided under locks (nothing was written, or
      * the write was refused and rolled back).
      */
-    private List<PostingResult> fromCache(List<Pending> batch, List<LockedAccount> cached, SqlSession session) {
+    private List<PostingResult> fromCache(List<Pending> batch, List<LockedAccount> cached, Long[] accountIds,
+                                          SqlSession session) {
         JournalBatch journal = BatchApplier.apply(batch, Map.of(), cached);
         if (journal.accepted.size() != batch.size()) {
             return null;
         }
-        TransferMapper mapper = session.getMapper(TransferMapper.class);
-        IdBlock taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
         try {
-            mapper.writeBatchAndCommit(journal.rows(taken, OffsetDateTime.now(clock)));
-        } catch (RuntimeException writeFailed) {
-            if (Failures.outcomeUnknown(writeFailed)) {
-                cache.forget(accountsOf(batch));
-                return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
+            return write(journal, accountIds, session);
+        } catch (RuntimeException refused) {
+            if (Failures.outcomeUnknown(refused)) {
+                throw refused;
             }
-            // A key committed before (unique violation) or an account that moved since it was cached: nothing was
-            // written, and the locked path will decide each posting on current rows.
+            // A key committed before (unique violation) or an account that moved since it was remembered: nothing
+            // was written, and the locked path will decide each posting on current rows.
             paths.writesRefused.incrementAndGet();
             session.rollback(true);
-            cache.forget(accountsOf(batch));
+            cache.forget(accountIds);
             return null;
         }
-        session.commit(true);
-        return committed(journal, taken);
     }
 
     private List<PostingResult> underLocks(List<Pending> batch, Long[] accountIds, SqlSession session) {
@@ -116,9 +113,18 @@ final class BatchTransaction {
             session.commit(true);
             return journal.results(null);
         }
+        return write(journal, accountIds, session);
+    }
+
+    /**
+     * Writes the batch and commits, in one round trip; throws, having written nothing, when the database refuses the
+     * write (an account not in the state the batch was applied to, a key used before). A lost commit is resolved by
+     * looking the keys up: the results, or null when it did not happen.
+     */
+    private List<PostingResult> write(JournalBatch journal, Long[] accountIds, SqlSession session) {
+        TransferMapper mapper = session.getMapper(TransferMapper.class);
         IdBlock taken = ids.take(journal.accepted.size(), journal.legCount(), mapper);
         try {
-            // Fails, and does not commit, if any touched account was not updated.
             mapper.writeBatchAndCommit(journal.rows(taken, OffsetDateTime.now(clock)));
         } catch (RuntimeException writeFailed) {
             if (!Failures.outcomeUnknown(writeFailed)) {
