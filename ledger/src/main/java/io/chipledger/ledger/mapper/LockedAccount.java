@@ -3,7 +3,10 @@ package io.chipledger.ledger.mapper;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.money.Money;
 
-/** An account row locked for the current batch. */
+/**
+ * An account as a batch applies postings to it: its row locked for the batch, or its state as the writers remember
+ * it.
+ */
 public record LockedAccount(long id, AccountKind kind, String currency, Money balance, long version,
                             boolean allowNegative) {
 }
