@@ -151,8 +151,8 @@ final class JournalBatch {
             ids[i] = state.id;
             balances[i] = state.balance;
             versions[i] = state.version;
-            readBalances[i] = state.readBalance;
-            readVersions[i] = state.readVersion;
+            readBalances[i] = state.read.balance();
+            readVersions[i] = state.read.version();
             i++;
         }
         return new BalanceRows(ids, balances, versions, readBalances, readVersions);

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchLedgerCommand implements Command {
 
-    static final int DEFAULT_WARMUP_SECONDS = 30;
+    private static final int DEFAULT_WARMUP_SECONDS = 30;
     private static final String USAGE = "usage: poker-server bench-ledger " + DatabaseOptions.USAGE
             + " --seconds N [--tables 100] [--warmup " + DEFAULT_WARMUP_SECONDS + "] [--writers "
             + LedgerSettings.defaults().writers()
