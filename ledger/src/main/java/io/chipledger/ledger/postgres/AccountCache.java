@@ -1,25 +1,36 @@
 package io.chipledger.ledger.postgres;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chipledger.ledger.mapper.LockedAccount;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The last state the ledger's writers saw committed for each account, so a batch whose accounts are all here can skip
  * the round trip that locks and reads them. Nothing here is trusted: a batch applied from it only commits if every
  * account it touches still holds the balance and version it was applied to (the write's compare-and-swap), and falls
  * back to locking otherwise. A stale entry costs one failed attempt, never a wrong balance. Shared by the writers.
+ *
+ * <p>Bounded by Caffeine, which evicts the accounts least likely to be moved again (a player who left, a hand's pot)
+ * one by one, so going past the bound costs one locked read for an evicted account, not a cold cache for all of them.
+ * Eviction runs on the writer that went past the bound, so it needs no other thread and is done when
+ * {@link #remember} returns.
  */
 final class AccountCache {
 
-    private final ConcurrentHashMap<Long, LockedAccount> accounts = new ConcurrentHashMap<>();
-    private final int capacity;
+    private final Cache<Long, LockedAccount> cache;
+    private final ConcurrentMap<Long, LockedAccount> accounts;
 
     AccountCache(int capacity) {
-        this.capacity = capacity;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .executor(Runnable::run)
+                .build();
+        this.accounts = cache.asMap();
     }
 
     /** The cached state of every one of these accounts, or null if any is missing. */
@@ -37,9 +48,6 @@ final class AccountCache {
 
     /** Keeps what was read under lock or committed, unless a newer version is already known. */
     void remember(Collection<LockedAccount> states) {
-        if (accounts.size() + states.size() > capacity) {
-            accounts.clear(); // a crude bound: refilled by the next batches' locked reads
-        }
         for (LockedAccount state : states) {
             accounts.merge(state.id(), state, (known, seen) -> seen.version() >= known.version() ? seen : known);
         }
@@ -49,5 +57,11 @@ final class AccountCache {
         for (Long id : ids) {
             accounts.remove(id);
         }
+    }
+
+    /** How many accounts are kept, once pending evictions are done. */
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 }
