@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +66,11 @@ public final class GameServer implements AutoCloseable {
     private final TableDirectory tables;
     private final PlayerDirectory players;
     private final PokerHttpServer http;
+    private final AtomicBoolean ready;
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
-                       ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http) {
+                       ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http,
+                       AtomicBoolean ready) {
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -76,10 +79,21 @@ public final class GameServer implements AutoCloseable {
         this.tables = tables;
         this.players = players;
         this.http = http;
+        this.ready = ready;
     }
 
-    /** Starts on an open database; the server owns it from here and closes it. */
+    /** Starts on an open database, ready at once; the server owns the database from here and closes it. */
     public static GameServer start(Database database, ServerSettings settings) throws InterruptedException {
+        GameServer server = startListening(database, settings);
+        server.ready();
+        return server;
+    }
+
+    /**
+     * Starts like {@link #start} but {@code /health} answers 503 "starting" until {@link #ready()}: for a caller that
+     * sets more up through the running server (tables, bots) before it is ready for players and scripts.
+     */
+    public static GameServer startListening(Database database, ServerSettings settings) throws InterruptedException {
         ServerSchema.migrate(database.dataSource());
         ServerSchema.registerMappers(database.sqlSessionFactory());
         PostgresLedger ledger = PostgresLedger.start(database);
@@ -112,7 +126,8 @@ public final class GameServer implements AutoCloseable {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
                     seated.restored(), seated.cashedOut());
         }
-        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint());
+        AtomicBoolean ready = new AtomicBoolean();
+        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint(ready::get));
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
@@ -134,7 +149,12 @@ public final class GameServer implements AutoCloseable {
                 online, worker, Clock.systemUTC(), CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
-        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http);
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready);
+    }
+
+    /** From now on {@code GET /health} answers 200. */
+    public void ready() {
+        ready.set(true);
     }
 
     /** New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). */

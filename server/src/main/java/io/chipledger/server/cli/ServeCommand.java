@@ -81,7 +81,7 @@ public final class ServeCommand implements Command {
                 return 1;
             }
         }
-        GameServer server = GameServer.start(opened, settings);
+        GameServer server = GameServer.startListening(opened, settings);
         DemoRoom demo = DemoRoom.open(server, room.tables(), room.demoBots());
         // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
         opened.leaveShutdownToOwner();
@@ -89,6 +89,7 @@ public final class ServeCommand implements Command {
             demo.close();
             server.close();
         }, "shutdown"));
+        server.ready();
         out.println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
                 + (room.demoBots() > 0 ? "; bots are playing at " + room.demoBots() + " table(s)" : ""));
         out.flush();

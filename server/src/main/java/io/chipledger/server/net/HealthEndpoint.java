@@ -2,12 +2,26 @@ package io.chipledger.server.net;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 
-/** {@code GET /health}: answers 200 once the server is listening, which it only does after the database is ready. */
+/**
+ * {@code GET /health}: 200 {@code {"status":"ok"}} once the server is ready, 503 {@code {"status":"starting"}} before.
+ * The server listens before it is ready (the tables {@code serve --tables} asks for are opened through it), so a
+ * script that waits for 200 finds every table it was promised.
+ */
 public final class HealthEndpoint implements HttpEndpoint {
+
+    private final BooleanSupplier ready;
+
+    public HealthEndpoint(BooleanSupplier ready) {
+        this.ready = ready;
+    }
 
     @Override
     public CompletionStage<HttpReply> handle(HttpCall call) {
-        return CompletableFuture.completedFuture(HttpReply.json(200, "{\"status\":\"ok\"}"));
+        HttpReply reply = ready.getAsBoolean()
+                ? HttpReply.json(200, "{\"status\":\"ok\"}")
+                : HttpReply.json(503, "{\"status\":\"starting\"}");
+        return CompletableFuture.completedFuture(reply);
     }
 }

@@ -25,7 +25,7 @@ class PokerHttpServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", loader)).get("/health", new HealthEndpoint());
+        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", loader)).get("/health", new HealthEndpoint(() -> true));
         server = PokerHttpServer.start("127.0.0.1", 0, routes, new EchoGateway(), NetConfig.defaults());
     }
 
