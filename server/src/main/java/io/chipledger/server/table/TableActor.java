@@ -102,10 +102,15 @@ public final class TableActor {
         this.pauseBetweenHands = pauseBetweenHands;
     }
 
-    /** Opens (or finds) the table's ledger accounts and returns the actor; blocking, so call it at start-up. */
+    /**
+     * Opens (or finds) the table's ledger accounts and returns the actor; blocking, so call it at start-up. Each table
+     * takes its rake into a rake account of its own: one house account for every table was moved by both ledger
+     * writers at once, and each clash cost a refused write and a locked retry (the house's take is the sum of the
+     * RAKE accounts, as the admin console's totals show it).
+     */
     public static TableActor open(TableConfig config, TableServices services, Duration pauseBetweenHands) {
         long pot = services.ledger().openAccount(AccountKind.POT, config.ledgerOwner(), config.currency()).id();
-        long house = services.ledger().openAccount(AccountKind.RAKE, "house", config.currency()).id();
+        long house = services.ledger().openAccount(AccountKind.RAKE, config.ledgerOwner(), config.currency()).id();
         return new TableActor(config, services, pot, house, pauseBetweenHands);
     }
 

@@ -193,6 +193,8 @@ class AdminTablesTest {
                 .reduce(Money.ZERO, Money::plus);
         assertThat(cashedOut.plus(rake)).as("every chip brought to the table left it").isEqualTo(Money.parse("70.00"));
         assertThat(fixture.wallet("cat").plus(fixture.wallet("dan")).plus(rake)).isEqualTo(Money.parse("2000.00"));
+        assertThat(fixture.rows("SELECT balance FROM account WHERE kind = 'RAKE' AND owner_ref = 'table:" + table + "'"))
+                .as("the table's own rake account holds its rake").containsExactly(rake.toString());
         assertThat(fixture.rows("SELECT balance FROM account WHERE kind IN ('SEAT', 'POT') AND owner_ref LIKE 'table:" + table + "%'"))
                 .allMatch(balance -> balance.equals("0.00"));
         assertThat(adminView(table)).as("a closed table leaves the console's list").isNull();
