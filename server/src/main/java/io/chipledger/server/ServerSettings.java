@@ -24,6 +24,11 @@ public record ServerSettings(String host, int port, NetConfig net, Money welcome
                 passwordIterations, workerThreads, seatTimeouts);
     }
 
+    public ServerSettings withPauseBetweenHands(Duration pause) {
+        return new ServerSettings(host, port, net, welcomeGrant, pause, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts);
+    }
+
     public ServerSettings withSeatTimeouts(SeatTimeouts timeouts) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
                 passwordIterations, workerThreads, timeouts);

@@ -25,9 +25,13 @@ final class BrowserRoom implements AutoCloseable {
     }
 
     static BrowserRoom open() throws InterruptedException {
+        return open(ServerSettings.forTests());
+    }
+
+    static BrowserRoom open(ServerSettings settings) throws InterruptedException {
         Chromium chromium = Chromium.launch();
         try {
-            return new BrowserRoom(chromium, GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests()));
+            return new BrowserRoom(chromium, GameServer.start(SharedPostgres.freshDatabase(), settings));
         } catch (RuntimeException | InterruptedException e) {
             chromium.close();
             throw e;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
 import io.chipledger.ledger.money.Money;
+import io.chipledger.server.ServerSettings;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryJson;
@@ -17,9 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,24 +58,14 @@ class ClientSeedFromTheBrowserTest {
             pia.buyIn("30");
             int seat = pia.mySeat();
             // Play until a deck seeded by the page has been dealt and revealed: the hand after the first seed was sent.
-            while (rex.handsEnded() < 3) {
-                String state = (String) pia.page.waitForFunction("""
-                        () => document.getElementById('action-bar').dataset.state === 'my-turn' ? 'turn' : 'waiting'""").jsonValue();
-                if (state.equals("turn")) {
-                    String turn = pia.page.locator("#action-bar").getAttribute("data-turn");
-                    pia.checkOrCall();
-                    pia.waitUntilActed(turn);
-                } else {
-                    pia.page.waitForTimeout(50);
-                }
-            }
+            playUntil(pia, () -> rex.handsEnded() >= 3);
 
             List<Map<String, Object>> seeds = pia.sent("setClientSeed");
             assertThat(seeds).as("a seed for each deck the table committed to while pia sat").hasSizeGreaterThanOrEqualTo(2);
             assertThat(seeds).extracting(s -> (String) s.get("seed")).allMatch(s -> s.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
             assertThat(seeds).extracting(s -> s.get("commitment")).doesNotHaveDuplicates();
 
-            List<HandHistory> hands = exportedHandsOf(pia);
+            List<HandHistory> hands = exportedHandsOf(pia, room.http);
             int seeded = 0;
             for (Map<String, Object> sent : seeds) {
                 String answer = pia.replyTo((String) sent.get("requestId"));
@@ -99,7 +92,7 @@ class ClientSeedFromTheBrowserTest {
             assertThat(row.locator("td.fair-deck").textContent()).contains("the seed matches its commitment", "cards are where it put them");
             Chromium.screenshot(pia.page, "history-deck-verified");
             // ...and says so when a card in the history is not the one the seed dealt.
-            String tampered = withPiasFirstHoleCardChanged(exportOf(pia, handId), seat);
+            String tampered = withPiasFirstHoleCardChanged(exportOf(pia, room.http, handId), seat);
             pia.page.route("**/api/hands/export?*", route -> {
                 if (route.request().url().contains("hand=" + handId)) {
                     route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(tampered));
@@ -115,21 +108,65 @@ class ClientSeedFromTheBrowserTest {
         }
     }
 
+    /**
+     * With the pause a real server keeps between hands (the tests' servers keep none), the seed the page sends as its
+     * player sits down reaches the table before the first hand they are dealt, and that deck is theirs too.
+     */
+    @Test
+    void withTheServersPauseBetweenHandsTheFirstHandAfterSittingDownIsSeededToo() throws Exception {
+        ServerSettings paused = ServerSettings.forTests().withPauseBetweenHands(ServerSettings.defaults().pauseBetweenHands());
+        try (BrowserRoom pausing = BrowserRoom.open(paused)) {
+            long tableId = pausing.openTable("Alder", 6);
+            try (TableBot rex = TableBot.sitDown(pausing.http, pausing.ws, "rex", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
+                BrowserPlayer pia = BrowserPlayer.signUp(pausing.chromium, pausing.http, "pia", 1280, 800);
+                pia.goTo("#/table/" + tableId + "/sit");
+                pia.buyIn("30");
+                int seat = pia.mySeat();
+                playUntil(pia, () -> rex.handsEnded() >= 1);
+
+                HandHistory first = exportedHandsOf(pia, pausing.http).stream()
+                        .min(Comparator.comparingLong(HandHistory::handId)).orElseThrow();
+                assertThat(first.deck().clientSeeds()).as("the first hand pia was dealt, hand %d", first.handId())
+                        .extracting(DeckRecord.ClientSeedRecord::seat).containsExactly(seat);
+                assertThat(pia.sent("setClientSeed")).as("the seed pia's page sent for that deck")
+                        .filteredOn(sent -> first.deck().commitment().equals(sent.get("commitment")))
+                        .extracting(sent -> first.deck().clientSeeds().get(0).seed().equals(sent.get("seed")))
+                        .containsExactly(true);
+                pia.close();
+            }
+        }
+    }
+
+    /** Pia checks or calls whenever it is her turn, until {@code done}. */
+    private static void playUntil(BrowserPlayer pia, BooleanSupplier done) {
+        while (!done.getAsBoolean()) {
+            String state = (String) pia.page.waitForFunction("""
+                    () => document.getElementById('action-bar').dataset.state === 'my-turn' ? 'turn' : 'waiting'""").jsonValue();
+            if (state.equals("turn")) {
+                String turn = pia.page.locator("#action-bar").getAttribute("data-turn");
+                pia.checkOrCall();
+                pia.waitUntilActed(turn);
+            } else {
+                pia.page.waitForTimeout(50);
+            }
+        }
+    }
+
     /** Every hand pia played, as the JSON export gives them to her. */
-    private static List<HandHistory> exportedHandsOf(BrowserPlayer player) throws Exception {
+    private static List<HandHistory> exportedHandsOf(BrowserPlayer player, String http) throws Exception {
         List<HandHistory> hands = new ArrayList<>();
-        for (JsonNode hand : HistoryJson.mapper().readTree(exportOf(player, null)).get("hands")) {
+        for (JsonNode hand : HistoryJson.mapper().readTree(exportOf(player, http, null)).get("hands")) {
             hands.add(HistoryJson.read(hand.toString()));
         }
         return hands;
     }
 
     /** The player's JSON export: one hand, or all of theirs when {@code handId} is null. */
-    private static String exportOf(BrowserPlayer player, Long handId) throws Exception {
+    private static String exportOf(BrowserPlayer player, String http, Long handId) throws Exception {
         String token = (String) player.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
         String query = "format=json" + (handId == null ? "" : "&hand=" + handId);
         HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(room.http + "/api/hands/export?" + query)).header("Authorization", "Bearer " + token).build(),
+                URI.create(http + "/api/hands/export?" + query)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(export.statusCode()).isEqualTo(200);
         return export.body();
