@@ -14,6 +14,7 @@ export async function render(view, rerender) {
       { title: 'Blinds', cell: (t) => `${t.smallBlind}/${t.bigBlind}${t.ante !== '0.00' ? ` ante ${t.ante}` : ''}` },
       { title: 'Buy-in', cell: (t) => `${t.minBuyIn} to ${t.maxBuyIn}` },
       { title: 'Rake', cell: (t) => (t.rakePercent === '0' ? 'none' : `${t.rakePercent}% cap ${t.rakeCap}`) },
+      { title: 'Rake taken', cell: (t) => t.rakeTaken, money: true },
       { title: 'Clock', cell: (t) => `${t.actionSeconds}s + ${t.timeBankSeconds}s bank` },
       { title: 'Hand', cell: (t) => t.handId ?? '' },
       { title: 'Seats', cell: (t) => seats(t, rerender) },

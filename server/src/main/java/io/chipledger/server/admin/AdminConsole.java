@@ -36,7 +36,7 @@ public final class AdminConsole {
         AdminMapper.register(parts.database());
         AdminAuditLog auditLog = new AdminAuditLog(parts.database());
         AuditedActions actions = new AuditedActions(auditLog, parts.worker());
-        TableOperator tables = new TableOperator(parts.tables(), parts.worker(), parts.currency());
+        TableOperator tables = new TableOperator(parts.tables(), parts.database(), parts.worker(), parts.currency());
         LedgerHealth health = new LedgerHealth(parts.database(), auditLog, parts.clock(), parts.currency());
         Cashier cashier = new Cashier(parts.ledger(), parts.players(), parts.online(), parts.worker(), parts.currency());
 

@@ -70,6 +70,9 @@ public interface AdminMapper {
     record Holding(long accountId, String ownerRef, Money balance) {
     }
 
+    /** Every table's rake account (owner {@code table:<id>}): the rake each table has taken. */
+    List<Holding> tableRakeAccounts(@Param("currency") String currency);
+
     // ---- dashboard figures ----
 
     List<KindTotal> totalsByKind(@Param("currency") String currency);

@@ -204,6 +204,31 @@ class AdminTablesTest {
     }
 
     @Test
+    void theTablesListShowsTheRakeEachTableHasTaken() throws Exception {
+        long table = createTable("Raked");
+        long untouched = createTable("Unraked");
+        SeatedPlayer kim = sit("kim", table, 0, "50.00");
+        SeatedPlayer lou = sit("lou", table, 1, "50.00");
+        kim.startActing();
+        lou.startActing();
+        AdminFixture.eventually("a hand takes rake", () -> kim.heardEvent(e -> e instanceof TableEvent.RakeTaken));
+        fixture.adminPost("/api/admin/table/pause", tableRequest(table));
+        AdminFixture.eventually("the hand in progress ends", () -> fixture.count(
+                "SELECT count(*) FROM hand WHERE table_id = " + table + " AND status = 'OPEN'") == 0);
+        long hands = fixture.count("SELECT count(*) FROM hand WHERE table_id = " + table);
+        AdminFixture.eventually("kim heard every hand end", () -> kim.events().stream()
+                .filter(e -> e instanceof TableEvent.HandEnded).count() == hands);
+
+        Money heard = kim.events().stream().filter(e -> e instanceof TableEvent.RakeTaken)
+                .map(e -> ((TableEvent.RakeTaken) e).amount()).reduce(Money.ZERO, Money::plus);
+        assertThat(heard.isPositive()).as("rake was taken").isTrue();
+        assertThat(adminView(table).get("rakeTaken").asText()).as("the rake kim heard taken").isEqualTo(heard.toString());
+        assertThat(fixture.rows("SELECT balance FROM account WHERE kind = 'RAKE' AND owner_ref = 'table:" + table + "'"))
+                .containsExactly(heard.toString());
+        assertThat(adminView(untouched).get("rakeTaken").asText()).isEqualTo("0.00");
+    }
+
+    @Test
     void aKickedPlayerWhoseTurnItIsFoldsAndIsCashedOutAfterTheHand() throws Exception {
         long table = createTable("Kick");
         SeatedPlayer fay = sit("fay", table, 0, "25.00");
