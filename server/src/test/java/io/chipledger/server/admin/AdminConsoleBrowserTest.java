@@ -57,6 +57,9 @@ class AdminConsoleBrowserTest {
             create.locator("#create-table-submit").click();
             page.locator("td", new Page.LocatorOptions().setHasText("Browser Oak")).waitFor();
             Chromium.screenshot(page, "admin-console-tables");
+            assertThat(page.locator("#view tr", new Page.LocatorOptions().setHasText("Browser Oak")).innerText())
+                    .as("the new table's row: its rake rule and the rake it has taken").contains("5% cap 3.00", "0.00");
+            assertThat(page.locator("#view th").allInnerTexts()).contains("Rake taken");
 
             page.locator("#nav a[data-view=players]").click();
             page.locator("#player-search").fill("pat");
