@@ -42,6 +42,7 @@ export class ActionBar {
   constructor() {
     this.controller = null;
     this.turnKey = null;
+    this.shownTurnKey = null;
     this.fold = h('button', { id: 'act-fold', type: 'button', class: 'act fold', onclick: () => this.play('FOLD') }, 'Fold');
     this.check = h('button', { id: 'act-check', type: 'button', class: 'act check', onclick: () => this.play('CHECK') }, 'Check');
     this.call = h('button', { id: 'act-call', type: 'button', class: 'act call', onclick: () => this.play('CALL') }, 'Call');
@@ -115,6 +116,21 @@ export class ActionBar {
       : turn && controller.pendingAct ? 'Sent — waiting for the table'
       : !controller.connection.online && seated ? 'Reconnecting…' : '';
     this.typed();
+    if (live && turn.key !== this.shownTurnKey) {
+      this.shownTurnKey = turn.key;
+      this.bringIntoView();
+    }
+  }
+
+  /**
+   * A turn has begun: if the bar is not all on screen (a phone held sideways, a small window, a page scrolled down to
+   * the chat), scroll just enough to show it, once a turn, so the clock does not run down unseen.
+   */
+  bringIntoView() {
+    const box = this.element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      this.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   }
 
   get isBet() {

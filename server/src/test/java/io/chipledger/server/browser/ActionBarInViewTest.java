@@ -1,0 +1,93 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.options.BoundingBox;
+import io.chipledger.ledger.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A player must be able to act the moment their turn comes, with the clock running: on a phone held upright the action
+ * bar's buttons, the amount and the player's own cards are on screen without scrolling; on a screen too short for the
+ * felt and the bar together (a phone held sideways) the page scrolls the bar, with the cards above it, into view when
+ * the turn begins.
+ */
+class ActionBarInViewTest {
+
+    private static final String[] CONTROLS = {"#act-fold", "#act-check", "#act-call", "#raise-amount", "#act-raise"};
+
+    private static BrowserRoom room;
+
+    @BeforeAll
+    static void start() throws Exception {
+        room = BrowserRoom.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (room != null) {
+            room.close();
+        }
+    }
+
+    @Test
+    void onPhonesHeldUprightTheBarAndTheCardsAreOnScreenWithoutScrolling() throws Exception {
+        for (int[] size : new int[][] {{375, 667}, {390, 844}}) {
+            Seated seated = seatedUntilMyTurn("upright" + size[0], size[0], size[1]);
+            BrowserPlayer player = seated.player();
+            assertThat(player.page.evaluate("() => window.scrollY")).as("scrolled at %dx%d", size[0], size[1])
+                    .isEqualTo(0);
+            for (String control : CONTROLS) {
+                assertOnScreen(player, control);
+            }
+            assertOnScreen(player, ".seat.mine .seat-cards");
+            seated.close();
+        }
+    }
+
+    @Test
+    void onAPhoneHeldSidewaysTheBarIsScrolledIntoViewWhenTheTurnBegins() throws Exception {
+        Seated seated = seatedUntilMyTurn("sideways", 844, 390);
+        BrowserPlayer player = seated.player();
+        player.page.waitForFunction("""
+                () => { const bar = document.getElementById('action-bar').getBoundingClientRect();
+                        return bar.top >= 0 && bar.bottom <= window.innerHeight; }""");
+        assertThat(((Number) player.page.evaluate("() => window.scrollY")).intValue()).isPositive();
+        for (String control : CONTROLS) {
+            assertOnScreen(player, control);
+        }
+        assertOnScreen(player, ".seat.mine .seat-cards");
+        seated.close();
+    }
+
+    private record Seated(BrowserPlayer player, TableBot bot) {
+        void close() {
+            player.close();
+            bot.close();
+        }
+    }
+
+    /** A table of its own with a bot that checks or calls; the player buys in and waits for their first turn. */
+    private static Seated seatedUntilMyTurn(String name, int width, int height) throws Exception {
+        long tableId = room.openTable("Rowan " + name, 6);
+        TableBot bot = TableBot.sitDown(room.http, room.ws, name + "-bot", tableId, 3, Money.parse("50.00"),
+                TableBot.Policy.CHECK_OR_CALL);
+        BrowserPlayer player = BrowserPlayer.signUp(room.chromium, room.http, name, width, height);
+        player.goTo("#/table/" + tableId + "/sit");
+        player.buyIn("20");
+        player.waitForMyTurn();
+        return new Seated(player, bot);
+    }
+
+    /** Wholly inside the window and below the sticky top bar, which would otherwise cover it. */
+    private static void assertOnScreen(BrowserPlayer player, String selector) {
+        double windowHeight = ((Number) player.page.evaluate("() => window.innerHeight")).doubleValue();
+        BoundingBox topBar = player.page.locator(".top-bar").boundingBox();
+        BoundingBox box = player.page.locator(selector).first().boundingBox();
+        String size = player.page.viewportSize().width + "x" + player.page.viewportSize().height;
+        assertThat(box.y).as("top of %s at %s", selector, size).isGreaterThanOrEqualTo(topBar.y + topBar.height);
+        assertThat(box.y + box.height).as("bottom of %s at %s", selector, size).isLessThanOrEqualTo(windowHeight);
+    }
+}
