@@ -30,6 +30,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   felt.dataset.toAct = model.turn ? String(model.turn.seat) : '';
   felt.dataset.mySeat = String(me);
   const count = config.seatCount;
+  felt.classList.toggle('many-seats', count > 6); // too many seats to lower the felt on a short phone
   const parts = [];
   for (let number = 0; number < count; number++) {
     const offset = (number - Math.max(me, 0) + count) % count;
