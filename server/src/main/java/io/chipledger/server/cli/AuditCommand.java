@@ -7,6 +7,7 @@ import io.chipledger.ledger.db.Database;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code poker-server audit [db options]}: checks every ledger invariant, prints a summary, exits 1 on any violation. */
 public final class AuditCommand implements Command {
@@ -47,6 +48,11 @@ public final class AuditCommand implements Command {
         if (!options.remaining().isEmpty()) {
             err.println("audit: unknown arguments " + options.remaining()
                     + "\nusage: poker-server audit " + DatabaseOptions.USAGE);
+            return 2;
+        }
+        Optional<String> missing = options.missingLedger();
+        if (missing.isPresent()) {
+            err.println("audit: " + missing.get());
             return 2;
         }
         try (Database database = Database.open(options.toConfig())) {

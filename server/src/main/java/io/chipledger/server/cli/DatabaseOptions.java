@@ -2,10 +2,12 @@ package io.chipledger.server.cli;
 
 import io.chipledger.ledger.db.DatabaseConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The database options every command that opens the ledger shares: {@code --data-dir DIR} (default {@code ./data},
@@ -62,6 +64,19 @@ public record DatabaseOptions(Path dataDir, String url, String user, String pass
 
     public DatabaseConfig toConfig() {
         return new DatabaseConfig(dataDir, url, user, password);
+    }
+
+    /**
+     * Why a command that only reads the ledger cannot run here, if it cannot: with no {@code --db-url}, the data
+     * directory must hold the embedded database a server made on its first start. Opening it would otherwise create an
+     * empty ledger there, and an audit of a mistyped directory would report a clean ledger of no accounts.
+     */
+    public Optional<String> missingLedger() {
+        if (url != null || Files.isRegularFile(dataDir.resolve("pg").resolve("PG_VERSION"))) {
+            return Optional.empty();
+        }
+        return Optional.of("no ledger in " + dataDir.toAbsolutePath().normalize() + ": a server creates its database there on its "
+                + "first start (check --data-dir, or give --db-url)");
     }
 
     /** Where the data is, for messages: the url (never the password) or the embedded data directory. */

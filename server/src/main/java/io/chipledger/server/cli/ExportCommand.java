@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -113,6 +114,11 @@ public final class ExportCommand implements Command {
             plan = Plan.parse(args, env);
         } catch (IllegalArgumentException e) {
             err.println("export: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        Optional<String> missing = plan.database().missingLedger();
+        if (missing.isPresent()) {
+            err.println("export: " + missing.get());
             return 2;
         }
         try (Database database = Database.open(plan.database().toConfig())) {

@@ -1,7 +1,9 @@
 package io.chipledger.server.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,19 @@ class DatabaseOptionsTest {
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/var/poker"));
         assertThat(options.remaining()).containsExactly("--seconds", "5", "--tables=7");
+    }
+
+    @Test
+    void aLedgerIsMissingOnlyWhereNoServerEverMadeOneAndNoUrlNamesAnother(@TempDir Path dir) throws Exception {
+        Path made = dir.resolve("made");
+        Files.createDirectories(made.resolve("pg"));
+        Files.writeString(made.resolve("pg").resolve("PG_VERSION"), "16\n");
+
+        assertThat(DatabaseOptions.parse(List.of("--data-dir", made.toString()), Map.of()).missingLedger()).isEmpty();
+        assertThat(DatabaseOptions.parse(List.of("--data-dir", dir.resolve("typo").toString(), "--db-url",
+                "jdbc:postgresql://db/poker"), Map.of()).missingLedger()).isEmpty();
+        assertThat(DatabaseOptions.parse(List.of("--data-dir", dir.resolve("typo").toString()), Map.of()).missingLedger())
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("no ledger in " + dir.resolve("typo")));
     }
 
     @Test

@@ -6,10 +6,13 @@ import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +20,7 @@ import static io.chipledger.ledger.testing.LedgerScenario.execute;
 import static io.chipledger.ledger.testing.LedgerScenario.fundedWallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code audit} and {@code bench-ledger} run as the jar runs them, against a real PostgreSQL. */
+/** {@code audit}, {@code export} and {@code bench-ledger} run as the jar runs them, against a real PostgreSQL. */
 class LedgerCommandsTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,6 +70,31 @@ class LedgerCommandsTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(text(err)).contains("unknown arguments [--fix-everything]").contains("usage: poker-server audit");
+    }
+
+    @Test
+    void auditOfADirectoryWithNoLedgerSaysSoAndCreatesNoDatabaseThere(@TempDir Path dir) throws Exception {
+        Path typo = dir.resolve("dta");
+
+        int code = new AuditCommand(print(out), print(err), Map.of()).run(List.of("--data-dir", typo.toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(text(err)).contains("audit: no ledger in " + typo);
+        assertThat(text(out)).doesNotContain("OK");
+        assertThat(Files.exists(typo)).isFalse();
+    }
+
+    @Test
+    void exportFromADirectoryWithNoLedgerSaysSoAndCreatesNoDatabaseThere(@TempDir Path dir) throws Exception {
+        Path typo = dir.resolve("dta");
+
+        int code = new ExportCommand(print(out), print(err), Map.of(), false).run(List.of("--data-dir", typo.toString(),
+                "--format", "json", "--out", dir.resolve("hands.json").toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(text(err)).contains("export: no ledger in " + typo);
+        assertThat(Files.exists(typo)).isFalse();
+        assertThat(Files.exists(dir.resolve("hands.json"))).isFalse();
     }
 
     @Test
