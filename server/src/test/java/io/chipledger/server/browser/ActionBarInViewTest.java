@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.BoundingBox;
 import io.chipledger.ledger.money.Money;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A player must be able to act the moment their turn comes, with the clock running: on a phone held upright the action
@@ -18,19 +17,8 @@ class ActionBarInViewTest {
 
     private static final String[] CONTROLS = {"#act-fold", "#act-check", "#act-call", "#raise-amount", "#act-raise"};
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void onPhonesHeldUprightTheBarAndTheCardsAreOnScreenWithoutScrolling() throws Exception {

@@ -23,9 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A player at the table in the browser adds a fresh random seed of their own to every deck the table commits to, and
@@ -35,19 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClientSeedFromTheBrowserTest {
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void theSeedThePageSendsGoesIntoTheNextDeckAndItsHistory() throws Exception {

@@ -19,9 +19,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The "My hands" panel: the hands a player played are listed and download exactly as the server exports them; and
@@ -30,19 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class HandHistoryPanelTest {
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void handsThePlayerPlayedAreListedAndDownloadAsTheServerExportsThem() throws Exception {

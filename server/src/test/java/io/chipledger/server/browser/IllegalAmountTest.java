@@ -8,9 +8,8 @@ import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Amounts a person types are checked in the page: finer than a cent, not a number, outside the buy-in limits or
@@ -18,19 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class IllegalAmountTest {
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void illegalBuyInsAndRaisesAreRefusedInThePageAndNothingIsSentOrMoved() throws Exception {

@@ -10,9 +10,8 @@ import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.TableEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two people sign up in their own browsers (one on a desktop, one on a phone), buy in at the same table as a short-
@@ -21,19 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlayingInTheBrowserTest {
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void twoBrowserPlayersAndABotPlayToShowdownWithASidePotAndThePagesMatchTheLedger() throws Exception {

@@ -7,12 +7,11 @@ import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.TableEvent;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A player heads-up against a bot, whose page is reloaded or whose connection drops mid-hand: the page must come back
@@ -20,24 +19,13 @@ import org.junit.jupiter.api.TestInfo;
  */
 class ReloadAndReconnectTest {
 
-    private static BrowserRoom room;
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
     private long tableId;
     private long freeTable;
     private TableBot bot;
     private BrowserPlayer player;
     private int seat;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
 
     @BeforeEach
     void seatAPlayerAgainstABot(TestInfo test) throws Exception {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.money.Money;
 import io.chipledger.protocol.TableEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A spectator watches from the lobby and chats, and never sees a hidden card; meanwhile a player sits out, tops up
@@ -15,19 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpectatingAndSeatControlsTest {
 
-    private static BrowserRoom room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        room = BrowserRoom.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (room != null) {
-            room.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass();
 
     @Test
     void aSpectatorWatchesAndChatsWhileAPlayerSitsOutTopsUpSitsInAndLeaves() throws Exception {
