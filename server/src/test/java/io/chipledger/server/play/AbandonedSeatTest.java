@@ -12,25 +12,15 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.SeatTimeouts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A player who drops and never comes back is sat out after the grace, then their stack goes back to their wallet. */
 class AbandonedSeatTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests()
-                .withSeatTimeouts(new SeatTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))));
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests()
+            .withSeatTimeouts(new SeatTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))));
 
     @Test
     void aPlayerWhoDoesNotComeBackIsSatOutThenCashedOutToTheWallet() throws Exception {

@@ -13,24 +13,14 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A player who does not act in time is acted for: a check when checking is free, otherwise a fold. */
 class ActionClockTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     @Test
     void whenTheClockRunsOutTheTableChecksIfItCanAndFoldsIfItMust() throws Exception {

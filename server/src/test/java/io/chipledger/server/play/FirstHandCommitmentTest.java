@@ -13,9 +13,8 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.game.SeededShuffle;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A new table's first hand is as provably fair as the rest: its deck is committed to in the table's snapshot before
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class FirstHandCommitmentTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     @Test
     void theFirstHandDealsFromTheDeckItsTableAnnouncedAndTakesAClientSeed() throws Exception {

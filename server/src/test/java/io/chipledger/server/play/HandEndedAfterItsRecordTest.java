@@ -16,9 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A player told a hand ended finds it in their hand history at once: the table announces the end only after the
@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class HandEndedAfterItsRecordTest {
 
-    private static LiveServer live;
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
+    static void slowTheHistoryInsert() throws Exception {
         try (Connection connection = live.server.database().dataSource().getConnection();
              Statement sql = connection.createStatement()) {
             sql.execute("""
@@ -39,11 +39,6 @@ class HandEndedAfterItsRecordTest {
                     BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$""");
             sql.execute("CREATE TRIGGER slow_history BEFORE INSERT ON hand_history FOR EACH ROW EXECUTE FUNCTION slow_history_insert()");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
     }
 
     @Test

@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Five bots play many hands while a spectator watches; every frame each connection received is kept exactly as sent.
@@ -32,17 +31,8 @@ import org.junit.jupiter.api.Test;
 class HoleCardSecrecyTest {
 
     private static final int HANDS = 40;
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     /** What one connection received, and the seat it sits in (-1 for a spectator). */
     record Capture(int seat, List<String> frames) {

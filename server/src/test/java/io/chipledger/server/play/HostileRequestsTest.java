@@ -12,9 +12,8 @@ import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and mistaken requests over a real WebSocket, in the middle of a real hand: each is answered with its error
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileRequestsTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     private record Balances(Money aliceWallet, Money aliceSeat, Money bobWallet, Money bobSeat, Money carolWallet, Money pot) {
     }

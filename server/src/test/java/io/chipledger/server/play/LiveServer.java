@@ -20,27 +20,46 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real game server on the embedded PostgreSQL and a loopback port, for tests that play over WebSockets as clients
  * would: players log in over HTTP, connect, and the test reads the ledger to check what they were told.
  */
-final class LiveServer implements AutoCloseable {
+final class LiveServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    final GameServer server;
-    final String http;
-    final String ws;
+    private final ServerSettings settings;
+    // Set when the server starts, before the test class's @BeforeAll methods and its tests.
+    GameServer server;
+    String http;
+    String ws;
 
-    private LiveServer(GameServer server) {
-        this.server = server;
-        this.http = "http://127.0.0.1:" + server.port();
-        this.ws = "ws://127.0.0.1:" + server.port() + "/ws";
+    private LiveServer(ServerSettings settings) {
+        this.settings = settings;
     }
 
-    static LiveServer start(ServerSettings settings) throws InterruptedException {
-        return new LiveServer(GameServer.start(SharedPostgres.freshDatabase(), settings));
+    /**
+     * The server of a test class, registered as {@code @RegisterExtension static final LiveServer live}: started
+     * before the class's tests, stopped after them.
+     */
+    static LiveServer forEachTestClass(ServerSettings settings) {
+        return new LiveServer(settings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
+        server = GameServer.start(SharedPostgres.freshDatabase(), settings);
+        http = "http://127.0.0.1:" + server.port();
+        ws = "ws://127.0.0.1:" + server.port() + "/ws";
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Opens a plain No-Limit table (blinds 0.50/1.00, buy-in 20 to 100) and returns its id. */
@@ -147,6 +166,8 @@ final class LiveServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

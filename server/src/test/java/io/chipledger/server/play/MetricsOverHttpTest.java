@@ -16,24 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An operator's scraper reads {@code /metrics} from the running server: the numbers follow what the tables do. */
 class MetricsOverHttpTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     @Test
     void countersMoveWithPlayAndTheHeapIsReported() throws Exception {

@@ -15,9 +15,8 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A player's connection drops in the middle of a hand; they reconnect and say the last event they saw. They get
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReconnectTest {
 
-    private static LiveServer live;
-
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveServer.start(ServerSettings.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
 
     @Test
     void aPlayerWhoDropsMidHandCatchesUpFromTheLastEventTheySawAndPlaysOn() throws Exception {
