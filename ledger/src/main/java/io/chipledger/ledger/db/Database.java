@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
             String url = config.url();
             String user = config.user();
             if (config.isEmbedded()) {
-                embedded = startEmbedded(config.dataDir().resolve("pg"));
+                embedded = startEmbedded(config.embeddedDirectory());
                 url = embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
                 user = "postgres";
             }

@@ -1,5 +1,6 @@
 package io.chipledger.ledger.db;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -30,5 +31,15 @@ public record DatabaseConfig(Path dataDir, String url, String user, String passw
 
     public boolean isEmbedded() {
         return url == null;
+    }
+
+    /** Where the embedded PostgreSQL keeps its files. */
+    public Path embeddedDirectory() {
+        return dataDir.resolve("pg");
+    }
+
+    /** Whether an embedded PostgreSQL has made its files here before (a server does on its first start). */
+    public boolean hasEmbeddedDatabase() {
+        return Files.isRegularFile(embeddedDirectory().resolve("PG_VERSION"));
     }
 }

@@ -2,7 +2,6 @@ package io.chipledger.server.cli;
 
 import io.chipledger.ledger.db.DatabaseConfig;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ public record DatabaseOptions(Path dataDir, String url, String user, String pass
      * empty ledger there, and an audit of a mistyped directory would report a clean ledger of no accounts.
      */
     public Optional<String> missingLedger() {
-        if (url != null || Files.isRegularFile(dataDir.resolve("pg").resolve("PG_VERSION"))) {
+        if (url != null || DatabaseConfig.embedded(dataDir).hasEmbeddedDatabase()) {
             return Optional.empty();
         }
         return Optional.of("no ledger in " + dataDir.toAbsolutePath().normalize() + ": a server creates its database there on its "
@@ -81,7 +80,8 @@ public record DatabaseOptions(Path dataDir, String url, String user, String pass
 
     /** Where the data is, for messages: the url (never the password) or the embedded data directory. */
     public String describe() {
-        return url != null ? url : "embedded PostgreSQL in " + dataDir.toAbsolutePath().normalize().resolve("pg");
+        return url != null ? url
+                : "embedded PostgreSQL in " + DatabaseConfig.embedded(dataDir).embeddedDirectory().toAbsolutePath().normalize();
     }
 
     private static String blankToNull(String value) {
