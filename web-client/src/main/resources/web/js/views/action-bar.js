@@ -128,7 +128,9 @@ export class ActionBar {
    */
   bringIntoView() {
     const box = this.element.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > window.innerHeight) {
+    // The sticky top bar covers the top of the window: a bar whose top is under it is not all on screen either.
+    const covered = document.querySelector('.top-bar')?.getBoundingClientRect().bottom ?? 0;
+    if (box.top < covered || box.bottom > window.innerHeight) {
       this.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     }
   }

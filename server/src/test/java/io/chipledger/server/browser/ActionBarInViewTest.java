@@ -50,6 +50,33 @@ class ActionBarInViewTest {
         seated.close();
     }
 
+    @Test
+    void aBarHalfUnderTheTopBarIsBroughtOutWhenTheNextTurnBegins() throws Exception {
+        Seated seated = seatedUntilMyTurn("covered", 844, 390);
+        BrowserPlayer player = seated.player();
+        // The player scrolls on, so the sticky top bar covers the top of the action bar; then checks or calls with the
+        // key, which scrolls nothing.
+        player.page.evaluate("""
+                () => { const covered = document.querySelector('.top-bar').getBoundingClientRect().bottom;
+                        const bar = document.getElementById('action-bar').getBoundingClientRect();
+                        window.scrollBy({ top: bar.top - covered + 20, behavior: 'instant' }); }""");
+        assertThat((Boolean) player.page.evaluate("""
+                () => document.getElementById('action-bar').getBoundingClientRect().top
+                      < document.querySelector('.top-bar').getBoundingClientRect().bottom""")).isTrue();
+        String turn = player.page.locator("#action-bar").getAttribute("data-turn");
+        player.page.keyboard().press("c");
+        player.waitUntilActed(turn);
+        player.waitForMyTurn();
+        player.page.waitForFunction("""
+                () => { const bar = document.getElementById('action-bar').getBoundingClientRect();
+                        const covered = document.querySelector('.top-bar').getBoundingClientRect().bottom;
+                        return bar.top >= covered && bar.bottom <= window.innerHeight; }""");
+        for (String control : CONTROLS) {
+            assertOnScreen(player, control);
+        }
+        seated.close();
+    }
+
     private record Seated(BrowserPlayer player, TableBot bot) {
         void close() {
             player.close();
