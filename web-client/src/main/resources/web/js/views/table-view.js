@@ -5,8 +5,7 @@ import { format, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
-import { placeTokens } from './felt-tokens.js';
-import { renderFelt, tickClock } from './table-felt.js';
+import { placeTokens, renderFelt, tickClock } from './table-felt.js';
 
 export function mountTableView(app, tableId, { sitDown = false } = {}) {
   const felt = h('div', { class: 'felt', id: 'table', dataset: { tableId } }, h('p', { class: 'loading' }, 'Joining the table…'));
