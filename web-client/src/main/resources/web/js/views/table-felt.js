@@ -92,10 +92,10 @@ export function placeTokens(felt) {
     if (tokens.length === 0) {
       return;
     }
-    const own = seatBoxes[index];
-    const at = { x: (own.left + own.right) / 2, y: (own.top + own.bottom) / 2 }; // a seat is centred on its spot
+    const at = { x: (parseFloat(seat.style.left) / 100) * width, y: (parseFloat(seat.style.top) / 100) * height };
     const reach = Math.hypot(centre.x - at.x, centre.y - at.y);
     const towards = { x: (centre.x - at.x) / (reach || 1), y: (centre.y - at.y) / (reach || 1) };
+    const own = seatBoxes[index];
     for (const [token, turns] of tokens) {
       const spot = fit(local(token), at, towards, turns, own, taken.filter(box => box !== own), reach, width, height);
       move(token, spot, width, height);
@@ -106,11 +106,10 @@ export function placeTokens(felt) {
 
 /**
  * The first spot, trying each turn in order, where a token of {@code size} is clear of its seat and of everything
- * taken, inside the felt and no further than the centre; failing that, the nearest such spot further out; failing
- * that, just clear of its seat on the line to the centre.
+ * taken, no further than the centre and inside the felt; if there is none, just clear of its seat on the line to the
+ * centre.
  */
 function fit(size, at, towards, turns, own, taken, reach, width, height) {
-  let further = null;
   for (const turn of turns) {
     const direction = { x: towards.x * Math.cos(turn) - towards.y * Math.sin(turn),
       y: towards.x * Math.sin(turn) + towards.y * Math.cos(turn) };
@@ -127,14 +126,11 @@ function fit(size, at, towards, turns, own, taken, reach, width, height) {
     }
     const spot = token(at, direction, distance, size);
     const inside = spot.box.left >= 0 && spot.box.top >= 0 && spot.box.right <= width && spot.box.bottom <= height;
-    if (inside && distance <= reach) {
+    if (distance <= reach && inside) {
       return spot;
     }
-    if (inside && (further === null || distance < further.distance)) {
-      further = { ...spot, distance };
-    }
   }
-  return further ?? token(at, towards, clearOf(own, at, towards, size), size);
+  return token(at, towards, clearOf(own, at, towards, size), size);
 }
 
 function token(from, direction, distance, size) {
