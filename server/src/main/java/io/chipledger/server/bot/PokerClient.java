@@ -156,8 +156,13 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
 
     /** Waits for the reply (done or error) to a request. */
     public ServerMessage reply(String requestId, Duration timeout) throws InterruptedException {
-        return await(m -> (m instanceof ServerMessage.Done d && requestId.equals(d.requestId()))
-                || (m instanceof ServerMessage.Error e && requestId.equals(e.requestId())), timeout);
+        return await(replyTo(requestId), timeout);
+    }
+
+    /** Matches the answer (done or error) to a request. */
+    public static Predicate<ServerMessage> replyTo(String requestId) {
+        return m -> (m instanceof ServerMessage.Done d && requestId.equals(d.requestId()))
+                || (m instanceof ServerMessage.Error e && requestId.equals(e.requestId()));
     }
 
     public boolean isClosed() {

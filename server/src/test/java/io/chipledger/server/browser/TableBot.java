@@ -44,7 +44,7 @@ final class TableBot implements AutoCloseable {
     private long handId = -1;
     private Money stack;
     private boolean refilling;
-    private volatile String lastAct;
+    private String lastAct;
     private long lastActHand;
     private ActionKind lastActKind;
 
@@ -75,9 +75,9 @@ final class TableBot implements AutoCloseable {
             return false;
         };
         String watch = client.send(id -> new ClientMessage.Watch(id, tableId, null));
-        client.await(handSeen.or(replyTo(watch)), WAIT);
+        client.await(handSeen.or(PokerClient.replyTo(watch)), WAIT);
         String sit = client.send(id -> new ClientMessage.SitDown(id, tableId, seat, buyIn));
-        ServerMessage reply = client.await(handSeen.or(replyTo(sit)), WAIT);
+        ServerMessage reply = client.await(handSeen.or(PokerClient.replyTo(sit)), WAIT);
         if (!(reply instanceof ServerMessage.Done)) {
             throw new IllegalStateException(name + " could not sit down: " + reply);
         }
@@ -85,11 +85,6 @@ final class TableBot implements AutoCloseable {
         bot.handId = hand[0];
         client.listen(bot::onMessage);
         return bot;
-    }
-
-    private static Predicate<ServerMessage> replyTo(String requestId) {
-        return m -> (m instanceof ServerMessage.Done done && requestId.equals(done.requestId()))
-                || (m instanceof ServerMessage.Error error && requestId.equals(error.requestId()));
     }
 
     String name() {
@@ -157,7 +152,7 @@ final class TableBot implements AutoCloseable {
             long hand = lastActHand;
             ActionKind action = lastActKind;
             CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS)
-                    .execute(() -> lastAct = client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null)));
+                    .execute(() -> act(hand, action));
             return;
         }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
@@ -173,10 +168,7 @@ final class TableBot implements AutoCloseable {
         } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null) {
             ActionKind action = policy != Policy.CHECK_OR_CALL ? ActionKind.ALL_IN
                     : turn.turn().legal().canCheck() ? ActionKind.CHECK : ActionKind.CALL;
-            lastActHand = handId;
-            lastActKind = action;
-            long hand = handId;
-            lastAct = client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null));
+            act(handId, action);
         } else if (e instanceof TableEvent.PlayerActed acted && acted.seat() == seat) {
             stack = acted.stack();
         } else if (e instanceof TableEvent.BlindPosted blind && blind.seat() == seat) {
@@ -196,6 +188,13 @@ final class TableBot implements AutoCloseable {
         } else if (e instanceof TableEvent.HandEnded) {
             refillIfBusted();
         }
+    }
+
+    /** Sends an action and remembers it, so a refusal for going over the message rate can send it again. */
+    private synchronized void act(long hand, ActionKind action) {
+        lastActHand = hand;
+        lastActKind = action;
+        lastAct = client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null));
     }
 
     /** A busted bot buys back in, so the table keeps three players. */
