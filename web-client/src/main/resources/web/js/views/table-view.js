@@ -20,9 +20,21 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   let wantSeat = sitDown;
   let dialog = null;
 
+  let drawing = 0; // the animation frame the next drawing is booked for, or 0
+
+  // The action bar follows every change at once (a key pressed acts on the turn it shows). The felt, heading and tools
+  // are drawn at most once a frame: a busy table sends many events a second, and a slow phone that drew the whole felt
+  // for each fell further behind with each one, until its page stopped answering at all.
   const render = () => {
-    const model = controller.model;
     bar.update(controller);
+    if (drawing === 0) {
+      drawing = requestAnimationFrame(draw);
+    }
+  };
+
+  const draw = () => {
+    drawing = 0;
+    const model = controller.model;
     if (!model.ready) {
       return;
     }
@@ -116,6 +128,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   return {
     element,
     destroy() {
+      cancelAnimationFrame(drawing);
       clearInterval(clock);
       bar.destroy();
       dialog?.close();
