@@ -3,6 +3,7 @@ package io.chipledger.server.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.chipledger.ledger.money.Money;
 import java.util.ArrayList;
@@ -121,9 +122,38 @@ final class BrowserPlayer {
         Locator dialog = page.locator("#chips-dialog");
         dialog.waitFor();
         page.locator("#chips-amount").fill(amount);
-        page.locator("#chips-confirm").click();
-        dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        try {
+            page.locator("#chips-confirm").click();
+            dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        } catch (PlaywrightException stuck) {
+            throw new AssertionError(name + " could not buy in " + amount + ": " + buyInState(), stuck);
+        }
         page.locator(".seat[data-player='" + name + "']").waitFor();
+    }
+
+    /**
+     * What a buy-in that did not finish left behind, for the failure's message: the dialog (its error, whether its
+     * button is enabled), the sit-down requests the page sent with their answers, and the connection's states; then a
+     * screenshot (taken last: a page too busy to draw would time it out).
+     */
+    private String buyInState() {
+        Object state = page.evaluate("""
+                () => JSON.stringify({
+                  dialogOpen: document.getElementById('chips-dialog')?.open ?? false,
+                  error: document.getElementById('chips-error')?.textContent ?? null,
+                  confirmDisabled: document.getElementById('chips-confirm')?.disabled ?? null,
+                  wallet: document.getElementById('wallet')?.dataset.cents ?? null,
+                  sitDowns: window.__sent.filter(m => m.type === 'sitDown')
+                      .map(m => ({ requestId: m.requestId, answer: window.__replies[m.requestId] ?? null })),
+                  connStates: window.__connStates,
+                })""");
+        String screenshot;
+        try {
+            screenshot = "screenshot " + Chromium.screenshot(page, "buy-in-" + name);
+        } catch (PlaywrightException failed) {
+            screenshot = "no screenshot: " + failed.getMessage().lines().findFirst().orElse("");
+        }
+        return state + " (" + screenshot + ")";
     }
 
     int mySeat() {
