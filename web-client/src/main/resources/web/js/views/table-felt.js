@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../dom.js';
 import { format } from '../money.js';
 import { cardBack, cardElement, cardsElement } from './cards.js';
 import { potName } from './hand-log.js';
+import { placeTokens } from './felt-tokens.js';
 
 const ACTIONS = { FOLD: 'Fold', CHECK: 'Check', CALL: 'Call', BET: 'Bet', RAISE: 'Raise', ALL_IN: 'All-in' };
 
@@ -46,11 +47,13 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
     }
     if (number === model.button) {
       const spot = position(offset + 0.32, count, 0.72);
-      parts.push(placed(h('div', { class: 'dealer-button', id: 'dealer-button', title: 'dealer button' }, 'D'), spot));
+      parts.push(placed(h('div', { class: 'dealer-button', id: 'dealer-button', title: 'dealer button',
+        dataset: { seat: number } }, 'D'), spot));
     }
   }
   parts.push(center(model));
   replaceChildren(felt, parts);
+  placeTokens(felt);
 }
 
 function emptySeat(number, onEmptySeat) {
@@ -95,10 +98,10 @@ function seatElement(model, seat, mine, pendingAct) {
   },
   h('div', { class: 'seat-cards' }, cards),
   h('div', { class: 'seat-plate' },
-    h('div', { class: 'seat-name' }, seat.player),
+    h('div', { class: 'seat-name', title: seat.player }, seat.player),
     h('div', { class: 'seat-stack', dataset: { cents: seat.stack.toString() } }, format(seat.stack)),
     h('div', { class: 'seat-note' },
-      seat.shown?.handName ? h('span', { class: 'hand-name' }, seat.shown.handName)
+      seat.shown?.handName ? h('span', { class: 'hand-name', title: seat.shown.handName }, seat.shown.handName)
         : action ? h('span', { class: 'last-action' }, action)
         : labels[status] ? h('span', { class: 'status' }, labels[status]) : null),
     turn ? clock(turn, mine && pendingAct) : null));
@@ -126,7 +129,8 @@ export function tickClock(felt, model, now) {
   element.querySelector('.clock-fill').style.width = `${whole > 0 ? Math.min(100, (100 * left) / whole) : 0}%`;
   const text = element.querySelector('.clock-text');
   if (text.textContent !== 'sent…') {
-    text.textContent = `${inBank ? 'time bank ' : ''}${Math.ceil(left / 1000)}s`;
+    // "time bank" is its own span: a phone's narrow plate leaves it out (the bar turns red instead).
+    replaceChildren(text, inBank ? h('span', { class: 'bank-word' }, 'time bank ') : null, `${Math.ceil(left / 1000)}s`);
   }
 }
 

@@ -5,6 +5,7 @@ import { format, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
+import { placeTokens } from './felt-tokens.js';
 import { renderFelt, tickClock } from './table-felt.js';
 
 export function mountTableView(app, tableId, { sitDown = false } = {}) {
@@ -57,6 +58,9 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     onError: text => app.toast(text),
   });
   const clock = setInterval(() => controller.model.ready && tickClock(felt, controller.model, performance.now()), 250);
+  // A phone turned sideways resizes the felt without a new event: bets and the button are placed for the new size.
+  const resized = new ResizeObserver(() => placeTokens(felt));
+  resized.observe(felt);
   render();
 
   function renderHeading(model) {
@@ -130,6 +134,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     destroy() {
       cancelAnimationFrame(drawing);
       clearInterval(clock);
+      resized.disconnect();
       bar.destroy();
       dialog?.close();
       app.unfollow(tableId, controller);

@@ -31,7 +31,12 @@ final class BrowserRoom implements BeforeAllCallback, AfterAllCallback, AutoClos
      * the class's tests, closed after them.
      */
     static BrowserRoom forEachTestClass() {
-        return new BrowserRoom(ServerSettings.forTests());
+        return forEachTestClass(ServerSettings.forTests());
+    }
+
+    /** The same, with a server of other settings. */
+    static BrowserRoom forEachTestClass(ServerSettings settings) {
+        return new BrowserRoom(settings);
     }
 
     /** A room opened now, for a test that needs one of its own (its server's settings differ); close it. */

@@ -1,0 +1,132 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.money.Money;
+import io.chipledger.server.ServerSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A full table of players with names as long as a name may be: every seat's plate and cards, each bet, the dealer
+ * button, the board, the pot and the results stay clear of one another in every state the felt is drawn in while hands
+ * are played (bets on every seat, the player's turn with its clock, a bot's turn, the showdown), and the page never
+ * grows wider than the window. Nine seats on phones, upright, are the tight case; a desktop and a short phone at six
+ * seats are checked too. Long names are cut short on the plate rather than widening it.
+ */
+class FeltLayoutTest {
+
+    /**
+     * Installed in the page: checks the felt each time it is drawn (and each time the clock ticks) and keeps every
+     * overlap it finds in {@code window.__overlaps}, and how many drawings it checked in {@code window.__checked}.
+     */
+    private static final String LAYOUT_WATCH = """
+            () => {
+              window.__overlaps = [];
+              window.__checked = 0;
+              const felt = document.querySelector('.felt');
+              const boxes = (selector, what) => [...felt.querySelectorAll(selector)].map(element => {
+                const r = element.getBoundingClientRect();
+                const seat = what === 'centre' ? element.id || element.className
+                    : element.closest('[data-seat]')?.dataset.seat ?? element.id;
+                return { what, seat,
+                         left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+              });
+              const check = () => {
+                window.__checked++;
+                const items = [...boxes('.seat-plate', 'plate'), ...boxes('.seat.empty', 'plate'),
+                               ...boxes('.seat-cards .card', 'card'), ...boxes('.bet', 'bet'),
+                               ...boxes('#dealer-button', 'button'),
+                               ...boxes('.board .card, .pot, .pot-part, .results li', 'centre')];
+                for (let i = 0; i < items.length; i++) {
+                  for (let j = i + 1; j < items.length; j++) {
+                    const [a, b] = [items[i], items[j]];
+                    const kinds = [a.what, b.what].sort().join();
+                    if (kinds === 'card,card' || kinds === 'centre,centre') continue; // fanned on purpose
+                    if (kinds === 'card,plate' && a.seat === b.seat) continue; // a seat's cards tuck under its plate
+                    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                    if (w > 0.5 && h > 0.5) {
+                      window.__overlaps.push(`${a.what} of ${a.seat} over ${b.what} of ${b.seat}`);
+                    }
+                  }
+                }
+                const wider = document.scrollingElement.scrollWidth - window.innerWidth;
+                if (wider > 0) {
+                  const out = [...document.querySelectorAll('body *')]
+                      .find(e => e.getBoundingClientRect().right > window.innerWidth + window.scrollX);
+                  window.__overlaps.push(`page ${wider}px wider than the window (${out?.id || out?.className})`);
+                }
+              };
+              new MutationObserver(check).observe(felt, { childList: true, subtree: true, attributes: true });
+              check();
+            }""";
+
+    @RegisterExtension
+    static final BrowserRoom room = BrowserRoom.forEachTestClass(
+            // Bots act at once: with no pause between hands, two of them play a hand in milliseconds while the others
+            // sit down, and go over the server's message rate.
+            ServerSettings.forTests().withPauseBetweenHands(Duration.ofMillis(300)));
+
+    @Test
+    void nineLongNamedPlayersStayClearOfEachOtherOnPhones() throws Exception {
+        for (int[] size : new int[][] {{375, 667}, {360, 740}, {390, 844}}) {
+            playAndWatch(9, size[0], size[1]);
+        }
+    }
+
+    @Test
+    void andOnADesktopAndAtSixSeatsOnAShortPhone() throws Exception {
+        playAndWatch(9, 1280, 800);
+        playAndWatch(6, 375, 667);
+    }
+
+    /**
+     * A table of {@code seats} seats, full: bots on all but the first, and a player in a browser window of that size
+     * who raises at each turn (so every bot calls and every seat shows a bet beside the board) for six turns.
+     */
+    private static void playAndWatch(int seats, int width, int height) throws Exception {
+        String where = seats + " seats at " + width + "x" + height;
+        String suffix = seats + "_" + width;
+        long tableId = room.openTable("Birch " + suffix, seats);
+        List<TableBot> bots = new ArrayList<>();
+        for (int seat = 1; seat < seats; seat++) {
+            // Twenty characters, the longest name a player may register.
+            String unique = suffix + "_" + seat;
+            String name = "Maximilian_Wolfgang_".substring(0, 20 - unique.length()) + unique;
+            bots.add(TableBot.sitDown(room.http, room.ws, name, tableId, seat, Money.parse("50.00"),
+                    TableBot.Policy.CHECK_OR_CALL));
+        }
+        BrowserPlayer player = BrowserPlayer.signUp(room.chromium, room.http, "Bartholomew_" + suffix, width, height);
+        player.goTo("#/table/" + tableId + "/sit");
+        player.buyIn("40");
+        player.page.evaluate(LAYOUT_WATCH);
+        for (int turn = 0; turn < 6; turn++) {
+            player.waitForMyTurn();
+            String current = player.page.locator("#action-bar").getAttribute("data-turn");
+            player.page.locator(player.page.locator("#act-raise").isEnabled() ? "#act-raise" : "#act-call").click();
+            player.waitUntilActed(current);
+            List<String> found = overlaps(player);
+            if (!found.isEmpty()) {
+                Chromium.screenshot(player.page, "felt-overlap-" + suffix);
+            }
+            assertThat(found).as("overlaps with %s", where).isEmpty();
+        }
+        assertThat(((Number) player.page.evaluate("() => window.__checked")).intValue())
+                .as("drawings checked with %s", where).isGreaterThan(20);
+        assertThat(player.page.locator(".seat[data-seat='1'] .seat-name").getAttribute("title"))
+                .as("a name cut short keeps the whole of it as its title, with %s", where)
+                .startsWith("Maximilian_").hasSize(20);
+        player.close();
+        bots.forEach(TableBot::close);
+    }
+
+    /** What the watch found so far, each overlap once. */
+    @SuppressWarnings("unchecked")
+    private static List<String> overlaps(BrowserPlayer player) {
+        return (List<String>) player.page.evaluate("() => [...new Set(window.__overlaps)]");
+    }
+}
