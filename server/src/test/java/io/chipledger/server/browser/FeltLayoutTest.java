@@ -115,6 +115,7 @@ class FeltLayoutTest {
             }
             assertThat(found).as("overlaps with %s", where).isEmpty();
         }
+        Chromium.screenshot(player.page, "felt-" + suffix); // for a person to look at: target/screenshots
         assertThat(((Number) player.page.evaluate("() => window.__checked")).intValue())
                 .as("drawings checked with %s", where).isGreaterThan(20);
         assertThat(player.page.locator(".seat[data-seat='1'] .seat-name").getAttribute("title"))
