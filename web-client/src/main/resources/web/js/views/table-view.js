@@ -24,8 +24,9 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   let drawing = 0; // the animation frame the next drawing is booked for, or 0
 
   // The action bar follows every change at once (a key pressed acts on the turn it shows). The felt, heading and tools
-  // are drawn at most once a frame: a busy table sends many events a second, and a slow phone that drew the whole felt
-  // for each fell further behind with each one, until its page stopped answering at all.
+  // are drawn at most once a frame: a busy table sends many events a second, and a page short of CPU that drew the
+  // whole felt for each fell further behind with each one until it stopped answering (seen with the browser tests on
+  // one core). A hidden tab draws nothing until it is shown again.
   const render = () => {
     bar.update(controller);
     if (drawing === 0) {
