@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A full table of players with names as long as a name may be: every seat's plate and cards, each bet, the dealer
  * button, the board, the pot and the results stay clear of one another in every state the felt is drawn in while hands
  * are played (bets on every seat, the player's turn with its clock, a bot's turn, the showdown), and the page never
- * grows wider than the window. Nine seats on phones, upright, are the tight case; a desktop and a short phone at six
- * seats are checked too. Long names are cut short on the plate rather than widening it.
+ * grows wider than the window. Nine seats on phones, upright, are the tight case; a desktop, and six seats on a short
+ * phone upright and sideways, are checked too. Long names are cut short on the plate rather than widening it.
  */
 class FeltLayoutTest {
 
@@ -79,9 +79,10 @@ class FeltLayoutTest {
     }
 
     @Test
-    void andOnADesktopAndAtSixSeatsOnAShortPhone() throws Exception {
+    void andOnADesktopAndAtSixSeatsOnAShortPhoneUprightAndSideways() throws Exception {
         playAndWatch(9, 1280, 800);
         playAndWatch(6, 375, 667);
+        playAndWatch(6, 844, 390);
     }
 
     /**
