@@ -23,12 +23,10 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
 
   let drawing = 0; // the animation frame the next drawing is booked for, or 0
 
-  // The action bar follows every change at once (a key pressed acts on the turn it shows). The felt, heading and tools
-  // are drawn at most once a frame: a busy table sends many events a second, and a page short of CPU that drew the
-  // whole felt for each fell further behind with each one until it stopped answering (seen with the browser tests on
-  // one core). A hidden tab draws nothing until it is shown again.
+  // Each change books one drawing for the next frame: a busy table sends many events a second, and a page short of CPU
+  // that drew the whole felt for each fell further behind with each one until it stopped answering (seen with the
+  // browser tests on one core). A hidden tab draws nothing until it is shown again.
   const render = () => {
-    bar.update(controller);
     if (drawing === 0) {
       drawing = requestAnimationFrame(draw);
     }
@@ -37,14 +35,16 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   const draw = () => {
     drawing = 0;
     const model = controller.model;
-    if (!model.ready) {
-      return;
+    if (model.ready) {
+      renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
+      tickClock(felt, model, performance.now());
+      renderHeading(model);
+      renderTools(model);
     }
-    renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
-    tickClock(felt, model, performance.now());
-    renderHeading(model);
-    renderTools(model);
-    if (wantSeat) {
+    // Last: when a turn begins the bar scrolls itself into view if it is not, so it must measure where the heading
+    // and the felt drawn just above now put it, not where the previous drawing had.
+    bar.update(controller);
+    if (model.ready && wantSeat) {
       wantSeat = false;
       const free = firstFreeSeat(model);
       if (model.mySeat < 0 && free >= 0) {
