@@ -12,7 +12,7 @@ const BUTTON_TURNS = [0.6, -0.6, 0.9, -0.9, 1.2, -1.2, 0.3, -0.3, 0];
  * clear of the other seats, the board, the pot and each other: on a phone nine plates leave little room, and how much
  * depends on the sizes the screen gives the felt and the plates, so it is measured rather than fixed. Each is tried on
  * the line to the centre and a little to either side, and goes where it first fits. Where nothing is laid out (no
- * size) they stay where renderFelt (table-felt.js) put them. Called after each render and when the felt changes size.
+ * size) they stay where renderFelt (table-felt.js) put them. Called after each drawing and when the felt changes size.
  */
 export function placeTokens(felt) {
   const width = felt.clientWidth;

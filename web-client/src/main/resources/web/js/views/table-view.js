@@ -40,17 +40,17 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       tickClock(felt, model, performance.now());
       renderHeading(model);
       renderTools(model);
+      if (wantSeat) {
+        wantSeat = false;
+        const free = firstFreeSeat(model);
+        if (model.mySeat < 0 && free >= 0) {
+          openBuyIn(free);
+        }
+      }
     }
     // Last: when a turn begins the bar scrolls itself into view if it is not, so it must measure where the heading
     // and the felt drawn just above now put it, not where the previous drawing had.
     bar.update(controller);
-    if (model.ready && wantSeat) {
-      wantSeat = false;
-      const free = firstFreeSeat(model);
-      if (model.mySeat < 0 && free >= 0) {
-        openBuyIn(free);
-      }
-    }
   };
 
   controller = app.follow(tableId, {

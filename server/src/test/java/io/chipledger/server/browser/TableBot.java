@@ -44,9 +44,11 @@ final class TableBot implements AutoCloseable {
     private long handId = -1;
     private Money stack;
     private boolean refilling;
-    private String lastAct;
-    private long lastActHand;
-    private ActionKind lastActKind;
+    /** The last action sent, to send again if the server refuses it for going over the message rate. */
+    private SentAct lastAct;
+
+    private record SentAct(String requestId, long hand, ActionKind action) {
+    }
 
     private TableBot(PokerClient client, String name, long tableId, int seat, Money buyIn, Policy policy) {
         this.client = client;
@@ -146,13 +148,12 @@ final class TableBot implements AutoCloseable {
 
     private synchronized void onMessage(ServerMessage message) {
         if (message instanceof ServerMessage.Error error && error.code() == ErrorCode.RATE_LIMITED
-                && error.requestId() != null && error.requestId().equals(lastAct)) {
+                && lastAct != null && lastAct.requestId().equals(error.requestId())) {
             // Acting faster than the server takes messages (three bots check a hand through in milliseconds): the
             // same action again, a moment later, as a real client does.
-            long hand = lastActHand;
-            ActionKind action = lastActKind;
+            SentAct refused = lastAct;
             CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS)
-                    .execute(() -> act(hand, action));
+                    .execute(() -> act(refused.hand(), refused.action()));
             return;
         }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
@@ -192,9 +193,8 @@ final class TableBot implements AutoCloseable {
 
     /** Sends an action and remembers it, so a refusal for going over the message rate can send it again. */
     private synchronized void act(long hand, ActionKind action) {
-        lastActHand = hand;
-        lastActKind = action;
-        lastAct = client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null));
+        String requestId = client.send(id -> new ClientMessage.Act(id, tableId, hand, action, null));
+        lastAct = new SentAct(requestId, hand, action);
     }
 
     /** A busted bot buys back in, so the table keeps three players. */
