@@ -1,6 +1,6 @@
 package io.chipledger.ledger;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * An account as last committed: its balance and version (the number of entries it has, one per transfer leg that

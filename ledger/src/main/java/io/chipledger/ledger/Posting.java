@@ -1,6 +1,6 @@
 package io.chipledger.ledger;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 import java.util.List;
 import java.util.Objects;

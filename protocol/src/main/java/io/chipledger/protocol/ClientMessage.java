@@ -3,7 +3,7 @@ package io.chipledger.protocol;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * Everything a browser may send over the WebSocket. Each request carries a client-chosen {@code requestId}, echoed in

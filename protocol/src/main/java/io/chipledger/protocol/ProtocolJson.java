@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chipledger.money.MoneyFormatException;
+import io.chipledger.money.MoneyJson;
 
 /**
  * Reads and writes wire messages. Strict by design, because every frame may be hostile: unknown fields, trailing
@@ -23,7 +25,7 @@ public final class ProtocolJson {
     public static final int MAX_REQUEST_ID_LENGTH = 64;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(MoneyJson.module())
+            .addModule(MoneyJson.nonNegativeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -111,11 +113,17 @@ public final class ProtocolJson {
         }
     }
 
-    /** Amount errors are raised inside Jackson; find them so the client gets BAD_AMOUNT, not a generic error. */
-    private static ProtocolException protocolCause(Throwable e) {
+    /**
+     * Amount errors are raised inside Jackson; find them so the client gets BAD_AMOUNT, not a generic error. Public for
+     * the REST bodies that share the wire's mapper.
+     */
+    public static ProtocolException protocolCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProtocolException protocol) {
                 return protocol;
+            }
+            if (t instanceof MoneyFormatException amount) {
+                return new ProtocolException(ErrorCode.BAD_AMOUNT, amount.getMessage());
             }
         }
         return null;

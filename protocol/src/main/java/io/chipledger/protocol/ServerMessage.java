@@ -2,7 +2,7 @@ package io.chipledger.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * Everything the server sends over the WebSocket. Replies echo the request's {@code requestId}; table traffic is

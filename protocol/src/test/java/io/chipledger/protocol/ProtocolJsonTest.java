@@ -3,7 +3,7 @@ package io.chipledger.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

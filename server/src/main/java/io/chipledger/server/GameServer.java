@@ -5,7 +5,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;

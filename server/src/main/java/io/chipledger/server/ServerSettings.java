@@ -1,6 +1,6 @@
 package io.chipledger.server;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.table.SeatTimeouts;

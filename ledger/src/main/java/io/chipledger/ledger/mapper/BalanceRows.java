@@ -1,6 +1,6 @@
 package io.chipledger.ledger.mapper;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * The new balance and version of every account a batch touched, and the balance and version the batch read: an

@@ -1,7 +1,7 @@
 package io.chipledger.ledger.mapper;
 
 import io.chipledger.ledger.AccountKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * An account as a batch applies postings to it: its row locked for the batch, or its state as the writers remember

@@ -1,6 +1,6 @@
 package io.chipledger.ledger.mapper;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.MappedJdbcTypes;

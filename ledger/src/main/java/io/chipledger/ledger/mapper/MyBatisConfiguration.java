@@ -1,6 +1,6 @@
 package io.chipledger.ledger.mapper;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;

@@ -1,7 +1,7 @@
 package io.chipledger.ledger.postgres;
 
 import io.chipledger.ledger.mapper.LockedAccount;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * An account's balance and version as the batch being applied has left it so far, beside the row the batch read: the

@@ -7,7 +7,7 @@ import io.chipledger.ledger.PostingResult.Rejected;
 import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.mapper.LockedAccount;
 import io.chipledger.ledger.mapper.StoredPosting;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -9,7 +9,7 @@ import io.chipledger.ledger.mapper.EntryRows;
 import io.chipledger.ledger.mapper.IdBlock;
 import io.chipledger.ledger.mapper.PostingRows;
 import io.chipledger.ledger.mapper.TransferRows;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

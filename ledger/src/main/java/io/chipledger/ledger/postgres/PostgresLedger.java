@@ -11,7 +11,7 @@ import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.mapper.AccountMapper;
 import io.chipledger.ledger.mapper.LockedAccount;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 

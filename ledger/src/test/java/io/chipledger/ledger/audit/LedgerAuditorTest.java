@@ -4,7 +4,7 @@ import io.chipledger.ledger.Account;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterEach;

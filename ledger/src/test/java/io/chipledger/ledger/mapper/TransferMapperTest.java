@@ -3,7 +3,7 @@ package io.chipledger.ledger.mapper;
 import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.apache.ibatis.session.SqlSession;

@@ -2,7 +2,7 @@ package io.chipledger.ledger.postgres;
 
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.mapper.LockedAccount;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -13,7 +13,7 @@ import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.CuttingProxy;
 import io.chipledger.ledger.testing.CuttingProxy.Cut;
 import io.chipledger.ledger.testing.SharedPostgres;

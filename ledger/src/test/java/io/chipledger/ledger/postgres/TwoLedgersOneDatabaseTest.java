@@ -12,7 +12,7 @@ import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,7 +6,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

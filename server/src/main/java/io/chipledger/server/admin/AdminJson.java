@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ProtocolException;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.net.HttpCall;
@@ -35,7 +35,7 @@ final class AdminJson {
         try {
             return MAPPER.readValue(call.body(), type);
         } catch (JsonProcessingException e) {
-            ProtocolException amount = protocolCause(e);
+            ProtocolException amount = ProtocolJson.protocolCause(e);
             if (amount != null) {
                 throw new AdminRefusal(400, amount.code().name(), amount.getMessage());
             }
@@ -108,14 +108,5 @@ final class AdminJson {
             // answered below
         }
         throw AdminRefusal.badRequest("query parameter " + name + " must be a positive whole number");
-    }
-
-    private static ProtocolException protocolCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProtocolException protocol) {
-                return protocol;
-            }
-        }
-        return null;
     }
 }

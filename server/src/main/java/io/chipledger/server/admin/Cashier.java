@@ -7,7 +7,7 @@ import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.Player;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.account.PlayerDirectory;

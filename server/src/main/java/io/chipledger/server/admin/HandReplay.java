@@ -1,6 +1,6 @@
 package io.chipledger.server.admin;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.SeatRecord;

@@ -2,7 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

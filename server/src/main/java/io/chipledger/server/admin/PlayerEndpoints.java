@@ -1,6 +1,6 @@
 package io.chipledger.server.admin;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.net.HttpCall;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.chipledger.server.admin;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.table.TableActor;

@@ -1,6 +1,6 @@
 package io.chipledger.server.api;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;

@@ -1,6 +1,6 @@
 package io.chipledger.server.api;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.net.HttpCall;

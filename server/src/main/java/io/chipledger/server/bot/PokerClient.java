@@ -1,7 +1,7 @@
 package io.chipledger.server.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;

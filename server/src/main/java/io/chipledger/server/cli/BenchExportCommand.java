@@ -1,8 +1,8 @@
 package io.chipledger.server.cli;
 
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;

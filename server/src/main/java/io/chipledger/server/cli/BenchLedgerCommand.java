@@ -8,7 +8,7 @@ import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.LedgerSettings;
 import io.chipledger.ledger.postgres.PostgresLedger;
 

@@ -1,6 +1,6 @@
 package io.chipledger.server.cli;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.bot.BotFleet;
 import io.chipledger.server.table.TableActor;

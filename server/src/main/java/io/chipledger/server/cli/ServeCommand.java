@@ -1,7 +1,7 @@
 package io.chipledger.server.cli;
 
 import io.chipledger.ledger.db.Database;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;

@@ -5,7 +5,7 @@ import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 import java.util.Arrays;
 import java.util.List;

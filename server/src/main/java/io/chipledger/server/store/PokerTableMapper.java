@@ -1,6 +1,6 @@
 package io.chipledger.server.store;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;

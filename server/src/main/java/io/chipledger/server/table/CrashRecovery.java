@@ -3,7 +3,7 @@ package io.chipledger.server.table;
 import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandHistoryRecorder;

@@ -1,6 +1,6 @@
 package io.chipledger.server.table;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;

@@ -6,7 +6,7 @@ import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

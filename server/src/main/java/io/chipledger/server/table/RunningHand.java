@@ -1,7 +1,7 @@
 package io.chipledger.server.table;
 
 import io.chipledger.ledger.PostingResult;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.Deck;
 import io.chipledger.server.game.holdem.Dealer;

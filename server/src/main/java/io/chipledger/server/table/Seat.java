@@ -1,6 +1,6 @@
 package io.chipledger.server.table;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.Player;
 import io.chipledger.protocol.ClientMessage;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.Player;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -5,7 +5,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;

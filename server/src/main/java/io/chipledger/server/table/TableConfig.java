@@ -1,7 +1,7 @@
 package io.chipledger.server.table;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Stakes;
 import java.time.Duration;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.chipledger.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.GameServer;

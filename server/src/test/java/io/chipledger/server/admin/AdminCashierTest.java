@@ -3,7 +3,7 @@ package io.chipledger.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;

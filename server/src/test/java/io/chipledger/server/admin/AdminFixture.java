@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.GameServer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;

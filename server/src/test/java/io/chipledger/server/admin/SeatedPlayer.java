@@ -1,6 +1,6 @@
 package io.chipledger.server.admin;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;

@@ -3,7 +3,7 @@ package io.chipledger.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.server.GameServer;

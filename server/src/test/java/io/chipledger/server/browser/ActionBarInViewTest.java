@@ -3,7 +3,7 @@ package io.chipledger.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.BoundingBox;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,7 +2,7 @@ package io.chipledger.server.browser;
 
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Account;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 
 /** What the ledger holds for a player or a table: the figures a page's display is checked against. */

@@ -5,7 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

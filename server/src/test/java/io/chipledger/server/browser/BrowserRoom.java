@@ -1,6 +1,6 @@
 package io.chipledger.server.browser;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.HandHistory;

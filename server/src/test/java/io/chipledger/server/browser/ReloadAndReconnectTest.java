@@ -3,7 +3,7 @@ package io.chipledger.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
 import java.util.List;
 import java.util.Map;

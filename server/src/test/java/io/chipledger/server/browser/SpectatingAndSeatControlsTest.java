@@ -2,7 +2,7 @@ package io.chipledger.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

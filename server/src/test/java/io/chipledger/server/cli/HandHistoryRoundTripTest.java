@@ -7,7 +7,7 @@ import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Entry;
 import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ActionKind;

@@ -1,7 +1,7 @@
 package io.chipledger.server.history;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.Deck;
 import io.chipledger.server.game.holdem.HandCommand;

@@ -5,7 +5,7 @@ import static io.chipledger.server.play.LiveServer.awaitEvent;
 import static io.chipledger.server.play.LiveServer.playPassively;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;

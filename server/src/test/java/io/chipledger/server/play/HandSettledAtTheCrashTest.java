@@ -6,7 +6,7 @@ import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;

@@ -2,7 +2,7 @@ package io.chipledger.server.play;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;

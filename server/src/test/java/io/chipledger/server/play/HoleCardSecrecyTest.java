@@ -3,7 +3,7 @@ package io.chipledger.server.play;
 import static io.chipledger.server.play.LiveServer.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;

@@ -4,7 +4,7 @@ import static io.chipledger.server.play.LiveServer.WAIT;
 import static io.chipledger.server.play.LiveServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;

@@ -3,7 +3,7 @@ package io.chipledger.server.play;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;

@@ -2,7 +2,7 @@ package io.chipledger.server.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import org.junit.jupiter.api.Test;
 
 class PotAverageTest {

@@ -2,8 +2,8 @@ package io.chipledger.server.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.game.holdem.HandSetup;

@@ -9,7 +9,7 @@ import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;

@@ -1,6 +1,6 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * An event that moves chips: a positive {@link #amount()} from one account to another. The ledger posts exactly these.

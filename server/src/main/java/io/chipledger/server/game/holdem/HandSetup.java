@@ -1,6 +1,6 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.RakeRule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

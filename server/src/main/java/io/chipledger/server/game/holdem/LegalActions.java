@@ -1,6 +1,6 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * What the player to act may do now. {@code toCall} is zero when checking is possible; when it equals the whole stack

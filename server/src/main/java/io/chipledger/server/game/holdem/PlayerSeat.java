@@ -1,6 +1,6 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.util.Objects;
 
 /**

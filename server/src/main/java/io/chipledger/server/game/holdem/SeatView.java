@@ -1,6 +1,6 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 
 /**
  * One player as the client sees them: stack, chips bet on the current street, total put into the hand, and status.

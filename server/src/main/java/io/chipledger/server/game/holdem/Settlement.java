@@ -1,9 +1,9 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.PotSplit;
-import io.chipledger.ledger.money.PotSplitter;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.PotSplit;
+import io.chipledger.money.PotSplitter;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.chipledger.server.history.export;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;

@@ -1,7 +1,7 @@
 package io.chipledger.server.history.phh;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import java.util.List;
 import java.util.Optional;
 

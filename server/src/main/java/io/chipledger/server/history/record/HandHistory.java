@@ -1,6 +1,6 @@
 package io.chipledger.server.history.record;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.chipledger.server.history.record;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
 import io.chipledger.server.game.holdem.ChipMovement;

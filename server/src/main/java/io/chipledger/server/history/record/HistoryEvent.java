@@ -2,7 +2,7 @@ package io.chipledger.server.history.record;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import java.util.List;
 
 /**

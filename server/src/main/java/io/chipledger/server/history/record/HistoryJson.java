@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.MoneyJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +25,7 @@ import java.time.Instant;
 public final class HistoryJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(MoneyJson.module())
             .addModule(module())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,18 +56,6 @@ public final class HistoryJson {
 
     private static SimpleModule module() {
         SimpleModule module = new SimpleModule("hand-history");
-        module.addSerializer(Money.class, new StdSerializer<>(Money.class) {
-            @Override
-            public void serialize(Money value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        module.addDeserializer(Money.class, new StdDeserializer<>(Money.class) {
-            @Override
-            public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                return Money.parse(parser.getValueAsString());
-            }
-        });
         module.addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {

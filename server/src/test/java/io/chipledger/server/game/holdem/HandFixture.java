@@ -3,7 +3,7 @@ package io.chipledger.server.game.holdem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.game.Card;
 import java.util.ArrayList;
 import java.util.List;

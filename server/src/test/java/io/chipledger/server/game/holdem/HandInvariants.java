@@ -3,8 +3,8 @@ package io.chipledger.server.game.holdem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
 import io.chipledger.server.game.eval.ReferenceEvaluator;

@@ -1,7 +1,7 @@
 package io.chipledger.server.game.holdem;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,8 @@ import static io.chipledger.server.game.holdem.HandFixture.setup;
 import static io.chipledger.server.game.holdem.HandFixture.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.HandCommand.Bet;
 import io.chipledger.server.game.holdem.HandCommand.Call;
 import io.chipledger.server.game.holdem.HandCommand.Check;

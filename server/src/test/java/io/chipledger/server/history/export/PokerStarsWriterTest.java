@@ -2,7 +2,7 @@ package io.chipledger.server.history.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
+import io.chipledger.money.Money;
 import io.chipledger.server.history.ScriptedHand;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryEvent;

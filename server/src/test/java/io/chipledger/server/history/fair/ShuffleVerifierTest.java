@@ -2,8 +2,8 @@ package io.chipledger.server.history.fair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;

@@ -3,8 +3,8 @@ package io.chipledger.server.history.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chipledger.ledger.money.Money;
-import io.chipledger.ledger.money.RakeRule;
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.Deck;
 import io.chipledger.server.game.holdem.Dealer;
 import io.chipledger.server.game.holdem.HandCommand;

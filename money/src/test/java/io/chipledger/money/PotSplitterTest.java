@@ -1,4 +1,4 @@
-package io.chipledger.ledger.money;
+package io.chipledger.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

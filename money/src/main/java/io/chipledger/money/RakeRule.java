@@ -1,4 +1,4 @@
-package io.chipledger.ledger.money;
+package io.chipledger.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

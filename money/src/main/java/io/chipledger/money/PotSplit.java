@@ -1,4 +1,4 @@
-package io.chipledger.ledger.money;
+package io.chipledger.money;
 
 import java.util.List;
 
