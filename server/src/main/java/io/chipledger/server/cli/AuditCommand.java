@@ -3,62 +3,32 @@ package io.chipledger.server.cli;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
-
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code poker-server audit [db options]}: checks every ledger invariant, prints a summary, exits 1 on any violation. */
-public final class AuditCommand implements Command {
+@Command(name = "audit", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Check the chip ledger: balances re-derived, chips conserved, history unbroken.",
+                "Exits 0 when clean, 1 on any violation, 2 when there is no ledger to read."})
+public final class AuditCommand implements Callable<Integer> {
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Map<String, String> env;
+    @Mixin
+    private DatabaseOptions database;
 
-    public AuditCommand() {
-        this(System.out, System.err, System.getenv());
-    }
+    private final Terminal terminal;
 
-    AuditCommand(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
-    }
-
-    @Override
-    public String name() {
-        return "audit";
+    AuditCommand(Terminal terminal) {
+        this.terminal = terminal;
     }
 
     @Override
-    public String summary() {
-        return "check the chip ledger: balances re-derived, chips conserved, history unbroken";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        DatabaseOptions options;
-        try {
-            options = DatabaseOptions.parse(args, env);
-        } catch (IllegalArgumentException e) {
-            err.println("audit: " + e.getMessage() + "\nusage: poker-server audit " + DatabaseOptions.USAGE);
-            return 2;
-        }
-        if (!options.remaining().isEmpty()) {
-            err.println("audit: unknown arguments " + options.remaining()
-                    + "\nusage: poker-server audit " + DatabaseOptions.USAGE);
-            return 2;
-        }
-        Optional<String> missing = options.missingLedger();
-        if (missing.isPresent()) {
-            err.println("audit: " + missing.get());
-            return 2;
-        }
-        try (Database database = Database.open(options.toConfig())) {
-            AuditReport report = new LedgerAuditor(database.sqlSessionFactory()).audit();
-            out.print(report.summary());
-            out.flush();
+    public Integer call() {
+        database.requireLedger();
+        try (Database opened = Database.open(database.toConfig())) {
+            AuditReport report = new LedgerAuditor(opened.sqlSessionFactory()).audit();
+            terminal.out().print(report.summary());
+            terminal.out().flush();
             return report.clean() ? 0 : 1;
         }
     }

@@ -33,10 +33,16 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code poker-server bench-export --hands N --format F --out FILE [--seed S] [db options]}: plays N hands on the
@@ -45,69 +51,47 @@ import org.apache.ibatis.session.SqlSession;
  * Run it with a small heap ({@code java -Xmx64m -jar poker-server.jar bench-export ...}) to see memory stay flat.
  * Use a scratch database: the bench table and its hands stay (histories are append-only).
  */
-public final class BenchExportCommand implements Command {
+@Command(name = "bench-export", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Generate N hand histories at a bench table, export them streaming, and report the time and "
+                + "the peak heap.", "Use a scratch database: the bench table and its hands stay."})
+public final class BenchExportCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: poker-server bench-export --hands N --format pokerstars|phh|json --out FILE "
-            + "[--seed S] " + DatabaseOptions.USAGE;
     private static final int BATCH = 1_000;
     private static final String[] NAMES = {"ann", "ben", "cat", "dan", "eve", "fay"};
 
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--hands", paramLabel = "N", description = "hands to generate at a new bench table")
+    private int hands;
+
+    @Option(names = "--table", paramLabel = "ID", description = "export an earlier bench table's hands instead")
+    private Long reuse;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "pokerstars, phh or json")
+    private ExportFormat format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write")
+    private Path file;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the players' random choices")
+    private long seed;
+
+    @Mixin
+    private DatabaseOptions database;
+
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, String> env;
 
-    public BenchExportCommand() {
-        this(System.out, System.err, System.getenv());
-    }
-
-    BenchExportCommand(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    BenchExportCommand(Terminal terminal) {
+        this.out = terminal.out();
+        this.err = terminal.err();
     }
 
     @Override
-    public String name() {
-        return "bench-export";
-    }
-
-    @Override
-    public String summary() {
-        return "generate N hand histories, export them streaming, report time and peak heap";
-    }
-
-    @Override
-    public int run(List<String> args) throws IOException {
-        DatabaseOptions database;
-        int hands = 0;
-        ExportFormat format = null;
-        Path file = null;
-        long seed = 1;
-        Long reuse = null;
-        try {
-            database = DatabaseOptions.parse(args, env);
-            List<String> rest = database.remaining();
-            for (int i = 0; i < rest.size(); i++) {
-                String arg = rest.get(i);
-                String value = i + 1 < rest.size() ? rest.get(++i) : null;
-                if (value == null) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                switch (arg) {
-                    case "--hands" -> hands = Integer.parseInt(value);
-                    case "--format" -> format = ExportFormat.parse(value);
-                    case "--out" -> file = Path.of(value);
-                    case "--seed" -> seed = Long.parseLong(value);
-                    case "--table" -> reuse = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown argument " + arg);
-                }
-            }
-            if ((hands < 1) == (reuse == null) || format == null || file == null) {
-                throw new IllegalArgumentException("--hands (at least 1) or --table, --format and --out are required");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("bench-export: " + e.getMessage() + "\n" + USAGE);
-            return 2;
+    public Integer call() throws IOException {
+        if ((hands < 1) == (reuse == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --hands (at least 1) or --table");
         }
         try (Database db = Database.open(database.toConfig())) {
             ServerSchema.migrate(db.dataSource());

@@ -11,7 +11,6 @@ import io.chipledger.ledger.db.Database;
 import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.LedgerSettings;
 import io.chipledger.ledger.postgres.PostgresLedger;
-
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,11 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code poker-server bench-ledger [db options] --seconds N [--tables 100] [--warmup 30] [--writers W] [--linger-us L]
@@ -36,132 +40,100 @@ import java.util.concurrent.TimeUnit;
  * long because the measure is the ledger of a server that runs for days: on two cores the JIT compiler is still busy
  * 20 s into a run (a fifth of the machine, taken from PostgreSQL), and a short warm-up measures that instead.
  */
-public final class BenchLedgerCommand implements Command {
+@Command(name = "bench-ledger", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Measure ledger throughput and commit latency from simulated tables, each with one posting in "
+                + "flight like a table actor.", "Use a scratch database: the bench's accounts and transfers stay."})
+public final class BenchLedgerCommand implements Callable<Integer> {
 
-    private static final int DEFAULT_WARMUP_SECONDS = 30;
-    private static final String USAGE = "usage: poker-server bench-ledger " + DatabaseOptions.USAGE
-            + " --seconds N [--tables 100] [--warmup " + DEFAULT_WARMUP_SECONDS + "] [--writers "
-            + LedgerSettings.defaults().writers()
-            + "] [--linger-us " + LedgerSettings.defaults().linger().toNanos() / 1000
-            + "] [--quiet-us " + LedgerSettings.defaults().quiet().toNanos() / 1000 + "] [--audit]";
+    private static final LedgerSettings DEFAULTS = LedgerSettings.defaults();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seconds", required = true, paramLabel = "N", description = "how long to measure")
+    private int seconds;
+
+    @Option(names = "--tables", paramLabel = "N", defaultValue = "100",
+            description = "simulated tables")
+    private int tables;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "30",
+            description = "seconds of warm-up first: on two cores the JIT is still busy 20 s in")
+    private int warmupSeconds;
+
+    @Option(names = "--writers", paramLabel = "W", description = "group-commit writer threads")
+    private Integer writers;
+
+    @Option(names = "--linger-us", paramLabel = "L", description = "how long a writer waits to fill a batch")
+    private Integer lingerMicros;
+
+    @Option(names = "--quiet-us", paramLabel = "Q", description = "how long a writer waits for a quiet queue")
+    private Integer quietMicros;
+
+    @Option(names = "--audit", description = "audit the ledger afterwards")
+    private boolean audit;
+
+    @Mixin
+    private DatabaseOptions database;
 
     private final PrintStream out;
-    private final PrintStream err;
-    private final Map<String, String> env;
 
-    public BenchLedgerCommand() {
-        this(System.out, System.err, System.getenv());
+    BenchLedgerCommand(Terminal terminal) {
+        this.out = terminal.out();
     }
 
-    BenchLedgerCommand(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    /** The ledger's batching as the options set it, the defaults elsewhere. */
+    LedgerSettings settings() {
+        LedgerSettings settings = DEFAULTS;
+        if (writers != null) {
+            settings = settings.withWriters(Ranges.positive(spec, "--writers", writers));
+        }
+        if (lingerMicros != null) {
+            settings = settings.withLinger(Duration.ofNanos(1000L * Math.max(0, lingerMicros)));
+        }
+        if (quietMicros != null) {
+            settings = settings.withQuiet(Duration.ofNanos(1000L * Math.max(0, quietMicros)));
+        }
+        return settings;
     }
 
-    @Override
-    public String name() {
-        return "bench-ledger";
-    }
-
-    @Override
-    public String summary() {
-        return "measure ledger throughput and commit latency from simulated tables";
-    }
-
-    /** What to run: parsed from the command line. */
-    record Plan(DatabaseOptions database, int seconds, int tables, int warmupSeconds, LedgerSettings settings,
-                boolean audit) {
-
-        static Plan parse(List<String> args, Map<String, String> env) {
-            DatabaseOptions database = DatabaseOptions.parse(args, env);
-            Integer seconds = null;
-            int tables = 100;
-            int warmup = DEFAULT_WARMUP_SECONDS;
-            LedgerSettings settings = LedgerSettings.defaults();
-            boolean audit = false;
-            List<String> rest = database.remaining();
-            for (int i = 0; i < rest.size(); i++) {
-                String arg = rest.get(i);
-                switch (arg) {
-                    case "--seconds" -> seconds = positive(arg, value(rest, ++i, arg));
-                    case "--tables" -> tables = positive(arg, value(rest, ++i, arg));
-                    case "--warmup" -> warmup = Math.max(0, number(arg, value(rest, ++i, arg)));
-                    case "--writers" -> settings = settings.withWriters(positive(arg, value(rest, ++i, arg)));
-                    case "--linger-us" -> settings = settings.withLinger(
-                            Duration.ofNanos(1000L * Math.max(0, number(arg, value(rest, ++i, arg)))));
-                    case "--quiet-us" -> settings = settings.withQuiet(
-                            Duration.ofNanos(1000L * Math.max(0, number(arg, value(rest, ++i, arg)))));
-                    case "--audit" -> audit = true;
-                    default -> throw new IllegalArgumentException("unknown argument " + arg);
-                }
-            }
-            if (seconds == null) {
-                throw new IllegalArgumentException("--seconds is required");
-            }
-            return new Plan(database, seconds, tables, warmup, settings, audit);
-        }
-
-        private static String value(List<String> args, int i, String name) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            return args.get(i);
-        }
-
-        private static int positive(String name, String text) {
-            int n = number(name, text);
-            if (n < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1, was " + n);
-            }
-            return n;
-        }
-
-        private static int number(String name, String text) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " needs a whole number, was " + text);
-            }
-        }
+    /** What to run. */
+    private record Plan(DatabaseOptions database, int seconds, int tables, int warmupSeconds, LedgerSettings settings,
+                        boolean audit) {
     }
 
     @Override
-    public int run(List<String> args) throws Exception {
-        Plan plan;
-        try {
-            plan = Plan.parse(args, env);
-        } catch (IllegalArgumentException e) {
-            err.println("bench-ledger: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        }
+    public Integer call() throws Exception {
+        Ranges.positive(spec, "--seconds", seconds);
+        Ranges.positive(spec, "--tables", tables);
+        Plan plan = new Plan(database, seconds, tables, Math.max(0, warmupSeconds), settings(), audit);
         ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "bench-callbacks");
             thread.setDaemon(true);
             return thread;
         });
-        try (Database database = Database.open(plan.database().toConfig());
-             PostgresLedger ledger = PostgresLedger.start(database, plan.settings(), Clock.systemUTC(), callbacks)) {
+        try (Database opened = Database.open(plan.database().toConfig());
+             PostgresLedger ledger = PostgresLedger.start(opened, plan.settings(), Clock.systemUTC(), callbacks)) {
             out.printf("bench-ledger: %d tables, %d s measured after %d s warm-up, %d writer(s), linger %d us, "
                             + "quiet %d us, synchronous_commit=%s%n",
                     plan.tables(), plan.seconds(), plan.warmupSeconds(), plan.settings().writers(),
                     plan.settings().linger().toNanos() / 1000, plan.settings().quiet().toNanos() / 1000,
-                    setting(database, "synchronous_commit"));
+                    setting(opened, "synchronous_commit"));
             out.println("database: " + plan.database().describe());
-            List<SimulatedTable> tables = openTables(ledger, plan.tables());
+            List<SimulatedTable> simulated = openTables(ledger, plan.tables());
             PostgresLedger.LedgerStats before = ledger.stats();
             long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(plan.warmupSeconds());
             long end = start + TimeUnit.SECONDS.toNanos(plan.seconds());
-            tables.forEach(t -> t.measureBetween(start, end));
-            tables.forEach(SimulatedTable::start);
+            simulated.forEach(t -> t.measureBetween(start, end));
+            simulated.forEach(SimulatedTable::start);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
-            CompletableFuture.allOf(tables.stream().map(SimulatedTable::stop).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(simulated.stream().map(SimulatedTable::stop).toArray(CompletableFuture[]::new))
                     .get(1, TimeUnit.MINUTES);
-            report(tables, plan.seconds(), ledger.stats(), before);
+            report(simulated, plan.seconds(), ledger.stats(), before);
             if (plan.audit()) {
-                AuditReport audit = new LedgerAuditor(database.sqlSessionFactory()).audit();
-                out.print(audit.summary());
-                return audit.clean() ? 0 : 1;
+                AuditReport report = new LedgerAuditor(opened.sqlSessionFactory()).audit();
+                out.print(report.summary());
+                return report.clean() ? 0 : 1;
             }
             return 0;
         } finally {

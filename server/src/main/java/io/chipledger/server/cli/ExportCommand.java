@@ -10,15 +10,18 @@ import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.ServerSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.ibatis.session.SqlSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code poker-server export --format pokerstars|phh|json [--player NAME] [--table ID] [--from DATE] [--to DATE]
@@ -27,131 +30,84 @@ import org.apache.ibatis.session.SqlSession;
  * that player's hands as they may see them (other players' cards only where shown), unless {@code --all-cards};
  * otherwise every card is written. Dates are UTC days, both included, or ISO instants.
  */
-public final class ExportCommand implements Command {
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Export hand histories as PokerStars text, PHH or JSON, streaming.")
+public final class ExportCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: poker-server export --format pokerstars|phh|json [--player NAME] [--table ID] "
-            + "[--from DATE] [--to DATE] [--all-cards] --out FILE " + DatabaseOptions.USAGE;
+    @Spec
+    private CommandSpec spec;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Map<String, String> env;
-    private final boolean terminal;
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "pokerstars, phh or json")
+    private ExportFormat format;
 
-    public ExportCommand() {
-        this(System.out, System.err, System.getenv(), System.console() != null);
-    }
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write")
+    private Path file;
 
-    ExportCommand(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    @Option(names = "--player", paramLabel = "NAME",
+            description = "only this player's hands, as they may see them (others' cards only where shown)")
+    private String player;
+
+    @Option(names = "--table", paramLabel = "ID", description = "only this table's hands")
+    private Long table;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "from this UTC day (2026-11-01) or instant, included")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "to this UTC day or instant, included")
+    private String to;
+
+    @Option(names = "--all-cards", description = "with --player: every card, as an administrator sees them")
+    private boolean allCards;
+
+    @Mixin
+    private DatabaseOptions database;
+
+    private final Terminal terminal;
+
+    ExportCommand(Terminal terminal) {
         this.terminal = terminal;
     }
 
     @Override
-    public String name() {
-        return "export";
-    }
-
-    @Override
-    public String summary() {
-        return "export hand histories as PokerStars text, PHH or JSON: export --format F --out FILE";
-    }
-
-    /** What to export, from the command line. */
-    record Plan(DatabaseOptions database, ExportFormat format, String player, Long table, DateRange range, boolean allCards,
-                Path file) {
-
-        static Plan parse(List<String> args, Map<String, String> env) {
-            DatabaseOptions database = DatabaseOptions.parse(args, env);
-            ExportFormat format = null;
-            String player = null;
-            Long table = null;
-            String from = null;
-            String to = null;
-            boolean allCards = false;
-            Path file = null;
-            List<String> rest = database.remaining();
-            for (int i = 0; i < rest.size(); i++) {
-                String arg = rest.get(i);
-                switch (arg) {
-                    case "--format" -> format = ExportFormat.parse(value(rest, ++i, arg));
-                    case "--player" -> player = value(rest, ++i, arg);
-                    case "--table" -> table = number(arg, value(rest, ++i, arg));
-                    case "--from" -> from = value(rest, ++i, arg);
-                    case "--to" -> to = value(rest, ++i, arg);
-                    case "--all-cards" -> allCards = true;
-                    case "--out" -> file = Path.of(value(rest, ++i, arg));
-                    default -> throw new IllegalArgumentException("unknown argument " + arg);
-                }
-            }
-            if (format == null || file == null) {
-                throw new IllegalArgumentException("--format and --out are required");
-            }
-            return new Plan(database, format, player, table, DateRange.parse(from, to), allCards, file);
-        }
-
-        private static String value(List<String> args, int i, String name) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            return args.get(i);
-        }
-
-        private static long number(String name, String text) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " needs a number, was " + text);
-            }
-        }
-    }
-
-    @Override
-    public int run(List<String> args) throws IOException {
-        Plan plan;
+    public Integer call() throws IOException {
+        DateRange range;
         try {
-            plan = Plan.parse(args, env);
+            range = DateRange.parse(from, to);
         } catch (IllegalArgumentException e) {
-            err.println("export: " + e.getMessage() + "\n" + USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Optional<String> missing = plan.database().missingLedger();
-        if (missing.isPresent()) {
-            err.println("export: " + missing.get());
-            return 2;
-        }
-        try (Database database = Database.open(plan.database().toConfig())) {
-            ServerSchema.migrate(database.dataSource());
-            ServerSchema.registerMappers(database.sqlSessionFactory());
-            Long playerId = null;
-            if (plan.player() != null) {
-                try (SqlSession session = database.sqlSessionFactory().openSession(true)) {
-                    PlayerMapper.PlayerRow row = session.getMapper(PlayerMapper.class).findByName(plan.player());
-                    if (row == null) {
-                        err.println("export: no player named " + plan.player());
-                        return 1;
-                    }
-                    playerId = row.id();
-                }
-            }
-            HandHistoryMapper.HandQuery query = new HandHistoryMapper.HandQuery(playerId, plan.table(), plan.range().from(),
-                    plan.range().to(), null, null);
-            Viewer viewer = playerId == null || plan.allCards() ? Viewer.admin() : Viewer.player(playerId);
-            HandExporter exporter = new HandExporter(database.sqlSessionFactory());
+        database.requireLedger();
+        try (Database opened = Database.open(database.toConfig())) {
+            ServerSchema.migrate(opened.dataSource());
+            ServerSchema.registerMappers(opened.sqlSessionFactory());
+            Long playerId = player == null ? null : playerId(opened, player);
+            HandHistoryMapper.HandQuery query = new HandHistoryMapper.HandQuery(playerId, table, range.from(), range.to(),
+                    null, null);
+            Viewer viewer = playerId == null || allCards ? Viewer.admin() : Viewer.player(playerId);
+            HandExporter exporter = new HandExporter(opened.sqlSessionFactory());
             long total = exporter.count(query);
             long started = System.nanoTime();
             HandExporter.Exported exported;
-            try (Writer file = new BufferedWriter(Files.newBufferedWriter(plan.file(), StandardCharsets.UTF_8), 1 << 16)) {
-                exported = exporter.stream(query, viewer, plan.format().writer(file, viewer.playerId()),
-                        new ProgressBar(err, total, terminal, "hands"));
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+                exported = exporter.stream(query, viewer, format.writer(out, viewer.playerId()),
+                        new ProgressBar(terminal.err(), total, terminal.interactive(), "hands"));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("exported %,d hands to %s (%s) in %.1f s%s%n", exported.written(), plan.file(),
-                    plan.format().name().toLowerCase(), seconds,
+            terminal.out().printf("exported %,d hands to %s (%s) in %.1f s%s%n", exported.written(), file,
+                    format.name().toLowerCase(), seconds,
                     exported.skipped() > 0 ? "; " + exported.skipped() + " voided hands left out (the format has none)" : "");
-            out.flush();
+            terminal.out().flush();
             return 0;
+        }
+    }
+
+    private static long playerId(Database opened, String name) {
+        try (SqlSession session = opened.sqlSessionFactory().openSession(true)) {
+            PlayerMapper.PlayerRow row = session.getMapper(PlayerMapper.class).findByName(name);
+            if (row == null) {
+                throw new UserError(1, "no player named " + name);
+            }
+            return row.id();
         }
     }
 }

@@ -8,42 +8,32 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code poker-server replay FILE...}: replays every hand of PHH files through the rules engine, prints one line per
  * hand whose final stacks differ (or that cannot be read or played), then {@code N hands, M mismatches}.
  * Exits 0 only when every hand was read and matched.
  */
-final class ReplayCommand implements Command {
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replay PHH hand histories (.phh, .phhs) through the rules engine and check the final stacks.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "PHH files")
+    private List<String> args;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    ReplayCommand() {
-        this(System.out, System.err);
-    }
-
-    ReplayCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    ReplayCommand(Terminal terminal) {
+        this.out = terminal.out();
+        this.err = terminal.err();
     }
 
     @Override
-    public String name() {
-        return "replay";
-    }
-
-    @Override
-    public String summary() {
-        return "replay PHH hand histories (.phh/.phhs) and check final stacks: replay FILE...";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        if (args.isEmpty()) {
-            err.println("usage: poker-server replay FILE...");
-            return 2;
-        }
+    public Integer call() {
         PhhReader reader = new PhhReader();
         PhhReplayer replayer = new PhhReplayer();
         long hands = 0;

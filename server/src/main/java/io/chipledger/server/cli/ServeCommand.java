@@ -7,13 +7,17 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.store.ServerSchema;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code poker-server serve}: runs the game server until SIGTERM or Ctrl-C. With no {@code --db-url} it starts the
@@ -21,68 +25,76 @@ import java.util.Set;
  * back on its seat) before the ledger and database close. With {@code --admin NAME} (password in env
  * {@code POKER_ADMIN_PASSWORD}) the first admin is created before the server listens, unless that admin exists.
  */
-public final class ServeCommand implements Command {
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = "Run the game server until SIGTERM or Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
 
-    static final String USAGE = "poker-server serve [--port 8080] [--host 0.0.0.0] " + DatabaseOptions.USAGE
-            + " [--welcome-grant 1000.00] [--tables N] [--demo-bots N] [--allowed-origin URL]... [--tls-cert PEM --tls-key PEM]"
-            + " [--admin NAME (password from env " + AdminCommand.PASSWORD_ENV + ")]";
+    private static final ServerSettings DEFAULTS = ServerSettings.defaults();
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Map<String, String> env;
+    @Spec
+    private CommandSpec spec;
 
-    public ServeCommand() {
-        this(System.out, System.err, System.getenv());
-    }
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "where to listen (0: any free port)")
+    private int port;
 
-    ServeCommand(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "the address to listen on")
+    private String host;
+
+    @Mixin
+    private DatabaseOptions database;
+
+    @Option(names = "--welcome-grant", paramLabel = "AMOUNT", defaultValue = "1000.00",
+            description = "play money a new player receives")
+    private Money welcomeGrant;
+
+    @Option(names = "--tables", paramLabel = "N", defaultValue = "0",
+            description = "open plain 6-max 0.50/1.00 tables until there are N tables of six or more seats")
+    private int tables;
+
+    @Option(names = "--demo-bots", paramLabel = "N", defaultValue = "0",
+            description = "seat four bots at each of N tables, so a new user has someone to play against")
+    private int demoBots;
+
+    @Option(names = "--allowed-origin", paramLabel = "URL", split = ",", showDefaultValue = Help.Visibility.NEVER,
+            description = "an origin allowed to open the WebSocket (repeatable; default: the same host)")
+    private List<String> allowedOrigins = List.of();
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS/WSS with this certificate chain")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "... and this private key")
+    private Path tlsKey;
+
+    @Option(names = "--admin", paramLabel = "NAME",
+            description = "create the first admin on start, password from env " + AdminCommand.PASSWORD_ENV)
+    private String admin;
+
+    private final Terminal terminal;
+
+    ServeCommand(Terminal terminal) {
+        this.terminal = terminal;
     }
 
     @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
-    public String summary() {
-        return "run the game server (the default command)";
-    }
-
-    @Override
-    public int run(List<String> args) throws Exception {
-        DatabaseOptions database;
-        ServerSettings settings;
-        RoomOptions room;
-        String admin;
-        try {
-            database = DatabaseOptions.parse(args, env);
-            List<String> rest = new ArrayList<>(database.remaining());
-            admin = takeOption(rest, "--admin");
-            room = RoomOptions.parse(rest);
-            settings = settings(room.remaining());
-            if (admin != null && (env.get(AdminCommand.PASSWORD_ENV) == null || env.get(AdminCommand.PASSWORD_ENV).isEmpty())) {
-                throw new IllegalArgumentException("--admin " + admin + " needs the password in env " + AdminCommand.PASSWORD_ENV);
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("serve: " + e.getMessage() + "\nusage: " + USAGE);
-            return 2;
+    public Integer call() throws Exception {
+        ServerSettings settings = settings();
+        String adminPassword = terminal.env().get(AdminCommand.PASSWORD_ENV);
+        if (admin != null && (adminPassword == null || adminPassword.isEmpty())) {
+            throw new ParameterException(spec.commandLine(),
+                    "--admin " + admin + " needs the password in env " + AdminCommand.PASSWORD_ENV);
         }
-        out.println("starting: database " + database.describe());
+        terminal.out().println("starting: database " + database.describe());
         Database opened = Database.open(database.toConfig());
         if (admin != null) {
             try {
-                ensureAdmin(opened, admin, settings.passwordIterations());
+                ensureAdmin(opened, adminPassword.toCharArray(), settings.passwordIterations());
             } catch (IllegalArgumentException refused) {
                 opened.close();
-                err.println("serve: --admin " + admin + ": " + refused.getMessage());
-                return 1;
+                throw new UserError(1, "--admin " + admin + ": " + refused.getMessage());
             }
         }
         GameServer server = GameServer.startListening(opened, settings);
-        DemoRoom demo = DemoRoom.open(server, room.tables(), room.demoBots());
+        DemoRoom demo = DemoRoom.open(server, tables, demoBots);
         // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
         opened.leaveShutdownToOwner();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,121 +102,36 @@ public final class ServeCommand implements Command {
             server.close();
         }, "shutdown"));
         server.ready();
-        out.println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
-                + (room.demoBots() > 0 ? "; bots are playing at " + room.demoBots() + " table(s)" : ""));
-        out.flush();
+        terminal.out().println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
+                + (demoBots > 0 ? "; bots are playing at " + demoBots + " table(s)" : ""));
+        terminal.out().flush();
         server.awaitClose();
         return 0;
     }
 
     /** Creates the first admin before the server listens, so no one can register the name in between. */
-    private void ensureAdmin(Database database, String name, int passwordIterations) {
-        ServerSchema.migrate(database.dataSource());
-        ServerSchema.registerMappers(database.sqlSessionFactory());
-        FirstAdmin.Outcome outcome = FirstAdmin.on(database.sqlSessionFactory(), passwordIterations)
-                .create(name, env.get(AdminCommand.PASSWORD_ENV).toCharArray(), "poker-server serve --admin", true);
-        out.println(outcome == FirstAdmin.Outcome.CREATED ? "created admin " + name
-                : "admin " + name + " exists; its password is unchanged");
+    private void ensureAdmin(Database opened, char[] password, int passwordIterations) {
+        ServerSchema.migrate(opened.dataSource());
+        ServerSchema.registerMappers(opened.sqlSessionFactory());
+        FirstAdmin.Outcome outcome = FirstAdmin.on(opened.sqlSessionFactory(), passwordIterations)
+                .create(admin, password, "poker-server serve --admin", true);
+        terminal.out().println(outcome == FirstAdmin.Outcome.CREATED ? "created admin " + admin
+                : "admin " + admin + " exists; its password is unchanged");
     }
 
-    /** Removes {@code --name value} (or {@code --name=value}) from {@code args} and returns the value, or null. */
-    static String takeOption(List<String> args, String name) {
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.startsWith(name + "=")) {
-                args.remove(i);
-                return arg.substring(name.length() + 1);
-            }
-            if (arg.equals(name)) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                args.remove(i);
-                return args.remove(i);
-            }
+    /** The server's settings from the options; a value out of range is a usage error. */
+    ServerSettings settings() {
+        Ranges.check(spec, "--port", port, 0, 65_535);
+        Ranges.check(spec, "--tables", tables, 0, 100_000);
+        Ranges.check(spec, "--demo-bots", demoBots, 0, 100_000);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "TLS needs both --tls-cert and --tls-key");
         }
-        return null;
-    }
-
-    /** The room options of {@code serve}: how many tables to have open, and at how many of them bots play. */
-    record RoomOptions(int tables, int demoBots, List<String> remaining) {
-
-        static RoomOptions parse(List<String> args) {
-            int tables = 0;
-            int demoBots = 0;
-            List<String> rest = new java.util.ArrayList<>();
-            for (int i = 0; i < args.size(); i++) {
-                String name = args.get(i);
-                if ((name.equals("--tables") || name.equals("--demo-bots")) && i + 1 < args.size()) {
-                    int n = count(name, args.get(++i));
-                    if (name.equals("--tables")) {
-                        tables = n;
-                    } else {
-                        demoBots = n;
-                    }
-                } else {
-                    rest.add(name);
-                }
-            }
-            return new RoomOptions(tables, demoBots, rest);
-        }
-
-        private static int count(String name, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < 0 || n > 100_000) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " takes a number from 0 to 100000, not " + value);
-            }
-        }
-    }
-
-    static ServerSettings settings(List<String> args) {
-        ServerSettings defaults = ServerSettings.defaults();
-        String host = defaults.host();
-        int port = defaults.port();
-        Money grant = defaults.welcomeGrant();
-        Set<String> origins = new HashSet<>();
-        Path cert = null;
-        Path key = null;
-        for (int i = 0; i < args.size(); i++) {
-            String name = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(name.startsWith("--") ? name + " needs a value" : "unknown argument " + name);
-            }
-            String value = args.get(++i);
-            switch (name) {
-                case "--port" -> port = parsePort(value);
-                case "--host" -> host = value;
-                case "--welcome-grant" -> grant = Money.parse(value);
-                case "--allowed-origin" -> origins.add(value);
-                case "--tls-cert" -> cert = Path.of(value);
-                case "--tls-key" -> key = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-        if ((cert == null) != (key == null)) {
-            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
-        }
-        NetConfig net = defaults.net();
-        NetConfig configured = new NetConfig(origins, net.maxFrameBytes(), net.idleSeconds(), net.messagesPerSecond(),
-                net.messageBurst(), cert, key);
-        return new ServerSettings(host, port, configured, grant, defaults.pauseBetweenHands(), defaults.createDefaultTables(),
-                defaults.passwordIterations(), defaults.workerThreads(), defaults.seatTimeouts());
-    }
-
-    private static int parsePort(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65_535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + value);
-        }
+        NetConfig net = DEFAULTS.net();
+        NetConfig configured = new NetConfig(new LinkedHashSet<>(allowedOrigins), net.maxFrameBytes(), net.idleSeconds(),
+                net.messagesPerSecond(), net.messageBurst(), tlsCert, tlsKey);
+        return new ServerSettings(host, port, configured, welcomeGrant, DEFAULTS.pauseBetweenHands(),
+                DEFAULTS.createDefaultTables(), DEFAULTS.passwordIterations(), DEFAULTS.workerThreads(),
+                DEFAULTS.seatTimeouts());
     }
 }

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code poker-server verify-shuffle FILE...}: for every hand of exported histories (JSON, or PHH as our exports
@@ -24,36 +27,24 @@ import java.util.function.Consumer;
  * and the client seeds put at that place in the deck. Prints one line per hand that fails, then a summary; exits 1
  * when any hand fails. Files are read hand by hand, in constant memory.
  */
-final class VerifyShuffleCommand implements Command {
+@Command(name = "verify-shuffle", mixinStandardHelpOptions = true,
+        description = {"Re-derive each deck of exported hand histories (JSON, or PHH as our exports write it) and check "
+                + "every card against it.", "Exits 1 when any hand fails; see docs/provably-fair.md."})
+final class VerifyShuffleCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "exported hand histories")
+    private List<String> args;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    VerifyShuffleCommand() {
-        this(System.out, System.err);
-    }
-
-    VerifyShuffleCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    VerifyShuffleCommand(Terminal terminal) {
+        this.out = terminal.out();
+        this.err = terminal.err();
     }
 
     @Override
-    public String name() {
-        return "verify-shuffle";
-    }
-
-    @Override
-    public String summary() {
-        return "re-derive each deck of exported histories (JSON or PHH) and check every card: verify-shuffle FILE...";
-    }
-
-    @Override
-    public int run(List<String> args) {
-        if (args.isEmpty()) {
-            err.println("usage: poker-server verify-shuffle FILE...");
-            return 2;
-        }
+    public Integer call() {
         ShuffleVerifier verifier = new ShuffleVerifier();
         long[] counts = new long[4]; // hands, cards, failed, without a deck
         boolean unreadable = false;

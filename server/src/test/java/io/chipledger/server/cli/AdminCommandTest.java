@@ -48,9 +48,13 @@ class AdminCommandTest {
     private int admin(Map<String, String> env, String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(dbArgs);
-        return new AdminCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, PasswordHasher.MIN_ITERATIONS)
-                .run(all);
+        Terminal terminal = terminal(env, stdin);
+        return PokerServer.run(new AdminCreateCommand(terminal, PasswordHasher.MIN_ITERATIONS), terminal, all);
+    }
+
+    private Terminal terminal(Map<String, String> env, String stdin) {
+        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null);
     }
 
     private PlayerDirectory players() {
@@ -72,7 +76,7 @@ class AdminCommandTest {
 
     @Test
     void createsAnAdminWithThePasswordFromTheEnvironmentAndLogsIt() throws Exception {
-        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "correct horse battery"), "", "create", "boss");
+        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "correct horse battery"), "", "boss");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("created admin boss").contains("/admin");
@@ -84,7 +88,7 @@ class AdminCommandTest {
 
     @Test
     void readsThePasswordFromStdinWhenThereIsNoConsole() {
-        int code = admin(Map.of(), "typed-into-a-pipe\n", "create", "boss");
+        int code = admin(Map.of(), "typed-into-a-pipe\n", "boss");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(players().login("boss", "typed-into-a-pipe").join()).isPresent();
@@ -92,7 +96,7 @@ class AdminCommandTest {
 
     @Test
     void thereIsNoDefaultPasswordWithoutOneNothingIsCreated() throws Exception {
-        int code = admin(Map.of(), "", "create", "boss");
+        int code = admin(Map.of(), "", "boss");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("no password").contains("POKER_ADMIN_PASSWORD");
@@ -102,7 +106,7 @@ class AdminCommandTest {
 
     @Test
     void aShortPasswordIsRefused() throws Exception {
-        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "short"), "", "create", "boss");
+        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "short"), "", "boss");
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("at least 12 characters");
@@ -113,7 +117,7 @@ class AdminCommandTest {
     void aNameAPlayerAlreadyHoldsIsNeverPromoted() throws Exception {
         assertThat(players().register("alice", "alice-password", Player.Role.PLAYER).join().ok()).isTrue();
 
-        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "correct horse battery"), "", "create", "alice");
+        int code = admin(Map.of("POKER_ADMIN_PASSWORD", "correct horse battery"), "", "alice");
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("belongs to a player");
@@ -121,25 +125,19 @@ class AdminCommandTest {
     }
 
     @Test
-    void usageIsPrintedForAnythingButCreateName() {
-        assertThat(admin(Map.of(), "", "delete", "boss")).isEqualTo(2);
-        assertThat(err.toString()).contains("usage: poker-server admin create NAME");
+    void anythingButCreateNameIsRefusedWithTheAdminCommandsUsage() {
+        int code = PokerServer.commandLine(terminal(Map.of(), "")).execute("admin", "delete", "boss");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("poker-server admin: ").contains("usage: poker-server admin");
     }
 
     @Test
-    void serveWithAnAdminButNoPasswordInTheEnvironmentRefusesToStart() throws Exception {
-        int code = new ServeCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of()).run(List.of("--admin", "boss", "--port", "0"));
+    void serveWithAnAdminButNoPasswordInTheEnvironmentRefusesToStart() {
+        Terminal terminal = terminal(Map.of(), "");
+        int code = PokerServer.run(new ServeCommand(terminal), terminal, List.of("--admin", "boss", "--port", "0"));
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--admin boss needs the password in env POKER_ADMIN_PASSWORD");
-    }
-
-    @Test
-    void serveTakesTheAdminOptionOutOfItsArguments() {
-        List<String> args = new ArrayList<>(List.of("--port", "9000", "--admin=boss", "--host", "127.0.0.1"));
-
-        assertThat(ServeCommand.takeOption(args, "--admin")).isEqualTo("boss");
-        assertThat(args).containsExactly("--port", "9000", "--host", "127.0.0.1");
     }
 }

@@ -204,12 +204,9 @@ class HandHistoryRoundTripTest {
     private static int run(String command, List<String> args, StringBuilder printed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Command c = switch (command) {
-            case "export" -> new ExportCommand(print, print, Map.of(), false);
-            case "replay" -> new ReplayCommand(print, print);
-            default -> new VerifyShuffleCommand(print, print);
-        };
-        int code = c.run(args);
+        List<String> line = new ArrayList<>(List.of(command));
+        line.addAll(args);
+        int code = PokerServer.commandLine(Terminal.of(print, print, Map.of())).execute(line.toArray(String[]::new));
         printed.append(out.toString(StandardCharsets.UTF_8));
         return code;
     }

@@ -45,7 +45,7 @@ class LedgerCommandsTest {
             fundedWallet(ledger, "alice", "12.34");
         }
 
-        int code = new AuditCommand(print(out), print(err), Map.of()).run(dbArgs);
+        int code = run(new AuditCommand(terminal()), dbArgs);
 
         assertThat(code).isZero();
         assertThat(text(out)).contains("1 postings").contains("CHP: 12.34 chips in play").contains("OK: no violations");
@@ -58,7 +58,7 @@ class LedgerCommandsTest {
         }
         execute(database.dataSource(), "UPDATE account SET balance = 1000 WHERE kind = 'WALLET'");
 
-        int code = new AuditCommand(print(out), print(err), Map.of()).run(dbArgs);
+        int code = run(new AuditCommand(terminal()), dbArgs);
 
         assertThat(code).isEqualTo(1);
         assertThat(text(out)).contains("FAILED").contains("BALANCE_NOT_DERIVED").contains("NOT_CONSERVED");
@@ -66,17 +66,17 @@ class LedgerCommandsTest {
 
     @Test
     void auditRefusesArgumentsItDoesNotKnow() throws Exception {
-        int code = new AuditCommand(print(out), print(err), Map.of()).run(List.of("--fix-everything"));
+        int code = run(new AuditCommand(terminal()), List.of("--fix-everything"));
 
         assertThat(code).isEqualTo(2);
-        assertThat(text(err)).contains("unknown arguments [--fix-everything]").contains("usage: poker-server audit");
+        assertThat(text(err)).contains("audit: Unknown option: '--fix-everything'").contains("usage: audit");
     }
 
     @Test
     void auditOfADirectoryWithNoLedgerSaysSoAndCreatesNoDatabaseThere(@TempDir Path dir) throws Exception {
         Path typo = dir.resolve("dta");
 
-        int code = new AuditCommand(print(out), print(err), Map.of()).run(List.of("--data-dir", typo.toString()));
+        int code = run(new AuditCommand(terminal()), List.of("--data-dir", typo.toString()));
 
         assertThat(code).isEqualTo(2);
         assertThat(text(err)).contains("audit: no ledger in " + typo);
@@ -88,7 +88,7 @@ class LedgerCommandsTest {
     void exportFromADirectoryWithNoLedgerSaysSoAndCreatesNoDatabaseThere(@TempDir Path dir) throws Exception {
         Path typo = dir.resolve("dta");
 
-        int code = new ExportCommand(print(out), print(err), Map.of(), false).run(List.of("--data-dir", typo.toString(),
+        int code = run(new ExportCommand(terminal()), List.of("--data-dir", typo.toString(),
                 "--format", "json", "--out", dir.resolve("hands.json").toString()));
 
         assertThat(code).isEqualTo(2);
@@ -102,7 +102,7 @@ class LedgerCommandsTest {
         List<String> args = new java.util.ArrayList<>(dbArgs);
         args.addAll(List.of("--seconds", "1", "--warmup", "0", "--tables", "100", "--audit"));
 
-        int code = new BenchLedgerCommand(print(out), print(err), Map.of()).run(args);
+        int code = run(new BenchLedgerCommand(terminal()), args);
 
         assertThat(code).as(text(out) + text(err)).isZero();
         assertThat(text(out)).contains("100 tables").contains("synchronous_commit=on")
@@ -114,20 +114,29 @@ class LedgerCommandsTest {
 
     @Test
     void benchLedgerWithoutSecondsShowsUsage() throws Exception {
-        int code = new BenchLedgerCommand(print(out), print(err), Map.of()).run(dbArgs);
+        int code = run(new BenchLedgerCommand(terminal()), dbArgs);
 
         assertThat(code).isEqualTo(2);
-        assertThat(text(err)).contains("--seconds is required").contains("usage: poker-server bench-ledger");
+        assertThat(text(err)).contains("Missing required option: '--seconds=N'").contains("usage: bench-ledger");
     }
 
     @Test
     void benchLedgerTakesItsBatchingWindowAndWritersFromTheCommandLine() {
-        BenchLedgerCommand.Plan plan = BenchLedgerCommand.Plan.parse(List.of("--db-url", "jdbc:postgresql://h/db",
-                "--seconds", "5", "--writers", "3", "--linger-us", "500", "--quiet-us", "50"), Map.of());
+        BenchLedgerCommand command = new BenchLedgerCommand(terminal());
+        new picocli.CommandLine(command).parseArgs("--db-url", "jdbc:postgresql://h/db",
+                "--seconds", "5", "--writers", "3", "--linger-us=500", "--quiet-us", "50");
 
-        assertThat(plan.settings().writers()).isEqualTo(3);
-        assertThat(plan.settings().linger()).isEqualTo(java.time.Duration.ofNanos(500_000));
-        assertThat(plan.settings().quiet()).isEqualTo(java.time.Duration.ofNanos(50_000));
+        assertThat(command.settings().writers()).isEqualTo(3);
+        assertThat(command.settings().linger()).isEqualTo(java.time.Duration.ofNanos(500_000));
+        assertThat(command.settings().quiet()).isEqualTo(java.time.Duration.ofNanos(50_000));
+    }
+
+    private Terminal terminal() {
+        return Terminal.of(print(out), print(err), Map.of());
+    }
+
+    private int run(Object command, List<String> args) {
+        return PokerServer.run(command, terminal(), args);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

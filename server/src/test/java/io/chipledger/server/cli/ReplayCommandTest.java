@@ -95,7 +95,8 @@ class ReplayCommandTest {
     }
 
     private int replay(String... files) {
-        return new ReplayCommand(print(out), print(err)).run(List.of(files));
+        return PokerServer.run(new ReplayCommand(Terminal.of(print(out), print(err), java.util.Map.of())),
+                Terminal.of(print(out), print(err), java.util.Map.of()), List.of(files));
     }
 
     private static String corpus(String name) throws URISyntaxException {
