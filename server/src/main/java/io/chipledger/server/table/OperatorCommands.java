@@ -1,0 +1,64 @@
+package io.chipledger.server.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What an operator (the admin console) does to a table: pause and resume dealing, close it (its seats cashed out
+ * once no hand runs), stand a player up, and look at it with every seat's stack.
+ */
+final class OperatorCommands {
+
+    private final TableState table;
+    private final Croupier croupier;
+    private final Departures departures;
+
+    OperatorCommands(TableState table, Croupier croupier, Departures departures) {
+        this.table = table;
+        this.croupier = croupier;
+        this.departures = departures;
+    }
+
+    /** Deals no new hand until {@link #resume()}; the hand in progress is played to its end. */
+    void pause() {
+        table.paused = true;
+    }
+
+    void resume() {
+        table.paused = false;
+        croupier.dealIfReady();
+    }
+
+    /** No new hands or seats; the seats are cashed out now if no hand runs, else once it ends. */
+    CompletionStage<Outcome> close() {
+        table.closedByOperator = true;
+        return table.hand == null ? departures.cashOutLeavers() : Outcome.none().now();
+    }
+
+    /** What a kick came to, and the stage that carries it out. */
+    record Kick(TableActor.KickResult result, CompletionStage<Outcome> outcome) {
+    }
+
+    /** Stands a player up as their own leave would: folded now if it is their turn, cashed out after the hand. */
+    Kick kick(long playerId) {
+        Seat seat = table.seats.ofPlayer(playerId);
+        if (seat == null) {
+            return new Kick(TableActor.KickResult.NOT_SEATED, Outcome.none().now());
+        }
+        TableActor.KickResult result = table.inHand(seat) ? TableActor.KickResult.CASHED_OUT_AFTER_HAND
+                : TableActor.KickResult.CASHED_OUT;
+        return new Kick(result, croupier.standUp(seat));
+    }
+
+    TableActor.OperatorView view(int watching) {
+        List<TableActor.OperatorView.SeatLine> lines = new ArrayList<>();
+        for (Seat seat : table.seats.occupied()) {
+            lines.add(new TableActor.OperatorView.SeatLine(seat.number, seat.player.id(), seat.player.name(),
+                    table.liveStack(seat), table.inHand(seat), seat.sittingOut, seat.leaving, seat.connected));
+        }
+        String state = table.closedByOperator ? "CLOSING" : table.paused ? "PAUSED" : "OPEN";
+        return new TableActor.OperatorView(table.config, state, table.hand == null ? null : table.hand.id, lines,
+                watching, croupier.averagePot());
+    }
+}

@@ -1,0 +1,44 @@
+package io.chipledger.server.table;
+
+import io.chipledger.money.Money;
+
+/**
+ * What a table's helpers share: the seats, the hand being played, the button, and whether the table deals. Mutable;
+ * touched only inside the table's mailbox.
+ */
+final class TableState {
+
+    final TableConfig config;
+    final SeatMap seats;
+    /** The hand being played, or null between hands. */
+    RunningHand hand;
+    int button = -1;
+    /** The server is stopping: no new hands. */
+    boolean closing;
+    /** An operator's pause: no new hands until resumed; the hand in progress plays on. */
+    boolean paused;
+    /** An operator's close: no new hands or seats, and every seat is cashed out once the hand in progress ends. */
+    boolean closedByOperator;
+
+    TableState(TableConfig config) {
+        this.config = config;
+        this.seats = new SeatMap(config.seatCount());
+    }
+
+    boolean inHand(Seat seat) {
+        return hand != null && hand.hand.setup().players().stream().anyMatch(p -> p.seat() == seat.number);
+    }
+
+    boolean dealsNewHands() {
+        return !closing && !paused && !closedByOperator;
+    }
+
+    /** The seat's chips as they stand now: in the hand's narration while it plays, else as last committed. */
+    Money liveStack(Seat seat) {
+        return inHand(seat) ? hand.narrator.stack(seat.number) : seat.stack;
+    }
+
+    long seatAccount(int seat) {
+        return seats.get(seat).accountId;
+    }
+}
