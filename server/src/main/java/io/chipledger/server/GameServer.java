@@ -94,6 +94,14 @@ public final class GameServer implements AutoCloseable {
      * sets more up through the running server (tables, bots) before it is ready for players and scripts.
      */
     public static GameServer startListening(Database database, ServerSettings settings) throws InterruptedException {
+        return startListening(database, settings, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #startListening(Database, ServerSettings)}, telling the time by {@code clock}: the tables' action
+     * clocks and chat limits, sessions' expiry, the dates hands and operators' actions are recorded with.
+     */
+    public static GameServer startListening(Database database, ServerSettings settings, Clock clock) throws InterruptedException {
         ServerSchema.migrate(database.dataSource());
         ServerSchema.registerMappers(database.sqlSessionFactory());
         PostgresLedger ledger = PostgresLedger.start(database);
@@ -101,7 +109,7 @@ public final class GameServer implements AutoCloseable {
         ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
 
-        int ended = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY).endOpenHands();
+        int ended = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY, clock).endOpenHands();
         if (ended > 0) {
             log.warn("ended {} hand(s) left open by an earlier crash", ended);
         }
@@ -109,7 +117,7 @@ public final class GameServer implements AutoCloseable {
         PlayerConnections online = new PlayerConnections();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
                 new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
-                new ScheduledTableTimer(scheduler), Clock.systemUTC(), settings.seatTimeouts(), new GameMetrics(metrics), online,
+                new ScheduledTableTimer(scheduler), clock, settings.seatTimeouts(), new GameMetrics(metrics), online,
                 tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
@@ -120,7 +128,7 @@ public final class GameServer implements AutoCloseable {
         }
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
-                Clock.systemUTC(), Duration.ofDays(7), worker);
+                clock, Duration.ofDays(7), worker);
         SeatRecovery.Outcome seated = new SeatRecovery(database.sqlSessionFactory(), ledger, players, tables).recover();
         if (seated.restored() + seated.cashedOut() > 0) {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
@@ -146,7 +154,7 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());
         new MetricsEndpoint(metrics).addTo(routes);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                online, worker, Clock.systemUTC(), CURRENCY));
+                online, worker, clock, CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready);

@@ -13,6 +13,7 @@ import io.chipledger.server.history.record.HistoryJson;
 import io.chipledger.server.history.record.SeatRecord;
 import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.HandMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,14 @@ public final class CrashRecovery {
     private final Ledger ledger;
     private final Executor worker;
     private final String currency;
+    private final Clock clock;
 
-    public CrashRecovery(SqlSessionFactory database, Ledger ledger, Executor worker, String currency) {
+    public CrashRecovery(SqlSessionFactory database, Ledger ledger, Executor worker, String currency, Clock clock) {
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
         this.currency = currency;
+        this.clock = clock;
     }
 
     /**
@@ -111,6 +114,6 @@ public final class CrashRecovery {
         }
         Instant started = session.getMapper(HandHistoryMapper.class).handStartedAt(hand.id());
         return new HandHistory(HandHistory.VERSION, hand.id(), hand.tableId(), null, currency, HandStatus.VOIDED, reason,
-                started, Instant.now(), null, -1, seats, null, List.of(), events);
+                started, clock.instant(), null, -1, seats, null, List.of(), events);
     }
 }

@@ -27,6 +27,7 @@ import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.HandMapper;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.store.ServerSchema;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -127,7 +128,7 @@ class VoidedHandHistoryTest {
 
         /** What the server does at start-up: void every open hand. */
         int recover() {
-            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP").endOpenHands();
+            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP", Clock.systemUTC()).endOpenHands();
         }
     }
 

@@ -1,0 +1,71 @@
+package io.chipledger.server.table;
+
+import io.chipledger.server.history.record.HandHistory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Hand and seat records in memory, for unit tests of table logic: what the table stored, for a test to read. */
+public final class InMemoryTableRecords implements HandRecords, SeatRecords {
+
+    /** A stored hand: how it ended and its history. */
+    public record FinishedHand(long handId, HandOutcome outcome, HandHistory history) {
+    }
+
+    /** A recorded seat. */
+    public record SeatRow(long tableId, int seat, long playerId, long seatAccountId, String stintKey) {
+    }
+
+    private long nextHand = 1;
+    private final List<FinishedHand> finished = new ArrayList<>();
+    private final Map<Long, HandHistory> drafts = new HashMap<>();
+    private final List<SeatRow> seats = new ArrayList<>();
+
+    @Override
+    public synchronized CompletableFuture<Long> open(long tableId) {
+        return CompletableFuture.completedFuture(nextHand++);
+    }
+
+    @Override
+    public CompletableFuture<Void> finish(long handId, HandOutcome outcome) {
+        return finish(handId, outcome, null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
+        finished.add(new FinishedHand(handId, outcome, history));
+        drafts.remove(handId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
+        drafts.put(handId, draft);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> taken(long tableId, int seat, long playerId, long seatAccountId, String stintKey) {
+        if (seats.stream().anyMatch(s -> s.tableId() == tableId && (s.seat() == seat || s.playerId() == playerId))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("seat " + seat + " or player " + playerId + " taken"));
+        }
+        seats.add(new SeatRow(tableId, seat, playerId, seatAccountId, stintKey));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> left(long tableId, int seat, String stintKey) {
+        seats.removeIf(s -> s.tableId() == tableId && s.seat() == seat && s.stintKey().equals(stintKey));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    public synchronized List<FinishedHand> finishedHands() {
+        return List.copyOf(finished);
+    }
+
+    public synchronized List<SeatRow> seats() {
+        return List.copyOf(seats);
+    }
+}
