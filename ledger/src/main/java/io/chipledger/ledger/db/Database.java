@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * The ledger's PostgreSQL, migrated and pooled: an embedded server whose files survive restarts in
@@ -47,7 +48,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Starts (or connects to) the server, applies pending migrations and opens the pool. */
+    /**
+     * Starts (or connects to) the server, applies pending migrations and opens the pool. An embedded database that a
+     * running server holds is refused ({@link DataDirectoryInUseException}): two servers must never share one ledger.
+     */
     public static Database open(DatabaseConfig config) {
         EmbeddedPostgres embedded = null;
         try {
@@ -58,16 +62,37 @@ public final class Database implements AutoCloseable {
                 url = embedded.getJdbcUrl("postgres", EMBEDDED_DATABASE);
                 user = "postgres";
             }
-            HikariDataSource pool = pool(url, user, config.password());
-            try {
-                migrate(pool);
-                return new Database(embedded, pool);
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
-            }
+            return connect(embedded, url, user, config.password());
         } catch (RuntimeException e) {
             stopQuietly(embedded);
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #open}, but an embedded database that a running server already started on the data directory is
+     * joined rather than refused: for the command line's tools ({@code admin create}, {@code audit}, {@code export}),
+     * which read and write through the database as any client does and leave that server's PostgreSQL running.
+     */
+    public static Database openOrJoin(DatabaseConfig config) {
+        if (config.isEmbedded()) {
+            OptionalInt port = RunningPostmaster.portHeldByLiveServer(config.embeddedDirectory());
+            if (port.isPresent()) {
+                LOG.info("the server running on {} holds its database; joining it on port {}", config.dataDir(), port.getAsInt());
+                return connect(null, "jdbc:postgresql://localhost:" + port.getAsInt() + "/" + EMBEDDED_DATABASE, "postgres", null);
+            }
+        }
+        return open(config);
+    }
+
+    private static Database connect(EmbeddedPostgres embedded, String url, String user, String password) {
+        HikariDataSource pool = pool(url, user, password);
+        try {
+            LedgerSchema.adoptEarlierLayout(pool);
+            migrate(pool);
+            return new Database(embedded, pool);
+        } catch (RuntimeException e) {
+            pool.close();
             throw e;
         }
     }
@@ -157,6 +182,8 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setPoolName("ledger");
+        // Every statement works in our own schema; other applications' tables in the same database are never seen.
+        hikari.setSchema(LedgerSchema.NAME);
         hikari.setAutoCommit(true);
         hikari.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         // The ledger's guarantee depends on durable commits, whatever the server's default.
@@ -168,6 +195,9 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .schemas(LedgerSchema.NAME)
+                .defaultSchema(LedgerSchema.NAME)
+                .createSchemas(true)
                 .load()
                 .migrate();
     }

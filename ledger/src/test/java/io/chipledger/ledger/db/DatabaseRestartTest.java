@@ -39,7 +39,7 @@ class DatabaseRestartTest {
             assertThat(ledger.balance(walletId)).hasToString("42.00");
             assertThat(ledger.findAccount(AccountKind.WALLET, "alice", "CHP")).isPresent();
         }
-        assertThat(OrphanedPostmasterReaper.runningPostmaster(dataDir.resolve("pg"))).isEmpty();
+        assertThat(RunningPostmaster.process(dataDir.resolve("pg"))).isEmpty();
     }
 
     @Test
@@ -49,8 +49,27 @@ class DatabaseRestartTest {
             awaitReady(server);
 
             assertThatThrownBy(() -> Database.open(DatabaseConfig.embedded(dataDir)))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessageContaining("in use by another running poker server");
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Database.open(DatabaseConfig.embedded(dataDir)).close();
+        }
+    }
+
+    @Test
+    void aToolJoinsTheDatabaseOfTheServerRunningOnTheDirectoryAndLeavesItRunning() throws Exception {
+        Process server = startServer();
+        try {
+            String[] ready = awaitReady(server);
+            long postmasterPid = Long.parseLong(ready[1]);
+
+            try (Database joined = Database.openOrJoin(DatabaseConfig.embedded(dataDir));
+                 PostgresLedger ledger = PostgresLedger.start(joined)) {
+                assertThat(ledger.balance(Long.parseLong(ready[2]))).hasToString("42.00");
+            }
+            assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).as("the server's PostgreSQL still runs")
+                    .contains(true);
         } finally {
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             Database.open(DatabaseConfig.embedded(dataDir)).close();

@@ -21,7 +21,7 @@ public final class EmbeddedServerProcess {
         Database database = Database.open(DatabaseConfig.embedded(dataDir));
         PostgresLedger ledger = PostgresLedger.start(database);
         Account wallet = fundedWallet(ledger, "alice", "42.00");
-        long postmaster = OrphanedPostmasterReaper.runningPostmaster(dataDir.resolve("pg")).orElseThrow().pid();
+        long postmaster = RunningPostmaster.process(dataDir.resolve("pg")).orElseThrow().pid();
         System.out.println("READY " + postmaster + " " + wallet.id());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

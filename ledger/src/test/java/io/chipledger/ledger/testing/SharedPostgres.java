@@ -31,6 +31,13 @@ public final class SharedPostgres {
         return Database.open(DatabaseConfig.server(server().getJdbcUrl("postgres", name), "postgres", null));
     }
 
+    /** A new database with nothing in it, not even the ledger; returns its name (see {@link #jdbcUrl}). */
+    public static String emptyDatabase() {
+        String name = "empty_test_" + DATABASES.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        return name;
+    }
+
     /** The shared server's JDBC url for a database name (e.g. to point a command at it). */
     public static String jdbcUrl(String database) {
         return server().getJdbcUrl("postgres", database);

@@ -46,7 +46,7 @@ final class AdminCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         char[] password = password();
-        try (Database opened = Database.open(database.toConfig())) {
+        try (Database opened = Database.openOrJoin(database.toConfig())) {
             ServerSchema.migrate(opened.dataSource());
             ServerSchema.registerMappers(opened.sqlSessionFactory());
             FirstAdmin.on(opened.sqlSessionFactory(), passwordIterations).create(name, password, "poker-server admin create", false);

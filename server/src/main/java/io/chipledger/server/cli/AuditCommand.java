@@ -25,7 +25,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         database.requireLedger();
-        try (Database opened = Database.open(database.toConfig())) {
+        try (Database opened = Database.openOrJoin(database.toConfig())) {
             AuditReport report = new LedgerAuditor(opened.sqlSessionFactory()).audit();
             terminal.out().print(report.summary());
             terminal.out().flush();

@@ -77,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         database.requireLedger();
-        try (Database opened = Database.open(database.toConfig())) {
+        try (Database opened = Database.openOrJoin(database.toConfig())) {
             ServerSchema.migrate(opened.dataSource());
             ServerSchema.registerMappers(opened.sqlSessionFactory());
             Long playerId = player == null ? null : playerId(opened, player);

@@ -1,5 +1,6 @@
 package io.chipledger.server.cli;
 
+import io.chipledger.ledger.db.DataDirectoryInUseException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -70,6 +71,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     private static Optional<String> line(Throwable cause) {
         if (cause instanceof UserError user) {
             return Optional.of(user.getMessage());
+        }
+        if (cause instanceof DataDirectoryInUseException inUse) {
+            return Optional.of(inUse.getMessage());
         }
         if (cause instanceof BindException bind) {
             return Optional.of("cannot listen: " + bind.getMessage() + " (is another server using that --port?)");

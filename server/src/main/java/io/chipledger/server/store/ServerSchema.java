@@ -1,5 +1,6 @@
 package io.chipledger.server.store;
 
+import io.chipledger.ledger.db.LedgerSchema;
 import io.chipledger.server.account.PlayerMapper;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.Configuration;
@@ -7,9 +8,9 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.flywaydb.core.Flyway;
 
 /**
- * The server's own tables (players, sessions, poker tables, hands and their histories) beside the ledger's, in the same database. They
- * have their own migrations ({@code db/server}) and history table, so the ledger module's migrations and the server's
- * are numbered independently and neither can block the other.
+ * The server's own tables (players, sessions, poker tables, hands and their histories) beside the ledger's, in the same
+ * database and the same schema ({@link LedgerSchema}). They have their own migrations ({@code db/server}) and history
+ * table, so the ledger module's migrations and the server's are numbered independently and neither can block the other.
  */
 public final class ServerSchema {
 
@@ -20,6 +21,8 @@ public final class ServerSchema {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/server")
+                .schemas(LedgerSchema.NAME)
+                .defaultSchema(LedgerSchema.NAME)
                 .table("server_schema_history")
                 // The ledger's tables are already there: start the server's own history at zero, not refuse.
                 .baselineOnMigrate(true)
