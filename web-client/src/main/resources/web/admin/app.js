@@ -1,7 +1,7 @@
 // The admin console: log in with an admin account, then one view at a time, chosen by the URL's hash
 // (#dashboard, #tables, #players/3, ...). Every datum shown comes from /api/admin, which checks the session each time.
 import { ApiError, login, logout, session } from './api.js';
-import { toast } from './dom.js';
+import { toast } from './widgets.js';
 import * as audit from './views/audit.js';
 import * as dashboard from './views/dashboard.js';
 import * as hands from './views/hands.js';

@@ -1,4 +1,5 @@
-// A few lines of DOM building. Text from the server (names, chat) always goes in as text, never as HTML.
+// A few lines of DOM building, for the client and the admin console alike. Text from the server (names, chat) always
+// goes in as text, never as HTML.
 
 /** Creates an element: h('button', {class: 'x', onclick: f}, 'text', child, ...). */
 export function h(tag, attributes = {}, ...children) {

@@ -1,5 +1,6 @@
-// Money in the page is a BigInt of cents. Text becomes cents and cents become text by string operations only:
-// no amount ever passes through a floating-point number, so nothing is rounded on the way to or from the server.
+// Money in the page, the client's and the admin console's, is a BigInt of cents. Text becomes cents and cents become
+// text by string operations only: no amount ever passes through a floating-point number, so nothing is rounded on the
+// way to or from the server.
 
 /** The server's largest amount, 999,999,999,999,999.99 (Money.MAX), in cents. */
 export const MAX_CENTS = 99999999999999999n;

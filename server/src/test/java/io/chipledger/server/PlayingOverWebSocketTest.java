@@ -2,24 +2,19 @@ package io.chipledger.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.audit.AuditReport;
-import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
-import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.bot.PokerClient;
-import io.chipledger.server.table.TableActor;
-import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two players register, buy in, play hands to the end and cash out over real loopback WebSockets against the real
@@ -28,28 +23,17 @@ import org.junit.jupiter.api.Test;
 class PlayingOverWebSocketTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static GameServer server;
+    @RegisterExtension
+    static final TestServer live = TestServer.forEachTestClass();
     private static long tableId;
-    private static String http;
-    private static String ws;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        TableActor table = server.tables().create(TableDirectory.plainTable("Test", Money.parse("0.50"), Money.parse("1.00"), 6));
-        tableId = table.config().id();
-        http = "http://127.0.0.1:" + server.port();
-        ws = "ws://127.0.0.1:" + server.port() + "/ws";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void openTable() {
+        tableId = live.openTable("Test", 6);
     }
 
     private Money wallet(String name) {
-        var player = server.players().find(name).join().orElseThrow();
-        return server.ledger().findAccount(AccountKind.WALLET, player.ledgerOwner(), GameServer.CURRENCY).orElseThrow().balance();
+        return live.wallet(name);
     }
 
     /** Plays one decision: call when facing a bet, otherwise check (a passive bot that reaches showdown). */
@@ -103,8 +87,8 @@ class PlayingOverWebSocketTest {
 
     @Test
     void twoPlayersBuyInPlayHandsToShowdownAndCashOutWithTheLedgerInAgreement() throws Exception {
-        PokerClient alice = PokerClient.connect(ws, PokerClient.token(http, "alice", "alice-password"), "a");
-        PokerClient bob = PokerClient.connect(ws, PokerClient.token(http, "bob", "bob-password"), "b");
+        PokerClient alice = PokerClient.connect(live.ws(), live.token("alice"), "a");
+        PokerClient bob = PokerClient.connect(live.ws(), live.token("bob"), "b");
         assertThat(alice.welcome().wallet()).isEqualTo(Money.parse("1000.00"));
 
         String aliceBuyIn = alice.send(id -> new ClientMessage.SitDown(id, tableId, 0, Money.parse("100.00")));
@@ -137,7 +121,7 @@ class PlayingOverWebSocketTest {
         }
         assertThat(alice.lastWallet()).as("the wallet alice was shown").isEqualTo(aliceWallet);
 
-        AuditReport audit = new LedgerAuditor(server.database().sqlSessionFactory()).audit();
+        AuditReport audit = live.audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
         alice.close();
         bob.close();

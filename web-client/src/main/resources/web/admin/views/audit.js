@@ -1,6 +1,7 @@
 // The ledger audit: run on demand, every finding shown. The run itself is kept in the admin log.
 import { get, post } from '../api.js';
-import { busy, h, table, when } from '../dom.js';
+import { h } from '../../js/dom.js';
+import { busy, table, when } from '../widgets.js';
 
 export function auditVerdict(report) {
   return report.clean

@@ -1,6 +1,7 @@
 // Dashboard: what is running now, and how the ledger stands.
 import { get } from '../api.js';
-import { card, h, table, when } from '../dom.js';
+import { h } from '../../js/dom.js';
+import { card, table, when } from '../widgets.js';
 import { auditVerdict } from './audit.js';
 
 export async function render(view) {

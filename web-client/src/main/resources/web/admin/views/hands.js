@@ -1,7 +1,8 @@
 // Hands: search by hand id, player, table or time range, then one hand step by step with every hole card. The server
 // replays the hand (the amounts are its arithmetic, not the browser's) and sets it beside the ledger's journal.
 import { get } from '../api.js';
-import { h, table, when } from '../dom.js';
+import { h } from '../../js/dom.js';
+import { table, when } from '../widgets.js';
 
 export async function render(view, rerender, argument) {
   const field = (label, name, attributes = {}) => h('label', {}, label, h('input', { name, ...attributes }));

@@ -1,6 +1,7 @@
 // The admin audit log: who did what, to what, when and why, with the outcome. Append-only on the server.
 import { get } from '../api.js';
-import { h, table, when } from '../dom.js';
+import { h } from '../../js/dom.js';
+import { table, when } from '../widgets.js';
 
 export async function render(view) {
   const filter = h('input', { name: 'action', placeholder: 'action, e.g. DEPOSIT', pattern: '[A-Z_]{2,40}' });

@@ -1,8 +1,9 @@
 // Players: search, one player's wallet and its ledger history (running balances from the journal), money in and out,
 // freeze and unfreeze.
 import { get, Submission } from '../api.js';
-import { askReason, busy, h, table, when } from '../dom.js';
-import * as money from '../money.js';
+import { h } from '../../js/dom.js';
+import { askReason, busy, table, when } from '../widgets.js';
+import * as fields from '../fields.js';
 
 export async function render(view, rerender, argument) {
   const query = h('input', { name: 'q', placeholder: 'name or id', id: 'player-search' });
@@ -81,7 +82,7 @@ function moneyForm(p, rerender) {
     event.preventDefault();
     const kind = movement.value;
     const answer = await busy(submit, async () => {
-      const body = { playerId: p.id, amount: money.amount(amount.value), reason: reason.value.trim() };
+      const body = { playerId: p.id, amount: fields.amount(amount.value), reason: reason.value.trim() };
       if (kind === 'credit' || kind === 'debit') body.direction = kind === 'credit' ? 'CREDIT' : 'DEBIT';
       return submissions[kind].send(body);
     }, (a) => `${a.movement.toLowerCase().replaceAll('_', ' ')} of ${a.amount} for ${a.player}: wallet ${a.wallet}`

@@ -1,7 +1,8 @@
 // Tables: every running table with its seats; open one, pause or resume it, close it, kick a player.
 import { get, Submission } from '../api.js';
-import { askReason, busy, h, table, toast } from '../dom.js';
-import * as money from '../money.js';
+import { h } from '../../js/dom.js';
+import { askReason, busy, table, toast } from '../widgets.js';
+import * as fields from '../fields.js';
 
 export async function render(view, rerender) {
   const { tables } = await get('/api/admin/tables');
@@ -86,14 +87,14 @@ function createForm(rerender) {
     try {
       body = {
         name: data.get('name').trim(),
-        smallBlind: money.amount(data.get('smallBlind'), 'small blind'),
-        bigBlind: money.amount(data.get('bigBlind'), 'big blind'),
-        ante: money.optionalAmount(data.get('ante'), 'ante'),
+        smallBlind: fields.amount(data.get('smallBlind'), 'small blind'),
+        bigBlind: fields.amount(data.get('bigBlind'), 'big blind'),
+        ante: fields.optionalAmount(data.get('ante'), 'ante'),
         seats: Number.parseInt(data.get('seats'), 10),
-        minBuyIn: money.amount(data.get('minBuyIn'), 'minimum buy-in'),
-        maxBuyIn: money.amount(data.get('maxBuyIn'), 'maximum buy-in'),
-        rakePercent: money.percent(data.get('rakePercent')),
-        rakeCap: money.optionalAmount(data.get('rakeCap'), 'rake cap'),
+        minBuyIn: fields.amount(data.get('minBuyIn'), 'minimum buy-in'),
+        maxBuyIn: fields.amount(data.get('maxBuyIn'), 'maximum buy-in'),
+        rakePercent: fields.percent(data.get('rakePercent')),
+        rakeCap: fields.optionalAmount(data.get('rakeCap'), 'rake cap'),
         actionSeconds: Number.parseInt(data.get('actionSeconds'), 10),
         timeBankSeconds: Number.parseInt(data.get('timeBankSeconds'), 10),
         reason: data.get('reason').trim(),

@@ -3,27 +3,23 @@ package io.chipledger.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The admin audit log is append-only in the database itself, as the ledger journal is. */
 class AdminAuditLogTest {
 
-    private static AdminFixture fixture;
+    @RegisterExtension
+    static final TestServer fixture = TestServer.forEachTestClass().withAdmin();
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = AdminFixture.start();
-        fixture.register("alice");
+        fixture.token("alice");
         fixture.adminPost("/api/admin/player/deposit", "{\"playerId\":" + fixture.playerId("alice")
                 + ",\"amount\":\"5.00\",\"reason\":\"goodwill\",\"idempotencyKey\":\"k1\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     @ParameterizedTest

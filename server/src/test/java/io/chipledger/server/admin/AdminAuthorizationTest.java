@@ -6,12 +6,13 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.GameServer;
-import io.chipledger.server.table.PlayerConnections;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.StaticFiles;
+import io.chipledger.server.table.PlayerConnections;
+import io.chipledger.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every admin route refuses anonymous callers, bad and expired sessions (401), players and a frozen admin (403), and
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdminAuthorizationTest {
 
-    private static AdminFixture fixture;
+    @RegisterExtension
+    static final TestServer fixture = TestServer.forEachTestClass().withAdmin();
     private static final Map<String, String> refusedCallers = new LinkedHashMap<>();
     private static final Map<String, Integer> expectedStatus = new LinkedHashMap<>();
     private static long alice;
@@ -42,19 +45,18 @@ class AdminAuthorizationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = AdminFixture.start();
-        String aliceToken = fixture.register("alice");
+        String aliceToken = fixture.token("alice");
         alice = fixture.playerId("alice");
         pauseTable = createTable("Pause");
         closeTable = createTable("Close");
         kickTable = createTable("Kick");
-        bobAtTheTable = PokerClient.connect(fixture.ws, fixture.register("bob"), "b");
+        bobAtTheTable = PokerClient.connect(fixture.ws(), fixture.token("bob"), "b");
         bob = fixture.playerId("bob");
         String sit = bobAtTheTable.send(id -> new ClientMessage.SitDown(id, kickTable, 0, Money.parse("50.00")));
-        assertThat(bobAtTheTable.reply(sit, AdminFixture.WAIT)).isInstanceOf(ServerMessage.Done.class);
+        assertThat(bobAtTheTable.reply(sit, TestServer.WAIT)).isInstanceOf(ServerMessage.Done.class);
 
         // A second admin, frozen by the first: still an ADMIN by role, but refused.
-        FirstAdmin.on(fixture.server.database().sqlSessionFactory(), PasswordHasher.MIN_ITERATIONS)
+        FirstAdmin.on(fixture.server().database().sqlSessionFactory(), PasswordHasher.MIN_ITERATIONS)
                 .create("deputy", "deputy-password-long".toCharArray(), "tests", false);
         String deputyToken = fixture.login("deputy", "deputy-password-long");
         assertThat(fixture.adminPost("/api/admin/player/freeze", "{\"playerId\":" + fixture.playerId("deputy")
@@ -63,8 +65,8 @@ class AdminAuthorizationTest {
         // An admin's session that expired an hour ago, and one that was logged out.
         String expired = "expired-session-token-of-the-root-admin-000000";
         fixture.execute("INSERT INTO player_session (token_hash, player_id, expires_at) VALUES ('" + SessionTokens.hashOf(expired)
-                + "', " + fixture.playerId(AdminFixture.ADMIN) + ", now() - interval '1 hour')");
-        String loggedOut = fixture.login(AdminFixture.ADMIN, AdminFixture.ADMIN_PASSWORD);
+                + "', " + fixture.playerId(TestServer.ADMIN) + ", now() - interval '1 hour')");
+        String loggedOut = fixture.login(TestServer.ADMIN, TestServer.ADMIN_PASSWORD);
         assertThat(fixture.post("/api/logout", loggedOut, "{}").statusCode()).isEqualTo(200);
 
         refusedCallers.put("anonymous", null);
@@ -90,7 +92,6 @@ class AdminAuthorizationTest {
     @AfterAll
     static void stop() {
         bobAtTheTable.close();
-        fixture.close();
     }
 
     /** One admin call: what an admin may send, and what status an admin gets for it. */
@@ -138,7 +139,7 @@ class AdminAuthorizationTest {
 
     @Test
     void theCallsBelowAreEveryRouteTheConsoleAdds() {
-        GameServer server = fixture.server;
+        GameServer server = fixture.server();
         List<String> added = AdminConsole.addTo(new HttpRoutes(new StaticFiles("web", Runnable::run)),
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
                         server.tables(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
@@ -157,18 +158,18 @@ class AdminAuthorizationTest {
 
                 assertThat(response.statusCode()).as("%s by %s", call.route(), caller.getKey())
                         .isEqualTo(expectedStatus.get(caller.getKey()));
-                assertThat(AdminFixture.json(response).get("error").get("code").asText())
+                assertThat(TestServer.json(response).get("error").get("code").asText())
                         .isEqualTo(expectedStatus.get(caller.getKey()) == 401 ? "UNAUTHORIZED" : "FORBIDDEN");
                 assertThat(state()).as("nothing changed after %s by %s", call.route(), caller.getKey()).isEqualTo(before);
             }
-            HttpResponse<String> byAdmin = send(call, fixture.adminToken);
+            HttpResponse<String> byAdmin = send(call, fixture.adminToken());
             assertThat(byAdmin.statusCode()).as("%s by the admin: %s", call.route(), byAdmin.body()).isEqualTo(call.adminStatus());
         }
         // The admin's calls did change things: the refusals above were about the caller, not the requests.
         assertThat(fixture.wallet("alice")).isEqualTo(Money.parse("1007.01"));
         String doneSince = "SELECT action FROM admin_audit_log WHERE outcome = 'DONE' AND admin_name = 'root' AND id > "
                 + lastLogged + " ORDER BY action";
-        AdminFixture.eventually("the close is recorded", () -> fixture.rows(doneSince).contains("TABLE_CLOSE"));
+        TestServer.eventually("the close is recorded", () -> fixture.rows(doneSince).contains("TABLE_CLOSE"));
         assertThat(fixture.rows(doneSince)).as("one outcome per admin action").containsExactly("AUDIT_RUN",
                 "CREDIT_ADJUSTMENT", "DEPOSIT", "FREEZE", "KICK", "TABLE_CLOSE", "TABLE_CREATE", "TABLE_PAUSE", "TABLE_RESUME",
                 "UNFREEZE", "WITHDRAWAL");
@@ -188,7 +189,7 @@ class AdminAuthorizationTest {
         state.add(fixture.rows("SELECT id, name, role, frozen FROM player ORDER BY id"));
         state.add(fixture.rows("SELECT id, admin_name, action, outcome FROM admin_audit_log ORDER BY id"));
         state.add(List.of(fixture.adminGet("/api/admin/tables").get("tables").toString()));
-        state.add(List.of(String.valueOf(fixture.server.players().isFrozen(alice))));
+        state.add(List.of(String.valueOf(fixture.server().players().isFrozen(alice))));
         return state;
     }
 }

@@ -8,6 +8,7 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Players' money over the admin API against the real database: deposits, withdrawals and adjustments are cashier
@@ -26,20 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class AdminCashierTest {
 
-    private static AdminFixture fixture;
+    @RegisterExtension
+    static final TestServer fixture = TestServer.forEachTestClass().withAdmin();
     private static long table;
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = AdminFixture.start();
         table = fixture.adminPost("/api/admin/tables/create", "{\"name\":\"Cashier\",\"smallBlind\":\"0.50\","
                 + "\"bigBlind\":\"1.00\",\"seats\":6,\"minBuyIn\":\"20.00\",\"maxBuyIn\":\"100.00\","
                 + "\"reason\":\"test table\",\"idempotencyKey\":\"create-cashier-table\"}").get("table").get("id").asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     private static String money(long playerId, String amount, String key) {
@@ -55,14 +51,14 @@ class AdminCashierTest {
 
     @Test
     void aDepositIsOneCashierTransferToTheWalletLoggedWithWhoAndWhy() throws Exception {
-        fixture.register("dora");
+        fixture.token("dora");
         long dora = fixture.playerId("dora");
-        String key = AdminFixture.newKey();
+        String key = TestServer.newKey();
 
-        HttpResponse<String> response = fixture.post("/api/admin/player/deposit", fixture.adminToken, money(dora, "25.50", key));
+        HttpResponse<String> response = fixture.post("/api/admin/player/deposit", fixture.adminToken(), money(dora, "25.50", key));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode body = AdminFixture.json(response);
+        JsonNode body = TestServer.json(response);
         assertThat(body.get("wallet").asText()).isEqualTo("1025.50");
         assertThat(body.get("amount").isTextual()).as("money is a JSON string").isTrue();
         assertThat(fixture.wallet("dora")).isEqualTo(Money.parse("1025.50"));
@@ -79,20 +75,20 @@ class AdminCashierTest {
 
     @Test
     void aPlayerOnlineSeesTheirNewBalanceAsSoonAsTheDepositCommits() throws Exception {
-        String token = fixture.register("otto");
-        try (PokerClient otto = PokerClient.connect("ws://127.0.0.1:" + fixture.server.port() + "/ws", token, "otto")) {
-            fixture.post("/api/admin/player/deposit", fixture.adminToken, money(fixture.playerId("otto"), "7.25", AdminFixture.newKey()));
+        String token = fixture.token("otto");
+        try (PokerClient otto = PokerClient.connect("ws://127.0.0.1:" + fixture.server().port() + "/ws", token, "otto")) {
+            fixture.post("/api/admin/player/deposit", fixture.adminToken(), money(fixture.playerId("otto"), "7.25", TestServer.newKey()));
 
-            ServerMessage told = otto.await(m -> m instanceof ServerMessage.Wallet, AdminFixture.WAIT);
+            ServerMessage told = otto.await(m -> m instanceof ServerMessage.Wallet, TestServer.WAIT);
             assertThat(((ServerMessage.Wallet) told).balance()).isEqualTo(Money.parse("1007.25"));
         }
     }
 
     @Test
     void aDepositSubmittedTwiceAtOnceFromTwoThreadsMovesMoneyOnce() throws Exception {
-        fixture.register("ellen");
+        fixture.token("ellen");
         long ellen = fixture.playerId("ellen");
-        String key = AdminFixture.newKey();
+        String key = TestServer.newKey();
         String body = money(ellen, "40.00", key);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -101,11 +97,11 @@ class AdminCashierTest {
             for (int i = 0; i < 2; i++) {
                 answers.add(threads.submit(() -> {
                     together.await();
-                    return fixture.post("/api/admin/player/deposit", fixture.adminToken, body);
+                    return fixture.post("/api/admin/player/deposit", fixture.adminToken(), body);
                 }));
             }
-            JsonNode first = AdminFixture.json(answers.get(0).get());
-            JsonNode second = AdminFixture.json(answers.get(1).get());
+            JsonNode first = TestServer.json(answers.get(0).get());
+            JsonNode second = TestServer.json(answers.get(1).get());
             assertThat(answers.get(0).get().statusCode()).isEqualTo(200);
             assertThat(answers.get(1).get().statusCode()).isEqualTo(200);
             assertThat(first.get("postingId").asLong()).as("one posting answers both").isEqualTo(second.get("postingId").asLong());
@@ -124,9 +120,9 @@ class AdminCashierTest {
 
     @Test
     void aDepositResentAfterItsAnswerIsAnsweredAgainAndMovesNothing() throws Exception {
-        fixture.register("fred");
+        fixture.token("fred");
         long fred = fixture.playerId("fred");
-        String key = AdminFixture.newKey();
+        String key = TestServer.newKey();
         JsonNode first = fixture.adminPost("/api/admin/player/deposit", money(fred, "7.25", key));
         List<String> before = ledgerState();
 
@@ -140,30 +136,30 @@ class AdminCashierTest {
 
     @Test
     void theSameKeyForAnotherAmountIsRefusedAndNothingMoves() throws Exception {
-        fixture.register("gina");
+        fixture.token("gina");
         long gina = fixture.playerId("gina");
-        String key = AdminFixture.newKey();
+        String key = TestServer.newKey();
         fixture.adminPost("/api/admin/player/deposit", money(gina, "1.00", key));
         List<String> before = ledgerState();
 
-        HttpResponse<String> reused = fixture.post("/api/admin/player/deposit", fixture.adminToken, money(gina, "100.00", key));
+        HttpResponse<String> reused = fixture.post("/api/admin/player/deposit", fixture.adminToken(), money(gina, "100.00", key));
 
         assertThat(reused.statusCode()).isEqualTo(409);
-        assertThat(AdminFixture.json(reused).get("error").get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(TestServer.json(reused).get("error").get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(ledgerState()).isEqualTo(before);
     }
 
     @Test
     void aWithdrawalLargerThanTheWalletIsRefusedWithAClearErrorAndNothingChanges() throws Exception {
-        fixture.register("hank");
+        fixture.token("hank");
         long hank = fixture.playerId("hank");
-        String key = AdminFixture.newKey();
+        String key = TestServer.newKey();
         List<String> before = ledgerState();
 
-        HttpResponse<String> response = fixture.post("/api/admin/player/withdraw", fixture.adminToken, money(hank, "1000.01", key));
+        HttpResponse<String> response = fixture.post("/api/admin/player/withdraw", fixture.adminToken(), money(hank, "1000.01", key));
 
         assertThat(response.statusCode()).isEqualTo(409);
-        JsonNode error = AdminFixture.json(response).get("error");
+        JsonNode error = TestServer.json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(error.get("message").asText()).isEqualTo("hank's wallet holds 1000.00; taking 1000.01 would overdraw it. Nothing moved.");
         assertThat(ledgerState()).isEqualTo(before);
@@ -171,13 +167,13 @@ class AdminCashierTest {
         assertThat(fixture.rows("SELECT outcome FROM admin_audit_log WHERE outcome_of = "
                 + "(SELECT id FROM admin_audit_log WHERE request_key = '" + key + "')")).containsExactly("REFUSED");
 
-        JsonNode exact = fixture.adminPost("/api/admin/player/withdraw", money(hank, "1000.00", AdminFixture.newKey()));
+        JsonNode exact = fixture.adminPost("/api/admin/player/withdraw", money(hank, "1000.00", TestServer.newKey()));
         assertThat(exact.get("wallet").asText()).as("the whole wallet may go").isEqualTo("0.00");
     }
 
     @Test
     void amountsFinerThanACentOrNotStringsOrNotPositiveAreRefusedNeverRounded() throws Exception {
-        fixture.register("ivan");
+        fixture.token("ivan");
         long ivan = fixture.playerId("ivan");
         long logged = fixture.count("SELECT count(*) FROM admin_audit_log");
         List<String> before = ledgerState();
@@ -189,24 +185,24 @@ class AdminCashierTest {
                 money(ivan, "1e3", "k-exponent")};
 
         for (String body : bodies) {
-            HttpResponse<String> response = fixture.post("/api/admin/player/deposit", fixture.adminToken, body);
+            HttpResponse<String> response = fixture.post("/api/admin/player/deposit", fixture.adminToken(), body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(AdminFixture.json(response).get("error").get("code").asText()).as(body).isEqualTo("BAD_AMOUNT");
+            assertThat(TestServer.json(response).get("error").get("code").asText()).as(body).isEqualTo("BAD_AMOUNT");
         }
-        HttpResponse<String> finer = fixture.post("/api/admin/player/deposit", fixture.adminToken, bodies[0]);
-        assertThat(AdminFixture.json(finer).get("error").get("message").asText()).contains("finer than a cent").contains("never rounded");
+        HttpResponse<String> finer = fixture.post("/api/admin/player/deposit", fixture.adminToken(), bodies[0]);
+        assertThat(TestServer.json(finer).get("error").get("message").asText()).contains("finer than a cent").contains("never rounded");
         assertThat(ledgerState()).isEqualTo(before);
         assertThat(fixture.count("SELECT count(*) FROM admin_audit_log")).isEqualTo(logged);
     }
 
     @Test
     void aReasonAndAnIdempotencyKeyAreRequired() throws Exception {
-        long root = fixture.playerId(AdminFixture.ADMIN);
-        HttpResponse<String> noReason = fixture.post("/api/admin/player/deposit", fixture.adminToken,
+        long root = fixture.playerId(TestServer.ADMIN);
+        HttpResponse<String> noReason = fixture.post("/api/admin/player/deposit", fixture.adminToken(),
                 "{\"playerId\":" + root + ",\"amount\":\"1.00\",\"reason\":\"  \",\"idempotencyKey\":\"k\"}");
-        HttpResponse<String> noKey = fixture.post("/api/admin/player/deposit", fixture.adminToken,
+        HttpResponse<String> noKey = fixture.post("/api/admin/player/deposit", fixture.adminToken(),
                 "{\"playerId\":" + root + ",\"amount\":\"1.00\",\"reason\":\"why\"}");
-        HttpResponse<String> unknownField = fixture.post("/api/admin/player/deposit", fixture.adminToken,
+        HttpResponse<String> unknownField = fixture.post("/api/admin/player/deposit", fixture.adminToken(),
                 "{\"playerId\":" + root + ",\"amount\":\"1.00\",\"reason\":\"why\",\"idempotencyKey\":\"k\",\"force\":true}");
 
         assertThat(noReason.statusCode()).isEqualTo(400);
@@ -218,13 +214,13 @@ class AdminCashierTest {
 
     @Test
     void adjustmentsCreditAndDebitTheWalletAsAdminAdjustments() throws Exception {
-        fixture.register("jane");
+        fixture.token("jane");
         long jane = fixture.playerId("jane");
 
         JsonNode credit = fixture.adminPost("/api/admin/player/adjust", "{\"playerId\":" + jane + ",\"direction\":\"CREDIT\","
-                + "\"amount\":\"0.07\",\"reason\":\"rounding complaint\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                + "\"amount\":\"0.07\",\"reason\":\"rounding complaint\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
         JsonNode debit = fixture.adminPost("/api/admin/player/adjust", "{\"playerId\":" + jane + ",\"direction\":\"DEBIT\","
-                + "\"amount\":\"2.00\",\"reason\":\"chargeback\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                + "\"amount\":\"2.00\",\"reason\":\"chargeback\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
 
         assertThat(credit.get("wallet").asText()).isEqualTo("1000.07");
         assertThat(debit.get("wallet").asText()).isEqualTo("998.07");
@@ -237,10 +233,10 @@ class AdminCashierTest {
 
     @Test
     void theWalletHistoryIsTheJournalsEntriesWithRunningBalancesNewestFirst() throws Exception {
-        fixture.register("kate");
+        fixture.token("kate");
         long kate = fixture.playerId("kate");
-        fixture.adminPost("/api/admin/player/deposit", money(kate, "50.00", AdminFixture.newKey()));
-        fixture.adminPost("/api/admin/player/withdraw", money(kate, "30.25", AdminFixture.newKey()));
+        fixture.adminPost("/api/admin/player/deposit", money(kate, "50.00", TestServer.newKey()));
+        fixture.adminPost("/api/admin/player/withdraw", money(kate, "30.25", TestServer.newKey()));
 
         JsonNode wallet = fixture.adminGet("/api/admin/player?id=" + kate);
 
@@ -261,8 +257,8 @@ class AdminCashierTest {
 
     @Test
     void searchFindsPlayersByAPieceOfTheirNameOrTheirId() throws Exception {
-        fixture.register("Lorelai");
-        fixture.register("lola_x");
+        fixture.token("Lorelai");
+        fixture.token("lola_x");
         long lola = fixture.playerId("lola_x");
 
         JsonNode byName = fixture.adminGet("/api/admin/players?q=LO").get("players");
@@ -277,44 +273,44 @@ class AdminCashierTest {
 
     @Test
     void aFreezeHoldsAtOnceEvenOnAConnectionOpenedBeforeIt() throws Exception {
-        try (PokerClient mia = PokerClient.connect(fixture.ws, fixture.register("mia"), "m")) {
+        try (PokerClient mia = PokerClient.connect(fixture.ws(), fixture.token("mia"), "m")) {
             long miaId = fixture.playerId("mia");
             fixture.adminPost("/api/admin/player/freeze", "{\"playerId\":" + miaId + ",\"reason\":\"fraud review\","
-                    + "\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                    + "\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
             List<String> before = ledgerState();
 
             String buyIn = mia.send(id -> new ClientMessage.SitDown(id, table, 0, Money.parse("50.00")));
-            ServerMessage refused = mia.reply(buyIn, AdminFixture.WAIT);
-            HttpResponse<String> deposit = fixture.post("/api/admin/player/deposit", fixture.adminToken,
-                    money(miaId, "5.00", AdminFixture.newKey()));
+            ServerMessage refused = mia.reply(buyIn, TestServer.WAIT);
+            HttpResponse<String> deposit = fixture.post("/api/admin/player/deposit", fixture.adminToken(),
+                    money(miaId, "5.00", TestServer.newKey()));
 
             assertThat(refused).isInstanceOfSatisfying(ServerMessage.Error.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCOUNT_FROZEN));
             assertThat(deposit.statusCode()).isEqualTo(409);
-            assertThat(AdminFixture.json(deposit).get("error").get("code").asText()).isEqualTo("ACCOUNT_FROZEN");
+            assertThat(TestServer.json(deposit).get("error").get("code").asText()).isEqualTo("ACCOUNT_FROZEN");
             assertThat(ledgerState()).isEqualTo(before);
             assertThat(fixture.adminGet("/api/admin/player?id=" + miaId).get("player").get("frozen").asBoolean()).isTrue();
 
             fixture.adminPost("/api/admin/player/unfreeze", "{\"playerId\":" + miaId + ",\"reason\":\"cleared\","
-                    + "\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                    + "\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
             String again = mia.send(id -> new ClientMessage.SitDown(id, table, 0, Money.parse("50.00")));
-            assertThat(mia.reply(again, AdminFixture.WAIT)).isInstanceOf(ServerMessage.Done.class);
+            assertThat(mia.reply(again, TestServer.WAIT)).isInstanceOf(ServerMessage.Done.class);
             assertThat(fixture.wallet("mia")).isEqualTo(Money.parse("950.00"));
         }
     }
 
     @Test
     void anAdminCannotFreezeThemselves() throws Exception {
-        HttpResponse<String> response = fixture.post("/api/admin/player/freeze", fixture.adminToken, "{\"playerId\":"
-                + fixture.playerId(AdminFixture.ADMIN) + ",\"reason\":\"oops\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+        HttpResponse<String> response = fixture.post("/api/admin/player/freeze", fixture.adminToken(), "{\"playerId\":"
+                + fixture.playerId(TestServer.ADMIN) + ",\"reason\":\"oops\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(fixture.server.players().isFrozen(fixture.playerId(AdminFixture.ADMIN))).isFalse();
+        assertThat(fixture.server().players().isFrozen(fixture.playerId(TestServer.ADMIN))).isFalse();
     }
 
     @Test
     void theLedgerAuditRunOnDemandIsCleanAndShownAsTheLastAudit() throws Exception {
-        fixture.register("nina");
-        fixture.adminPost("/api/admin/player/deposit", money(fixture.playerId("nina"), "3.00", AdminFixture.newKey()));
+        fixture.token("nina");
+        fixture.adminPost("/api/admin/player/deposit", money(fixture.playerId("nina"), "3.00", TestServer.newKey()));
 
         JsonNode audit = fixture.adminPost("/api/admin/audit/run", "{\"reason\":\"end of shift\"}");
         JsonNode dashboard = fixture.adminGet("/api/admin/dashboard");
@@ -322,7 +318,7 @@ class AdminCashierTest {
         assertThat(audit.get("clean").asBoolean()).as(audit.path("summary").asText()).isTrue();
         assertThat(audit.get("findings")).isEmpty();
         JsonNode last = dashboard.get("ledger").get("lastAudit");
-        assertThat(last.get("by").asText()).isEqualTo(AdminFixture.ADMIN);
+        assertThat(last.get("by").asText()).isEqualTo(TestServer.ADMIN);
         assertThat(last.get("reason").asText()).isEqualTo("end of shift");
         assertThat(last.get("report").get("clean").asBoolean()).isTrue();
         assertThat(dashboard.get("ledger").get("sumOfBalances").asText()).isEqualTo("0.00");
@@ -332,8 +328,8 @@ class AdminCashierTest {
     @Test
     void anAuditOfATamperedLedgerShowsItsFindings() throws Exception {
         // A separate server: tampering must not leak into the other tests' ledger.
-        try (AdminFixture tampered = AdminFixture.start()) {
-            tampered.register("olga");
+        try (TestServer tampered = TestServer.forThisTest().withAdmin().start()) {
+            tampered.token("olga");
             tampered.execute("UPDATE account SET balance = balance + 5 WHERE kind = 'WALLET'");
 
             JsonNode audit = tampered.adminPost("/api/admin/audit/run", "{}");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.chipledger.money.Money;
-import io.chipledger.server.browser.Chromium;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class AdminConsoleBrowserTest {
 
-    private static final double WAIT_MS = AdminFixture.WAIT.toMillis();
+    private static final double WAIT_MS = TestServer.WAIT.toMillis();
 
     @Test
     void anAdminLogsInOpensATableDepositsToAPlayerAndSeesTheAuditPass() throws Exception {
-        try (AdminFixture fixture = AdminFixture.start(); Chromium chromium = Chromium.launch()) {
-            fixture.register("pat");
-            Page page = chromium.newPage();
+        try (TestServer fixture = TestServer.forThisTest().withAdmin().withBrowser().start()) {
+            fixture.token("pat");
+            Page page = fixture.chromium().newPage();
             page.setDefaultTimeout(WAIT_MS);
             try {
                 walkThrough(fixture, page);
@@ -34,12 +35,12 @@ class AdminConsoleBrowserTest {
         }
     }
 
-    private static void walkThrough(AdminFixture fixture, Page page) throws Exception {
+    private static void walkThrough(TestServer fixture, Page page) throws Exception {
         {
 
-            page.navigate(fixture.http + "/admin");
-            page.locator("#login-form input[name=name]").fill(AdminFixture.ADMIN);
-            page.locator("#login-form input[name=password]").fill(AdminFixture.ADMIN_PASSWORD);
+            page.navigate(fixture.http() + "/admin");
+            page.locator("#login-form input[name=name]").fill(TestServer.ADMIN);
+            page.locator("#login-form input[name=password]").fill(TestServer.ADMIN_PASSWORD);
             page.locator("#login-form button").click();
             page.locator("[data-card=tables-running]").waitFor();
             assertThat(page.url()).endsWith("/admin/");

@@ -1,12 +1,15 @@
 package io.chipledger.server.admin;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chipledger.money.Money;
 import com.microsoft.playwright.Page;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.browser.Chromium;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hands as an operator investigates them, from the hand-history store after real hands over WebSockets: found by hand
@@ -23,39 +27,38 @@ import org.junit.jupiter.api.Test;
  */
 class AdminHandsTest {
 
-    private static AdminFixture fixture;
+    @RegisterExtension
+    static final TestServer fixture = TestServer.forEachTestClass().withAdmin();
     private static long table;
-    private static SeatedPlayer ivy;
-    private static SeatedPlayer jon;
+    private static AutoPlayer ivy;
+    private static AutoPlayer jon;
 
     @BeforeAll
     static void playSomeHands() throws Exception {
-        fixture = AdminFixture.start();
         table = fixture.adminPost("/api/admin/tables/create", "{\"name\":\"Evidence\",\"smallBlind\":\"0.50\",\"bigBlind\":\"1.00\","
                 + "\"seats\":6,\"minBuyIn\":\"20.00\",\"maxBuyIn\":\"100.00\",\"rakePercent\":\"5\",\"rakeCap\":\"2.00\","
                 + "\"reason\":\"test\",\"idempotencyKey\":\"create\"}").get("table").get("id").asLong();
-        ivy = SeatedPlayer.sitDown(fixture, "ivy", table, 1, "60.00");
-        jon = SeatedPlayer.sitDown(fixture, "jon", table, 4, "45.00");
+        ivy = AutoPlayer.sitDown(fixture, "ivy", table, 1, "60.00");
+        jon = AutoPlayer.sitDown(fixture, "jon", table, 4, "45.00");
         fixture.adminPost("/api/admin/tables/create", "{\"name\":\"Empty\",\"smallBlind\":\"0.50\",\"bigBlind\":\"1.00\","
                 + "\"seats\":6,\"minBuyIn\":\"20.00\",\"maxBuyIn\":\"100.00\",\"reason\":\"test\",\"idempotencyKey\":\"create-2\"}");
-        ivy.startActing();
-        jon.startActing();
-        AdminFixture.eventually("three hands end", () -> ivy.events().stream().filter(e -> e instanceof TableEvent.HandEnded).count() >= 3);
+        ivy.play(checkOrCall());
+        jon.play(checkOrCall());
+        TestServer.eventually("three hands end", () -> ivy.events().stream().filter(e -> e instanceof TableEvent.HandEnded).count() >= 3);
         fixture.adminPost("/api/admin/table/pause", "{\"tableId\":" + table + ",\"reason\":\"enough\",\"idempotencyKey\":\"pause\"}");
-        AdminFixture.eventually("three hands are stored", () -> fixture.count("SELECT count(*) FROM hand_history") >= 3);
+        TestServer.eventually("three hands are stored", () -> fixture.count("SELECT count(*) FROM hand_history") >= 3);
     }
 
     @AfterAll
     static void stop() {
         ivy.close();
         jon.close();
-        fixture.close();
     }
 
     private static JsonNode hands(String query) throws Exception {
-        HttpResponse<String> response = fixture.get("/api/admin/hands?" + query, fixture.adminToken);
+        HttpResponse<String> response = fixture.get("/api/admin/hands?" + query, fixture.adminToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return AdminFixture.json(response).get("hands");
+        return TestServer.json(response).get("hands");
     }
 
     private static List<Long> ids(JsonNode hands) {
@@ -85,7 +88,7 @@ class AdminHandsTest {
         first.get("players").forEach(p -> assertThat(p.get("holeCards")).as("operators see every card").hasSize(2));
         assertThat(first.get("totalPot").isTextual()).isTrue();
 
-        HttpResponse<String> nobody = fixture.get("/api/admin/hands?player=nobody", fixture.adminToken);
+        HttpResponse<String> nobody = fixture.get("/api/admin/hands?player=nobody", fixture.adminToken());
         assertThat(nobody.statusCode()).isEqualTo(404);
     }
 
@@ -131,10 +134,10 @@ class AdminHandsTest {
         long handId = ids(hands("table=" + table)).get(0);
         try (Chromium chromium = Chromium.launch()) {
             Page page = chromium.newPage();
-            page.setDefaultTimeout(AdminFixture.WAIT.toMillis());
-            page.navigate(fixture.http + "/admin/");
-            page.locator("#login-form input[name=name]").fill(AdminFixture.ADMIN);
-            page.locator("#login-form input[name=password]").fill(AdminFixture.ADMIN_PASSWORD);
+            page.setDefaultTimeout(TestServer.WAIT.toMillis());
+            page.navigate(fixture.http() + "/admin/");
+            page.locator("#login-form input[name=name]").fill(TestServer.ADMIN);
+            page.locator("#login-form input[name=password]").fill(TestServer.ADMIN_PASSWORD);
             page.locator("#login-form button").click();
             page.locator("[data-card=tables-running]").waitFor();
 
@@ -158,9 +161,9 @@ class AdminHandsTest {
 
     @Test
     void aHandNotRecordedIsNotFound() throws Exception {
-        HttpResponse<String> response = fixture.get("/api/admin/hand?id=987654", fixture.adminToken);
+        HttpResponse<String> response = fixture.get("/api/admin/hand?id=987654", fixture.adminToken());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(AdminFixture.json(response).get("error").get("code").asText()).isEqualTo("HAND_NOT_FOUND");
+        assertThat(TestServer.json(response).get("error").get("code").asText()).isEqualTo("HAND_NOT_FOUND");
     }
 }

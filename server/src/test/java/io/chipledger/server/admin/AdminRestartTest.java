@@ -3,6 +3,7 @@ package io.chipledger.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** What operators set survives a restart: a paused table comes back paused, the admin log and the last audit remain. */
@@ -12,8 +13,8 @@ class AdminRestartTest {
     void aPausedTableIsStillPausedAfterARestartAndTheLogRemains() throws Exception {
         String url;
         long table;
-        try (AdminFixture before = AdminFixture.start()) {
-            url = before.server.database().jdbcUrl();
+        try (TestServer before = TestServer.forThisTest().withAdmin().start()) {
+            url = before.jdbcUrl();
             table = before.adminPost("/api/admin/tables/create", "{\"name\":\"Sleepy\",\"smallBlind\":\"0.50\",\"bigBlind\":\"1.00\","
                     + "\"seats\":6,\"minBuyIn\":\"20.00\",\"maxBuyIn\":\"100.00\",\"reason\":\"r\",\"idempotencyKey\":\"c1\"}")
                     .get("table").get("id").asLong();
@@ -21,7 +22,7 @@ class AdminRestartTest {
             before.adminPost("/api/admin/audit/run", "{\"reason\":\"before the restart\"}");
         }
 
-        try (AdminFixture after = AdminFixture.restartOn(url)) {
+        try (TestServer after = TestServer.forThisTest().withAdmin().onDatabase(url).start()) {
             JsonNode tables = after.adminGet("/api/admin/tables").get("tables");
             assertThat(tables).hasSize(1);
             assertThat(tables.get(0).get("id").asLong()).isEqualTo(table);

@@ -1,5 +1,6 @@
 package io.chipledger.server.admin;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tables over the admin API with players on real WebSockets: open one, pause and resume it, close it (the hand in
@@ -30,23 +33,18 @@ import org.junit.jupiter.api.Test;
  */
 class AdminTablesTest {
 
-    private static AdminFixture fixture;
-    private final List<SeatedPlayer> players = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = AdminFixture.start();
-    }
+    @RegisterExtension
+    static final TestServer fixture = TestServer.forEachTestClass().withAdmin();
+    private final List<AutoPlayer> players = new ArrayList<>();
 
     @AfterEach
     void leave() {
-        players.forEach(SeatedPlayer::close);
+        players.forEach(AutoPlayer::close);
     }
 
     @AfterAll
     static void stop() {
-        AuditReport audit = new LedgerAuditor(fixture.server.database().sqlSessionFactory()).audit();
-        fixture.close();
+        AuditReport audit = new LedgerAuditor(fixture.server().database().sqlSessionFactory()).audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
     }
 
@@ -57,15 +55,15 @@ class AdminTablesTest {
     }
 
     private static long createTable(String name) throws Exception {
-        return fixture.adminPost("/api/admin/tables/create", createBody(name, AdminFixture.newKey())).get("table").get("id").asLong();
+        return fixture.adminPost("/api/admin/tables/create", createBody(name, TestServer.newKey())).get("table").get("id").asLong();
     }
 
     private static String tableRequest(long tableId) {
-        return "{\"tableId\":" + tableId + ",\"reason\":\"operator test\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}";
+        return "{\"tableId\":" + tableId + ",\"reason\":\"operator test\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}";
     }
 
-    private SeatedPlayer sit(String name, long table, int seat, String buyIn) throws Exception {
-        SeatedPlayer player = SeatedPlayer.sitDown(fixture, name, table, seat, buyIn);
+    private AutoPlayer sit(String name, long table, int seat, String buyIn) throws Exception {
+        AutoPlayer player = AutoPlayer.sitDown(fixture, name, table, seat, buyIn);
         players.add(player);
         return player;
     }
@@ -81,15 +79,15 @@ class AdminTablesTest {
 
     @Test
     void aCreatedTableIsStoredWithItsSettingsAndOpenInTheLobby() throws Exception {
-        HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken,
-                createBody("Maple", AdminFixture.newKey()));
+        HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken(),
+                createBody("Maple", TestServer.newKey()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        long id = AdminFixture.json(response).get("table").get("id").asLong();
+        long id = TestServer.json(response).get("table").get("id").asLong();
         assertThat(fixture.rows("SELECT name, small_blind, big_blind, ante, seats, min_buy_in, max_buy_in, rake_percent, rake_cap,"
                 + " action_seconds, time_bank_seconds, status FROM poker_table WHERE id = " + id))
                 .containsExactly("Maple|0.25|0.50|0.05|6|10.00|50.00|4.75|1.50|25|40|OPEN");
-        JsonNode lobby = AdminFixture.json(fixture.get("/api/lobby", null)).get("tables");
+        JsonNode lobby = TestServer.json(fixture.get("/api/lobby", null)).get("tables");
         assertThat(lobby.findValuesAsText("name")).contains("Maple");
         JsonNode view = adminView(id);
         assertThat(view.get("state").asText()).isEqualTo("OPEN");
@@ -99,7 +97,7 @@ class AdminTablesTest {
 
     @Test
     void aCreateSubmittedTwiceAtOnceOpensOneTable() throws Exception {
-        String body = createBody("Twice", AdminFixture.newKey());
+        String body = createBody("Twice", TestServer.newKey());
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -107,11 +105,11 @@ class AdminTablesTest {
             for (int i = 0; i < 2; i++) {
                 answers.add(threads.submit(() -> {
                     together.await();
-                    return fixture.post("/api/admin/tables/create", fixture.adminToken, body);
+                    return fixture.post("/api/admin/tables/create", fixture.adminToken(), body);
                 }));
             }
-            long first = AdminFixture.json(answers.get(0).get()).get("table").get("id").asLong();
-            long second = AdminFixture.json(answers.get(1).get()).get("table").get("id").asLong();
+            long first = TestServer.json(answers.get(0).get()).get("table").get("id").asLong();
+            long second = TestServer.json(answers.get(1).get()).get("table").get("id").asLong();
             assertThat(first).isEqualTo(second);
         } finally {
             threads.shutdownNow();
@@ -131,7 +129,7 @@ class AdminTablesTest {
                 createBody("", "k6")};
 
         for (String body : bad) {
-            HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken, body);
+            HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken(), body);
             assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
         }
         assertThat(fixture.count("SELECT count(*) FROM poker_table")).isEqualTo(tables);
@@ -144,15 +142,15 @@ class AdminTablesTest {
         assertThat(paused.get("table").get("state").asText()).isEqualTo("PAUSED");
         assertThat(fixture.rows("SELECT status FROM poker_table WHERE id = " + table)).containsExactly("PAUSED");
 
-        SeatedPlayer ann = sit("ann", table, 0, "20.00");
-        SeatedPlayer ben = sit("ben", table, 1, "20.00");
+        AutoPlayer ann = sit("ann", table, 0, "20.00");
+        AutoPlayer ben = sit("ben", table, 1, "20.00");
         JsonNode view = adminView(table);
         assertThat(view.get("seats")).hasSize(2);
         assertThat(view.get("handId").isNull()).isTrue();
         assertThat(fixture.count("SELECT count(*) FROM hand WHERE table_id = " + table)).isZero();
 
         fixture.adminPost("/api/admin/table/resume", tableRequest(table));
-        AdminFixture.eventually("a hand starts after the resume", () -> ann.heardEvent(e -> e instanceof TableEvent.HandStarted));
+        TestServer.eventually("a hand starts after the resume", () -> ann.heardEvent(e -> e instanceof TableEvent.HandStarted));
         assertThat(ben.events().stream().filter(e -> e instanceof TableEvent.HandStarted)).hasSizeLessThanOrEqualTo(1);
         assertThat(fixture.rows("SELECT status FROM poker_table WHERE id = " + table)).containsExactly("OPEN");
     }
@@ -160,26 +158,26 @@ class AdminTablesTest {
     @Test
     void closingLetsTheHandFinishThenCashesOutEverySeatAndStoresTheTableClosed() throws Exception {
         long table = createTable("Closing");
-        SeatedPlayer cat = sit("cat", table, 0, "40.00");
-        SeatedPlayer dan = sit("dan", table, 3, "30.00");
-        AdminFixture.eventually("a hand waits for a decision", () -> cat.heardEvent(e -> e instanceof TableEvent.TurnStarted));
+        AutoPlayer cat = sit("cat", table, 0, "40.00");
+        AutoPlayer dan = sit("dan", table, 3, "30.00");
+        TestServer.eventually("a hand waits for a decision", () -> cat.heardEvent(e -> e instanceof TableEvent.TurnStarted));
 
-        HttpResponse<String> close = fixture.post("/api/admin/table/close", fixture.adminToken, tableRequest(table));
+        HttpResponse<String> close = fixture.post("/api/admin/table/close", fixture.adminToken(), tableRequest(table));
 
         assertThat(close.statusCode()).isEqualTo(202);
-        assertThat(AdminFixture.json(close).get("state").asText()).isEqualTo("CLOSING");
+        assertThat(TestServer.json(close).get("state").asText()).isEqualTo("CLOSING");
         JsonNode closing = adminView(table);
         assertThat(closing.get("state").asText()).isEqualTo("CLOSING");
         assertThat(closing.get("handId").isNull()).as("the hand in progress is not cut short").isFalse();
         assertThat(cat.heardEvent(e -> e instanceof TableEvent.SeatLeft)).isFalse();
-        SeatedPlayer latecomer = sit("eve", createTable("Elsewhere"), 0, "20.00");
+        AutoPlayer latecomer = sit("eve", createTable("Elsewhere"), 0, "20.00");
         ServerMessage refused = latecomer.request(id -> new ClientMessage.SitDown(id, table, 5, Money.parse("20.00")));
         assertThat(refused).isInstanceOfSatisfying(ServerMessage.Error.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TABLE_CLOSED));
 
-        cat.startActing();
-        dan.startActing();
-        AdminFixture.eventually("both seats are cashed out", () -> cat.events().stream().filter(e -> e instanceof TableEvent.SeatLeft).count() == 2);
-        AdminFixture.eventually("the table is stored CLOSED",
+        cat.play(checkOrCall());
+        dan.play(checkOrCall());
+        TestServer.eventually("both seats are cashed out", () -> cat.events().stream().filter(e -> e instanceof TableEvent.SeatLeft).count() == 2);
+        TestServer.eventually("the table is stored CLOSED",
                 () -> fixture.rows("SELECT status FROM poker_table WHERE id = " + table).contains("CLOSED"));
 
         List<TableEvent> heard = cat.events();
@@ -198,8 +196,8 @@ class AdminTablesTest {
         assertThat(fixture.rows("SELECT balance FROM account WHERE kind IN ('SEAT', 'POT') AND owner_ref LIKE 'table:" + table + "%'"))
                 .allMatch(balance -> balance.equals("0.00"));
         assertThat(adminView(table)).as("a closed table leaves the console's list").isNull();
-        assertThat(AdminFixture.json(fixture.get("/api/lobby", null)).get("tables").findValuesAsText("id")).doesNotContain(String.valueOf(table));
-        AdminFixture.eventually("the close is logged as done", () -> fixture.rows("SELECT outcome FROM admin_audit_log WHERE action = 'TABLE_CLOSE'"
+        assertThat(TestServer.json(fixture.get("/api/lobby", null)).get("tables").findValuesAsText("id")).doesNotContain(String.valueOf(table));
+        TestServer.eventually("the close is logged as done", () -> fixture.rows("SELECT outcome FROM admin_audit_log WHERE action = 'TABLE_CLOSE'"
                 + " AND target = 'table:" + table + "' AND outcome_of IS NOT NULL").contains("DONE"));
     }
 
@@ -207,16 +205,16 @@ class AdminTablesTest {
     void theTablesListShowsTheRakeEachTableHasTaken() throws Exception {
         long table = createTable("Raked");
         long untouched = createTable("Unraked");
-        SeatedPlayer kim = sit("kim", table, 0, "50.00");
-        SeatedPlayer lou = sit("lou", table, 1, "50.00");
-        kim.startActing();
-        lou.startActing();
-        AdminFixture.eventually("a hand takes rake", () -> kim.heardEvent(e -> e instanceof TableEvent.RakeTaken));
+        AutoPlayer kim = sit("kim", table, 0, "50.00");
+        AutoPlayer lou = sit("lou", table, 1, "50.00");
+        kim.play(checkOrCall());
+        lou.play(checkOrCall());
+        TestServer.eventually("a hand takes rake", () -> kim.heardEvent(e -> e instanceof TableEvent.RakeTaken));
         fixture.adminPost("/api/admin/table/pause", tableRequest(table));
-        AdminFixture.eventually("the hand in progress ends", () -> fixture.count(
+        TestServer.eventually("the hand in progress ends", () -> fixture.count(
                 "SELECT count(*) FROM hand WHERE table_id = " + table + " AND status = 'OPEN'") == 0);
         long hands = fixture.count("SELECT count(*) FROM hand WHERE table_id = " + table);
-        AdminFixture.eventually("kim heard every hand end", () -> kim.events().stream()
+        TestServer.eventually("kim heard every hand end", () -> kim.events().stream()
                 .filter(e -> e instanceof TableEvent.HandEnded).count() == hands);
 
         Money heard = kim.events().stream().filter(e -> e instanceof TableEvent.RakeTaken)
@@ -231,19 +229,19 @@ class AdminTablesTest {
     @Test
     void aKickedPlayerWhoseTurnItIsFoldsAndIsCashedOutAfterTheHand() throws Exception {
         long table = createTable("Kick");
-        SeatedPlayer fay = sit("fay", table, 0, "25.00");
-        SeatedPlayer gus = sit("gus", table, 1, "25.00");
-        AdminFixture.eventually("a turn starts", () -> fay.heardEvent(e -> e instanceof TableEvent.TurnStarted));
+        AutoPlayer fay = sit("fay", table, 0, "25.00");
+        AutoPlayer gus = sit("gus", table, 1, "25.00");
+        TestServer.eventually("a turn starts", () -> fay.heardEvent(e -> e instanceof TableEvent.TurnStarted));
         TableEvent.TurnStarted turn = (TableEvent.TurnStarted) fay.events().stream().filter(e -> e instanceof TableEvent.TurnStarted).findFirst().orElseThrow();
-        SeatedPlayer actor = turn.turn().seat() == fay.seat() ? fay : gus;
-        SeatedPlayer other = actor == fay ? gus : fay;
-        other.startActing();
+        AutoPlayer actor = turn.turn().seat() == fay.seat() ? fay : gus;
+        AutoPlayer other = actor == fay ? gus : fay;
+        other.play(checkOrCall());
 
         JsonNode kicked = fixture.adminPost("/api/admin/table/kick", "{\"tableId\":" + table + ",\"playerId\":"
-                + fixture.playerId(actor.name) + ",\"reason\":\"abusive chat\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                + fixture.playerId(actor.name()) + ",\"reason\":\"abusive chat\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
 
         assertThat(kicked.get("result").asText()).isEqualTo("FOLDED_CASHED_OUT_AFTER_HAND");
-        AdminFixture.eventually("the kicked player is cashed out", () -> other.heardEvent(e -> e instanceof TableEvent.SeatLeft left
+        TestServer.eventually("the kicked player is cashed out", () -> other.heardEvent(e -> e instanceof TableEvent.SeatLeft left
                 && left.seat() == actor.seat()));
         List<TableEvent> heard = other.events();
         assertThat(heard).anyMatch(e -> e instanceof TableEvent.PlayerActed acted && acted.seat() == actor.seat()
@@ -252,33 +250,33 @@ class AdminTablesTest {
                 .isLessThan(indexOf(heard, TableEvent.SeatLeft.class));
         Money cashedOut = heard.stream().filter(e -> e instanceof TableEvent.SeatLeft).map(e -> ((TableEvent.SeatLeft) e).cashedOut())
                 .findFirst().orElseThrow();
-        assertThat(fixture.wallet(actor.name)).isEqualTo(Money.parse("975.00").plus(cashedOut));
-        assertThat(adminView(table).get("seats").findValuesAsText("player")).containsExactly(other.name);
+        assertThat(fixture.wallet(actor.name())).isEqualTo(Money.parse("975.00").plus(cashedOut));
+        assertThat(adminView(table).get("seats").findValuesAsText("player")).containsExactly(other.name());
     }
 
     @Test
     void aKickedPlayerBetweenHandsIsCashedOutAtOnceAndKickingSomeoneNotSeatedIsRefused() throws Exception {
         long table = createTable("Alone");
-        SeatedPlayer hal = sit("hal", table, 2, "33.33");
+        AutoPlayer hal = sit("hal", table, 2, "33.33");
 
         JsonNode kicked = fixture.adminPost("/api/admin/table/kick", "{\"tableId\":" + table + ",\"playerId\":"
-                + fixture.playerId("hal") + ",\"reason\":\"table maintenance\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
-        HttpResponse<String> again = fixture.post("/api/admin/table/kick", fixture.adminToken, "{\"tableId\":" + table
-                + ",\"playerId\":" + fixture.playerId("hal") + ",\"reason\":\"again\",\"idempotencyKey\":\"" + AdminFixture.newKey() + "\"}");
+                + fixture.playerId("hal") + ",\"reason\":\"table maintenance\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
+        HttpResponse<String> again = fixture.post("/api/admin/table/kick", fixture.adminToken(), "{\"tableId\":" + table
+                + ",\"playerId\":" + fixture.playerId("hal") + ",\"reason\":\"again\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
 
         assertThat(kicked.get("result").asText()).isEqualTo("CASHED_OUT");
         assertThat(hal.heardEvent(e -> e instanceof TableEvent.SeatLeft left && left.cashedOut().equals(Money.parse("33.33")))).isTrue();
         assertThat(fixture.wallet("hal")).isEqualTo(Money.parse("1000.00"));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(AdminFixture.json(again).get("error").get("code").asText()).isEqualTo("NOT_SEATED");
+        assertThat(TestServer.json(again).get("error").get("code").asText()).isEqualTo("NOT_SEATED");
     }
 
     @Test
     void actionsOnATableThatIsNotRunningAreRefused() throws Exception {
-        HttpResponse<String> response = fixture.post("/api/admin/table/pause", fixture.adminToken, tableRequest(999_999));
+        HttpResponse<String> response = fixture.post("/api/admin/table/pause", fixture.adminToken(), tableRequest(999_999));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(AdminFixture.json(response).get("error").get("code").asText()).isEqualTo("TABLE_NOT_FOUND");
+        assertThat(TestServer.json(response).get("error").get("code").asText()).isEqualTo("TABLE_NOT_FOUND");
     }
 
     private static int indexOf(List<TableEvent> events, Class<? extends TableEvent> type) {

@@ -4,41 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.money.Money;
-import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ProtocolJson;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.table.TableDirectory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.chipledger.server.testing.TestServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lobby over real HTTP: every open table with its stakes and seats, amounts as strings. */
 class LobbyEndpointTest {
 
-    private static GameServer server;
+    @RegisterExtension
+    static final TestServer live = TestServer.forEachTestClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        server.tables().create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6));
-        server.tables().create(TableDirectory.plainTable("Birch", Money.parse("0.05"), Money.parse("0.10"), 2));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void openTables() {
+        live.openTable("Oak", 6);
+        live.openTable(TableDirectory.plainTable("Birch", Money.parse("0.05"), Money.parse("0.10"), 2));
     }
 
     @Test
     void lobbyListsEveryTableWithItsStakesAndSeatsAndAmountsAsStrings() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/lobby")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = live.get("/api/lobby", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode tables = ProtocolJson.mapper().readTree(response.body()).get("tables");

@@ -1,9 +1,11 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.BoundingBox;
-import io.chipledger.money.Money;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,7 +20,7 @@ class ActionBarInViewTest {
     private static final String[] CONTROLS = {"#act-fold", "#act-check", "#act-call", "#raise-amount", "#act-raise"};
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void onPhonesHeldUprightTheBarAndTheCardsAreOnScreenWithoutScrolling() throws Exception {
@@ -77,7 +79,7 @@ class ActionBarInViewTest {
         seated.close();
     }
 
-    private record Seated(BrowserPlayer player, TableBot bot) {
+    private record Seated(BrowserPlayer player, AutoPlayer bot) {
         void close() {
             player.close();
             bot.close();
@@ -87,9 +89,8 @@ class ActionBarInViewTest {
     /** A table of its own with a bot that checks or calls; the player buys in and waits for their first turn. */
     private static Seated seatedUntilMyTurn(String name, int width, int height) throws Exception {
         long tableId = room.openTable("Rowan " + name, 6);
-        TableBot bot = TableBot.sitDown(room.http, room.ws, name + "-bot", tableId, 3, Money.parse("50.00"),
-                TableBot.Policy.CHECK_OR_CALL);
-        BrowserPlayer player = BrowserPlayer.signUp(room.chromium, room.http, name, width, height);
+        AutoPlayer bot = AutoPlayer.sitDown(room, name + "-bot", tableId, 3, "50.00").play(checkOrCall()).rebuyWhenBusted();
+        BrowserPlayer player = BrowserPlayer.signUp(room.chromium(), room.http(), name, width, height);
         player.goTo("#/table/" + tableId + "/sit");
         player.buyIn("20");
         player.waitForMyTurn();

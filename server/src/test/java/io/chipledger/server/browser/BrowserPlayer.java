@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.chipledger.money.Money;
+import io.chipledger.server.testing.Chromium;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

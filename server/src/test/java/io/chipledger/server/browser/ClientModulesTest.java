@@ -3,21 +3,19 @@ package io.chipledger.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.chipledger.ledger.testing.SharedPostgres;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.ClientSeed;
 import io.chipledger.server.game.SeededShuffle;
+import io.chipledger.server.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web client's pure modules, run as shipped: each test imports the ES module the server serves into a real
@@ -25,24 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class ClientModulesTest {
 
-    private static GameServer server;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final TestServer server = TestServer.forEachTestClass().withBrowser();
     private static Page page;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        chromium = Chromium.launch();
-        page = chromium.newPage();
-        page.navigate("http://127.0.0.1:" + server.port() + "/");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        server.close();
+    static void openThePage() {
+        page = server.chromium().newPage();
+        page.navigate(server.http() + "/");
     }
 
     @SuppressWarnings("unchecked")

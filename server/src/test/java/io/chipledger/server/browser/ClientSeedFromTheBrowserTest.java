@@ -1,5 +1,6 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
-import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryJson;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,13 +38,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClientSeedFromTheBrowserTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void theSeedThePageSendsGoesIntoTheNextDeckAndItsHistory() throws Exception {
         long tableId = room.openTable("Cedar", 6);
-        try (TableBot rex = TableBot.sitDown(room.http, room.ws, "rex", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
-            BrowserPlayer pia = BrowserPlayer.signUp(room.chromium, room.http, "pia", 1280, 800);
+        try (AutoPlayer rex = AutoPlayer.sitDown(room, "rex", tableId, 1, "40.00").play(checkOrCall()).rebuyWhenBusted()) {
+            BrowserPlayer pia = BrowserPlayer.signUp(room.chromium(), room.http(), "pia", 1280, 800);
             pia.goTo("#/table/" + tableId + "/sit");
             pia.buyIn("30");
             int seat = pia.mySeat();
@@ -53,7 +56,7 @@ class ClientSeedFromTheBrowserTest {
             assertThat(seeds).extracting(s -> (String) s.get("seed")).allMatch(s -> s.matches("[0-9a-f]{32}")).doesNotHaveDuplicates();
             assertThat(seeds).extracting(s -> s.get("commitment")).doesNotHaveDuplicates();
 
-            List<HandHistory> hands = exportedHandsOf(pia, room.http);
+            List<HandHistory> hands = exportedHandsOf(pia, room.http());
             int seeded = 0;
             for (Map<String, Object> sent : seeds) {
                 String answer = pia.replyTo((String) sent.get("requestId"));
@@ -80,7 +83,7 @@ class ClientSeedFromTheBrowserTest {
             assertThat(row.locator("td.fair-deck").textContent()).contains("the seed matches its commitment", "cards are where it put them");
             Chromium.screenshot(pia.page, "history-deck-verified");
             // ...and says so when a card in the history is not the one the seed dealt.
-            String tampered = withPiasFirstHoleCardChanged(exportOf(pia, room.http, handId), seat);
+            String tampered = withPiasFirstHoleCardChanged(exportOf(pia, room.http(), handId), seat);
             pia.page.route("**/api/hands/export?*", route -> {
                 if (route.request().url().contains("hand=" + handId)) {
                     route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(tampered));
@@ -103,16 +106,16 @@ class ClientSeedFromTheBrowserTest {
     @Test
     void withTheServersPauseBetweenHandsTheFirstHandAfterSittingDownIsSeededToo() throws Exception {
         ServerSettings paused = ServerSettings.forTests().withPauseBetweenHands(ServerSettings.defaults().pauseBetweenHands());
-        try (BrowserRoom pausing = BrowserRoom.open(paused)) {
+        try (TestServer pausing = TestServer.forThisTest().withBrowser().settings(paused).start()) {
             long tableId = pausing.openTable("Alder", 6);
-            try (TableBot rex = TableBot.sitDown(pausing.http, pausing.ws, "rex", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
-                BrowserPlayer pia = BrowserPlayer.signUp(pausing.chromium, pausing.http, "pia", 1280, 800);
+            try (AutoPlayer rex = AutoPlayer.sitDown(pausing, "rex", tableId, 1, "40.00").play(checkOrCall()).rebuyWhenBusted()) {
+                BrowserPlayer pia = BrowserPlayer.signUp(pausing.chromium(), pausing.http(), "pia", 1280, 800);
                 pia.goTo("#/table/" + tableId + "/sit");
                 pia.buyIn("30");
                 int seat = pia.mySeat();
                 playUntil(pia, () -> rex.handsEnded() >= 1);
 
-                HandHistory first = exportedHandsOf(pia, pausing.http).stream()
+                HandHistory first = exportedHandsOf(pia, pausing.http()).stream()
                         .min(Comparator.comparingLong(HandHistory::handId)).orElseThrow();
                 assertThat(first.deck().clientSeeds()).as("the first hand pia was dealt, hand %d", first.handId())
                         .extracting(DeckRecord.ClientSeedRecord::seat).containsExactly(seat);

@@ -1,9 +1,12 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +69,7 @@ class FeltLayoutTest {
             }""";
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass(
+    static final TestServer room = TestServer.forEachTestClass().withBrowser().settings(
             // Bots act at once: with no pause between hands, two of them play a hand in milliseconds while the others
             // sit down, and go over the server's message rate.
             ServerSettings.forTests().withPauseBetweenHands(Duration.ofMillis(300)));
@@ -93,15 +96,14 @@ class FeltLayoutTest {
         String where = seats + " seats at " + width + "x" + height;
         String suffix = seats + "_" + width;
         long tableId = room.openTable("Birch " + suffix, seats);
-        List<TableBot> bots = new ArrayList<>();
+        List<AutoPlayer> bots = new ArrayList<>();
         for (int seat = 1; seat < seats; seat++) {
             // Twenty characters, the longest name a player may register.
             String unique = suffix + "_" + seat;
             String name = "Maximilian_Wolfgang_".substring(0, 20 - unique.length()) + unique;
-            bots.add(TableBot.sitDown(room.http, room.ws, name, tableId, seat, Money.parse("50.00"),
-                    TableBot.Policy.CHECK_OR_CALL));
+            bots.add(AutoPlayer.sitDown(room, name, tableId, seat, "50.00").play(checkOrCall()).rebuyWhenBusted());
         }
-        BrowserPlayer player = BrowserPlayer.signUp(room.chromium, room.http, "Bartholomew_" + suffix, width, height);
+        BrowserPlayer player = BrowserPlayer.signUp(room.chromium(), room.http(), "Bartholomew_" + suffix, width, height);
         player.goTo("#/table/" + tableId + "/sit");
         player.buyIn("40");
         player.page.evaluate(LAYOUT_WATCH);
@@ -123,7 +125,7 @@ class FeltLayoutTest {
                 .as("a name cut short keeps the whole of it as its title, with %s", where)
                 .startsWith("Maximilian_").hasSize(20);
         player.close();
-        bots.forEach(TableBot::close);
+        bots.forEach(AutoPlayer::close);
     }
 
     /** What the watch found so far, each overlap once. */

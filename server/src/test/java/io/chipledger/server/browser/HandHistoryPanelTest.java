@@ -11,6 +11,7 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,16 +31,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HandHistoryPanelTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void handsThePlayerPlayedAreListedAndDownloadAsTheServerExportsThem() throws Exception {
-        BrowserPlayer kim = BrowserPlayer.signUp(room.chromium, room.http, "kim", 1280, 800);
+        BrowserPlayer kim = BrowserPlayer.signUp(room.chromium(), room.http(), "kim", 1280, 800);
         long table = room.openTable("Maple", 6);
-        String kimToken = PokerClient.token(room.http, "kim", "kim-password");
-        try (PokerClient kimAtTable = PokerClient.connect(room.ws, kimToken, "kim");
-             PokerClient joe = PokerClient.connect(room.ws, PokerClient.token(room.http, "joe", "joe-password"), "joe");
-             PokerClient watcher = PokerClient.connect(room.ws, PokerClient.token(room.http, "ann", "ann-password"), "ann")) {
+        String kimToken = PokerClient.token(room.http(), "kim", "kim-password");
+        try (PokerClient kimAtTable = PokerClient.connect(room.ws(), kimToken, "kim");
+             PokerClient joe = PokerClient.connect(room.ws(), PokerClient.token(room.http(), "joe", "joe-password"), "joe");
+             PokerClient watcher = PokerClient.connect(room.ws(), PokerClient.token(room.http(), "ann", "ann-password"), "ann")) {
             watcher.send(r -> new ClientMessage.Watch(r, table, null));
             kimAtTable.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00")));
             joe.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00")));
@@ -64,7 +65,7 @@ class HandHistoryPanelTest {
         Download download = kim.page.waitForDownload(() -> rows.first().locator("button[data-format='phh']").click());
         String downloaded = Files.readString(download.path());
         HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(room.http + "/api/hands/export?format=phh&hand=" + handId)).header("Authorization", "Bearer " + kimToken).build(),
+                URI.create(room.http() + "/api/hands/export?format=phh&hand=" + handId)).header("Authorization", "Bearer " + kimToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(downloaded).as("the page downloads what the server exports").isEqualTo(direct.body()).contains("variant = 'NT'");
@@ -88,7 +89,7 @@ class HandHistoryPanelTest {
 
     @Test
     void handsAreListedWhateverTheFieldNamesAndDownloadsCarryTheSessionToken() {
-        BrowserPlayer lee = BrowserPlayer.signUp(room.chromium, room.http, "lee", 1280, 800);
+        BrowserPlayer lee = BrowserPlayer.signUp(room.chromium(), room.http(), "lee", 1280, 800);
         String token = (String) lee.page.evaluate("() => JSON.parse(localStorage.getItem('chipledger.session')).token");
         List<String> listCalls = new ArrayList<>();
         List<String> exportCalls = new ArrayList<>();

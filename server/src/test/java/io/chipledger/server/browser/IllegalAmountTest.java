@@ -1,5 +1,6 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -7,6 +8,8 @@ import com.microsoft.playwright.Page;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,14 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IllegalAmountTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void illegalBuyInsAndRaisesAreRefusedInThePageAndNothingIsSentOrMoved() throws Exception {
         long tableId = room.openTable("Ash", 2);
-        Balances ledger = new Balances(room.server);
-        try (TableBot ivan = TableBot.sitDown(room.http, room.ws, "ivan", tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL)) {
-            BrowserPlayer hana = BrowserPlayer.signUp(room.chromium, room.http, "hana", 1280, 800);
+        try (AutoPlayer ivan = AutoPlayer.sitDown(room, "ivan", tableId, 1, "50.00").play(checkOrCall()).rebuyWhenBusted()) {
+            BrowserPlayer hana = BrowserPlayer.signUp(room.chromium(), room.http(), "hana", 1280, 800);
             Page page = hana.page;
             hana.goTo("#/table/" + tableId + "/sit");
 
@@ -43,16 +45,16 @@ class IllegalAmountTest {
             assertThat(error.textContent()).isEqualTo("the maximum is 100.00");
             amount.press("Enter");
             assertThat(hana.sent("sitDown")).as("no buy-in was sent").isEmpty();
-            assertThat(ledger.wallet("hana")).isEqualTo(Money.parse("1000.00"));
+            assertThat(room.wallet("hana")).isEqualTo(Money.parse("1000.00"));
             hana.buyIn("50.5");
             assertThat(hana.sent("sitDown")).hasSize(1).first().extracting(f -> f.get("amount")).isEqualTo("50.50");
             hana.waitForWallet(Money.parse("949.50"));
-            assertThat(ledger.wallet("hana")).isEqualTo(Money.parse("949.50"));
+            assertThat(room.wallet("hana")).isEqualTo(Money.parse("949.50"));
 
             // Her turn, with a raise possible: wrong amounts are refused whatever way she tries to send them.
             hana.waitForMyTurn();
             int seat = hana.mySeat();
-            Money stack = ledger.seat(tableId, "hana");
+            Money stack = room.seat(tableId, "hana");
             int actsSent = hana.sent("act").size();
             Locator raiseAmount = page.locator("#raise-amount");
             Locator raise = page.locator("#act-raise");
@@ -80,7 +82,7 @@ class IllegalAmountTest {
 
             assertThat(hana.sent("act")).as("no action was sent").hasSize(actsSent);
             assertThat(hana.isMyTurn()).as("still her turn, action bar live").isTrue();
-            assertThat(ledger.seat(tableId, "hana")).as("nothing moved").isEqualTo(stack);
+            assertThat(room.seat(tableId, "hana")).as("nothing moved").isEqualTo(stack);
             assertThat(ivan.events(TableEvent.PlayerActed.class, a -> a.seat() == seat && a.action() == ActionKind.RAISE)).isEmpty();
 
             // The same path sends a legal amount, exactly as typed.

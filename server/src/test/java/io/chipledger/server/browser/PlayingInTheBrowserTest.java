@@ -1,5 +1,6 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.allInUntilSidePot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -9,6 +10,9 @@ import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,17 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PlayingInTheBrowserTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void twoBrowserPlayersAndABotPlayToShowdownWithASidePotAndThePagesMatchTheLedger() throws Exception {
         long tableId = room.openTable("Oak", 6);
-        Balances ledger = new Balances(room.server);
         // The bot sits first with the table minimum, and moves all-in until a side pot has been played.
-        TableBot carol = TableBot.sitDown(room.http, room.ws, "carol", tableId, 2, Money.parse("20.00"), TableBot.Policy.ALL_IN_UNTIL_SIDE_POT);
+        AutoPlayer carol = AutoPlayer.sitDown(room, "carol", tableId, 2, "20.00").play(allInUntilSidePot()).rebuyWhenBusted();
 
-        BrowserPlayer alice = BrowserPlayer.signUp(room.chromium, room.http, "alice", 1280, 800);
-        BrowserPlayer bob = BrowserPlayer.signUp(room.chromium, room.http, "bob", 390, 844);
+        BrowserPlayer alice = BrowserPlayer.signUp(room.chromium(), room.http(), "alice", 1280, 800);
+        BrowserPlayer bob = BrowserPlayer.signUp(room.chromium(), room.http(), "bob", 390, 844);
         Locator oak = alice.page.locator(".lobby-row[data-table-id='" + tableId + "']");
         assertThat(oak.locator(".stakes").textContent()).isEqualTo("0.50/1.00");
         assertThat(oak.locator(".seats").textContent()).isEqualTo("1/6");
@@ -47,7 +50,7 @@ class PlayingInTheBrowserTest {
         assertThat(alice.page.locator("#chips-wallet").textContent()).isEqualTo("1,000.00");
         alice.buyIn("100");
         alice.waitForWallet(Money.parse("900.00"));
-        assertThat(ledger.wallet("alice")).isEqualTo(Money.parse("900.00"));
+        assertThat(room.wallet("alice")).isEqualTo(Money.parse("900.00"));
         // Bob picks the table in the lobby.
         bob.page.locator(".lobby-row[data-table-id='" + tableId + "'] a[data-action='sit']").click();
         bob.buyIn("100.00");
@@ -64,10 +67,10 @@ class PlayingInTheBrowserTest {
         // Alice is to act: nothing moves until she does. Both pages show every seat as the ledger holds it.
         bob.page.waitForFunction("seq => document.getElementById('table').dataset.seq === seq", String.valueOf(alice.seq()));
         for (BrowserPlayer viewer : List.of(alice, bob)) {
-            assertThat(viewer.stack(aliceSeat)).as(viewer.name + " shows alice's stack").isEqualTo(ledger.seat(tableId, "alice"));
-            assertThat(viewer.stack(bobSeat)).as(viewer.name + " shows bob's stack").isEqualTo(ledger.seat(tableId, "bob"));
-            assertThat(viewer.stack(2)).as(viewer.name + " shows carol's stack").isEqualTo(ledger.seat(tableId, "carol"));
-            assertThat(viewer.pot()).as(viewer.name + " shows the pot").isEqualTo(ledger.pot(tableId));
+            assertThat(viewer.stack(aliceSeat)).as(viewer.name + " shows alice's stack").isEqualTo(room.seat(tableId, "alice"));
+            assertThat(viewer.stack(bobSeat)).as(viewer.name + " shows bob's stack").isEqualTo(room.seat(tableId, "bob"));
+            assertThat(viewer.stack(2)).as(viewer.name + " shows carol's stack").isEqualTo(room.seat(tableId, "carol"));
+            assertThat(viewer.pot()).as(viewer.name + " shows the pot").isEqualTo(room.pot(tableId));
         }
         assertThat(alice.holeCards(aliceSeat)).as("alice sees her own cards").hasSize(2);
         assertThat(alice.holeCards(bobSeat)).as("alice never sees bob's cards mid-hand").isEmpty();
@@ -110,15 +113,15 @@ class PlayingInTheBrowserTest {
         Money bobCashOut = left.stream().filter(l -> l.player().equals("bob")).findFirst().orElseThrow().cashedOut();
         alice.waitForWallet(Money.parse("900.00").plus(aliceCashOut));
         bob.waitForWallet(Money.parse("900.00").plus(bobCashOut));
-        assertThat(alice.wallet()).isEqualTo(ledger.wallet("alice"));
-        assertThat(bob.wallet()).isEqualTo(ledger.wallet("bob"));
-        assertThat(aliceCashOut.plus(bobCashOut).plus(ledger.seat(tableId, "carol")).plus(ledger.pot(tableId)))
+        assertThat(alice.wallet()).isEqualTo(room.wallet("alice"));
+        assertThat(bob.wallet()).isEqualTo(room.wallet("bob"));
+        assertThat(aliceCashOut.plus(bobCashOut).plus(room.seat(tableId, "carol")).plus(room.pot(tableId)))
                 .as("every chip brought to the table is accounted for")
                 .isEqualTo(Money.parse("200.00").plus(Money.parse("20.00").times(1 + carol.events(TableEvent.ToppedUp.class).size())));
 
         assertThat(alice.consoleErrors()).isEmpty();
         assertThat(bob.consoleErrors()).isEmpty();
-        AuditReport audit = new LedgerAuditor(room.server.database().sqlSessionFactory()).audit();
+        AuditReport audit = new LedgerAuditor(room.server().database().sqlSessionFactory()).audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
         carol.close();
         alice.close();
@@ -133,10 +136,10 @@ class PlayingInTheBrowserTest {
     static final class HandPlayer {
         private final BrowserPlayer alice;
         private final BrowserPlayer bob;
-        private final TableBot bot;
+        private final AutoPlayer bot;
         private final int botSeat;
 
-        HandPlayer(BrowserPlayer alice, BrowserPlayer bob, TableBot bot, int botSeat) {
+        HandPlayer(BrowserPlayer alice, BrowserPlayer bob, AutoPlayer bot, int botSeat) {
             this.alice = alice;
             this.bob = bob;
             this.bot = bot;

@@ -1,10 +1,13 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReloadAndReconnectTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
     private long tableId;
     private long freeTable;
-    private TableBot bot;
+    private AutoPlayer bot;
     private BrowserPlayer player;
     private int seat;
 
@@ -32,8 +35,8 @@ class ReloadAndReconnectTest {
         String suffix = String.valueOf(Math.abs(test.getDisplayName().hashCode() % 100_000));
         tableId = room.openTable("Elm" + suffix, 2);
         freeTable = room.openTable("Oak" + suffix, 6);
-        bot = TableBot.sitDown(room.http, room.ws, "bot" + suffix, tableId, 1, Money.parse("50.00"), TableBot.Policy.CHECK_OR_CALL);
-        player = BrowserPlayer.signUp(room.chromium, room.http, "p" + suffix, 1280, 800);
+        bot = AutoPlayer.sitDown(room, "bot" + suffix, tableId, 1, "50.00").play(checkOrCall()).rebuyWhenBusted();
+        player = BrowserPlayer.signUp(room.chromium(), room.http(), "p" + suffix, 1280, 800);
         player.goTo("#/table/" + tableId + "/sit");
         player.buyIn("50.00");
         seat = player.mySeat();
@@ -74,7 +77,7 @@ class ReloadAndReconnectTest {
         assertThat(player.page.locator("#chips-dialog").count()).as("a seated player is not offered a seat again").isZero();
         assertThat(player.page.locator("#table").getAttribute("data-hand-id")).isEqualTo(hand);
         assertThat(player.holeCards(seat)).isEqualTo(cards);
-        assertThat(player.stack(seat)).isEqualTo(stack).isEqualTo(new Balances(room.server).seat(tableId, player.name));
+        assertThat(player.stack(seat)).isEqualTo(stack).isEqualTo(room.seat(tableId, player.name));
         assertThat(player.stack(1)).isEqualTo(botStack);
         assertThat(player.pot()).isEqualTo(pot);
         assertThat(player.wallet()).isEqualTo(Money.parse("950.00"));
@@ -102,7 +105,7 @@ class ReloadAndReconnectTest {
         row.locator("[data-action=watch]").click();
         player.waitForMyTurn();
         assertThat(player.mySeat()).isEqualTo(seat);
-        assertThat(player.stack(seat)).isEqualTo(new Balances(room.server).seat(tableId, player.name));
+        assertThat(player.stack(seat)).isEqualTo(room.seat(tableId, player.name));
         assertThat(player.consoleErrors()).isEmpty();
     }
 
@@ -151,10 +154,9 @@ class ReloadAndReconnectTest {
     /** At the player's next turn (nothing moves until they act) the page shows what the ledger holds. */
     private void assertThatThePageStillPlaysAndMatchesTheLedger() {
         player.waitForMyTurn();
-        Balances ledger = new Balances(room.server);
-        assertThat(player.stack(seat)).isEqualTo(ledger.seat(tableId, player.name));
-        assertThat(player.stack(1)).isEqualTo(ledger.seat(tableId, bot.name()));
-        assertThat(player.pot()).isEqualTo(ledger.pot(tableId));
+        assertThat(player.stack(seat)).isEqualTo(room.seat(tableId, player.name));
+        assertThat(player.stack(1)).isEqualTo(room.seat(tableId, bot.name()));
+        assertThat(player.pot()).isEqualTo(room.pot(tableId));
         assertThat(player.consoleErrors()).isEmpty();
     }
 }

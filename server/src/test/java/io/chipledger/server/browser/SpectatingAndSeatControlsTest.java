@@ -1,9 +1,12 @@
 package io.chipledger.server.browser;
 
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,15 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SpectatingAndSeatControlsTest {
 
     @RegisterExtension
-    static final BrowserRoom room = BrowserRoom.forEachTestClass();
+    static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     @Test
     void aSpectatorWatchesAndChatsWhileAPlayerSitsOutTopsUpSitsInAndLeaves() throws Exception {
         long tableId = room.openTable("Fir", 6);
-        Balances ledger = new Balances(room.server);
-        try (TableBot olga = TableBot.sitDown(room.http, room.ws, "olga", tableId, 1, Money.parse("40.00"), TableBot.Policy.CHECK_OR_CALL)) {
-            BrowserPlayer nina = BrowserPlayer.signUp(room.chromium, room.http, "nina", 1280, 800);
-            BrowserPlayer omar = BrowserPlayer.signUp(room.chromium, room.http, "omar", 1280, 800);
+        try (AutoPlayer olga = AutoPlayer.sitDown(room, "olga", tableId, 1, "40.00").play(checkOrCall()).rebuyWhenBusted()) {
+            BrowserPlayer nina = BrowserPlayer.signUp(room.chromium(), room.http(), "nina", 1280, 800);
+            BrowserPlayer omar = BrowserPlayer.signUp(room.chromium(), room.http(), "omar", 1280, 800);
             nina.goTo("#/table/" + tableId + "/sit");
             nina.buyIn("20");
             int seat = nina.mySeat();
@@ -58,16 +60,16 @@ class SpectatingAndSeatControlsTest {
 
             // Between hands she tops up: the dialog allows up to the table maximum.
             Money stack = nina.stack(seat);
-            assertThat(stack).isEqualTo(ledger.seat(tableId, "nina"));
+            assertThat(stack).isEqualTo(room.seat(tableId, "nina"));
             nina.page.locator("#top-up").click();
             assertThat(nina.page.locator("#chips-max").textContent()).isEqualTo(Money.parse("100.00").minus(stack).toString());
             nina.page.locator("#chips-amount").fill("10");
             nina.page.locator("#chips-confirm").click();
             nina.page.waitForFunction("([seat, text]) => document.querySelector('#seat-' + seat + ' .seat-stack').textContent === text",
                     java.util.List.of(String.valueOf(seat), stack.plus(Money.parse("10.00")).toString()));
-            assertThat(ledger.seat(tableId, "nina")).isEqualTo(stack.plus(Money.parse("10.00")));
+            assertThat(room.seat(tableId, "nina")).isEqualTo(stack.plus(Money.parse("10.00")));
             nina.waitForWallet(Money.parse("970.00"));
-            assertThat(ledger.wallet("nina")).isEqualTo(Money.parse("970.00"));
+            assertThat(room.wallet("nina")).isEqualTo(Money.parse("970.00"));
 
             // Back in, a hand starts; then she leaves and her whole stack goes back to the wallet.
             nina.page.locator("#sit-in").click();
@@ -77,7 +79,7 @@ class SpectatingAndSeatControlsTest {
             nina.page.waitForCondition(() -> !olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).isEmpty());
             Money cashedOut = olga.events(TableEvent.SeatLeft.class, l -> l.player().equals("nina")).get(0).cashedOut();
             nina.waitForWallet(Money.parse("970.00").plus(cashedOut));
-            assertThat(ledger.wallet("nina")).isEqualTo(Money.parse("970.00").plus(cashedOut));
+            assertThat(room.wallet("nina")).isEqualTo(Money.parse("970.00").plus(cashedOut));
             omar.page.locator("#seat-" + seat + ".empty").waitFor();
             assertThat(nina.consoleErrors()).isEmpty();
             assertThat(omar.consoleErrors()).isEmpty();

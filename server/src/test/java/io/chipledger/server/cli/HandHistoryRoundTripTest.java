@@ -6,49 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Entry;
 import io.chipledger.ledger.Transfer;
-import io.chipledger.ledger.TransferKind;
-import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.LedgerScenario;
-import io.chipledger.ledger.testing.SharedPostgres;
-import io.chipledger.protocol.ActionKind;
-import io.chipledger.protocol.ClientMessage;
-import io.chipledger.protocol.ServerMessage;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.protocol.TableView;
 import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.account.Player;
-import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.SeatRecord;
 import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.PokerTableMapper;
-import io.chipledger.server.table.TableActor;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,137 +46,53 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HandHistoryRoundTripTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int HANDS = 12;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final TestServer live = TestServer.forEachTestClass();
     private static GameServer server;
     private static long tableId;
-    private static String http;
-    private static List<Seated> seated;
+    private static List<AutoPlayer> seated;
+    private static String aliceToken;
     private static List<String> dbArgs;
 
     @TempDir
     static Path files;
 
-    /** A player over a real WebSocket: a seeded random policy, a client seed for every announced deck. */
-    private static final class Seated {
-        final String name;
-        final int seat;
-        final PokerClient client;
-        final SplittableRandom random;
-        final CountDownLatch left = new CountDownLatch(1);
-        final AtomicInteger handsEnded = new AtomicInteger();
-        final AtomicInteger seedsAccepted = new AtomicInteger();
-        volatile long handId;
-        volatile boolean leaving;
-        Money stack;
-        String token;
-
-        Seated(String name, int seat, PokerClient client, String token, long seed) {
-            this.name = name;
-            this.seat = seat;
-            this.client = client;
-            this.token = token;
-            this.random = new SplittableRandom(seed);
-        }
-
-        synchronized void onMessage(ServerMessage message) {
-            if (message instanceof ServerMessage.Done done && done.requestId().startsWith(name + "-seed")) {
-                seedsAccepted.incrementAndGet();
-            }
-            if (!(message instanceof ServerMessage.Event event)) {
-                return;
-            }
-            TableEvent e = event.event();
-            if (e instanceof TableEvent.HandStarted started) {
-                handId = started.handId();
-                String commitment = started.nextDeckCommitment();
-                String seed = name + "-" + random.nextLong();
-                client.send(new ClientMessage.SetClientSeed(name + "-seed-" + started.handId(), tableId, commitment, seed));
-            } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null
-                    && !leaving) {
-                act(turn.turn().legal());
-            } else if (e instanceof TableEvent.PlayerActed a && a.seat() == seat) {
-                stack = a.stack();
-            } else if (e instanceof TableEvent.BlindPosted b && b.seat() == seat) {
-                stack = b.stack();
-            } else if (e instanceof TableEvent.PotAwarded a && a.seat() == seat) {
-                stack = a.stack();
-            } else if (e instanceof TableEvent.UncalledBetReturned r && r.seat() == seat) {
-                stack = r.stack();
-            } else if (e instanceof TableEvent.HandEnded) {
-                handsEnded.incrementAndGet();
-                if (!leaving && stack != null && stack.isLessThan(Money.parse("10.00"))) {
-                    Money add = Money.parse("40.00");
-                    client.send(r -> new ClientMessage.TopUp(r, tableId, add)); // a bust player buys back in
-                }
-            } else if (e instanceof TableEvent.SeatLeft gone && gone.seat() == seat) {
-                left.countDown();
-            }
-        }
-
-        private void act(TableView.LegalActions legal) {
-            int roll = random.nextInt(100);
-            ActionKind kind;
-            Money amount = null;
-            if (legal.maxRaiseTo() != null && roll < 8) {
-                kind = ActionKind.ALL_IN;
-            } else if (legal.minRaiseTo() != null && roll < 30) {
-                kind = legal.canCheck() ? ActionKind.BET : ActionKind.RAISE;
-                amount = legal.minRaiseTo();
-            } else if (!legal.canCheck() && roll < 45) {
-                kind = ActionKind.FOLD;
-            } else {
-                kind = legal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
-            }
-            Money raiseTo = amount;
-            client.send(r -> new ClientMessage.Act(r, tableId, handId, kind, raiseTo));
-        }
-    }
-
     @BeforeAll
     static void playHands() throws Exception {
-        server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        TableActor table = server.tables().create(new PokerTableMapper.PokerTableRow(0, "Raked", "CHP", Money.parse("0.50"),
+        server = live.server();
+        tableId = live.openTable(new PokerTableMapper.PokerTableRow(0, "Raked", "CHP", Money.parse("0.50"),
                 Money.parse("1.00"), Money.ZERO, 6, Money.parse("20.00"), Money.parse("100.00"), new BigDecimal("5"),
                 Money.parse("2.00"), 20, 30, "OPEN"));
-        tableId = table.config().id();
-        http = "http://127.0.0.1:" + server.port();
-        String ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        dbArgs = List.of("--db-url", server.database().jdbcUrl(), "--db-user", "postgres");
+        dbArgs = List.of("--db-url", live.jdbcUrl(), "--db-user", "postgres");
         String[] names = {"alice", "bob", "carol"};
         String[] buyIns = {"20.00", "55.50", "100.00"};
         int[] seats = {0, 2, 4};
         seated = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            String token = PokerClient.token(http, names[i], names[i] + "-password");
-            PokerClient client = PokerClient.connect(ws, token, names[i]);
-            int seat = seats[i];
-            Money buyIn = Money.parse(buyIns[i]);
-            String id = client.send(r -> new ClientMessage.SitDown(r, tableId, seat, buyIn));
-            assertThat(client.reply(id, WAIT)).isInstanceOf(ServerMessage.Done.class);
-            Seated player = new Seated(names[i], seat, client, token, 17 + i);
-            seated.add(player);
+            // A client seed for every announced deck; a bust player buys back in.
+            seated.add(AutoPlayer.sitDown(live, names[i], tableId, seats[i], buyIns[i]).seedEveryDeck().topUpBelow("10.00", "40.00"));
         }
-        seated.forEach(p -> p.client.listen(p::onMessage));
+        for (int i = 0; i < seated.size(); i++) {
+            seated.get(i).play(AutoPlayer.Policy.randomly(17 + i));
+        }
+        aliceToken = live.token("alice");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
-        while (seated.get(2).handsEnded.get() < HANDS && System.nanoTime() < deadline) {
+        while (seated.get(2).handsEnded() < HANDS && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        for (Seated player : seated) {
-            player.leaving = true;
-            player.client.send(r -> new ClientMessage.Leave(r, tableId));
+        for (AutoPlayer player : seated) {
+            player.leave();
         }
-        for (Seated player : seated) {
-            assertThat(player.left.await(1, TimeUnit.MINUTES)).as(player.name + " left the table").isTrue();
+        for (AutoPlayer player : seated) {
+            player.awaitEvent(TableEvent.SeatLeft.class, left -> left.seat() == player.seat());
         }
-        assertThat(seated.get(2).handsEnded.get()).isGreaterThanOrEqualTo(HANDS);
+        assertThat(seated.get(2).handsEnded()).isGreaterThanOrEqualTo(HANDS);
     }
 
     @AfterAll
     static void stop() {
-        seated.forEach(p -> p.client.close());
-        server.close();
+        seated.forEach(AutoPlayer::close);
     }
 
     private static List<HandHistory> stored() {
@@ -226,11 +129,7 @@ class HandHistoryRoundTripTest {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http + path)).timeout(WAIT).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return live.get(path, token);
     }
 
     @Test
@@ -369,36 +268,35 @@ class HandHistoryRoundTripTest {
 
     @Test
     void httpListsAndDownloadsAPlayersOwnHandsAndNobodyElses() throws Exception {
-        Seated alice = seated.get(0);
-        HttpResponse<String> list = get("/api/hands?limit=5", alice.token);
+                HttpResponse<String> list = get("/api/hands?limit=5", aliceToken);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"hands\":[{\"handId\":").contains("\"seat\":0").contains("\"nextAfter\":");
 
         HandHistory first = stored().get(0);
-        HttpResponse<String> one = get("/api/hands/export?format=pokerstars&hand=" + first.handId(), alice.token);
+        HttpResponse<String> one = get("/api/hands/export?format=pokerstars&hand=" + first.handId(), aliceToken);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"hand-" + first.handId() + ".txt\"");
         assertThat(one.body()).startsWith("PokerStars Hand #" + first.handId() + ":").contains("Dealt to alice")
                 .doesNotContain("Dealt to bob");
 
-        HttpResponse<String> range = get("/api/hands/export?format=json&from=2000-01-01&to=2999-12-31&limit=4", alice.token);
+        HttpResponse<String> range = get("/api/hands/export?format=json&from=2000-01-01&to=2999-12-31&limit=4", aliceToken);
         assertThat(range.statusCode()).isEqualTo(200);
         assertThat(range.headers().firstValue("X-Hands")).hasValue("4");
         assertThat(range.headers().firstValue("X-Next-After")).isPresent();
         assertThat(range.body()).startsWith("{\"format\":\"chipledger-hand-history\",\"version\":1,\"hands\":[");
 
         assertThat(get("/api/hands/export?format=phh&hand=" + first.handId(), null).statusCode()).isEqualTo(401);
-        String dave = PokerClient.token(http, "dave", "dave-password");
+        String dave = live.token("dave");
         assertThat(get("/api/hands/export?format=phh&hand=" + first.handId(), dave).statusCode()).isEqualTo(404);
         assertThat(get("/api/hands/export?format=phh&table=" + tableId, dave).headers().firstValue("X-Hands")).hasValue("0");
         assertThat(get("/api/hands/export?format=phh&table=" + tableId + "&player=alice", dave).statusCode()).isEqualTo(403);
-        assertThat(get("/api/hands/export?format=excel&hand=" + first.handId(), alice.token).statusCode()).isEqualTo(400);
+        assertThat(get("/api/hands/export?format=excel&hand=" + first.handId(), aliceToken).statusCode()).isEqualTo(400);
     }
 
     @Test
     void anAdministratorDownloadsATablesHandsWithEveryCard() throws Exception {
         server.players().register("boss", "boss-password", Player.Role.ADMIN).join();
-        String boss = PokerClient.token(http, "boss", "boss-password");
+        String boss = live.login("boss", "boss-password");
         HttpResponse<String> table = get("/api/hands/export?format=pokerstars&table=" + tableId, boss);
         assertThat(table.statusCode()).isEqualTo(200);
         assertThat(table.headers().firstValue("X-Hands")).hasValue(String.valueOf(stored().size()));

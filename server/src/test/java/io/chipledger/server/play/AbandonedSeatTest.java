@@ -1,8 +1,8 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
@@ -11,6 +11,8 @@ import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.SeatTimeouts;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AbandonedSeatTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests()
+    static final TestServer live = TestServer.forEachTestClass().settings(ServerSettings.forTests()
             .withSeatTimeouts(new SeatTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))));
 
     @Test
@@ -27,12 +29,8 @@ class AbandonedSeatTest {
         long table = live.openFastTable("Gone", 6);
         PokerClient carol = live.connect("carol");
         carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
-        PokerClient erin = live.connect("erin");
-        PokerClient frank = live.connect("frank");
-        erin.reply(erin.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
-        frank.reply(frank.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
-        playPassively(erin, table);
-        playPassively(frank, table);
+        AutoPlayer erin = AutoPlayer.sitDown(live, "erin", table, 0, "50.00").play(checkOrCall());
+        AutoPlayer frank = AutoPlayer.sitDown(live, "frank", table, 1, "50.00").play(checkOrCall());
         awaitEvent(carol, TableEvent.HandEnded.class);
 
         erin.close();

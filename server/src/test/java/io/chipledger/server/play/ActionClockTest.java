@@ -1,7 +1,7 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
@@ -9,8 +9,9 @@ import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,18 +21,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ActionClockTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     @Test
     void whenTheClockRunsOutTheTableChecksIfItCanAndFoldsIfItMust() throws Exception {
         long table = live.openFastTable("Clock", 6);
         PokerClient carol = live.connect("carol");
         carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
-        PokerClient alice = live.connect("alice");
+        AutoPlayer alice = AutoPlayer.sitDown(live, "alice", table, 0, "50.00");
         PokerClient idle = live.connect("idle");
-        alice.reply(alice.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
         idle.reply(idle.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
-        playPassively(alice, table);
+        alice.play(checkOrCall());
 
         // The idle player never acts: as the small blind they face the big blind and must fold; as the big blind
         // whose option comes after alice calls, they may check.

@@ -1,7 +1,7 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.Transfer;
@@ -10,17 +10,17 @@ import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.money.Money;
 import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
-import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.BotFleet;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.SeatTimeouts;
+import io.chipledger.server.testing.TestServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -52,18 +52,17 @@ class CrashRecoveryTest {
         long handId = interrupted.handId();
         Money stackAtHandStart = interrupted.heroStack();
 
-        try (GameServer second = GameServer.start(Database.open(DatabaseConfig.server(url, "postgres", null)),
-                ServerSettings.forTests().withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1))))) {
+        try (TestServer second = TestServer.forThisTest().onDatabase(url)
+                .settings(ServerSettings.forTests().withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1))))
+                .start()) {
             // The interrupted hand was voided: each account's chips in and out of it net to zero, refunds included.
-            List<Transfer> transfers = second.ledger().transfersOfHand("h" + handId);
+            List<Transfer> transfers = second.server().ledger().transfersOfHand("h" + handId);
             assertThat(transfers).extracting(Transfer::kind).contains(TransferKind.BLIND, TransferKind.REFUND);
             assertThat(netByAccount(transfers).values()).as("every chip back where it came from").allMatch(Money::isZero);
-            assertThat(handStatus(second, handId)).isEqualTo("VOIDED");
+            assertThat(second.rows("SELECT status FROM hand WHERE id = " + handId)).containsExactly("VOIDED");
 
             // Hero comes back within the grace: the seat and the stack hero had when the hand began are there.
-            String ws = "ws://127.0.0.1:" + second.port() + "/ws";
-            String token = PokerClient.token("http://127.0.0.1:" + second.port(), "hero", "hero-password");
-            try (PokerClient back = PokerClient.connect(ws, token, "back")) {
+            try (PokerClient back = PokerClient.connect(second.ws(), second.token("hero"), "back")) {
                 long table = tableId;
                 back.send(r -> new ClientMessage.Watch(r, table, null));
                 TableView view = ((ServerMessage.Snapshot) back.await(m -> m instanceof ServerMessage.Snapshot, WAIT)).table();
@@ -79,7 +78,7 @@ class CrashRecoveryTest {
                         .plus(awaitEvent(back, TableEvent.SeatLeft.class).cashedOut());
                 assertThat(cashedOut.plus(expected)).as("the table's chips, all accounted for").isEqualTo(Money.parse("200.00"));
             }
-            AuditReport audit = new LedgerAuditor(second.database().sqlSessionFactory()).audit();
+            AuditReport audit = second.audit();
             assertThat(audit.clean()).as(audit.summary()).isTrue();
         }
     }
@@ -163,13 +162,5 @@ class CrashRecoveryTest {
             net.merge(t.toAccountId(), t.amount(), Money::plus);
         }
         return net;
-    }
-
-    private static String handStatus(GameServer server, long handId) throws Exception {
-        try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT status FROM hand WHERE id = " + handId)) {
-            assertThat(rows.next()).isTrue();
-            return rows.getString(1);
-        }
     }
 }

@@ -1,17 +1,18 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.game.SeededShuffle;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FirstHandCommitmentTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     @Test
     void theFirstHandDealsFromTheDeckItsTableAnnouncedAndTakesAClientSeed() throws Exception {
@@ -38,11 +39,9 @@ class FirstHandCommitmentTest {
         assertThat(ann.reply(ann.send(r -> new ClientMessage.SetClientSeed(r, table, announced, "ann-was-here")), WAIT))
                 .isInstanceOf(ServerMessage.Done.class);
 
-        PokerClient ben = live.connect("first-ben");
-        ben.reply(ben.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
-        playPassively(ben, table);
+        AutoPlayer ben = AutoPlayer.sitDown(live, "first-ben", table, 1, "50.00").play(checkOrCall());
         TableEvent.HandStarted started = awaitEvent(ann, TableEvent.HandStarted.class);
-        playPassively(ann, table, started.handId());
+        AutoPlayer.takeOver(ann, table, started.handId()).play(checkOrCall());
         TableEvent.HandEnded ended = awaitEvent(watcherOf(table), TableEvent.HandEnded.class, e -> e.handId() == started.handId());
 
         assertThat(started.deckCommitment()).isEqualTo(announced);

@@ -1,21 +1,19 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,40 +26,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HandEndedAfterItsRecordTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     @BeforeAll
     static void slowTheHistoryInsert() throws Exception {
-        try (Connection connection = live.server.database().dataSource().getConnection();
-             Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    CREATE FUNCTION slow_history_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$""");
-            sql.execute("CREATE TRIGGER slow_history BEFORE INSERT ON hand_history FOR EACH ROW EXECUTE FUNCTION slow_history_insert()");
-        }
+        live.execute("""
+                CREATE FUNCTION slow_history_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$""",
+                "CREATE TRIGGER slow_history BEFORE INSERT ON hand_history FOR EACH ROW EXECUTE FUNCTION slow_history_insert()");
     }
 
     @Test
     void theHandIsInThePlayersHistoryWhenTheyHearItEnded() throws Exception {
         long table = live.openTable("Ledger", 6);
-        PokerClient kit = live.connect("kit");
-        PokerClient lou = live.connect("lou");
         PokerClient watcher = live.connect("max");
         watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
-        kit.reply(kit.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("40.00"))), WAIT);
-        lou.reply(lou.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("40.00"))), WAIT);
-        playPassively(kit, table);
-        playPassively(lou, table);
+        AutoPlayer kit = AutoPlayer.sitDown(live, "kit", table, 0, "40.00").play(checkOrCall());
+        AutoPlayer lou = AutoPlayer.sitDown(live, "lou", table, 1, "40.00").play(checkOrCall());
 
         TableEvent.HandEnded ended = awaitEvent(watcher, TableEvent.HandEnded.class);
-        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(live.http + "/api/hands"))
+        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(live.http() + "/api/hands"))
                 .header("Authorization", "Bearer " + live.token("kit")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.body()).as("kit's hands, asked for the moment the hand ended")
                 .contains("\"handId\":" + ended.handId());
-        for (PokerClient client : new PokerClient[] {kit, lou, watcher}) {
-            client.close();
-        }
+        kit.close();
+        lou.close();
+        watcher.close();
     }
 }

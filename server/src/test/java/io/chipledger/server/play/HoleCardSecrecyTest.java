@@ -1,6 +1,6 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
+import static io.chipledger.server.testing.TestServer.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
@@ -8,10 +8,10 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.Bot;
 import io.chipledger.server.bot.LatencyRecorder;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ class HoleCardSecrecyTest {
 
     private static final int HANDS = 40;
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     /** What one connection received, and the seat it sits in (-1 for a spectator). */
     record Capture(int seat, List<String> frames) {

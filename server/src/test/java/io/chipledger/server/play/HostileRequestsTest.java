@@ -1,7 +1,7 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
@@ -10,8 +10,8 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostileRequestsTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     private record Balances(Money aliceWallet, Money aliceSeat, Money bobWallet, Money bobSeat, Money carolWallet, Money pot) {
     }

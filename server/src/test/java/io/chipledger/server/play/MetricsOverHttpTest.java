@@ -1,15 +1,15 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,20 +23,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MetricsOverHttpTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     @Test
     void countersMoveWithPlayAndTheHeapIsReported() throws Exception {
         Map<String, String> before = scrape();
         long table = live.openTable("Scraped", 6);
-        PokerClient ann = live.connect("metric-ann");
-        PokerClient bob = live.connect("metric-bob");
-        ann.reply(ann.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00"))), WAIT);
-        bob.reply(bob.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);
+        AutoPlayer ann = AutoPlayer.sitDown(live, "metric-ann", table, 0, "50.00");
+        AutoPlayer bob = AutoPlayer.sitDown(live, "metric-bob", table, 1, "50.00");
         PokerClient watcher = live.connect("metric-watch");
         watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
-        playPassively(ann, table);
-        playPassively(bob, table);
+        ann.play(checkOrCall());
+        bob.play(checkOrCall());
         awaitEvent(watcher, TableEvent.HandEnded.class);
 
         Map<String, String> after = scrape();
@@ -60,7 +58,7 @@ class MetricsOverHttpTest {
     /** Sample lines of the exposition format, by metric name (labelled samples are left out). */
     private static Map<String, String> scrape() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(live.http + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(live.http() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         Map<String, String> samples = new HashMap<>();

@@ -1,8 +1,8 @@
 package io.chipledger.server.play;
 
-import static io.chipledger.server.play.LiveServer.WAIT;
-import static io.chipledger.server.play.LiveServer.awaitEvent;
-import static io.chipledger.server.play.LiveServer.playPassively;
+import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
+import static io.chipledger.server.testing.TestServer.WAIT;
+import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
@@ -11,8 +11,9 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReconnectTest {
 
     @RegisterExtension
-    static final LiveServer live = LiveServer.forEachTestClass(ServerSettings.forTests());
+    static final TestServer live = TestServer.forEachTestClass();
 
     @Test
     void aPlayerWhoDropsMidHandCatchesUpFromTheLastEventTheySawAndPlaysOn() throws Exception {
@@ -100,13 +101,13 @@ class ReconnectTest {
                 pending = turn.turn();
             }
         }
-        playPassively(back, table, handId);
+        AutoPlayer.takeOver(back, table, handId).play(checkOrCall());
         if (pending != null && pending.seat() == 0) {
             ActionKind action = pending.legal().canCheck() ? ActionKind.CHECK : ActionKind.CALL;
             long current = handId;
             back.send(r -> new ClientMessage.Act(r, table, current, action, null));
         }
-        playPassively(bob, table);
+        AutoPlayer.takeOver(bob, table, handId).play(checkOrCall());
         long hand = handId;
         awaitEvent(carol, TableEvent.HandEnded.class, e -> e.handId() == hand);
         assertThat(live.chipsOnTable(table)).as("the next hand may have begun: seats and pot hold the 200.00 brought").isEqualTo(Money.parse("200.00"));

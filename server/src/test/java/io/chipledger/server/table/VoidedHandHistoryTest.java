@@ -9,15 +9,13 @@ import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
-import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.server.GameServer;
-import io.chipledger.server.ServerSettings;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.history.record.HandHistory;
@@ -27,6 +25,7 @@ import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.HandMapper;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.store.ServerSchema;
+import io.chipledger.server.testing.TestServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,14 +48,11 @@ class VoidedHandHistoryTest {
 
     @Test
     void aHandCutShortByShutdownIsStoredVoidedWithItsRefundsAndItsDeck() throws Exception {
-        GameServer server = GameServer.start(SharedPostgres.freshDatabase(), ServerSettings.forTests());
-        String url = server.database().jdbcUrl();
-        long tableId = server.tables().create(TableDirectory.plainTable("Void", Money.parse("0.50"), Money.parse("1.00"), 6))
-                .config().id();
-        String http = "http://127.0.0.1:" + server.port();
-        String ws = "ws://127.0.0.1:" + server.port() + "/ws";
-        PokerClient ann = PokerClient.connect(ws, PokerClient.token(http, "ann", "ann-password"), "a");
-        PokerClient ben = PokerClient.connect(ws, PokerClient.token(http, "ben", "ben-password"), "b");
+        TestServer server = TestServer.forThisTest().start();
+        String url = server.jdbcUrl();
+        long tableId = server.openTable("Void", 6);
+        PokerClient ann = PokerClient.connect(server.ws(), server.token("ann"), "a");
+        PokerClient ben = PokerClient.connect(server.ws(), server.token("ben"), "b");
         ann.reply(ann.send(r -> new ClientMessage.SitDown(r, tableId, 0, Money.parse("30.00"))), Duration.ofSeconds(30));
         ben.reply(ben.send(r -> new ClientMessage.SitDown(r, tableId, 1, Money.parse("40.00"))), Duration.ofSeconds(30));
         // Nobody acts: the hand waits on its first turn until the server shuts down and voids it.

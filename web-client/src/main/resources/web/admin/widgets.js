@@ -1,25 +1,7 @@
-// Small DOM helpers. Text always goes in as text nodes, never as HTML, so nothing from the server can inject markup.
+// The console's widgets: tables, cards, dates, toasts, the reason dialog and busy buttons. Elements are built with the
+// client's h() (../js/dom.js), which puts text in as text, never as HTML.
 
-export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
-    else if (name === 'class') element.className = value;
-    else if (value === true) element.setAttribute(name, '');
-    else element.setAttribute(name, String(value));
-  }
-  append(element, children);
-  return element;
-}
-
-function append(element, children) {
-  for (const child of children) {
-    if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) append(element, child);
-    else element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
+import { h } from '../js/dom.js';
 
 /** A table: columns are {title, cell(row) -> node or text, money: right-aligned}. */
 export function table(columns, rows, empty = 'nothing to show') {

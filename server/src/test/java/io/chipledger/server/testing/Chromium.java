@@ -1,4 +1,4 @@
-package io.chipledger.server.browser;
+package io.chipledger.server.testing;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
