@@ -10,6 +10,9 @@ public sealed interface PostingResult {
         return !(this instanceof Rejected);
     }
 
+    /** The transfers the posting made, in leg order: now or by the earlier posting of the same key; none when refused. */
+    List<Long> transferIds();
+
     /** The posting committed now; transfer ids are in leg order. */
     record Committed(long postingId, List<Long> transferIds) implements PostingResult {
         public Committed {
@@ -26,5 +29,9 @@ public sealed interface PostingResult {
 
     /** Nothing moved. {@code message} says why in words a player or operator can act on. */
     record Rejected(RejectReason reason, String message) implements PostingResult {
+        @Override
+        public List<Long> transferIds() {
+            return List.of();
+        }
     }
 }

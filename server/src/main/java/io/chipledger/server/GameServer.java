@@ -15,6 +15,8 @@ import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.HandHistoryEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
+import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.metrics.GameMetrics;
@@ -172,9 +174,10 @@ public final class GameServer implements AutoCloseable {
                 return CompletableFuture.completedFuture(null);
             }
             return CompletableFuture.supplyAsync(() -> new long[] {
-                    ledger.openAccount(AccountKind.CASHIER, "cashier", CURRENCY).id(),
+                    ledger.openAccount(AccountKind.CASHIER, OwnerRef.cashier().text(), CURRENCY).id(),
                     ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), CURRENCY).id()})
-                    .thenCompose(ids -> ledger.post(Posting.single("grant:" + player.ledgerOwner(), TransferKind.DEPOSIT, ids[0], ids[1], amount)))
+                    .thenCompose(ids -> ledger.post(Posting.single(new PostingKey.WelcomeGrant(OwnerRef.player(player.id())).text(),
+                            TransferKind.DEPOSIT, ids[0], ids[1], amount)))
                     .thenAccept(result -> {
                         if (!result.accepted()) {
                             throw new IllegalStateException("welcome grant refused: " + result);

@@ -1,5 +1,7 @@
 package io.chipledger.server.account;
 
+import io.chipledger.server.chips.OwnerRef;
+
 /** A registered player as the server needs to know them; chips are in the ledger, not here. */
 public record Player(long id, String name, Role role, boolean frozen) {
 
@@ -9,7 +11,7 @@ public record Player(long id, String name, Role role, boolean frozen) {
 
     /** The owner reference of this player's ledger accounts. */
     public String ledgerOwner() {
-        return "player:" + id;
+        return OwnerRef.player(id).text();
     }
 
     public boolean isAdmin() {

@@ -9,6 +9,8 @@ import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.server.chips.PostingKey;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.table.PlayerConnections;
@@ -58,7 +60,7 @@ final class Cashier {
 
     /** The ledger key of an operator's request: its idempotency key, in the admin namespace. */
     static String postingKey(String idempotencyKey) {
-        return "admin:" + idempotencyKey;
+        return new PostingKey.Operator(idempotencyKey).text();
     }
 
     CompletableFuture<AdminReply> move(Movement movement, long playerId, Money amount, String idempotencyKey, long logId) {
@@ -68,7 +70,7 @@ final class Cashier {
                 throw AdminRefusal.conflict("ACCOUNT_FROZEN", player.name() + "'s account is frozen: it cannot be credited");
             }
             return CompletableFuture.supplyAsync(() -> new long[] {
-                    ledger.openAccount(AccountKind.CASHIER, "cashier", currency).id(),
+                    ledger.openAccount(AccountKind.CASHIER, OwnerRef.cashier().text(), currency).id(),
                     ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), currency).id()}, worker)
                     .thenCompose(accounts -> {
                         long cashier = accounts[0];

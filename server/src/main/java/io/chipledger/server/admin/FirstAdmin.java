@@ -4,6 +4,7 @@ import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
+import io.chipledger.server.chips.OwnerRef;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class FirstAdmin {
         }
         Player admin = registration.player();
         Operator operator = Operator.commandLine();
-        auditLog.entry(new Operator(null, operator.name() + " via " + how), "ADMIN_CREATE", "player:" + admin.id(),
+        auditLog.entry(new Operator(null, operator.name() + " via " + how), "ADMIN_CREATE", OwnerRef.player(admin.id()).text(),
                 "first admin created outside the web console", AdminJson.MAPPER.valueToTree(Map.of("name", admin.name())),
                 AdminReply.ok(Map.of("playerId", admin.id(), "name", admin.name(), "role", admin.role().name())));
         return Outcome.CREATED;

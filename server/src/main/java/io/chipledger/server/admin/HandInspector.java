@@ -3,6 +3,7 @@ package io.chipledger.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Transfer;
+import io.chipledger.server.chips.HandRef;
 import io.chipledger.server.history.export.DateRange;
 import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.history.export.Viewer;
@@ -71,7 +72,7 @@ final class HandInspector {
         HandHistory hand = histories.find(handId)
                 .orElseThrow(() -> AdminRefusal.notFound("HAND_NOT_FOUND", "no recorded hand " + handId));
         HandReplay.Replay replay = HandReplay.of(hand);
-        List<Long> journal = ledger.transfersOfHand("h" + handId).stream().map(Transfer::id).toList();
+        List<Long> journal = ledger.transfersOfHand(new HandRef(handId).text()).stream().map(Transfer::id).toList();
         Map<String, Object> ledgerView = new LinkedHashMap<>();
         ledgerView.put("journalTransferIds", journal);
         ledgerView.put("historyTransferIds", hand.transferIds());

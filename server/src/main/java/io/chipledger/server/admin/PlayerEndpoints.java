@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.net.HttpCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class PlayerEndpoints {
                                                  String reason, String key, Object request) {
         long player = AdminJson.id(playerId, "playerId");
         Money positive = AdminJson.positive(amount);
-        AdminAuditLog.Request logged = new AdminAuditLog.Request(operator, movement.name(), "player:" + player,
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(operator, movement.name(), OwnerRef.player(player).text(),
                 AdminJson.reason(reason), AdminJson.idempotencyKey(key), AdminJson.content(request));
         return actions.run(logged, logId -> cashier.move(movement, player, positive, key, logId)
                 .thenApply(AuditedActions.Result::of));
@@ -94,7 +95,7 @@ final class PlayerEndpoints {
         FreezeRequest request = AdminJson.read(call, FreezeRequest.class);
         long playerId = AdminJson.id(request.playerId(), "playerId");
         AdminAuditLog.Request logged = new AdminAuditLog.Request(operator, frozen ? "FREEZE" : "UNFREEZE",
-                "player:" + playerId, AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()),
+                OwnerRef.player(playerId).text(), AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()),
                 AdminJson.content(request));
         return actions.run(logged, logId -> {
             if (frozen && operator.playerId() != null && operator.playerId() == playerId) {

@@ -1,6 +1,7 @@
 package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
+import io.chipledger.server.chips.OwnerRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class PlayerRecords {
             }
             List<AdminMapper.WalletLine> history = player.walletAccount() == null ? List.of()
                     : mapper.walletHistory(player.walletAccount(), before, HISTORY_PAGE);
-            List<AdminMapper.Holding> seats = mapper.seatHoldings("player:" + playerId, currency);
+            List<AdminMapper.Holding> seats = mapper.seatHoldings(OwnerRef.player(playerId).text(), currency);
             Money onSeats = seats.stream().map(AdminMapper.Holding::balance).reduce(Money.ZERO, Money::plus);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("player", player);

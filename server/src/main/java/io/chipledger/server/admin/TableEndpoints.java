@@ -1,6 +1,7 @@
 package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
+import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.net.HttpCall;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ final class TableEndpoints {
     private CompletionStage<AdminReply> change(HttpCall call, Operator who, String action) {
         TableRequest request = AdminJson.read(call, TableRequest.class);
         long tableId = AdminJson.id(request.tableId(), "tableId");
-        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, action, "table:" + tableId,
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, action, OwnerRef.table(tableId).text(),
                 AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
         return actions.run(logged, logId -> switch (action) {
             case "TABLE_PAUSE" -> operator.pause(tableId, true).thenApply(AuditedActions.Result::of);
@@ -69,7 +70,7 @@ final class TableEndpoints {
         KickRequest request = AdminJson.read(call, KickRequest.class);
         long tableId = AdminJson.id(request.tableId(), "tableId");
         long playerId = AdminJson.id(request.playerId(), "playerId");
-        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "KICK", "table:" + tableId + "/player:" + playerId,
+        AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "KICK", OwnerRef.table(tableId).seatOf(playerId).text(),
                 AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
         return actions.run(logged, logId -> operator.kick(tableId, playerId).thenApply(AuditedActions.Result::of));
     }

@@ -5,6 +5,8 @@ import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
+import io.chipledger.server.chips.HandRef;
+import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandHistoryRecorder;
 import io.chipledger.server.history.record.HandStatus;
@@ -65,9 +67,9 @@ public final class CrashRecovery {
             open = session.getMapper(HandMapper.class).openHands();
         }
         for (HandMapper.OpenHand hand : open) {
-            String tableRef = "table:" + hand.tableId();
+            String tableRef = OwnerRef.table(hand.tableId()).text();
             long pot = ledger.openAccount(AccountKind.POT, tableRef, currency).id();
-            HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, "h" + hand.id()).join();
+            HandVoider.Refunds refunds = new HandVoider(ledger, worker).voidHand(pot, tableRef, new HandRef(hand.id())).join();
             try (SqlSession session = database.openSession(false)) {
                 HandHistoryMapper histories = session.getMapper(HandHistoryMapper.class);
                 String draft = histories.findDraft(hand.id());
@@ -104,8 +106,7 @@ public final class CrashRecovery {
         int i = 0;
         for (Map.Entry<Long, Money> refund : refunds.byAccount().entrySet()) {
             String owner = ledger.account(refund.getKey()).map(Account::ownerRef).orElse("");
-            int at = owner.indexOf("/player:");
-            long playerId = at < 0 ? -1 : Long.parseLong(owner.substring(at + "/player:".length()));
+            long playerId = OwnerRef.parse(owner) instanceof OwnerRef.Seat seat ? seat.playerId() : -1;
             PlayerMapper.PlayerRow row = session.getMapper(PlayerMapper.class).findById(playerId);
             seats.add(new SeatRecord(-1, playerId, row == null ? owner : row.name(), null, null, null));
             Long transferId = i < refunds.transferIds().size() ? refunds.transferIds().get(i) : null;

@@ -157,7 +157,7 @@ final class Croupier {
      */
     private CompletionStage<Outcome> commit(List<HandEvent> handEvents, boolean timedOut) {
         RunningHand current = table.hand;
-        Posting posting = poster.postingFor(current.nextPostingKey(config.id()), "h" + current.id, null, handEvents, table::seatAccount);
+        Posting posting = poster.postingFor(current.nextPostingKey(config.id()), current.ref().text(), null, handEvents, table::seatAccount);
         CompletableFuture<PostingResult> committed = posting == null
                 ? CompletableFuture.completedFuture(null)
                 : current.hand.isComplete() ? draftThenPost(current, handEvents, posting)
@@ -247,7 +247,7 @@ final class Croupier {
         voided.stopClock();
         metrics.handsVoided.increment();
         Ledger ledger = services.ledger();
-        return new HandVoider(ledger, services.worker()).voidHand(potAccount, config.ledgerOwner(), "h" + voided.id)
+        return new HandVoider(ledger, services.worker()).voidHand(potAccount, config.ledgerOwner(), voided.ref())
                 .thenCompose(refunds -> services.hands().finish(voided.id, HandRecords.HandOutcome.VOIDED,
                         voided.voidedHistory(reason, refunds, clock.instant())))
                 .thenApply(v -> {

@@ -7,6 +7,8 @@ import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.money.Money;
+import io.chipledger.server.chips.HandRef;
+import io.chipledger.server.chips.PostingKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +48,8 @@ final class HandVoider {
     }
 
     /** Refunds what is left of the hand's pot to the seats it came from; completes with what was refunded. */
-    CompletableFuture<Refunds> voidHand(long potAccount, String tableRef, String handRef) {
+    CompletableFuture<Refunds> voidHand(long potAccount, String tableRef, HandRef hand) {
+        String handRef = hand.text();
         return CompletableFuture.supplyAsync(() -> ledger.transfersOfHand(handRef), worker)
                 .thenCompose(transfers -> {
                     Map<Long, Money> refunds = refundsOf(potAccount, transfers);
@@ -55,12 +58,13 @@ final class HandVoider {
                     }
                     List<Leg> legs = new ArrayList<>();
                     refunds.forEach((seatAccount, amount) -> legs.add(new Leg(potAccount, seatAccount, amount, TransferKind.REFUND)));
-                    Posting refund = new Posting("void:" + handRef, TransferKind.REFUND, tableRef, handRef, "void", legs);
+                    Posting refund = new Posting(new PostingKey.VoidedHand(hand).text(), TransferKind.REFUND, tableRef, handRef,
+                            "void", legs);
                     return ledger.post(refund).thenApply(result -> {
                         if (!result.accepted()) {
                             throw new IllegalStateException("voiding " + handRef + " was refused: " + ((PostingResult.Rejected) result).message());
                         }
-                        return new Refunds(refunds, transferIdsOf(result), List.of());
+                        return new Refunds(refunds, result.transferIds(), List.of());
                     });
                 });
     }
@@ -71,13 +75,6 @@ final class HandVoider {
                 .findFirst().orElse(null);
         return transfers.stream().filter(t -> settlement != null && t.postingId() == settlement)
                 .sorted(Comparator.comparingInt(Transfer::legIndex)).map(Transfer::id).toList();
-    }
-
-    private static List<Long> transferIdsOf(PostingResult result) {
-        if (result instanceof PostingResult.Committed committed) {
-            return committed.transferIds();
-        }
-        return result instanceof PostingResult.Replayed replayed ? replayed.transferIds() : List.of();
     }
 
     /** Net chips each seat account has in the pot for this hand; empty when the pot is square (already settled). */

@@ -2,6 +2,8 @@ package io.chipledger.server.table;
 
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.money.Money;
+import io.chipledger.server.chips.HandRef;
+import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.Deck;
 import io.chipledger.server.game.holdem.Dealer;
@@ -28,7 +30,7 @@ final class RunningHand {
     final HoldemHand hand;
     final Deck deck;
     final HandNarrator narrator;
-    /** Numbers the hand's postings: their idempotency keys are {@code t<table>-h<hand>-<n>}. */
+    /** Numbers the hand's postings (their keys are {@link PostingKey.HandMove}). */
     private int postings;
     /** Increases with each turn so a stale timer can tell it is stale. */
     int turn;
@@ -64,9 +66,7 @@ final class RunningHand {
 
     /** The ledger committed these events' chips ({@code result} null when they moved none): they go into the history. */
     void committed(List<HandEvent> events, PostingResult result) {
-        List<Long> transferIds = result instanceof PostingResult.Committed c ? c.transferIds()
-                : result instanceof PostingResult.Replayed r ? r.transferIds() : List.of();
-        recorder.committed(events, transferIds);
+        recorder.committed(events, result == null ? List.of() : result.transferIds());
     }
 
     /** The record the hand will have once {@code settlement}, the events that end it, is committed. */
@@ -94,8 +94,13 @@ final class RunningHand {
         return shuffled.record().serverSeed();
     }
 
+    /** How the ledger's postings name this hand. */
+    HandRef ref() {
+        return new HandRef(id);
+    }
+
     String nextPostingKey(long tableId) {
-        return "t" + tableId + "-h" + id + "-" + (++postings);
+        return new PostingKey.HandMove(tableId, id, ++postings).text();
     }
 
     /** Applies a player's (or the clock's) command, then deals whatever board cards are due. */

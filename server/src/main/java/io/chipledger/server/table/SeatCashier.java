@@ -7,6 +7,7 @@ import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.chips.PostingKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -47,8 +48,9 @@ final class SeatCashier {
     record CashOut(PostingResult.Rejected refusal, Money stack, Money walletBalance) {
     }
 
+    /** The buy-in's key, which also names the stint at the seat (its cash-out key derives from it). */
     static String buyInKey(long tableId, Player player, String requestId) {
-        return "buyin:t" + tableId + ":p" + player.id() + ":" + requestId;
+        return new PostingKey.BuyIn(tableId, player.id(), requestId).text();
     }
 
     /**
@@ -78,7 +80,7 @@ final class SeatCashier {
 
     /** Moves the seat's whole stack back to the wallet, then forgets the seat record. */
     CompletableFuture<CashOut> cashOut(Seat seat) {
-        String key = "cashout:" + seat.stintKey;
+        String key = new PostingKey.CashOut(seat.stintKey).text();
         return accountsOf(seat.player).thenCompose(accounts -> {
             Money stack = ledger.balance(seat.accountId);
             CompletableFuture<PostingResult> moved = stack.isPositive()
@@ -99,7 +101,7 @@ final class SeatCashier {
     private CompletableFuture<Accounts> accountsOf(Player player) {
         return CompletableFuture.supplyAsync(() -> new Accounts(
                 ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), config.currency()).id(),
-                ledger.openAccount(AccountKind.SEAT, config.ledgerOwner() + "/" + player.ledgerOwner(), config.currency()).id()),
+                ledger.openAccount(AccountKind.SEAT, config.seatOwner(player.id()), config.currency()).id()),
                 worker);
     }
 }

@@ -7,6 +7,8 @@ import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.store.SeatMapper;
 import java.util.List;
 import org.apache.ibatis.session.SqlSession;
@@ -65,10 +67,12 @@ public final class SeatRecovery {
     }
 
     private void cashOut(SeatMapper.StrandedSeat stranded) {
-        // A seat account's owner is "table:<id>/player:<id>"; the wallet's is "player:<id>".
-        String walletOwner = stranded.ownerRef().substring(stranded.ownerRef().indexOf('/') + 1);
+        if (!(OwnerRef.parse(stranded.ownerRef()) instanceof OwnerRef.Seat seat)) {
+            throw new IllegalStateException("a stranded seat account is owned by no seat: " + stranded);
+        }
+        String walletOwner = seat.wallet().text();
         long wallet = ledger.openAccount(AccountKind.WALLET, walletOwner, stranded.currency()).id();
-        String key = "recover:seat" + stranded.accountId() + ":v" + stranded.version();
+        String key = new PostingKey.StrandedSeat(stranded.accountId(), stranded.version()).text();
         PostingResult result = ledger.post(Posting.single(key, TransferKind.CASH_OUT, stranded.accountId(), wallet,
                 stranded.balance())).join();
         if (!result.accepted()) {

@@ -2,6 +2,7 @@ package io.chipledger.server.table;
 
 import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
+import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.game.holdem.Stakes;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,8 +38,13 @@ public record TableConfig(long id, String name, String currency, Stakes stakes, 
                 bigBlind.times(100), RakeRule.NONE, Duration.ofSeconds(20), Duration.ofSeconds(30));
     }
 
-    /** The ledger owner reference of this table's accounts (its pot, its players' seats). */
+    /** The ledger owner reference of this table's own accounts (its pot and rake). */
     public String ledgerOwner() {
-        return "table:" + id;
+        return OwnerRef.table(id).text();
+    }
+
+    /** The ledger owner reference of a player's seat account at this table. */
+    public String seatOwner(long playerId) {
+        return OwnerRef.table(id).seatOf(playerId).text();
     }
 }

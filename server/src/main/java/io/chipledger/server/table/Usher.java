@@ -8,6 +8,7 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.chips.PostingKey;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -104,7 +105,7 @@ final class Usher {
         if (player.frozen()) {
             return Outcome.refused(request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen").now();
         }
-        String key = "topup:t" + config.id() + ":p" + player.id() + ":" + request.requestId();
+        String key = new PostingKey.TopUp(config.id(), player.id(), request.requestId()).text();
         return cashier.topUp(player, seat.accountId, key, request.amount()).thenApply(outcome -> {
             if (outcome.result() instanceof PostingResult.Rejected rejected) {
                 return refused(request.requestId(), rejected);
