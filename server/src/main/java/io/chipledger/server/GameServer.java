@@ -22,6 +22,7 @@ import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.metrics.Metrics;
 import io.chipledger.server.metrics.MetricsEndpoint;
+import io.chipledger.server.metrics.ServerMeters;
 import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
@@ -69,10 +70,11 @@ public final class GameServer implements AutoCloseable {
     private final PlayerDirectory players;
     private final PokerHttpServer http;
     private final AtomicBoolean ready;
+    private final Metrics metrics;
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http,
-                       AtomicBoolean ready) {
+                       AtomicBoolean ready, Metrics metrics) {
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -82,6 +84,7 @@ public final class GameServer implements AutoCloseable {
         this.players = players;
         this.http = http;
         this.ready = ready;
+        this.metrics = metrics;
     }
 
     /** Starts on an open database, ready at once; the server owns the database from here and closes it. */
@@ -115,7 +118,8 @@ public final class GameServer implements AutoCloseable {
         if (ended > 0) {
             log.warn("ended {} hand(s) left open by an earlier crash", ended);
         }
-        Metrics metrics = new Metrics();
+        Metrics metrics = new Metrics().bindJvm();
+        ServerMeters.bindPool(metrics, database);
         PlayerConnections online = new PlayerConnections();
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
                 new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
@@ -158,8 +162,9 @@ public final class GameServer implements AutoCloseable {
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 online, worker, clock, CURRENCY));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
+        ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
-        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready);
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics);
     }
 
     /** From now on {@code GET /health} answers 200. */
@@ -228,6 +233,7 @@ public final class GameServer implements AutoCloseable {
         awaitQuietly(worker);
         ledger.close();
         database.close();
+        metrics.close();
     }
 
     private static void awaitQuietly(ExecutorService executor) {

@@ -65,7 +65,8 @@ public final class PokerServer implements Callable<Integer> {
         return configure(new CommandLine(command, new Factory(terminal)), terminal).execute(args.toArray(String[]::new));
     }
 
-    private static CommandLine configure(CommandLine line, Terminal terminal) {
+    /** The parsing every command shares: streams, environment defaults, one-line errors, converters. */
+    static CommandLine configure(CommandLine line, Terminal terminal) {
         // Help and errors are ASCII; a name in a message is written as UTF-8, as every other output of ours.
         line.setOut(new PrintWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), StandardCharsets.UTF_8), true))
@@ -73,6 +74,7 @@ public final class PokerServer implements Callable<Integer> {
                 .setParameterExceptionHandler(new OneLineErrors())
                 .setExecutionExceptionHandler(new OneLineErrors())
                 .setUsageHelpLongOptionsMaxWidth(30)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(Money.class, PokerServer::money)
                 .registerConverter(ExportFormat.class, PokerServer::format);
         String environment = "Each --option may also be set in the environment as POKER_OPTION (--db-url as POKER_DB_URL);"

@@ -5,6 +5,7 @@ import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
+import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.store.ServerSchema;
 import java.nio.file.Path;
@@ -69,6 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "create the first admin on start, password from env " + AdminCommand.PASSWORD_ENV)
     private String admin;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "TEXT",
+            description = "the log on stderr: text, or json (one JSON object a line, for a log shipper)")
+    private LogSetup.Format logFormat;
+
     private final Terminal terminal;
 
     ServeCommand(Terminal terminal) {
@@ -78,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = settings();
+        LogSetup.use(logFormat);
         String adminPassword = terminal.env().get(AdminCommand.PASSWORD_ENV);
         if (admin != null && (adminPassword == null || adminPassword.isEmpty())) {
             throw new ParameterException(spec.commandLine(),

@@ -1,187 +1,118 @@
 package io.chipledger.server.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A small registry of counters, gauges and histograms, written out in the Prometheus text exposition format. Metrics
- * are registered at start-up (once, single-threaded) and updated from any thread afterwards.
+ * The server's meters, on Micrometer with the Prometheus registry: counters, gauges and latency histograms under the
+ * names operators already scrape ({@code poker_hands_settled_total}, ...), optionally labelled, plus the JVM's own
+ * (memory, GC pauses, threads, classes, CPU) once {@link #bindJvm()} is called. Updating a meter never blocks.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
 
-    private final List<Metric> metrics = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private JvmGcMetrics gc;
 
-    /** A monotonically increasing count. */
-    public Counter counter(String name, String help) {
-        Counter counter = new Counter(name, help);
-        register(counter);
-        return counter;
+    /** A monotonically increasing count; {@code tags} are label name and value pairs. */
+    public Counter counter(String name, String help, String... tags) {
+        return new Counter(io.micrometer.core.instrument.Counter.builder(name).description(help).tags(tags).register(registry));
     }
 
     /** A value read when scraped (connections open, tables running). */
     public void gauge(String name, String help, LongSupplier value) {
-        register(new Gauge(name, help, value));
+        Gauge.builder(name, value, v -> v.getAsLong()).description(help).strongReference(true).register(registry);
     }
 
-    /** Durations in seconds, counted into cumulative buckets whose upper bounds are given in milliseconds. */
+    /**
+     * Durations, exported in seconds ({@code name} ends in {@code _seconds}) with cumulative buckets whose upper
+     * bounds are given in milliseconds.
+     */
     public Histogram histogram(String name, String help, double... boundsMillis) {
-        Histogram histogram = new Histogram(name, help, boundsMillis);
-        register(histogram);
-        return histogram;
+        for (int i = 1; i < boundsMillis.length; i++) {
+            if (boundsMillis[i] <= boundsMillis[i - 1]) {
+                throw new IllegalArgumentException("bucket bounds must increase");
+            }
+        }
+        Duration[] bounds = Arrays.stream(boundsMillis).mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000)))
+                .toArray(Duration[]::new);
+        String base = name.endsWith("_seconds") ? name.substring(0, name.length() - "_seconds".length()) : name;
+        return new Histogram(Timer.builder(base).description(help).serviceLevelObjectives(bounds).register(registry));
     }
 
-    private synchronized void register(Metric metric) {
-        if (metrics.stream().anyMatch(m -> m.name().equals(metric.name()))) {
-            throw new IllegalStateException("metric registered twice: " + metric.name());
-        }
-        metrics.add(metric);
+    /** The JVM's figures: heap and non-heap pools, GC pauses, threads by state, classes loaded, CPU, uptime. */
+    public Metrics bindJvm() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return this;
+    }
+
+    /** For binders of other libraries (HikariCP's pool, Netty's allocator and event loops). */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     /** Everything, in the Prometheus text format (version 0.0.4). */
-    public synchronized String scrape() {
-        StringBuilder text = new StringBuilder();
-        for (Metric metric : metrics) {
-            text.append("# HELP ").append(metric.name()).append(' ').append(metric.help()).append('\n');
-            text.append("# TYPE ").append(metric.name()).append(' ').append(metric.type()).append('\n');
-            metric.writeSamples(text);
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        if (gc != null) {
+            gc.close();
         }
-        return text.toString();
+        registry.close();
     }
 
-    private interface Metric {
-        String name();
+    /** A count, as the table actors update it. */
+    public static final class Counter {
+        private final io.micrometer.core.instrument.Counter counter;
 
-        String help();
-
-        String type();
-
-        void writeSamples(StringBuilder text);
-    }
-
-    public static final class Counter implements Metric {
-        private final String name;
-        private final String help;
-        private final LongAdder count = new LongAdder();
-
-        private Counter(String name, String help) {
-            this.name = name;
-            this.help = help;
+        private Counter(io.micrometer.core.instrument.Counter counter) {
+            this.counter = counter;
         }
 
         public void increment() {
-            count.increment();
+            counter.increment();
         }
 
         public long value() {
-            return count.sum();
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String help() {
-            return help;
-        }
-
-        @Override
-        public String type() {
-            return "counter";
-        }
-
-        @Override
-        public void writeSamples(StringBuilder text) {
-            text.append(name).append(' ').append(count.sum()).append('\n');
+            return (long) counter.count();
         }
     }
 
-    private record Gauge(String name, String help, LongSupplier value) implements Metric {
-        @Override
-        public String type() {
-            return "gauge";
-        }
+    /** A latency histogram, fed in nanoseconds. */
+    public static final class Histogram {
+        private final Timer timer;
 
-        @Override
-        public void writeSamples(StringBuilder text) {
-            text.append(name).append(' ').append(value.getAsLong()).append('\n');
-        }
-    }
-
-    public static final class Histogram implements Metric {
-        private final String name;
-        private final String help;
-        private final long[] boundsNanos;
-        private final String[] boundLabels;
-        private final LongAdder[] buckets;
-        private final LongAdder count = new LongAdder();
-        private final LongAdder sumNanos = new LongAdder();
-
-        private Histogram(String name, String help, double[] boundsMillis) {
-            this.name = name;
-            this.help = help;
-            this.boundsNanos = new long[boundsMillis.length];
-            this.boundLabels = new String[boundsMillis.length];
-            this.buckets = new LongAdder[boundsMillis.length];
-            for (int i = 0; i < boundsMillis.length; i++) {
-                if (i > 0 && boundsMillis[i] <= boundsMillis[i - 1]) {
-                    throw new IllegalArgumentException("bucket bounds must increase");
-                }
-                boundsNanos[i] = (long) (boundsMillis[i] * 1_000_000);
-                boundLabels[i] = seconds(boundsNanos[i]);
-                buckets[i] = new LongAdder();
-            }
+        private Histogram(Timer timer) {
+            this.timer = timer;
         }
 
         public void recordNanos(long nanos) {
-            for (int i = 0; i < boundsNanos.length; i++) {
-                if (nanos <= boundsNanos[i]) {
-                    buckets[i].increment();
-                    break;
-                }
-            }
-            count.increment();
-            sumNanos.add(nanos);
+            timer.record(nanos, TimeUnit.NANOSECONDS);
         }
 
         public long count() {
-            return count.sum();
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String help() {
-            return help;
-        }
-
-        @Override
-        public String type() {
-            return "histogram";
-        }
-
-        @Override
-        public void writeSamples(StringBuilder text) {
-            long cumulative = 0;
-            for (int i = 0; i < buckets.length; i++) {
-                cumulative += buckets[i].sum();
-                text.append(name).append("_bucket{le=\"").append(boundLabels[i]).append("\"} ").append(cumulative).append('\n');
-            }
-            long total = count.sum();
-            text.append(name).append("_bucket{le=\"+Inf\"} ").append(Math.max(total, cumulative)).append('\n');
-            text.append(name).append("_sum ").append(seconds(sumNanos.sum())).append('\n');
-            text.append(name).append("_count ").append(total).append('\n');
-        }
-
-        private static String seconds(long nanos) {
-            return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+            return timer.count();
         }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Operational figures in the Prometheus text format at {@code GET /metrics}: counters, gauges and latency histograms
- * with no dependency, cheap enough to update on every action (a {@code LongAdder} per bucket).
+ * Operational figures at {@code GET /metrics} in the Prometheus text format, through Micrometer: the game's counters,
+ * gauges and latency histograms under their long-standing names, the JVM's, the database pool's and Netty's.
  */
 package io.chipledger.server.metrics;

@@ -14,6 +14,7 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 
@@ -68,6 +69,11 @@ public final class PokerHttpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** The event loops that serve connections (for their figures: tasks pending). */
+    public Iterable<EventExecutor> eventLoops() {
+        return workerGroup;
     }
 
     /** Completes when the listening socket closes. */

@@ -7,10 +7,12 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.logging.MdcExecutor;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.ClientConnection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -45,7 +47,7 @@ public final class TableActor {
 
     TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
         this.config = config;
-        this.mailbox = new Mailbox(services.tableExecutor());
+        this.mailbox = new Mailbox(MdcExecutor.around(services.tableExecutor(), this::logContext));
         this.services = services;
         this.metrics = services.metrics();
         this.table = new TableState(config);
@@ -207,6 +209,13 @@ public final class TableActor {
      * movement the database does not have. A stage may name the stage that follows (the next turn after an action,
      * the cash-outs after a hand); it runs, in the same mailbox turn, once this stage's output is out.
      */
+    /** What the table's log lines carry in the MDC: the table, and the hand while one runs. */
+    private Map<String, String> logContext() {
+        RunningHand running = table.hand;
+        return running == null ? Map.of("table", String.valueOf(config.id()))
+                : Map.of("table", String.valueOf(config.id()), "hand", String.valueOf(running.id));
+    }
+
     private CompletionStage<Void> handleAndPublish(Requester requester, CompletionStage<Outcome> stage) {
         return stage.thenCompose(outcome -> {
             publish(requester, outcome);
@@ -219,8 +228,8 @@ public final class TableActor {
             if (output instanceof Outcome.Published event) {
                 audience.publish(event.forAll(), event.privateSeat(), event.forSeat());
             } else if (output instanceof Outcome.Reply reply) {
-                if (reply.message() instanceof ServerMessage.Error) {
-                    metrics.requestsRefused.increment();
+                if (reply.message() instanceof ServerMessage.Error error) {
+                    metrics.requestRefused(error.code());
                 }
                 if (requester.connection() != null) { // a timer's or an operator's command has no one to answer
                     requester.connection().send(reply.message());

@@ -38,8 +38,7 @@ class PokerServerTest {
 
     private ServerSettings serveSettings(Map<String, String> env, String... args) {
         ServeCommand serve = new ServeCommand(terminal(env));
-        new CommandLine(serve).setDefaultValueProvider(new EnvironmentDefaults(env)).registerConverter(Money.class, Money::parse)
-                .parseArgs(args);
+        PokerServer.configure(new CommandLine(serve), terminal(env)).parseArgs(args);
         return serve.settings();
     }
 
@@ -147,6 +146,14 @@ class PokerServerTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err()).contains("--welcome-grant").contains("finer than a cent");
+    }
+
+    @Test
+    void theLogFormatIsTextOrJsonInAnyCase() {
+        assertThat(poker("serve", "--log-format", "xml")).isEqualTo(2);
+        assertThat(err()).contains("--log-format").contains("TEXT, JSON");
+        serveSettings(Map.of("POKER_LOG_FORMAT", "json"));
+        serveSettings(Map.of(), "--log-format=Json");
     }
 
     @Test

@@ -38,21 +38,25 @@ class MetricsOverHttpTest {
         awaitEvent(watcher, TableEvent.HandEnded.class);
 
         Map<String, String> after = scrape();
-        assertThat(Long.parseLong(after.get("poker_connections"))).isEqualTo(3);
-        assertThat(Long.parseLong(after.get("poker_tables"))).isGreaterThan(Long.parseLong(before.get("poker_tables")));
-        assertThat(Long.parseLong(after.get("poker_hands_settled_total")))
-                .isGreaterThan(Long.parseLong(before.get("poker_hands_settled_total")));
-        assertThat(Long.parseLong(after.get("poker_actions_total"))).isGreaterThan(0);
-        assertThat(Long.parseLong(after.get("poker_ledger_commit_seconds_count"))).isGreaterThan(0);
-        assertThat(Long.parseLong(after.get("poker_ledger_batches_one_round_trip")))
-                .isGreaterThan(Long.parseLong(before.get("poker_ledger_batches_one_round_trip")));
+        assertThat(value(after.get("poker_connections"))).isEqualTo(3);
+        assertThat(value(after.get("poker_tables"))).isGreaterThan(value(before.get("poker_tables")));
+        assertThat(value(after.get("poker_hands_settled_total")))
+                .isGreaterThan(value(before.get("poker_hands_settled_total")));
+        assertThat(value(after.get("poker_actions_total"))).isGreaterThan(0);
+        assertThat(value(after.get("poker_ledger_commit_seconds_count"))).isGreaterThan(0);
+        assertThat(value(after.get("poker_ledger_batches_one_round_trip")))
+                .isGreaterThan(value(before.get("poker_ledger_batches_one_round_trip")));
         // Every account here was opened by this server, which remembers it, so none needs locking first: zero is right.
         assertThat(after).containsKeys("poker_ledger_batches_under_locks", "poker_ledger_writes_refused");
-        long heapUsed = Long.parseLong(after.get("jvm_heap_used_bytes"));
-        assertThat(heapUsed).isPositive().isLessThanOrEqualTo(Long.parseLong(after.get("jvm_heap_max_bytes")));
+        long heapUsed = value(after.get("jvm_heap_used_bytes"));
+        assertThat(heapUsed).isPositive().isLessThanOrEqualTo(value(after.get("jvm_heap_max_bytes")));
         ann.close();
         bob.close();
         watcher.close();
+    }
+
+    private static long value(String sample) {
+        return (long) Double.parseDouble(sample);
     }
 
     /** Sample lines of the exposition format, by metric name (labelled samples are left out). */
