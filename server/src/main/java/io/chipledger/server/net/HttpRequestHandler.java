@@ -55,7 +55,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 }
             });
         } else if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
-            routes.staticFiles().find(uri.path()).whenComplete((file, failure) -> {
+            routes.staticFiles().find(uri.path(), headers(request)).whenComplete((file, failure) -> {
                 if (failure != null) {
                     log.warn("static file {} failed", uri.path(), failure);
                     write(ctx, request, HttpReply.text(500, "internal error\n"));
@@ -83,7 +83,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         response.headers().set("X-Content-Type-Options", "nosniff");
         reply.headers().forEach(response.headers()::set);
-        HttpUtil.setContentLength(response, reply.body().length);
+        if (!reply.headers().containsKey("Content-Length")) { // a 304 names the length its 200 would have had
+            HttpUtil.setContentLength(response, reply.body().length);
+        }
         ctx.writeAndFlush(response);
     }
 

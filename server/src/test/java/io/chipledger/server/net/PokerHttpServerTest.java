@@ -80,6 +80,30 @@ class PokerHttpServerTest {
     }
 
     @Test
+    void aCurrentCopyIsAnswered304OverTheWireAndTheConnectionStaysOpen() throws Exception {
+        HttpResponse<String> first = send("GET", "/css/app.css");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /css/app.css HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n"
+                    + "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 304 Not Modified").contains("ETag: " + etag)
+                    .contains("HTTP/1.1 200 OK").endsWith("{\"status\":\"ok\"}");
+            assertThat(answer.substring(0, answer.indexOf("HTTP/1.1 200"))).as("no body after the 304's headers")
+                    .endsWith("\r\n\r\n");
+        }
+    }
+
+    @Test
+    void aFolderIsNotFound() throws Exception {
+        assertThat(send("GET", "/js").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/css").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void keepAliveServesSeveralRequestsOnOneConnection() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
