@@ -173,7 +173,7 @@ public final class GameServer implements AutoCloseable {
     }
 
     /** New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). */
-    private static WelcomeGrant welcomeGrant(Ledger ledger, Money amount) {
+    public static WelcomeGrant welcomeGrant(Ledger ledger, Money amount) {
         return player -> {
             if (!amount.isPositive()) {
                 return CompletableFuture.completedFuture(null);

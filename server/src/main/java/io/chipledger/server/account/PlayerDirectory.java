@@ -92,6 +92,14 @@ public final class PlayerDirectory {
         }, worker);
     }
 
+    /**
+     * Opens a session for a player the server itself plays as (its demo bots), whose password nobody knows: the
+     * caller must have created that player itself.
+     */
+    public CompletableFuture<Login> sessionFor(Player player) {
+        return CompletableFuture.supplyAsync(() -> openSession(player), worker);
+    }
+
     private Login openSession(Player player) {
         String token = tokens.newToken();
         Instant expires = clock.instant().plus(sessionLifetime);

@@ -37,7 +37,17 @@ public final class BotFleet implements AutoCloseable {
     private final List<Bot> bots = new ArrayList<>();
     private final List<PokerClient> clients = new ArrayList<>();
     private final List<Account> accounts = new ArrayList<>();
+    private final Accounts source;
     private Duration think = Duration.ZERO;
+
+    /** Where bots get accounts: the next name and a session token for it. */
+    public interface Accounts {
+        Credentials next() throws IOException, InterruptedException;
+    }
+
+    /** A bot account's name and session token. */
+    public record Credentials(String name, String token) {
+    }
 
     /** A bot account, what is left in its wallet for buy-ins, and the tables it sits at (one seat each). */
     private record Account(String name, String token, Money[] left, java.util.Set<Long> tables) {
@@ -47,11 +57,24 @@ public final class BotFleet implements AutoCloseable {
     public record LobbyTable(long id, String name, int seats, int seated, Money minBuyIn, Money maxBuyIn, Money bigBlind) {
     }
 
+    /** Bots that register accounts of their own, as players do, under a random name for this run. */
     public BotFleet(String wsUrl) {
+        this(wsUrl, null);
+    }
+
+    /** Bots that play as the accounts {@code source} gives, in order (the server's demo bots, the same every start). */
+    public BotFleet(String wsUrl, Accounts source) {
         this.wsUrl = wsUrl;
         this.httpBase = wsUrl.replaceFirst("^ws", "http").replaceFirst("/ws$", "");
         // Names are 3-20 letters, digits, '-' or '_'; a random run prefix keeps runs apart.
         this.namePrefix = "bot" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+        this.source = source != null ? source : this::register;
+    }
+
+    /** A new account registered over HTTP, as a person signs up. */
+    private Credentials register() throws IOException, InterruptedException {
+        String name = namePrefix + "-" + (accounts.size() + 1);
+        return new Credentials(name, PokerClient.token(httpBase, name, "bot-password-" + name));
     }
 
     /** Bots seated from now on think about this long (on average) before each action; zero acts at once. */
@@ -126,7 +149,7 @@ public final class BotFleet implements AutoCloseable {
     }
 
     /**
-     * An account not yet at this table whose wallet still covers {@code buyIn} and a top-up, registering a new one when
+     * An account not yet at this table whose wallet still covers {@code buyIn} and a top-up, taking the next one when
      * none does (a player has one seat per table).
      */
     private synchronized Account accountFor(long tableId, Money buyIn) throws IOException, InterruptedException {
@@ -137,19 +160,25 @@ public final class BotFleet implements AutoCloseable {
                 return account;
             }
         }
-        String name = namePrefix + "-" + (accounts.size() + 1);
-        String token = PokerClient.token(httpBase, name, "bot-password-" + name);
-        Money wallet;
-        try (PokerClient probe = PokerClient.connect(wsUrl, token, name + "-probe")) {
-            wallet = probe.welcome().wallet();
+        // A reused account may have lost its wallet at the tables; one that cannot buy in is passed over, a few times.
+        for (int tries = 1; ; tries++) {
+            Credentials credentials = source.next();
+            Money wallet;
+            try (PokerClient probe = PokerClient.connect(wsUrl, credentials.token(), credentials.name() + "-probe")) {
+                wallet = probe.welcome().wallet();
+            }
+            if (!wallet.isLessThan(needed)) {
+                Account account = new Account(credentials.name(), credentials.token(), new Money[] {wallet.minus(buyIn)},
+                        new java.util.HashSet<>(java.util.Set.of(tableId)));
+                accounts.add(account);
+                return account;
+            }
+            accounts.add(new Account(credentials.name(), credentials.token(), new Money[] {wallet}, new java.util.HashSet<>()));
+            if (tries == 3) {
+                throw new IllegalStateException("a bot's wallet (" + wallet + ") does not cover a buy-in of " + buyIn
+                        + "; start the server with a larger --welcome-grant");
+            }
         }
-        if (wallet.isLessThan(needed)) {
-            throw new IllegalStateException("a new bot's wallet (" + wallet + ") does not cover a buy-in of " + buyIn
-                    + "; start the server with a larger --welcome-grant");
-        }
-        Account account = new Account(name, token, new Money[] {wallet.minus(buyIn)}, new java.util.HashSet<>(java.util.Set.of(tableId)));
-        accounts.add(account);
-        return account;
     }
 
     private static Money half(Money amount) {

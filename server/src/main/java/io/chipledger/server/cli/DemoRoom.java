@@ -2,18 +2,22 @@ package io.chipledger.server.cli;
 
 import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.admin.DemoBotAccounts;
 import io.chipledger.server.bot.BotFleet;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What {@code serve --tables N --demo-bots M} adds to a room: at least N open tables of six or more seats (plain 6-max
- * 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables, connected over the server's own WebSocket like any
- * player, leaving seats free so a new user has someone to play against.
+ * 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables, connected over the server's own
+ * WebSocket like any player, leaving seats free so a new user has someone to play against. The bots play as the same
+ * accounts every start ({@link DemoBotAccounts}).
  */
 final class DemoRoom implements AutoCloseable {
 
@@ -26,7 +30,7 @@ final class DemoRoom implements AutoCloseable {
         this.fleet = fleet;
     }
 
-    static DemoRoom open(GameServer server, int tables, int demoBots) throws Exception {
+    static DemoRoom open(GameServer server, int tables, int demoBots, Money welcomeGrant) throws Exception {
         int open = (int) server.tables().all().stream().filter(t -> t.config().seatCount() >= 6).count();
         for (int n = open + 1; n <= tables; n++) {
             server.tables().create(TableDirectory.plainTable("Table " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
@@ -34,7 +38,7 @@ final class DemoRoom implements AutoCloseable {
         if (demoBots == 0) {
             return new DemoRoom(null);
         }
-        BotFleet fleet = new BotFleet("ws://127.0.0.1:" + server.port() + "/ws");
+        BotFleet fleet = new BotFleet("ws://127.0.0.1:" + server.port() + "/ws", sameBotsAsBefore(server, welcomeGrant));
         List<BotFleet.LobbyTable> empty = fleet.lobby().stream().filter(t -> t.seated() == 0 && t.seats() >= 6).toList();
         for (int n = empty.size() + 1; n <= demoBots; n++) {
             TableActor created = server.tables().create(TableDirectory.plainTable("Demo " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
@@ -44,6 +48,22 @@ final class DemoRoom implements AutoCloseable {
                 .limit(demoBots).toList();
         fleet.seat(chosen, BOTS_PER_TABLE, 8);
         return new DemoRoom(fleet);
+    }
+
+    /** How many bots sit at the demo tables. */
+    int bots() {
+        return fleet == null ? 0 : fleet.botCount();
+    }
+
+    /** The bot accounts of earlier starts first, in the order they were made; new ones only when those run out. */
+    private static BotFleet.Accounts sameBotsAsBefore(GameServer server, Money welcomeGrant) {
+        DemoBotAccounts accounts = new DemoBotAccounts(server.database().sqlSessionFactory(), server.players(),
+                GameServer.welcomeGrant(server.ledger(), welcomeGrant));
+        Iterator<Player> earlier = accounts.existing().iterator();
+        return () -> {
+            Player bot = earlier.hasNext() ? earlier.next() : accounts.create();
+            return new BotFleet.Credentials(bot.name(), accounts.session(bot));
+        };
     }
 
     /** The bots leave (cashing out) before the server stops. */

@@ -100,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         GameServer server = GameServer.startListening(opened, settings);
-        DemoRoom demo = DemoRoom.open(server, tables, demoBots);
+        DemoRoom demo = DemoRoom.open(server, tables, demoBots, settings.welcomeGrant());
         // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
         opened.leaveShutdownToOwner();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
