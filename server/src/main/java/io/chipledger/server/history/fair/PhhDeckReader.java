@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Reads the decks of a PHH file as our exports write them: {@code hand}, {@code _table_id}, {@code _deck_scheme},
  * {@code _deck_commitment}, {@code _server_seed}, {@code _client_seeds} (table seats counted from 1, as in
- * {@code seats}) and the dealing actions in order. A hand without {@code _server_seed} has no deck to check. A
+ * {@code seats}; the derivation counts them from 0), {@code seats} and {@code seat_count}, and the dealing and
+ * showing actions in order. A hand without {@code _server_seed} has no deck to check. A
  * {@code .phhs} file is read one {@code [table]} at a time, so a file of any length takes constant memory.
  */
 public final class PhhDeckReader {
@@ -63,7 +63,7 @@ public final class PhhDeckReader {
         List<Integer> seats = new ArrayList<>();
         hand.path("seats").forEach(s -> seats.add(s.asInt() - 1));
         List<DealtDeck.Dealt> dealt = new ArrayList<>();
-        Map<Integer, List<String>> shown = new TreeMap<>();
+        List<DealtDeck.Holding> shown = new ArrayList<>();
         for (JsonNode action : hand.path("actions")) {
             String[] words = action.asText().trim().split("\\s+");
             if (words.length >= 4 && words[0].equals("d") && words[1].equals("dh")) {
@@ -73,7 +73,7 @@ public final class PhhDeckReader {
                 List<String> cards = cards(words[2]);
                 dealt.add(new DealtDeck.Dealt(-1, cards.size(), cards));
             } else if (words.length >= 3 && words[1].equals("sm")) {
-                shown.put(seat(words[0], seats), cards(words[2]));
+                shown.add(new DealtDeck.Holding(seat(words[0], seats), cards(words[2]), "shown (" + words[0] + " sm)"));
             }
         }
         List<ClientSeed> clientSeeds = new ArrayList<>();
@@ -81,9 +81,11 @@ public final class PhhDeckReader {
             clientSeeds.add(new ClientSeed(seed.path("seat").asInt() - 1, seed.path("seed").asText()));
         }
         Long table = hand.has("_table_id") ? hand.get("_table_id").asLong() : null;
+        // PHH lists its players p1..pn from left of the button round to the button: the button is the last one.
+        DealtDeck.Seating seating = new DealtDeck.Seating(seats, null, hand.path("seat_count").asInt(0));
         decks.add(new DealtDeck(hand.path("hand").asLong(), table, hand.path("_deck_scheme").asText(null),
-                hand.path("_deck_commitment").asText(null), hand.path("_server_seed").asText(null), clientSeeds, dealt,
-                shown, hand.has("_deck_announced_in_hand") ? hand.get("_deck_announced_in_hand").asLong() : null,
+                hand.path("_deck_commitment").asText(null), hand.path("_server_seed").asText(null), clientSeeds, seating,
+                dealt, shown, null, hand.has("_deck_announced_in_hand") ? hand.get("_deck_announced_in_hand").asLong() : null,
                 hand.path("_next_deck_commitment").asText(null)));
     }
 
