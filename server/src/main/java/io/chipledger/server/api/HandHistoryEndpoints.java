@@ -136,7 +136,9 @@ public final class HandHistoryEndpoints {
             name = query.tableId() != null ? "table-" + query.tableId() + "-hands" : "hands";
         }
         StringWriter text = new StringWriter();
-        HandExporter.write(hands, format.writer(text, viewer.playerId()));
+        // PokerStars text is one hero's view: the player asked about, else the player asking (an admin: each hand's first seat).
+        Long hero = request.named() != null ? Long.valueOf(request.named().id()) : viewer.playerId();
+        HandExporter.write(hands, format.writer(text, hero));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension() + "\"");
         headers.put("X-Hands", String.valueOf(hands.size()));

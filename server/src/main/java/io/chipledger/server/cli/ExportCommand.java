@@ -56,7 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "to this UTC day or instant, included")
     private String to;
 
-    @Option(names = "--all-cards", description = "with --player: every card, as an administrator sees them")
+    @Option(names = "--all-cards", description = "with --player: every card, as an administrator sees them (PokerStars "
+            + "text stays one hero's view: that player's, with the cards mucked at showdown)")
     private boolean allCards;
 
     @Mixin
@@ -89,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
             long started = System.nanoTime();
             HandExporter.Exported exported;
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-                exported = exporter.stream(query, viewer, format.writer(out, viewer.playerId()),
+                exported = exporter.stream(query, viewer, format.writer(out, playerId),
                         new ProgressBar(terminal.err(), total, terminal.interactive(), "hands"));
             }
             double seconds = (System.nanoTime() - started) / 1e9;

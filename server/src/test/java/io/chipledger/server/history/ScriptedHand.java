@@ -37,6 +37,7 @@ public final class ScriptedHand {
     private int seatCount = 6;
     private long handId = 1;
     private Instant startedAt = Instant.parse("2026-11-25T19:03:07Z");
+    private String currency = "CHP";
 
     public static ScriptedHand hand(long handId) {
         ScriptedHand hand = new ScriptedHand();
@@ -57,6 +58,12 @@ public final class ScriptedHand {
     public ScriptedHand seats(int count, int buttonSeat) {
         seatCount = count;
         button = buttonSeat;
+        return this;
+    }
+
+    /** The table's currency: our play chips ({@code CHP}) unless a test says otherwise. */
+    public ScriptedHand currency(String code) {
+        currency = code;
         return this;
     }
 
@@ -93,7 +100,7 @@ public final class ScriptedHand {
             order.add(Card.of(i));
         }
         int[] indexes = order.stream().mapToInt(Card::index).toArray();
-        HandPlayer.Table table = new HandPlayer.Table(7, "Oak", "CHP", GameRecord.of(stakes, rake, seatCount), button, players);
+        HandPlayer.Table table = new HandPlayer.Table(7, "Oak", currency, GameRecord.of(stakes, rake, seatCount), button, players);
         DeckRecord deck = new DeckRecord("chipledger-deck-v1", "not-a-commitment", "00", List.of(), null, null);
         return HandPlayer.play(table, handId, Deck.inOrder(indexes), deck, this::next, 1000 * handId,
                 startedAt, startedAt.plusSeconds(95));
@@ -120,7 +127,22 @@ public final class ScriptedHand {
 
     /** The hands the golden files show. */
     public static List<HandHistory> goldenHands() {
-        return List.of(sidePots(), splitPotWithOddCent(), uncalledBetAndRake(), headsUpShowdownWithMuck());
+        return List.of(sidePots(), splitPotWithOddCent(), uncalledBetAndRake(), headsUpShowdownWithMuck(), deadAllInSidePot());
+    }
+
+    /**
+     * Alice is all-in for 20 before the flop; bob and carol bet on into a side pot. At showdown bob's aces win and both
+     * the others muck: their hands are dead, so our settlement pays bob one pot, which PokerStars writes as two.
+     */
+    public static HandHistory deadAllInSidePot() {
+        return hand(105).rake("5", "3.00").seats(6, 3)
+                .player(0, "alice", "20.00", "7c2d")
+                .player(1, "bob", "100.00", "AsAd")
+                .player(3, "carol", "100.00", "KsKd")
+                .board("Ah 9c 5d 3h Jc")
+                .actions("carol raises 3.00", "alice all-in", "bob calls", "carol calls", "bob bets 10.00", "carol calls",
+                        "bob checks", "carol checks", "bob bets 20.00", "carol calls")
+                .play();
     }
 
     /** Four players, three all-in for different amounts: a main pot and two side pots, each to a different winner. */

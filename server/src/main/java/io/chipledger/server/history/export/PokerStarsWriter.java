@@ -1,13 +1,13 @@
 package io.chipledger.server.history.export;
 
 import io.chipledger.money.Money;
+import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.SeatRecord;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,8 +25,12 @@ import java.util.TreeMap;
  * streets, {@code *** SHOW DOWN ***}, collections from the main and side pots, and the summary with the total pot,
  * each pot after rake, the rake, the board and a line per seat.
  *
- * <p>Chips are written in PokerStars' dollar notation ({@code $0.50}, {@code $1}), the only decimal-chip notation
- * those tools read; seat numbers are ours plus one. Voided hands are not written (PokerStars has no such hand).
+ * <p>Each hand is one player's view, as trackers expect: exactly one {@code Dealt to} line, the hero's. In a player's
+ * export the hero is that player; in an administrator's, the player the export was asked for, else the hand's first
+ * seat; the other players' cards appear where the viewer may see them (shown, tabled, or mucked at showdown, which
+ * an administrator's export writes in the summary). Every card of every seat is in the JSON and PHH exports. Play
+ * chips are written as PokerStars writes play-money hands ({@link ChipNotation}); pots as PokerStars splits them
+ * ({@link PokerStarsPots}); seat numbers are ours plus one. Voided hands are not written (PokerStars has no such hand).
  */
 public final class PokerStarsWriter implements HandHistoryWriter {
 
@@ -36,7 +40,7 @@ public final class PokerStarsWriter implements HandHistoryWriter {
     private final Writer out;
     private final Long heroPlayerId;
 
-    /** @param heroPlayerId whose {@code Dealt to} line is written; null writes one for every seat whose cards are known */
+    /** @param heroPlayerId whose view each hand is written from; null (or not seated) for the hand's first seat */
     public PokerStarsWriter(Writer out, Long heroPlayerId) {
         this.out = out;
         this.heroPlayerId = heroPlayerId;
@@ -74,9 +78,9 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         private final Map<Integer, String> handNames = new HashMap<>();
         private final Set<Integer> mucked = new HashSet<>();
         private final Map<Integer, Money> collected = new TreeMap<>();
-        /** Awards by pot, side pots written before the main pot as PokerStars does. */
-        private final TreeMap<Integer, List<HistoryEvent.PotAwarded>> awards = new TreeMap<>();
-        private final Map<Integer, Money> rakeByPot = new HashMap<>();
+        private final PokerStarsPots pots;
+        private final ChipNotation chips;
+        private final int hero;
         private Money highest = Money.ZERO;
         private String street = "before Flop";
         private boolean showdownOpened;
@@ -84,6 +88,10 @@ public final class PokerStarsWriter implements HandHistoryWriter {
 
         Hand(HandHistory hand) {
             this.hand = hand;
+            this.pots = PokerStarsPots.of(hand);
+            this.chips = ChipNotation.of(hand.currency());
+            this.hero = hero(hand);
+            pots.pots().forEach(pot -> pot.collected().forEach((seat, amount) -> collected.merge(seat, amount, Money::plus)));
         }
 
         String render() {
@@ -99,31 +107,27 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         }
 
         private void header() {
-            line("PokerStars Hand #" + hand.handId() + ":  Hold'em No Limit (" + stakes() + " USD) - "
+            line("PokerStars Hand #" + hand.handId() + ":  " + gameName(hand.game().variant()) + " ("
+                    + chips.stakes(hand.game().smallBlind(), hand.game().bigBlind()) + ") - "
                     + TIME.format(hand.startedAt().atZone(EASTERN)) + " ET");
-            line("Table '" + hand.tableName() + "' " + hand.game().seatCount() + "-max Seat #" + (hand.button() + 1)
-                    + " is the button");
+            line("Table '" + hand.tableName() + "' " + hand.game().seatCount() + "-max" + chips.tableTag() + " Seat #"
+                    + (hand.button() + 1) + " is the button");
             hand.seats().stream().sorted((a, b) -> Integer.compare(a.seat(), b.seat())).forEach(seat ->
-                    line("Seat " + (seat.seat() + 1) + ": " + seat.player() + " (" + dollars(seat.startingStack()) + " in chips)"));
+                    line("Seat " + (seat.seat() + 1) + ": " + seat.player() + " (" + amount(seat.startingStack()) + " in chips)"));
             hand.events().stream().filter(Hand::isPost).forEach(this::event);
             line("*** HOLE CARDS ***");
             for (HistoryEvent event : hand.events()) {
-                if (event instanceof HistoryEvent.HoleCardsDealt dealt && dealt.cards() != null && isHeroOrAll(dealt.seat())) {
+                if (event instanceof HistoryEvent.HoleCardsDealt dealt && dealt.cards() != null && dealt.seat() == hero) {
                     line("Dealt to " + name(dealt.seat()) + " " + cards(dealt.cards()));
                 }
             }
         }
 
-        private String stakes() {
-            BigDecimal sb = hand.game().smallBlind().amount();
-            BigDecimal bb = hand.game().bigBlind().amount();
-            boolean whole = sb.stripTrailingZeros().scale() <= 0 && bb.stripTrailingZeros().scale() <= 0;
-            return whole ? dollars(hand.game().smallBlind()) + "/" + dollars(hand.game().bigBlind())
-                    : "$" + hand.game().smallBlind() + "/$" + hand.game().bigBlind();
-        }
-
-        private boolean isHeroOrAll(int seat) {
-            return heroPlayerId == null || hand.seat(seat).map(s -> s.playerId() == heroPlayerId).orElse(false);
+        /** The seat whose view this is: the hero player's, else the first seat (the lowest number). */
+        private int hero(HandHistory played) {
+            return played.seats().stream().filter(s -> heroPlayerId != null && s.playerId() == heroPlayerId).findFirst()
+                    .or(() -> played.seats().stream().min((a, b) -> Integer.compare(a.seat(), b.seat())))
+                    .map(SeatRecord::seat).orElse(-1);
         }
 
         private static boolean isPost(HistoryEvent event) {
@@ -132,7 +136,7 @@ public final class PokerStarsWriter implements HandHistoryWriter {
 
         private void event(HistoryEvent event) {
             if (event instanceof HistoryEvent.AntePosted ante) {
-                line(name(ante.seat()) + ": posts the ante " + dollars(ante.amount()) + allIn(ante.allIn()));
+                line(name(ante.seat()) + ": posts the ante " + amount(ante.amount()) + allIn(ante.allIn()));
             } else if (event instanceof HistoryEvent.BlindPosted blind) {
                 putIn(blind.seat(), blind.amount());
                 highest = highest.max(streetBet(blind.seat()));
@@ -142,7 +146,7 @@ public final class PokerStarsWriter implements HandHistoryWriter {
                     default -> "straddle";
                 };
                 blinds.put(blind.seat(), kind);
-                line(name(blind.seat()) + ": posts " + kind + " " + dollars(blind.amount()) + allIn(blind.allIn()));
+                line(name(blind.seat()) + ": posts " + kind + " " + amount(blind.amount()) + allIn(blind.allIn()));
             } else if (event instanceof HistoryEvent.Folded folded) {
                 foldedOn.put(folded.seat(), street);
                 line(name(folded.seat()) + ": folds");
@@ -150,19 +154,19 @@ public final class PokerStarsWriter implements HandHistoryWriter {
                 line(name(checked.seat()) + ": checks");
             } else if (event instanceof HistoryEvent.Called called) {
                 putIn(called.seat(), called.amount());
-                line(name(called.seat()) + ": calls " + dollars(called.amount()) + allIn(called.allIn()));
+                line(name(called.seat()) + ": calls " + amount(called.amount()) + allIn(called.allIn()));
             } else if (event instanceof HistoryEvent.Bet bet) {
                 putIn(bet.seat(), bet.amount());
                 highest = highest.max(streetBet(bet.seat()));
-                line(name(bet.seat()) + ": bets " + dollars(bet.amount()) + allIn(bet.allIn()));
+                line(name(bet.seat()) + ": bets " + amount(bet.amount()) + allIn(bet.allIn()));
             } else if (event instanceof HistoryEvent.Raised raised) {
                 Money by = raised.to().minus(highest);
                 putIn(raised.seat(), raised.amount());
                 highest = highest.max(raised.to());
-                line(name(raised.seat()) + ": raises " + dollars(by) + " to " + dollars(raised.to()) + allIn(raised.allIn()));
+                line(name(raised.seat()) + ": raises " + amount(by) + " to " + amount(raised.to()) + allIn(raised.allIn()));
             } else if (event instanceof HistoryEvent.UncalledBetReturned returned) {
                 streetBets.merge(returned.seat(), returned.amount().negate(), Money::plus);
-                line("Uncalled bet (" + dollars(returned.amount()) + ") returned to " + name(returned.seat()));
+                line("Uncalled bet (" + amount(returned.amount()) + ") returned to " + name(returned.seat()));
             } else if (event instanceof HistoryEvent.StreetDealt dealt) {
                 street(dealt);
             } else if (event instanceof HistoryEvent.HandShown show) {
@@ -174,13 +178,9 @@ public final class PokerStarsWriter implements HandHistoryWriter {
                 openShowdown();
                 mucked.add(muck.seat());
                 line(name(muck.seat()) + ": mucks hand");
-            } else if (event instanceof HistoryEvent.RakeTaken rake) {
-                rakeByPot.merge(rake.pot(), rake.amount(), Money::plus);
-            } else if (event instanceof HistoryEvent.PotAwarded award) {
-                awards.computeIfAbsent(award.pot(), p -> new ArrayList<>()).add(award);
-                collected.merge(award.seat(), award.amount(), Money::plus);
             }
-            // HandTabled: PokerStars shows all-in hands at the showdown, with their final names.
+            // HandTabled: PokerStars shows all-in hands at the showdown, with their final names. RakeTaken and
+            // PotAwarded: written from PokerStarsPots, pot by pot as PokerStars splits them.
         }
 
         private void street(HistoryEvent.StreetDealt dealt) {
@@ -212,10 +212,10 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         }
 
         private void collections() {
-            boolean onePot = potCount() == 1;
-            for (int pot : awards.descendingKeySet()) {
-                for (HistoryEvent.PotAwarded award : awards.get(pot)) {
-                    line(name(award.seat()) + " collected " + dollars(award.amount()) + " from " + potName(pot, onePot, false));
+            List<PokerStarsPots.Pot> all = pots.pots();
+            for (int pot = all.size() - 1; pot >= 0; pot--) {
+                for (Map.Entry<Integer, Money> share : all.get(pot).collected().entrySet()) {
+                    line(name(share.getKey()) + " collected " + amount(share.getValue()) + " from " + potName(pot, false));
                 }
             }
             if (!showdownOpened && collected.size() == 1) {
@@ -225,18 +225,14 @@ public final class PokerStarsWriter implements HandHistoryWriter {
 
         private void summary() {
             line("*** SUMMARY ***");
-            StringBuilder pots = new StringBuilder("Total pot " + dollars(hand.totalPot()));
-            int count = potCount();
-            if (count > 1) {
-                for (int pot = 0; pot < count; pot++) {
-                    Money net = Money.ZERO;
-                    for (HistoryEvent.PotAwarded award : awards.getOrDefault(pot, List.of())) {
-                        net = net.plus(award.amount());
-                    }
-                    pots.append(' ').append(potName(pot, false, true)).append(' ').append(dollars(net)).append('.');
+            StringBuilder total = new StringBuilder("Total pot " + amount(hand.totalPot()));
+            List<PokerStarsPots.Pot> all = pots.pots();
+            if (all.size() > 1) {
+                for (int pot = 0; pot < all.size(); pot++) {
+                    total.append(' ').append(potName(pot, true)).append(' ').append(amount(all.get(pot).net())).append('.');
                 }
             }
-            line(pots.append(" | Rake ").append(dollars(hand.rake())).toString());
+            line(total.append(" | Rake ").append(amount(hand.rake())).toString());
             if (!board.isEmpty()) {
                 line("Board " + cards(board));
             }
@@ -262,40 +258,34 @@ public final class PokerStarsWriter implements HandHistoryWriter {
             } else if (shown.containsKey(n)) {
                 row.append(" showed ").append(cards(shown.get(n)));
                 String name = handNames.get(n) == null ? "" : " with " + handNames.get(n);
-                row.append(won != null ? " and won (" + dollars(won) + ")" + name : " and lost" + name);
+                row.append(won != null ? " and won (" + amount(won) + ")" + name : " and lost" + name);
             } else if (mucked.contains(n)) {
                 row.append(" mucked");
-                if (seat.holeCards() != null && isHeroOrAll(n)) {
+                if (seat.holeCards() != null) { // known to this viewer: their own, or any in an administrator's export
                     row.append(' ').append(cards(seat.holeCards()));
                 }
             } else if (won != null) {
-                row.append(" collected (").append(dollars(won)).append(')');
+                row.append(" collected (").append(amount(won)).append(')');
             }
             line(row.toString());
         }
 
-        private int potCount() {
-            int last = 0;
-            for (int pot : awards.keySet()) {
-                last = Math.max(last, pot);
-            }
-            for (int pot : rakeByPot.keySet()) {
-                last = Math.max(last, pot);
-            }
-            return last + 1;
-        }
-
         /** "pot" when there is one; else "main pot", "side pot" (one side pot) or "side pot-N"; capitalized in the summary. */
-        private String potName(int pot, boolean onePot, boolean capital) {
+        private String potName(int pot, boolean capital) {
+            int count = pots.pots().size();
             String name;
-            if (onePot) {
+            if (count == 1) {
                 name = "pot";
             } else if (pot == 0) {
                 name = "main pot";
             } else {
-                name = potCount() == 2 ? "side pot" : "side pot-" + pot;
+                name = count == 2 ? "side pot" : "side pot-" + pot;
             }
             return capital ? Character.toUpperCase(name.charAt(0)) + name.substring(1) : name;
+        }
+
+        private String amount(Money money) {
+            return chips.amount(money);
         }
 
         /** Chips the seat put in on this street (antes do not count, in street bets or for "didn't bet"). */
@@ -321,10 +311,12 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         return allIn ? " and is all-in" : "";
     }
 
-    /** {@code $12.50}, {@code $3} for whole amounts, as PokerStars writes them. */
-    static String dollars(Money amount) {
-        BigDecimal value = amount.amount();
-        return "$" + (value.stripTrailingZeros().scale() <= 0 ? value.setScale(0).toPlainString() : value.toPlainString());
+    /** The game as PokerStars names it in the header; a new variant adds its name here ("Omaha Pot Limit"). */
+    static String gameName(String variant) {
+        return switch (variant == null ? GameRecord.NO_LIMIT_HOLDEM : variant) {
+            case GameRecord.NO_LIMIT_HOLDEM -> "Hold'em No Limit";
+            default -> throw new IllegalArgumentException("PokerStars text has no name for the variant " + variant);
+        };
     }
 
     private static String cards(List<String> cards) {

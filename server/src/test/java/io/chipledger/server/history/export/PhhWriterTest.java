@@ -25,7 +25,7 @@ class PhhWriterTest {
 
         List<PhhEntry> entries = new PhhReader().read(out.toString(), "export.phhs");
 
-        assertThat(entries).hasSize(4).allMatch(e -> e instanceof PhhEntry.Readable, out.toString());
+        assertThat(entries).hasSize(ScriptedHand.goldenHands().size()).allMatch(e -> e instanceof PhhEntry.Readable, out.toString());
         for (PhhEntry entry : entries) {
             ReplayResult result = new PhhReplayer().replay(((PhhEntry.Readable) entry).hand());
             assertThat(result).as(out.toString()).isInstanceOf(ReplayResult.Matched.class);

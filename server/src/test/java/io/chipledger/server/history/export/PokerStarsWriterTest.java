@@ -58,10 +58,65 @@ class PokerStarsWriterTest {
     }
 
     @Test
+    void aSidePotIsItsOwnEvenWhenTheAllInHandIsDead() throws IOException {
+        HandHistory hand = ScriptedHand.deadAllInSidePot();
+        assertThat(hand.events()).as("our settlement paid one merged pot")
+                .filteredOn(e -> e instanceof HistoryEvent.PotAwarded).singleElement()
+                .satisfies(e -> assertThat(((HistoryEvent.PotAwarded) e).pot()).isZero());
+
+        String text = text(hand);
+
+        assertThat(text).contains("bob collected 60 from side pot\nbob collected 57 from main pot\n")
+                .contains("Total pot 120 Main pot 57. Side pot 60. | Rake 3");
+        assertGolden("dead-all-in-side-pot.txt", text);
+    }
+
+    @Test
+    void aPlayersExportIsTheirViewWithTheirDealtToLineAlone() throws IOException {
+        HandHistory hand = ScriptedHand.deadAllInSidePot();
+        long carol = hand.seats().stream().filter(s -> s.player().equals("carol")).findFirst().orElseThrow().playerId();
+
+        String text = new PokerStarsWriter(new StringWriter(), carol).text(hand.seenBy(carol));
+
+        assertThat(text.lines().filter(line -> line.startsWith("Dealt to"))).containsExactly("Dealt to carol [Ks Kd]");
+        assertThat(text).doesNotContain("7c").doesNotContain("2d").contains("bob: shows [As Ad]")
+                .contains("Seat 1: alice (small blind) mucked\n").contains("Seat 4: carol (button) mucked [Ks Kd]");
+        assertGolden("player-export-carol.txt", text);
+    }
+
+    @Test
+    void anAdministratorsExportNamesOneHeroPerHand() {
+        for (HandHistory hand : ScriptedHand.goldenHands()) {
+            String text = text(hand);
+            String first = hand.seats().stream().min((a, b) -> Integer.compare(a.seat(), b.seat())).orElseThrow().player();
+
+            assertThat(text.lines().filter(line -> line.startsWith("Dealt to"))).as("hand " + hand.handId())
+                    .singleElement().asString().startsWith("Dealt to " + first + " [");
+        }
+        HandHistory hand = ScriptedHand.deadAllInSidePot();
+        long bob = hand.seats().stream().filter(s -> s.player().equals("bob")).findFirst().orElseThrow().playerId();
+        assertThat(new PokerStarsWriter(new StringWriter(), bob).text(hand)).as("asked for bob, every card")
+                .contains("Dealt to bob [As Ad]").doesNotContain("Dealt to alice").contains("alice (small blind) mucked [7c 2d]");
+    }
+
+    @Test
+    void playChipsAreNeverDollarsAndMoneyIs() {
+        String play = text(ScriptedHand.sidePots());
+        String dollars = text(ScriptedHand.hand(106).currency("USD").seats(2, 1)
+                .player(0, "alice", "20.00", "AsAd").player(1, "bob", "50.00", "KsKd")
+                .board("Ah Kc 2s 9d 5h").actions("bob folds").play());
+
+        assertThat(play).doesNotContain("$").doesNotContain("USD").startsWith("PokerStars Hand #101:  Hold'em No Limit (0.50/1.00) - ")
+                .contains("Table 'Oak' 6-max (Play Money) Seat #6 is the button").contains("Seat 1: alice (20 in chips)");
+        assertThat(dollars).contains("Hold'em No Limit ($0.50/$1.00 USD) - ").contains("Table 'Oak' 2-max Seat #2 is the button")
+                .contains("Seat 1: alice ($20 in chips)").contains("alice collected $1 from pot");
+    }
+
+    @Test
     void potsCollectionsAndRakeAddUpToWhatWentIn() {
-        Pattern collected = Pattern.compile("collected \\$([0-9.]+) from");
-        Pattern total = Pattern.compile("Total pot \\$([0-9.]+)(.*) \\| Rake \\$([0-9.]+)");
-        Pattern pot = Pattern.compile("(?:Main|Side) pot(?:-\\d+)? \\$([0-9.]+)\\.");
+        Pattern collected = Pattern.compile("collected ([0-9.]+) from");
+        Pattern total = Pattern.compile("Total pot ([0-9.]+)(.*) \\| Rake ([0-9.]+)");
+        Pattern pot = Pattern.compile("(?:Main|Side) pot(?:-\\d+)? ([0-9.]+)\\.");
         for (HandHistory hand : ScriptedHand.goldenHands()) {
             String text = text(hand);
             Money collections = Money.ZERO;
@@ -107,10 +162,13 @@ class PokerStarsWriterTest {
 
     @Test
     void amountsAreWrittenAsPokerStarsWritesThem() {
-        assertThat(PokerStarsWriter.dollars(Money.parse("1.00"))).isEqualTo("$1");
-        assertThat(PokerStarsWriter.dollars(Money.parse("0.50"))).isEqualTo("$0.50");
-        assertThat(PokerStarsWriter.dollars(Money.parse("12.34"))).isEqualTo("$12.34");
-        assertThat(PokerStarsWriter.dollars(Money.ZERO)).isEqualTo("$0");
-        assertThat(PokerStarsWriter.dollars(Money.parse("100"))).isEqualTo("$100");
+        assertThat(ChipNotation.DOLLARS.amount(Money.parse("1.00"))).isEqualTo("$1");
+        assertThat(ChipNotation.DOLLARS.amount(Money.parse("0.50"))).isEqualTo("$0.50");
+        assertThat(ChipNotation.DOLLARS.amount(Money.parse("12.34"))).isEqualTo("$12.34");
+        assertThat(ChipNotation.DOLLARS.amount(Money.ZERO)).isEqualTo("$0");
+        assertThat(ChipNotation.PLAY_MONEY.amount(Money.parse("100"))).isEqualTo("100");
+        assertThat(ChipNotation.PLAY_MONEY.amount(Money.parse("0.50"))).isEqualTo("0.50");
+        assertThat(ChipNotation.PLAY_MONEY.stakes(Money.parse("0.50"), Money.parse("1.00"))).isEqualTo("0.50/1.00");
+        assertThat(ChipNotation.DOLLARS.stakes(Money.parse("1.00"), Money.parse("2.00"))).isEqualTo("$1/$2 USD");
     }
 }
