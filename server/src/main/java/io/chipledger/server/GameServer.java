@@ -19,6 +19,7 @@ import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.history.export.HandExporter;
 import io.chipledger.server.history.fair.ProvablyFairDeckSource;
+import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.metrics.Metrics;
 import io.chipledger.server.metrics.MetricsEndpoint;
@@ -121,9 +122,10 @@ public final class GameServer implements AutoCloseable {
         Metrics metrics = new Metrics().bindJvm();
         ServerMeters.bindPool(metrics, database);
         PlayerConnections online = new PlayerConnections();
+        GameMetrics game = new GameMetrics(metrics);
         TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
                 new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
-                new ScheduledTableTimer(scheduler), clock, settings.seatTimeouts(), new GameMetrics(metrics), online,
+                new ScheduledTableTimer(scheduler), clock, settings.seatTimeouts(), game, online,
                 tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
         tables.loadOpenTables();
@@ -159,8 +161,11 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());
         new MetricsEndpoint(metrics).addTo(routes);
+        FigureHistory figures = new FigureHistory(new FigureHistory.Sources(game.handsSettled::value, online::playersOnline,
+                () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
+        figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                online, worker, clock, CURRENCY));
+                online, worker, clock, CURRENCY, figures));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());

@@ -1,5 +1,6 @@
-// Hands: search by hand id, player, table or time range, then one hand step by step with every hole card. The server
-// replays the hand (the amounts are its arithmetic, not the browser's) and sets it beside the ledger's journal.
+// Hands: the newest first, a page at a time back in time; search by hand id, player, table or time range, then one
+// hand step by step with every hole card. The server replays the hand (the amounts are its arithmetic, not the
+// browser's) and sets it beside the ledger's journal. Seats are numbered from 1, as players see them.
 import { get } from '../api.js';
 import { h } from '../../js/dom.js';
 import { table, when } from '../widgets.js';
@@ -21,19 +22,31 @@ export async function render(view, rerender, argument) {
     for (const [name, value] of new FormData(form)) {
       if (String(value).trim()) query.set(name, String(value).trim());
     }
-    try {
-      const { hands } = await get(`/api/admin/hands?${query}`);
-      results.replaceChildren(list(hands));
-    } catch (error) {
-      results.replaceChildren(h('p', { class: 'error' }, `${error.code}: ${error.message}`));
-    }
+    await page(results, query, 'Hands found, the newest first:');
   });
   view.replaceChildren(h('h2', {}, 'Hands'), form, results, detail);
   if (argument) {
     await open(detail, Number(argument));
   } else {
-    const { hands } = await get('/api/admin/hands?limit=20');
-    results.replaceChildren(h('p', { class: 'muted' }, 'The first hands recorded:'), list(hands));
+    await page(results, new URLSearchParams({ limit: '20' }), 'The latest hands:');
+  }
+}
+
+/** One page of hands, the newest first, with a button to the page before it. */
+async function page(results, query, heading) {
+  try {
+    const answer = await get(`/api/admin/hands?${query}`);
+    const older = answer.nextBefore === null || answer.nextBefore === undefined ? null
+      : h('button', {
+        type: 'button', class: 'quiet', id: 'older-hands', onclick: () => {
+          const next = new URLSearchParams(query);
+          next.set('before', answer.nextBefore);
+          page(results, next, 'Older hands:');
+        },
+      }, 'Older hands ▶');
+    results.replaceChildren(h('p', { class: 'muted' }, heading), list(answer.hands), older);
+  } catch (error) {
+    results.replaceChildren(h('p', { class: 'error' }, `${error.code}: ${error.message}`));
   }
 }
 
@@ -70,7 +83,7 @@ async function open(detail, handId) {
       h('span', { class: hand.stacksAgree ? 'pass' : 'fail' },
         hand.stacksAgree ? 'replay reaches the ledger\'s stacks' : 'replay does not reach the recorded stacks')),
     table([
-      { title: 'Seat', cell: (p) => p.seat },
+      { title: 'Seat', cell: (p) => p.seat + 1 },
       { title: 'Player', cell: (p) => p.player },
       { title: 'Cards', cell: (p) => (p.holeCards ?? []).join(' ') },
       { title: 'Start', cell: (p) => p.startingStack ?? '', money: true },
@@ -90,7 +103,7 @@ function step(s, total) {
       s.transferId ? h('span', { class: 'muted' }, ` (ledger transfer ${s.transferId})`) : ''),
     h('p', {}, `Board: ${s.board.length ? s.board.join(' ') : '(none yet)'} · Pot: ${s.pot}`),
     table([
-      { title: 'Seat', cell: (x) => x.seat },
+      { title: 'Seat', cell: (x) => x.seat + 1 },
       { title: 'Player', cell: (x) => x.player },
       { title: 'Cards', cell: (x) => (x.cards ?? []).join(' ') },
       { title: 'Stack', cell: (x) => x.stack ?? '', money: true },

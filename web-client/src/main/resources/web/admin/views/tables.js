@@ -1,14 +1,34 @@
-// Tables: every running table with its seats; open one, pause or resume it, close it, kick a player.
+// Tables: every table with its seats, closed ones too (a filter narrows the list); open one, pause or resume it,
+// close it, kick a player. Seats are numbered from 1, as players see them.
 import { get, Submission } from '../api.js';
 import { h } from '../../js/dom.js';
 import { askReason, busy, table, toast } from '../widgets.js';
 import * as fields from '../fields.js';
 
+const FILTERS = {
+  all: { label: 'All tables', keep: () => true },
+  running: { label: 'Open, paused or closing', keep: (t) => t.state !== 'CLOSED' },
+  closed: { label: 'Closed', keep: (t) => t.state === 'CLOSED' },
+};
+let chosen = 'all';
+
 export async function render(view, rerender) {
   const { tables } = await get('/api/admin/tables');
+  const list = h('div', { id: 'table-list' });
+  const draw = () => list.replaceChildren(tableList(tables.filter(FILTERS[chosen].keep), rerender));
+  const filter = h('select', { id: 'table-filter', onchange: (event) => { chosen = event.target.value; draw(); } },
+    Object.entries(FILTERS).map(([key, f]) => h('option', { value: key, selected: key === chosen }, f.label)));
+  draw();
   view.replaceChildren(
     h('h2', {}, 'Tables'),
-    table([
+    h('label', { class: 'inline' }, 'Show ', filter),
+    list,
+    h('h3', {}, 'Open a table'),
+    createForm(rerender));
+}
+
+function tableList(tables, rerender) {
+  return table([
       { title: '#', cell: (t) => t.id },
       { title: 'Name', cell: (t) => t.name },
       { title: 'State', cell: (t) => h('span', { class: `state-${t.state}` }, t.state) },
@@ -20,15 +40,13 @@ export async function render(view, rerender) {
       { title: 'Hand', cell: (t) => t.handId ?? '' },
       { title: 'Seats', cell: (t) => seats(t, rerender) },
       { title: '', cell: (t) => actions(t, rerender) },
-    ], tables, 'No tables are running.'),
-    h('h3', {}, 'Open a table'),
-    createForm(rerender));
+    ], tables, 'No table to show.');
 }
 
 function seats(t, rerender) {
   if (t.seats.length === 0) return h('span', { class: 'muted' }, `0/${t.seatCount}`);
   return h('div', {}, `${t.seats.length}/${t.seatCount}`, t.seats.map((s) => h('div', {},
-    `#${s.seat} ${s.player} ${s.stack}${s.inHand ? ' (in hand)' : ''}${s.leaving ? ' (leaving)' : ''} `,
+    `seat ${s.seat + 1}: ${s.player} ${s.stack}${s.inHand ? ' (in hand)' : ''}${s.leaving ? ' (leaving)' : ''} `,
     t.state === 'CLOSING' ? null : h('button', {
       type: 'button', class: 'quiet', 'data-kick': s.player,
       onclick: (event) => change(event.target, '/api/admin/table/kick', `Kick ${s.player} from ${t.name}?`, 'Kick',
@@ -37,6 +55,7 @@ function seats(t, rerender) {
 }
 
 function actions(t, rerender) {
+  if (t.state === 'CLOSED') return h('span', { class: 'muted' }, 'closed');
   if (t.state === 'CLOSING') return h('span', { class: 'muted' }, 'closing after the hand');
   const pause = t.state === 'PAUSED'
     ? h('button', { type: 'button', class: 'quiet', onclick: (e) => change(e.target, '/api/admin/table/resume', `Resume ${t.name}?`, 'Resume', { tableId: t.id }, rerender) }, 'Resume')

@@ -3,6 +3,7 @@ package io.chipledger.server.admin;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.history.export.HandExporter;
+import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.net.HttpCall;
 import io.chipledger.server.net.HttpReply;
 import io.chipledger.server.net.HttpRoutes;
@@ -25,7 +26,7 @@ public final class AdminConsole {
 
     /** What the console needs of the running server. */
     public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
-                        PlayerConnections online, Executor worker, Clock clock, String currency) {
+                        PlayerConnections online, Executor worker, Clock clock, String currency, FigureHistory figures) {
     }
 
     private AdminConsole() {
@@ -42,7 +43,8 @@ public final class AdminConsole {
 
         routes.get("/admin", AdminConsole::toThePage);
         GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
-        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.worker()).addTo(guarded);
+        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
+                .addTo(guarded);
         new TableEndpoints(tables, actions).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
                 parts.worker()).addTo(guarded);

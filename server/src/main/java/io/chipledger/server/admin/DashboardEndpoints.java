@@ -1,5 +1,6 @@
 package io.chipledger.server.admin;
 
+import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.net.HttpCall;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +23,22 @@ final class DashboardEndpoints {
     private final TableOperator tables;
     private final AdminAuditLog auditLog;
     private final LongSupplier playersOnline;
+    private final FigureHistory figures;
     private final Executor worker;
 
     DashboardEndpoints(LedgerHealth health, TableOperator tables, AdminAuditLog auditLog, LongSupplier playersOnline,
-                       Executor worker) {
+                       FigureHistory figures, Executor worker) {
         this.health = health;
         this.tables = tables;
         this.auditLog = auditLog;
         this.playersOnline = playersOnline;
+        this.figures = figures;
         this.worker = worker;
     }
 
     void addTo(GuardedRoutes routes) {
         routes.get("/api/admin/dashboard", this::dashboard)
+                .get("/api/admin/figures", this::figures)
                 .post("/api/admin/audit/run", this::runAudit)
                 .get("/api/admin/audit/last", this::lastAudit)
                 .get("/api/admin/log", this::log);
@@ -52,6 +56,14 @@ final class DashboardEndpoints {
             body.putAll(figures);
             return AdminReply.ok(body);
         });
+    }
+
+    /** The last hour's figures for the dashboard's pictures, oldest sample first. */
+    private CompletionStage<AdminReply> figures(HttpCall call, Operator operator) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervalSeconds", FigureHistory.INTERVAL.toSeconds());
+        body.put("samples", figures.samples());
+        return CompletableFuture.completedFuture(AdminReply.ok(body));
     }
 
     private CompletionStage<AdminReply> runAudit(HttpCall call, Operator operator) {

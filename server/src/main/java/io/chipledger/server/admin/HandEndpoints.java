@@ -24,6 +24,7 @@ final class HandEndpoints {
     private CompletionStage<AdminReply> search(HttpCall call, Operator operator) {
         HandInspector.Search search = new HandInspector.Search(optionalId(call, "hand"), call.queryParam("player"),
                 optionalId(call, "table"), call.queryParam("from"), call.queryParam("to"), optionalId(call, "after"),
+                optionalId(call, "before"),
                 call.queryParam("limit") == null ? null : (int) Math.min(500, AdminJson.queryId(call, "limit")));
         return CompletableFuture.supplyAsync(() -> AdminReply.ok(inspector.search(search)), worker);
     }

@@ -28,8 +28,11 @@ final class HandInspector {
 
     static final int PAGE = 50;
 
-    /** What an operator searches by; any null field does not restrict. {@code player} is a name or an id. */
-    record Search(Long handId, String player, Long tableId, String from, String to, Long after, Integer limit) {
+    /**
+     * What an operator searches by; any null field does not restrict. {@code player} is a name or an id. Hands come
+     * newest first, {@code before} continuing back in time; with {@code after}, oldest first from there.
+     */
+    record Search(Long handId, String player, Long tableId, String from, String to, Long after, Long before, Integer limit) {
     }
 
     private final HandExporter histories;
@@ -57,13 +60,16 @@ final class HandInspector {
         int limit = search.limit() == null ? PAGE : Math.max(1, Math.min(search.limit(), 500));
         HandHistoryMapper.HandQuery query = new HandHistoryMapper.HandQuery(playerId(search.player()), search.tableId(),
                 range.from(), range.to(), search.after(), limit + 1);
-        List<HandHistory> page = histories.page(query, Viewer.admin());
+        boolean oldestFirst = search.after() != null;
+        List<HandHistory> page = oldestFirst ? histories.page(query, Viewer.admin())
+                : histories.newestFirst(query, search.before(), Viewer.admin());
         List<Map<String, Object>> hands = new ArrayList<>();
         for (HandHistory hand : page.subList(0, Math.min(limit, page.size()))) {
             hands.add(summary(hand));
         }
         body.put("hands", hands);
-        body.put("nextAfter", page.size() > limit ? page.get(limit - 1).handId() : null);
+        Long next = page.size() > limit ? page.get(limit - 1).handId() : null;
+        body.put(oldestFirst ? "nextAfter" : "nextBefore", next);
         return body;
     }
 

@@ -43,7 +43,7 @@ final class TableEndpoints {
     }
 
     private CompletionStage<AdminReply> list(HttpCall call, Operator who) {
-        return operator.list().thenApply(rows -> AdminReply.ok(Map.of("tables", rows)));
+        return operator.listWithClosed().thenApply(rows -> AdminReply.ok(Map.of("tables", rows)));
     }
 
     private CompletionStage<AdminReply> create(HttpCall call, Operator who) {

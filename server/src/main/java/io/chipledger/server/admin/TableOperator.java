@@ -1,6 +1,7 @@
 package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
+import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.table.TableActor;
@@ -47,6 +48,18 @@ final class TableOperator {
                     .sorted(Comparator.comparingLong(v -> v.config().id()))
                     .map(view -> row(view, rake))
                     .toList();
+        }, worker);
+    }
+
+    /** The running tables, then the closed ones (state CLOSED, no seats): the console lists both, with a filter. */
+    CompletableFuture<List<Map<String, Object>>> listWithClosed() {
+        return list().thenApplyAsync(running -> {
+            List<Map<String, Object>> all = new java.util.ArrayList<>(running);
+            Map<String, Money> rake = rakeTaken();
+            try (SqlSession session = database.openSession(true)) {
+                session.getMapper(AdminMapper.class).closedTables().forEach(closed -> all.add(closedRow(closed, rake)));
+            }
+            return all;
         }, worker);
     }
 
@@ -151,6 +164,31 @@ final class TableOperator {
                     .forEach(account -> byTable.put(account.ownerRef(), account.balance()));
             return byTable;
         }
+    }
+
+    /** A closed table's row, with the same fields as a running one's. */
+    private static Map<String, Object> closedRow(PokerTableMapper.PokerTableRow table, Map<String, Money> rakeTaken) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", table.id());
+        row.put("name", table.name());
+        row.put("state", "CLOSED");
+        row.put("currency", table.currency());
+        row.put("smallBlind", table.smallBlind());
+        row.put("bigBlind", table.bigBlind());
+        row.put("ante", table.ante());
+        row.put("seatCount", table.seats());
+        row.put("minBuyIn", table.minBuyIn());
+        row.put("maxBuyIn", table.maxBuyIn());
+        row.put("rakePercent", table.rakePercent().stripTrailingZeros().toPlainString());
+        row.put("rakeCap", table.rakeCap());
+        row.put("rakeTaken", rakeTaken.getOrDefault(OwnerRef.table(table.id()).text(), Money.ZERO));
+        row.put("actionSeconds", table.actionSeconds());
+        row.put("timeBankSeconds", table.timeBankSeconds());
+        row.put("handId", null);
+        row.put("watching", 0);
+        row.put("averagePot", null);
+        row.put("seats", List.of());
+        return row;
     }
 
     static Map<String, Object> row(TableActor.OperatorView view, Map<String, Money> rakeTaken) {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -114,5 +116,22 @@ public final class Metrics implements AutoCloseable {
         public long count() {
             return timer.count();
         }
+
+        /** What was recorded so far: how many, their total, and how many fell at or below each bucket's bound. */
+        public Totals totals() {
+            HistogramSnapshot snapshot = timer.takeSnapshot();
+            CountAtBucket[] buckets = snapshot.histogramCounts();
+            double[] boundsMillis = new double[buckets.length];
+            long[] atOrBelow = new long[buckets.length];
+            for (int i = 0; i < buckets.length; i++) {
+                boundsMillis[i] = buckets[i].bucket(TimeUnit.MILLISECONDS);
+                atOrBelow[i] = (long) buckets[i].count();
+            }
+            return new Totals(snapshot.count(), (long) snapshot.total(TimeUnit.NANOSECONDS), boundsMillis, atOrBelow);
+        }
+    }
+
+    /** A histogram's totals: {@code atOrBelow[i]} durations were at most {@code boundsMillis[i]} (cumulative). */
+    public record Totals(long count, long totalNanos, double[] boundsMillis, long[] atOrBelow) {
     }
 }

@@ -61,6 +61,9 @@ public interface HandHistoryMapper {
     /** At most {@code query.limit()} histories (a page for HTTP). */
     List<StoredHistory> findHistories(@Param("q") HandQuery query);
 
+    /** At most {@code query.limit()} histories started before hand {@code before} (null: any), newest first. */
+    List<StoredHistory> findHistoriesNewestFirst(@Param("q") HandQuery query, @Param("before") Long before);
+
     long countHistories(@Param("q") HandQuery query);
 
     /** A stored record: the hand id and its JSON. */

@@ -10,6 +10,8 @@ import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.net.HttpRoutes;
+import io.chipledger.server.metrics.FigureHistory;
+import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.StaticFiles;
 import io.chipledger.server.table.PlayerConnections;
 import io.chipledger.server.testing.TestServer;
@@ -106,6 +108,7 @@ class AdminAuthorizationTest {
         List<Call> calls = new ArrayList<>();
         calls.add(new Call("GET", "/api/admin/dashboard", null, 200));
         calls.add(new Call("GET", "/api/admin/tables", null, 200));
+        calls.add(new Call("GET", "/api/admin/figures", null, 200));
         calls.add(new Call("GET", "/api/admin/players?q=ali", null, 200));
         calls.add(new Call("GET", "/api/admin/player?id=" + alice, null, 200));
         calls.add(new Call("GET", "/api/admin/log", null, 200));
@@ -142,7 +145,9 @@ class AdminAuthorizationTest {
         GameServer server = fixture.server();
         List<String> added = AdminConsole.addTo(new HttpRoutes(new StaticFiles("web", Runnable::run)),
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
-                        server.tables(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY));
+                        server.tables(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY,
+                        new FigureHistory(new FigureHistory.Sources(() -> 0, () -> 0, () -> 0,
+                                GameMetrics.unregistered().ledgerCommit), Clock.systemUTC())));
 
         assertThat(everyAdminCall().stream().map(Call::route).distinct().toList()).containsExactlyInAnyOrderElementsOf(added);
     }

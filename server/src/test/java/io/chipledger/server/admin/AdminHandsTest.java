@@ -69,7 +69,8 @@ class AdminHandsTest {
 
     @Test
     void handsAreFoundByTablePlayerHandIdAndTimeRangeWithEveryHoleCard() throws Exception {
-        List<Long> stored = fixture.rows("SELECT hand_id FROM hand_history ORDER BY started_at, hand_id").stream().map(Long::valueOf).toList();
+        List<Long> stored = fixture.rows("SELECT hand_id FROM hand_history ORDER BY started_at DESC, hand_id DESC").stream()
+                .map(Long::valueOf).toList();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         JsonNode byTable = hands("table=" + table);
@@ -79,7 +80,7 @@ class AdminHandsTest {
         assertThat(ids(hands("hand=" + stored.get(1)))).containsExactly(stored.get(1));
         assertThat(ids(hands("from=" + today + "&to=" + today))).isEqualTo(stored);
         assertThat(ids(hands("from=" + LocalDate.now(ZoneOffset.UTC).plusDays(1)))).isEmpty();
-        assertThat(ids(hands("table=" + table + "&limit=2"))).isEqualTo(stored.subList(0, 2));
+        assertThat(ids(hands("table=" + table + "&limit=2"))).as("the newest first").isEqualTo(stored.subList(0, 2));
         assertThat(ids(hands("table=" + (table + 1)))).as("the empty table").isEmpty();
 
         JsonNode first = byTable.get(0);
@@ -87,6 +88,16 @@ class AdminHandsTest {
         assertThat(first.get("players")).hasSize(2);
         first.get("players").forEach(p -> assertThat(p.get("holeCards")).as("operators see every card").hasSize(2));
         assertThat(first.get("totalPot").isTextual()).isTrue();
+
+        JsonNode newest = fixture.adminGet("/api/admin/hands?table=" + table + "&limit=2");
+        long nextBefore = newest.get("nextBefore").asLong();
+        assertThat(nextBefore).isEqualTo(stored.get(1));
+        assertThat(ids(hands("table=" + table + "&limit=2&before=" + nextBefore))).as("the page before")
+                .isEqualTo(stored.subList(2, Math.min(4, stored.size())));
+        List<Long> oldestFirst = new ArrayList<>(stored);
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(ids(hands("table=" + table + "&after=" + oldestFirst.get(0)))).as("after: oldest first from there")
+                .isEqualTo(oldestFirst.subList(1, oldestFirst.size()));
 
         HttpResponse<String> nobody = fixture.get("/api/admin/hands?player=nobody", fixture.adminToken());
         assertThat(nobody.statusCode()).isEqualTo(404);

@@ -195,7 +195,11 @@ class AdminTablesTest {
                 .as("the table's own rake account holds its rake").containsExactly(rake.toString());
         assertThat(fixture.rows("SELECT balance FROM account WHERE kind IN ('SEAT', 'POT') AND owner_ref LIKE 'table:" + table + "%'"))
                 .allMatch(balance -> balance.equals("0.00"));
-        assertThat(adminView(table)).as("a closed table leaves the console's list").isNull();
+        JsonNode closed = adminView(table);
+        assertThat(closed).as("a closed table stays in the console's list").isNotNull();
+        assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("seats")).isEmpty();
+        assertThat(closed.get("rakeTaken").asText()).isEqualTo(rake.toString());
         assertThat(TestServer.json(fixture.get("/api/lobby", null)).get("tables").findValuesAsText("id")).doesNotContain(String.valueOf(table));
         TestServer.eventually("the close is logged as done", () -> fixture.rows("SELECT outcome FROM admin_audit_log WHERE action = 'TABLE_CLOSE'"
                 + " AND target = 'table:" + table + "' AND outcome_of IS NOT NULL").contains("DONE"));

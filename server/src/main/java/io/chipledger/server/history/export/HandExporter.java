@@ -63,6 +63,14 @@ public final class HandExporter {
         }
     }
 
+    /** At most {@code query.limit()} selected hands started before hand {@code before} (null: any), newest first. */
+    public List<HandHistory> newestFirst(HandHistoryMapper.HandQuery query, Long before, Viewer viewer) {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(HandHistoryMapper.class).findHistoriesNewestFirst(query, before).stream()
+                    .map(row -> viewer.view(row.history())).toList();
+        }
+    }
+
     /** One hand, if stored. */
     public Optional<HandHistory> find(long handId) {
         try (SqlSession session = database.openSession(true)) {
