@@ -106,6 +106,13 @@ class StaticFilesTest {
     }
 
     @Test
+    void theVersionIsADigestOfTheFilesSoOtherFilesHaveAnother() {
+        assertThat(WebVersion.of("web/").id()).isEqualTo(files.version()).matches("[A-Za-z0-9_-]{12}");
+        assertThat(WebVersion.of("golden/").id()).isNotEqualTo(files.version());
+        assertThat(WebVersion.of("no-such-folder/").id()).as("nothing digested").isNotEqualTo(files.version());
+    }
+
+    @Test
     void anOlderVersionsLinkGetsTodaysFileButNoPromiseThatItLasts() {
         HttpReply stale = file("/v/0ld-version/js/main.js", Map.of());
 
