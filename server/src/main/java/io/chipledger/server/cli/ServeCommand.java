@@ -8,6 +8,7 @@ import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.store.ServerSchema;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,6 +133,11 @@ public final class ServeCommand implements Callable<Integer> {
         Ranges.check(spec, "--demo-bots", demoBots, 0, 100_000);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ParameterException(spec.commandLine(), "TLS needs both --tls-cert and --tls-key");
+        }
+        for (Path pem : new Path[] {tlsCert, tlsKey}) {
+            if (pem != null && !Files.isReadable(pem)) {
+                throw new ParameterException(spec.commandLine(), pem + ": no such file, or not readable");
+            }
         }
         NetConfig net = DEFAULTS.net();
         NetConfig configured = new NetConfig(new LinkedHashSet<>(allowedOrigins), net.maxFrameBytes(), net.idleSeconds(),

@@ -163,6 +163,15 @@ class PokerServerTest {
     }
 
     @Test
+    void aTlsFileThatIsNotThereIsNamedBeforeAnythingStarts(@TempDir Path dir) {
+        int code = poker("serve", "--tls-cert", dir.resolve("cert.pem").toString(), "--tls-key", dir.resolve("key.pem").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("poker-server serve: " + dir.resolve("cert.pem") + ": no such file, or not readable");
+        assertThat(out()).doesNotContain("starting");
+    }
+
+    @Test
     void aDatabaseThatRefusesTheConnectionIsOneLineNotAStackTrace() {
         int code = poker("audit", "--db-url", "jdbc:postgresql://127.0.0.1:1/nothing");
 
