@@ -172,7 +172,8 @@ final class Croupier {
             for (HandEvent event : handEvents) {
                 HandNarrator.Told tale = current.narrator.tell(event, current.hand::pots, current.hand::board, timedOut);
                 if (tale != null) {
-                    told.add(new Outcome.Published(tale.forAll(), tale.privateSeat(), tale.forSeat()));
+                    long privatePlayer = tale.privateSeat() < 0 ? EventLog.NOBODY : current.playerAt(tale.privateSeat());
+                    told.add(new Outcome.Published(tale.forAll(), privatePlayer, tale.forSeat()));
                 }
             }
             return new Outcome(told, null).then(this::afterProgress).now();

@@ -9,17 +9,21 @@ import java.util.Optional;
 
 /**
  * A table's numbered events, the newest kept in a bounded buffer so a reconnecting client can be sent what it missed.
- * An event may have a private form for one seat's player (their hole cards, their legal actions) and a public form
- * for everyone else. Used only inside the table's mailbox.
+ * An event may have a private form for one player (their hole cards, their legal actions) and a public form for
+ * everyone else. The private form is addressed to the player, not to their seat: whoever sits there later, and
+ * replays the log, sees the public form.
  */
 final class EventLog {
 
-    /** One event as each audience sees it. {@code privateSeat} is -1 when everyone sees {@code forAll}. */
-    record Entry(long seq, TableEvent forAll, int privateSeat, TableEvent forSeat) {
-        TableEvent viewFor(int viewerSeat) {
-            return privateSeat >= 0 && viewerSeat == privateSeat ? forSeat : forAll;
+    /** One event as each audience sees it. {@code privatePlayer} is {@link #NOBODY} when everyone sees {@code forAll}. */
+    record Entry(long seq, TableEvent forAll, long privatePlayer, TableEvent forPlayer) {
+        TableEvent viewFor(long viewerPlayer) {
+            return privatePlayer != NOBODY && viewerPlayer == privatePlayer ? forPlayer : forAll;
         }
     }
+
+    /** No player: an event everyone sees alike, or a viewer who is not logged in. */
+    static final long NOBODY = -1;
 
     private final int capacity;
     private final Deque<Entry> recent = new ArrayDeque<>();
@@ -29,8 +33,8 @@ final class EventLog {
         this.capacity = capacity;
     }
 
-    Entry append(TableEvent forAll, int privateSeat, TableEvent forSeat) {
-        Entry entry = new Entry(++lastSeq, forAll, privateSeat, forSeat);
+    Entry append(TableEvent forAll, long privatePlayer, TableEvent forPlayer) {
+        Entry entry = new Entry(++lastSeq, forAll, privatePlayer, forPlayer);
         recent.addLast(entry);
         if (recent.size() > capacity) {
             recent.removeFirst();

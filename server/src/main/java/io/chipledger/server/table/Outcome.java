@@ -27,8 +27,11 @@ record Outcome(List<Output> outputs, Supplier<CompletionStage<Outcome>> next) {
     sealed interface Output {
     }
 
-    /** A table event: everyone sees {@code forAll}, except the player in {@code privateSeat} (-1: none) who sees {@code forSeat}. */
-    record Published(TableEvent forAll, int privateSeat, TableEvent forSeat) implements Output {
+    /**
+     * A table event: everyone sees {@code forAll}, except player {@code privatePlayer} ({@link EventLog#NOBODY}: none)
+     * who sees {@code forPlayer}. Addressed to a player, never to a seat, which someone else may take later.
+     */
+    record Published(TableEvent forAll, long privatePlayer, TableEvent forPlayer) implements Output {
     }
 
     /** An answer to the connection whose command this is. */
@@ -56,7 +59,7 @@ record Outcome(List<Output> outputs, Supplier<CompletionStage<Outcome>> next) {
     }
 
     static Outcome published(TableEvent event) {
-        return of(new Published(event, -1, null));
+        return of(new Published(event, EventLog.NOBODY, null));
     }
 
     static Outcome done(String requestId) {
@@ -80,7 +83,7 @@ record Outcome(List<Output> outputs, Supplier<CompletionStage<Outcome>> next) {
     }
 
     Outcome andPublished(TableEvent event) {
-        return and(new Published(event, -1, null));
+        return and(new Published(event, EventLog.NOBODY, null));
     }
 
     Outcome andDone(String requestId) {

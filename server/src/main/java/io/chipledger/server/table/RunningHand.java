@@ -42,6 +42,8 @@ final class RunningHand {
     private final HandHistoryRecorder recorder;
     /** The seat of each ledger account dealt in, to name the seats a void refunds. */
     private final Map<Long, Integer> seatOfAccount = new HashMap<>();
+    /** The player dealt in at each seat: a private event of the hand is theirs, whoever sits there later. */
+    private final Map<Integer, Long> playerAtSeat = new HashMap<>();
 
     RunningHand(long id, HoldemHand hand, DeckSource.ShuffledDeck shuffled, HandHistoryRecorder recorder) {
         this.id = id;
@@ -60,7 +62,10 @@ final class RunningHand {
         HandHistoryRecorder recorder = new HandHistoryRecorder(id, config.id(), config.name(), config.currency(),
                 GameRecord.of(config.stakes(), config.rake(), config.seatCount()), button, players, shuffled.record(), startedAt);
         RunningHand running = new RunningHand(id, hand, shuffled, recorder);
-        dealtIn.forEach(s -> running.seatOfAccount.put(s.accountId, s.number));
+        dealtIn.forEach(s -> {
+            running.seatOfAccount.put(s.accountId, s.number);
+            running.playerAtSeat.put(s.number, s.player.id());
+        });
         return running;
     }
 
@@ -87,6 +92,11 @@ final class RunningHand {
             i++;
         }
         return recorder.voided(reason, refunded, endedAt);
+    }
+
+    /** The id of the player dealt in at {@code seat}. */
+    long playerAt(int seat) {
+        return playerAtSeat.get(seat);
     }
 
     /** The seed this hand's deck came from, revealed when the hand is over. */

@@ -226,7 +226,7 @@ public final class TableActor {
     private void publish(Requester requester, Outcome outcome) {
         for (Outcome.Output output : outcome.outputs()) {
             if (output instanceof Outcome.Published event) {
-                audience.publish(event.forAll(), event.privateSeat(), event.forSeat());
+                audience.publish(event.forAll(), event.privatePlayer(), event.forPlayer());
             } else if (output instanceof Outcome.Reply reply) {
                 if (reply.message() instanceof ServerMessage.Error error) {
                     metrics.requestRefused(error.code());

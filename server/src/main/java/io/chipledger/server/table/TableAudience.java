@@ -28,24 +28,28 @@ final class TableAudience {
     private final EventLog events = new EventLog(EVENT_BUFFER);
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
 
-    /** @param seatOf the seat a player sits in, or -1: it decides which form of a private event they see */
+    /** @param seatOf the seat a player sits in now, or -1: whose hole cards and options a snapshot shows them */
     TableAudience(long tableId, ToIntFunction<Player> seatOf) {
         this.tableId = tableId;
         this.seatOf = seatOf;
     }
 
     void publish(TableEvent event) {
-        publish(event, -1, null);
+        publish(event, EventLog.NOBODY, null);
     }
 
-    /** Publishes {@code forAll}, except that the player in {@code privateSeat} gets {@code forSeat}. */
-    void publish(TableEvent forAll, int privateSeat, TableEvent forSeat) {
-        EventLog.Entry entry = events.append(forAll, privateSeat, forSeat);
+    /** Publishes {@code forAll}, except that player {@code privatePlayer} gets {@code forPlayer}. */
+    void publish(TableEvent forAll, long privatePlayer, TableEvent forPlayer) {
+        EventLog.Entry entry = events.append(forAll, privatePlayer, forPlayer);
         // At most two forms of the event: each is written to JSON once, however many watchers it goes to.
         Map<TableEvent, EncodedMessage> encoded = new IdentityHashMap<>(4);
         watchers.forEach((connection, player) -> connection.send(encoded.computeIfAbsent(
-                entry.viewFor(seatOf.applyAsInt(player)),
+                entry.viewFor(idOf(player)),
                 view -> EncodedMessage.of(new ServerMessage.Event(tableId, entry.seq(), view)))));
+    }
+
+    private static long idOf(Player player) {
+        return player == null ? EventLog.NOBODY : player.id();
     }
 
     /**
@@ -53,12 +57,13 @@ final class TableAudience {
      * it remembers nothing), and only then subscribes it, so it receives every event exactly once and in order.
      */
     void watch(ClientConnection connection, Player player, Long lastSeq, IntFunction<TableView> snapshotFor) {
-        int viewerSeat = seatOf.applyAsInt(player);
         Optional<List<EventLog.Entry>> missed = lastSeq == null ? Optional.empty() : events.after(lastSeq);
         if (missed.isPresent()) {
-            missed.get().forEach(e -> connection.send(new ServerMessage.Event(tableId, e.seq(), e.viewFor(viewerSeat))));
+            long viewer = idOf(player);
+            missed.get().forEach(e -> connection.send(new ServerMessage.Event(tableId, e.seq(), e.viewFor(viewer))));
         } else {
-            connection.send(new ServerMessage.Snapshot(tableId, events.lastSeq(), snapshotFor.apply(viewerSeat)));
+            // A snapshot is of the table now: the viewer's own seat's cards are theirs.
+            connection.send(new ServerMessage.Snapshot(tableId, events.lastSeq(), snapshotFor.apply(seatOf.applyAsInt(player))));
         }
         watchers.put(connection, player);
     }

@@ -40,7 +40,7 @@ final class TurnClock {
         TableView.Turn publicTurn = new TableView.Turn(actorSeat, actionMillis, seat.timeBank.toMillis(), null);
         TableView.Turn privateTurn = new TableView.Turn(actorSeat, actionMillis, seat.timeBank.toMillis(), legalView(legal));
         schedule(table.config.actionTime(), expired);
-        return Outcome.of(new Outcome.Published(new TableEvent.TurnStarted(publicTurn), actorSeat,
+        return Outcome.of(new Outcome.Published(new TableEvent.TurnStarted(publicTurn), seat.player.id(),
                 new TableEvent.TurnStarted(privateTurn)));
     }
 

@@ -248,4 +248,39 @@ class TableActorTest {
 
         assertThat(ann.connection.events(TableEvent.HandStarted.class)).hasSize(1);
     }
+
+    /** Issue 16: a player who took seat 0 and replayed the table's log was shown the folded cards of seat 0's last player. */
+    @Test
+    void aPlayerWhoTakesAnEarlierPlayersSeatReplaysNoneOfTheirPrivateEvents() {
+        TableOnFakeTime.Guest ann = table.seated("ann", 0, "50.00");
+        TableOnFakeTime.Guest bob = table.seated("bob", 1, "50.00");
+        table.dealNextHand();
+        ann.act(ActionKind.FOLD);
+        ann.send(r -> new ClientMessage.Leave(r, table.config.id()));
+        TableOnFakeTime.Guest cy = table.seated("cy", 0, "50.00");
+        table.dealNextHand();
+        assertThat(bob.connection.events(TableEvent.HandStarted.class)).as("cy plays hand 2 in ann's old seat").hasSize(2);
+        long cysHand = cy.lastHandId();
+
+        List<ServerMessage.Event> log = bob.connection.received().stream().filter(m -> m instanceof ServerMessage.Event)
+                .map(m -> (ServerMessage.Event) m).toList();
+        for (long from = 0; from < log.size(); from++) {
+            long replayFrom = from;
+            cy.connection.forget();
+            cy.send(r -> new ClientMessage.Watch(r, table.config.id(), replayFrom));
+            long hand = log.stream().filter(e -> e.seq() <= replayFrom && e.event() instanceof TableEvent.HandStarted)
+                    .mapToLong(e -> ((TableEvent.HandStarted) e.event()).handId()).max().orElse(-1);
+            for (TableEvent event : cy.connection.events()) {
+                if (event instanceof TableEvent.HandStarted started) {
+                    hand = started.handId();
+                } else if (event instanceof TableEvent.HoleCardsDealt dealt && dealt.cards() != null) {
+                    assertThat(hand).as("replayed from %d: hole cards %s of seat %d", replayFrom, dealt.cards(), dealt.seat())
+                            .isEqualTo(cysHand);
+                } else if (event instanceof TableEvent.TurnStarted turn && turn.turn().legal() != null) {
+                    assertThat(hand).as("replayed from %d: the options of seat %d", replayFrom, turn.turn().seat())
+                            .isEqualTo(cysHand);
+                }
+            }
+        }
+    }
 }

@@ -42,6 +42,11 @@ public final class AutoPlayer implements AutoCloseable {
             return legal -> new Choice(legal.canCheck() ? ActionKind.CHECK : ActionKind.CALL, null);
         }
 
+        /** Check when free, fold otherwise: hands end without a showdown, every hole card stays hidden. */
+        static Policy checkOrFold() {
+            return legal -> new Choice(legal.canCheck() ? ActionKind.CHECK : ActionKind.FOLD, null);
+        }
+
         /**
          * All-in at every decision until a side pot has been awarded at the table (with a short stack, its all-ins
          * make side pots), then check or call.
