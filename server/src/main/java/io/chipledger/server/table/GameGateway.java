@@ -10,6 +10,7 @@ import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.net.ClientConnection;
 import io.chipledger.server.net.ClientGateway;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,8 @@ public final class GameGateway implements ClientGateway {
     private final String currency;
     private final PlayerConnections online;
     private final Map<ClientConnection, Session> sessions = new ConcurrentHashMap<>();
+    /** Kept long enough for a dropped connection to come back and send its unanswered requests again. */
+    private final AnsweredRequests answered = new AnsweredRequests(Duration.ofMinutes(30));
 
     public GameGateway(PlayerDirectory players, TableDirectory tables, PlayerConnections online, Ledger ledger,
                        Executor worker, String currency) {
@@ -44,6 +47,8 @@ public final class GameGateway implements ClientGateway {
     /** What the gateway knows of one connection. */
     private static final class Session {
         volatile Player player;
+        /** The login session this connection said hello with: requestIds are unique within it. */
+        volatile String token;
         final Set<Long> tables = ConcurrentHashMap.newKeySet();
     }
 
@@ -78,8 +83,32 @@ public final class GameGateway implements ClientGateway {
                 return;
             }
             session.tables.add(tableId);
-            // The session's Player was read at hello; a freeze since then must hold for this message.
-            table.receive(connection, players.current(session.player), message);
+            send(connection, session, table, message);
+        }
+    }
+
+    /**
+     * Hands the message to its table, unless the session sent it before: then it gets the answer it got then (watching
+     * is not remembered: each connection watches for itself).
+     */
+    private void send(ClientConnection connection, Session session, TableActor table, ClientMessage message) {
+        // The session's Player was read at hello; a freeze since then must hold for this message.
+        Player player = players.current(session.player);
+        if (message instanceof ClientMessage.Watch || message instanceof ClientMessage.Unwatch) {
+            table.receive(connection, player, message);
+            return;
+        }
+        AnsweredRequests.Claim claim = answered.claim(session.token, message);
+        if (claim instanceof AnsweredRequests.Reused reused) {
+            connection.send(reused.refusal());
+        } else if (claim instanceof AnsweredRequests.Again again) {
+            again.answer().thenAccept(answer -> {
+                if (answer != null) {
+                    connection.send(answer);
+                }
+            });
+        } else if (claim instanceof AnsweredRequests.First first) {
+            table.receive(connection, player, message).whenComplete((answer, failure) -> first.answered(answer));
         }
     }
 
@@ -107,6 +136,7 @@ public final class GameGateway implements ClientGateway {
             }
             return CompletableFuture.runAsync(() -> {
                 var wallet = ledger.openAccount(AccountKind.WALLET, player.get().ledgerOwner(), currency);
+                session.token = hello.token();
                 session.player = player.get();
                 online.opened(player.get().id(), connection);
                 if (!sessions.containsKey(connection)) {

@@ -82,13 +82,23 @@ public final class TableActor {
 
     // ---- commands, from any thread ----
 
-    /** Routes a client's table message; {@code player} is the connection's authenticated player. */
-    public CompletableFuture<Void> receive(ClientConnection connection, Player player, ClientMessage message) {
-        return mailbox.submit(() -> handle(new Requester(connection, player), message)).exceptionally(failure -> {
-            log.error("table {}: {} failed", config.id(), message, failure);
-            connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.INTERNAL, "the server failed; nothing changed"));
-            return null;
+    /**
+     * Routes a client's table message; {@code player} is the connection's authenticated player. Completes with the
+     * answer the connection was sent (done or error), once it was sent.
+     */
+    public CompletableFuture<ServerMessage> receive(ClientConnection connection, Player player, ClientMessage message) {
+        Requester requester = new Requester(connection, player, new CompletableFuture<>());
+        mailbox.submit(() -> handle(requester, message)).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("table {}: {} failed", config.id(), message, failure);
+                ServerMessage internal = new ServerMessage.Error(message.requestId(), ErrorCode.INTERNAL, "the server failed; nothing changed");
+                if (requester.answer().complete(internal)) {
+                    connection.send(internal);
+                }
+            }
+            requester.answer().complete(null); // a command that answered nothing
         });
+        return requester.answer();
     }
 
     /** The connection closed: it stops watching, and a seated player with no other connection here is away. */
@@ -233,6 +243,7 @@ public final class TableActor {
                 }
                 if (requester.connection() != null) { // a timer's or an operator's command has no one to answer
                     requester.connection().send(reply.message());
+                    requester.answer().complete(reply.message());
                 }
             } else if (output instanceof Outcome.ToPlayer news) {
                 services.online().send(news.playerId(), news.message());
@@ -254,8 +265,11 @@ public final class TableActor {
                 services.decks().nextCommitment(config.id()));
     }
 
-    /** Who sent the command being handled: replies go to its connection. Timers and operators send as nobody. */
-    private record Requester(ClientConnection connection, Player player) {
-        static final Requester NOBODY = new Requester(null, null);
+    /**
+     * Who sent the command being handled: replies go to its connection, and the first is its answer. Timers and
+     * operators send as nobody.
+     */
+    private record Requester(ClientConnection connection, Player player, CompletableFuture<ServerMessage> answer) {
+        static final Requester NOBODY = new Requester(null, null, new CompletableFuture<>());
     }
 }
