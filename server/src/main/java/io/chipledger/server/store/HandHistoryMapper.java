@@ -47,6 +47,23 @@ public interface HandHistoryMapper {
     /** Drops the hand's draft: its history is stored (or it was voided) in the same transaction. */
     int deleteDraft(@Param("handId") long handId);
 
+    /** For the rest of the transaction, commits return without waiting for the disk (docs in V7's migration). */
+    void skipWaitingForDisk();
+
+    /** Stores the record of a hand as it stands while it is played, replacing the one before. */
+    void upsertProgress(@Param("handId") long handId, @Param("record") String record);
+
+    /** The hand's record as it stood at its last committed posting, as JSON, or null. */
+    String findProgress(@Param("handId") long handId);
+
+    int deleteProgress(@Param("handId") long handId);
+
+    /** Drops both drafts of a finished hand. */
+    default void deleteDrafts(long handId) {
+        deleteDraft(handId);
+        deleteProgress(handId);
+    }
+
     StoredHistory findHistory(@Param("handId") long handId);
 
     /** Opens hand rows already settled at the given start times (ISO instants), for generated hands; their ids in order. */

@@ -33,7 +33,7 @@ public final class PostgresHandRecords implements HandRecords {
         return CompletableFuture.runAsync(() -> {
             try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
-                session.getMapper(HandHistoryMapper.class).deleteDraft(handId);
+                session.getMapper(HandHistoryMapper.class).deleteDrafts(handId);
                 session.commit();
             }
         }, worker);
@@ -46,7 +46,20 @@ public final class PostgresHandRecords implements HandRecords {
             try (SqlSession session = database.openSession(false)) {
                 session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
                 session.getMapper(HandHistoryMapper.class).insert(history);
-                session.getMapper(HandHistoryMapper.class).deleteDraft(handId);
+                session.getMapper(HandHistoryMapper.class).deleteDrafts(handId);
+                session.commit();
+            }
+        }, worker);
+    }
+
+    /** Written without waiting for the disk: it must outlive the server's process, not PostgreSQL (V7). */
+    @Override
+    public CompletableFuture<Void> draftProgress(long handId, HandHistory draft) {
+        return CompletableFuture.runAsync(() -> {
+            try (SqlSession session = database.openSession(false)) {
+                HandHistoryMapper drafts = session.getMapper(HandHistoryMapper.class);
+                drafts.skipWaitingForDisk();
+                drafts.upsertProgress(handId, HistoryJson.write(draft));
                 session.commit();
             }
         }, worker);

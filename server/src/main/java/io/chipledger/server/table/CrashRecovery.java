@@ -3,6 +3,7 @@ package io.chipledger.server.table;
 import io.chipledger.ledger.Account;
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
+import io.chipledger.ledger.Transfer;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.chips.HandRef;
@@ -18,6 +19,7 @@ import io.chipledger.server.store.HandMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -73,11 +75,16 @@ public final class CrashRecovery {
             try (SqlSession session = database.openSession(false)) {
                 HandHistoryMapper histories = session.getMapper(HandHistoryMapper.class);
                 String draft = histories.findDraft(hand.id());
+                String progress = histories.findProgress(hand.id());
                 HandHistory record;
                 if (refunds.paidOut() && draft != null) {
                     record = HandHistoryRecorder.withSettlementTransfers(HistoryJson.read(draft), refunds.settlement());
                     log.warn("hand {} at table {} settled just before the server stopped; its record was stored from the "
                             + "draft written before its settlement", hand.id(), hand.tableId());
+                } else if (progress != null) {
+                    record = fromProgress(HistoryJson.read(progress), refunds.paidOut() ? SETTLED_UNRECORDED : REASON);
+                    log.warn("hand {} at table {} was cut short; voided, refunds {}, its record kept from its progress",
+                            hand.id(), hand.tableId(), refunds.byAccount());
                 } else if (refunds.paidOut()) {
                     record = cutShortHistory(session, hand, refunds, SETTLED_UNRECORDED);
                     log.warn("hand {} at table {} had settled but its history was not written; recorded as cut short",
@@ -88,15 +95,27 @@ public final class CrashRecovery {
                 }
                 session.getMapper(HandMapper.class).finishHand(hand.id(), record.status().name());
                 histories.insert(record);
-                histories.deleteDraft(hand.id());
+                histories.deleteDrafts(hand.id());
                 session.commit();
             }
         }
         return open.size();
     }
 
+    /** The record of a hand the crash cut short, from the record it had so far and the ledger's transfers of it. */
+    private HandHistory fromProgress(HandHistory progress, String reason) {
+        Map<Long, Integer> seatOfAccount = new HashMap<>();
+        for (SeatRecord seat : progress.seats()) {
+            String owner = OwnerRef.table(progress.tableId()).seatOf(seat.playerId()).text();
+            ledger.findAccount(AccountKind.SEAT, owner, currency).ifPresent(account -> seatOfAccount.put(account.id(), seat.seat()));
+        }
+        List<Transfer> transfers = ledger.transfersOfHand(new HandRef(progress.handId()).text());
+        return InterruptedHandRecord.of(progress, transfers, seatOfAccount, reason, clock.instant());
+    }
+
     /**
-     * The record of a hand the crash cut short: what the ledger knows of it. The cards, the actions and the deck's seed
+     * The record of a hand the crash cut short when it left no record of its own (a crash before its first posting,
+     * or a version that kept none): what the ledger knows of it. The cards, the actions and the deck's seed
      * died with the process; the players are those whose seats the refunds paid (seat numbers unknown: -1).
      */
     private HandHistory cutShortHistory(SqlSession session, HandMapper.OpenHand hand, HandVoider.Refunds refunds,

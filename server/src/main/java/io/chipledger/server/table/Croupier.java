@@ -89,11 +89,13 @@ final class Croupier {
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);
             metrics.handsStarted.increment();
-            table.hand = RunningHand.start(handId, engine, shuffled, config, table.button, dealtIn, clock.instant());
+            RunningHand hand = RunningHand.start(handId, engine, shuffled, config, table.button, dealtIn, clock.instant());
+            table.hand = hand;
             List<HandEvent> opening = new ArrayList<>(engine.events());
-            opening.addAll(table.hand.dealHoleCards());
+            opening.addAll(hand.dealHoleCards());
             return Outcome.published(new TableEvent.HandStarted(handId, table.button, dealtIn.stream().map(s -> s.number).toList(),
-                    shuffled.commitment(), shuffled.nextCommitment())).then(() -> commit(opening, false));
+                    shuffled.commitment(), shuffled.nextCommitment()))
+                    .then(() -> saveProgress(hand).thenCompose(v -> commit(opening, false)));
         });
     }
 
@@ -176,7 +178,20 @@ final class Croupier {
                     told.add(new Outcome.Published(tale.forAll(), privatePlayer, tale.forSeat()));
                 }
             }
-            return new Outcome(told, null).then(this::afterProgress).now();
+            Outcome toldNow = new Outcome(told, null);
+            return (current.hand.isComplete() ? toldNow.then(this::afterProgress)
+                    : toldNow.then(() -> saveProgress(current).thenCompose(v -> afterProgress()))).now();
+        });
+    }
+
+    /**
+     * Keeps the record the hand has so far, before anyone is asked to act on it: a crash from here on voids the hand
+     * with its seats, cards and actions on record. A record that fails to store costs only that.
+     */
+    private CompletionStage<Void> saveProgress(RunningHand hand) {
+        return services.hands().draftProgress(hand.id, hand.progress(clock.instant())).exceptionally(failure -> {
+            log.warn("table {} hand {}: the hand's progress was not stored", config.id(), hand.id, failure);
+            return null;
         });
     }
 

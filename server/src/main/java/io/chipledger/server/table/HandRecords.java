@@ -30,6 +30,15 @@ public interface HandRecords {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Keeps the record the hand has so far (what it would be if it were voided now), after each of its postings
+     * committed, so a crash that voids it leaves its seats, cards and actions to crash recovery. Finishing the hand
+     * drops it. Records that keep no histories keep no drafts.
+     */
+    default CompletableFuture<Void> draftProgress(long handId, HandHistory draft) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     enum HandOutcome {
         SETTLED, VOIDED
     }

@@ -79,6 +79,11 @@ final class RunningHand {
         return recorder.settlementDraft(settlement, endedAt);
     }
 
+    /** The record the hand has so far, for crash recovery to start from (see {@link HandRecords#draftProgress}). */
+    HandHistory progress(Instant at) {
+        return recorder.inProgress(at);
+    }
+
     HandHistory settledHistory(Instant endedAt) {
         return recorder.settled(endedAt);
     }

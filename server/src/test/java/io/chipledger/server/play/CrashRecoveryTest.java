@@ -19,15 +19,22 @@ import io.chipledger.protocol.TableView;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.BotFleet;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HandStatus;
+import io.chipledger.server.history.record.HistoryEvent;
+import io.chipledger.server.history.record.SeatRecord;
+import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.table.SeatTimeouts;
 import io.chipledger.server.testing.TestServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +85,24 @@ class CrashRecoveryTest {
                         .plus(awaitEvent(back, TableEvent.SeatLeft.class).cashedOut());
                 assertThat(cashedOut.plus(expected)).as("the table's chips, all accounted for").isEqualTo(Money.parse("200.00"));
             }
+            // Issue 16: its record tells what happened before the crash, as the ledger has it: the seats and their
+            // stacks, the actions taken, and every transfer of the hand, the refunds too.
+            HandHistory record;
+            try (SqlSession session = second.server().database().sqlSessionFactory().openSession(true)) {
+                record = session.getMapper(HandHistoryMapper.class).findHistory(handId).history();
+            }
+            assertThat(record.status()).isEqualTo(HandStatus.VOIDED);
+            assertThat(record.seats()).extracting(SeatRecord::seat).containsExactlyInAnyOrderElementsOf(interrupted.dealtIn());
+            assertThat(record.seats()).filteredOn(s -> s.seat() == HERO_SEAT).singleElement()
+                    .satisfies(s -> assertThat(s.startingStack()).isEqualTo(stackAtHandStart))
+                    .satisfies(s -> assertThat(s.holeCards()).hasSize(2));
+            assertThat(record.events()).filteredOn(e -> e instanceof HistoryEvent.BlindPosted).hasSize(2);
+            assertThat(record.events().stream().filter(e -> isAction(e)).map(e -> ((HistoryEvent.OfSeat) e).seat()).toList())
+                    .as("the actions taken before the crash").isEqualTo(interrupted.actions().stream().map(TableEvent.PlayerActed::seat).toList());
+            assertThat(record.transferIds()).as("every transfer of the hand")
+                    .containsExactlyInAnyOrderElementsOf(transfers.stream().map(Transfer::id).toList());
+            assertThat(second.adminGet("/api/admin/hand?id=" + handId).get("ledger").get("agrees").asBoolean()).isTrue();
+
             AuditReport audit = second.audit();
             assertThat(audit.clean()).as(audit.summary()).isTrue();
         }
@@ -104,8 +129,12 @@ class CrashRecoveryTest {
         }
     }
 
-    /** The hand the server was in when it went down: its table, its id, and hero's stack when it began. */
-    private record HandInProgress(long tableId, long handId, Money heroStack) {
+    /**
+     * The hand the server was in when it went down: its table, its id, hero's stack when it began, the seats dealt in
+     * and the actions hero heard.
+     */
+    private record HandInProgress(long tableId, long handId, Money heroStack, List<Integer> dealtIn,
+                                  List<TableEvent.PlayerActed> actions) {
     }
 
     /**
@@ -122,6 +151,8 @@ class CrashRecoveryTest {
                 Money stack = Money.parse("80.00");
                 long handId = -1;
                 Money stackAtHandStart = null;
+                List<Integer> dealtIn = List.of();
+                List<TableEvent.PlayerActed> actions = new ArrayList<>();
                 while (true) {
                     ServerMessage message = hero.next(Duration.ofSeconds(60));
                     assertThat(message).as("hero hears the table").isNotNull();
@@ -132,8 +163,12 @@ class CrashRecoveryTest {
                     if (e instanceof TableEvent.HandStarted started) {
                         handId = started.handId();
                         stackAtHandStart = stack;
+                        dealtIn = started.seatsDealtIn();
+                        actions.clear();
+                    } else if (e instanceof TableEvent.PlayerActed acted) {
+                        actions.add(acted);
                     } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == HERO_SEAT) {
-                        return new HandInProgress(oak.id(), handId, stackAtHandStart);
+                        return new HandInProgress(oak.id(), handId, stackAtHandStart, dealtIn, List.copyOf(actions));
                     }
                     stack = heroStackAfter(e, stack);
                 }
@@ -153,6 +188,11 @@ class CrashRecoveryTest {
             return returned.stack();
         }
         return stack;
+    }
+
+    private static boolean isAction(HistoryEvent event) {
+        return event instanceof HistoryEvent.Folded || event instanceof HistoryEvent.Checked || event instanceof HistoryEvent.Called
+                || event instanceof HistoryEvent.Bet || event instanceof HistoryEvent.Raised;
     }
 
     private static Map<Long, Money> netByAccount(List<Transfer> transfers) {

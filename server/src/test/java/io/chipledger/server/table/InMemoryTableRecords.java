@@ -21,6 +21,7 @@ public final class InMemoryTableRecords implements HandRecords, SeatRecords {
     private long nextHand = 1;
     private final List<FinishedHand> finished = new ArrayList<>();
     private final Map<Long, HandHistory> drafts = new HashMap<>();
+    private final Map<Long, HandHistory> progress = new HashMap<>();
     private final List<SeatRow> seats = new ArrayList<>();
 
     @Override
@@ -37,6 +38,7 @@ public final class InMemoryTableRecords implements HandRecords, SeatRecords {
     public synchronized CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
         finished.add(new FinishedHand(handId, outcome, history));
         drafts.remove(handId);
+        progress.remove(handId);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -44,6 +46,17 @@ public final class InMemoryTableRecords implements HandRecords, SeatRecords {
     public synchronized CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
         drafts.put(handId, draft);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> draftProgress(long handId, HandHistory draft) {
+        progress.put(handId, draft);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The record the hand had at its last committed posting, while it is played; null once it finished. */
+    public synchronized HandHistory progressOf(long handId) {
+        return progress.get(handId);
     }
 
     @Override

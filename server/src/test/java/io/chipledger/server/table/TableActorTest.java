@@ -1,6 +1,7 @@
 package io.chipledger.server.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.money.Money;
@@ -10,6 +11,9 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
+import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HistoryEvent;
+import io.chipledger.server.history.record.SeatRecord;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -281,6 +285,35 @@ class TableActorTest {
                             .isEqualTo(cysHand);
                 }
             }
+        }
+    }
+
+    /** Issue 16: so that a crash voiding the hand leaves its seats, stacks and actions, not only its refunds. */
+    @Test
+    void theRecordOfTheHandSoFarIsKeptAfterEveryCommitUntilTheHandEnds() {
+        TableOnFakeTime.Guest ann = table.seated("ann", 0, "50.00");
+        table.seated("bob", 1, "40.00");
+        table.dealNextHand();
+        long hand = ann.lastHandId();
+
+        HistoryEventsSoFar blinds = new HistoryEventsSoFar(table.records.progressOf(hand));
+        ann.act(ActionKind.RAISE, "3.00");
+        HistoryEventsSoFar raised = new HistoryEventsSoFar(table.records.progressOf(hand));
+
+        assertThat(blinds.record().seats()).extracting(SeatRecord::seat, SeatRecord::startingStack)
+                .containsExactlyInAnyOrder(tuple(0, Money.parse("50.00")), tuple(1, Money.parse("40.00")));
+        assertThat(blinds.record().seats()).allSatisfy(seat -> assertThat(seat.holeCards()).hasSize(2));
+        assertThat(blinds.of(HistoryEvent.BlindPosted.class)).hasSize(2).allSatisfy(b -> assertThat(b.transferId()).isNotNull());
+        assertThat(raised.of(HistoryEvent.Raised.class)).singleElement()
+                .satisfies(r -> assertThat(r.to()).isEqualTo(Money.parse("3.00")));
+        table.advance(Duration.ofMinutes(2)); // bob's clock runs out: he folds, and the hand is stored
+        assertThat(table.records.progressOf(hand)).as("dropped once the hand is stored").isNull();
+    }
+
+    /** The events of a record kept while a hand is played. */
+    private record HistoryEventsSoFar(HandHistory record) {
+        <E extends HistoryEvent> List<E> of(Class<E> type) {
+            return record.events().stream().filter(type::isInstance).map(type::cast).toList();
         }
     }
 }

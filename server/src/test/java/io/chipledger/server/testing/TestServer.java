@@ -20,6 +20,7 @@ import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.server.table.TableDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +92,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         return this;
     }
 
-    /** With the first admin, {@value #ADMIN}, created on a fresh database, and logged in ({@link #adminToken()}). */
+    /** With the first admin, {@value #ADMIN}, created unless the database has them, and logged in ({@link #adminToken()}). */
     public TestServer withAdmin() {
         this.withAdmin = true;
         return this;
@@ -111,12 +112,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
             Database database = jdbcUrl == null ? SharedPostgres.freshDatabase()
                     : Database.open(DatabaseConfig.server(jdbcUrl, "postgres", null));
             server = GameServer.start(database, settings);
-            if (withAdmin && jdbcUrl == null) {
-                FirstAdmin.on(server.database().sqlSessionFactory(), PasswordHasher.MIN_ITERATIONS)
-                        .create(ADMIN, ADMIN_PASSWORD.toCharArray(), "tests", false);
-            }
             if (withAdmin) {
-                adminToken = login(ADMIN, ADMIN_PASSWORD);
+                adminToken();
             }
         } catch (Exception | Error e) {
             close();
@@ -168,7 +165,20 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         return server.database().jdbcUrl();
     }
 
+    /** The admin's session, the admin created first (unless the database has them) when nobody asked for it yet. */
     public String adminToken() {
+        if (adminToken == null) {
+            FirstAdmin.on(server.database().sqlSessionFactory(), PasswordHasher.MIN_ITERATIONS)
+                    .create(ADMIN, ADMIN_PASSWORD.toCharArray(), "tests", true);
+            try {
+                adminToken = login(ADMIN, ADMIN_PASSWORD);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while logging the admin in", e);
+            }
+        }
         return adminToken;
     }
 
@@ -285,11 +295,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** POSTs as the admin and returns the JSON answer. */
     public JsonNode adminPost(String path, String json) throws IOException, InterruptedException {
-        return json(post(path, adminToken, json));
+        return json(post(path, adminToken(), json));
     }
 
     public JsonNode adminGet(String path) throws IOException, InterruptedException {
-        return json(get(path, adminToken));
+        return json(get(path, adminToken()));
     }
 
     public static JsonNode json(HttpResponse<String> response) throws IOException {

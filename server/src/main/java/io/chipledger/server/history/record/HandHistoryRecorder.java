@@ -114,7 +114,43 @@ public final class HandHistoryRecorder {
         return build(HandStatus.VOIDED, reason, endedAt);
     }
 
+    /**
+     * The record the hand has so far: what it would be if it were voided now, before any refund. Kept while the hand
+     * is played, so a crash leaves its seats, cards and actions (see {@link #voidedFromProgress}).
+     */
+    public HandHistory inProgress(Instant at) {
+        return build(HandStatus.VOIDED, "the hand was still being played", at);
+    }
+
+    /**
+     * The record of a hand a crash cut short, from the record it had so far ({@link #inProgress}) with {@code events}
+     * in place of that record's (what it had that the ledger confirms, what the ledger has that it had not caught up
+     * with, and the refunds); each seat's final stack is worked out again from them.
+     */
+    public static HandHistory voidedFromProgress(HandHistory progress, List<HistoryEvent> events, String reason,
+                                                 Instant endedAt) {
+        Map<Integer, Money> stacks = finalStacks(progress.seats().stream()
+                .map(s -> new Participant(s.seat(), s.playerId(), s.player(), s.startingStack())).toList(), events);
+        List<SeatRecord> seats = progress.seats().stream().map(s -> new SeatRecord(s.seat(), s.playerId(), s.player(),
+                s.startingStack(), stacks.get(s.seat()), s.holeCards())).toList();
+        return new HandHistory(HandHistory.VERSION, progress.handId(), progress.tableId(), progress.tableName(),
+                progress.currency(), HandStatus.VOIDED, reason, progress.startedAt(), endedAt, progress.game(),
+                progress.button(), seats, progress.deck(), progress.board(), events);
+    }
+
     private HandHistory build(HandStatus status, String reason, Instant endedAt) {
+        Map<Integer, Money> stacks = finalStacks(players, events);
+        List<SeatRecord> seats = new ArrayList<>();
+        for (Participant p : players) {
+            seats.add(new SeatRecord(p.seat(), p.playerId(), p.player(), p.stack(), stacks.get(p.seat()),
+                    holeCards.get(p.seat())));
+        }
+        return new HandHistory(HandHistory.VERSION, handId, tableId, tableName, currency, status, reason, startedAt,
+                endedAt, game, button, seats, deck, names(board), events);
+    }
+
+    /** Each seat's stack after {@code events}, from the stack it started with. */
+    private static Map<Integer, Money> finalStacks(List<Participant> players, List<HistoryEvent> events) {
         Map<Integer, Money> stacks = new LinkedHashMap<>();
         players.forEach(p -> stacks.put(p.seat(), p.stack()));
         for (HistoryEvent event : events) {
@@ -123,13 +159,7 @@ public final class HandHistoryRecorder {
                 stacks.merge(ofSeat.seat(), change, Money::plus);
             }
         }
-        List<SeatRecord> seats = new ArrayList<>();
-        for (Participant p : players) {
-            seats.add(new SeatRecord(p.seat(), p.playerId(), p.player(), p.stack(), stacks.get(p.seat()),
-                    holeCards.get(p.seat())));
-        }
-        return new HandHistory(HandHistory.VERSION, handId, tableId, tableName, currency, status, reason, startedAt,
-                endedAt, game, button, seats, deck, names(board), events);
+        return stacks;
     }
 
     private HistoryEvent record(HandEvent event, Long transferId) {
