@@ -5,8 +5,8 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
-import io.chipledger.money.Money;
 import io.chipledger.ledger.postgres.PostgresLedger;
+import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
@@ -17,8 +17,8 @@ import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.chips.PostingKey;
-import io.chipledger.server.history.export.HandExporter;
-import io.chipledger.server.history.fair.ProvablyFairDeckSource;
+import io.chipledger.server.gateway.GameGateway;
+import io.chipledger.server.gateway.PlayerConnections;
 import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.metrics.Metrics;
@@ -28,12 +28,13 @@ import io.chipledger.server.net.HealthEndpoint;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.StaticFiles;
+import io.chipledger.server.store.HandExporter;
 import io.chipledger.server.store.PostgresHandRecords;
 import io.chipledger.server.store.PostgresSeatRecords;
+import io.chipledger.server.store.PostgresTableRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
-import io.chipledger.server.table.GameGateway;
-import io.chipledger.server.table.PlayerConnections;
+import io.chipledger.server.table.ProvablyFairDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.TableDirectory;
@@ -115,7 +116,9 @@ public final class GameServer implements AutoCloseable {
         ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
 
-        int ended = new CrashRecovery(database.sqlSessionFactory(), ledger, worker, CURRENCY, clock).endOpenHands();
+        PostgresHandRecords hands = new PostgresHandRecords(database.sqlSessionFactory(), worker);
+        PostgresSeatRecords seats = new PostgresSeatRecords(database.sqlSessionFactory(), worker);
+        int ended = new CrashRecovery(hands, ledger, worker, CURRENCY, clock).endOpenHands();
         if (ended > 0) {
             log.warn("ended {} hand(s) left open by an earlier crash", ended);
         }
@@ -123,11 +126,11 @@ public final class GameServer implements AutoCloseable {
         ServerMeters.bindPool(metrics, database);
         PlayerConnections online = new PlayerConnections();
         GameMetrics game = new GameMetrics(metrics);
-        TableServices services = new TableServices(ledger, new PostgresHandRecords(database.sqlSessionFactory(), worker),
-                new PostgresSeatRecords(database.sqlSessionFactory(), worker), new ProvablyFairDeckSource(new SecureRandom()),
+        TableServices services = new TableServices(ledger, hands, seats, new ProvablyFairDeckSource(new SecureRandom()),
                 new ScheduledTableTimer(scheduler), clock, settings.seatTimeouts(), game, online,
                 tableExecutor, worker);
-        TableDirectory tables = new TableDirectory(services, database.sqlSessionFactory(), settings.pauseBetweenHands());
+        TableDirectory tables = new TableDirectory(services, new PostgresTableRecords(database.sqlSessionFactory()),
+                settings.pauseBetweenHands());
         tables.loadOpenTables();
         if (tables.all().isEmpty() && settings.createDefaultTables()) {
             tables.create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6));
@@ -137,7 +140,7 @@ public final class GameServer implements AutoCloseable {
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
                 clock, Duration.ofDays(7), worker);
-        SeatRecovery.Outcome seated = new SeatRecovery(database.sqlSessionFactory(), ledger, players, tables).recover();
+        SeatRecovery.Outcome seated = new SeatRecovery(seats, ledger, players, tables).recover();
         if (seated.restored() + seated.cashedOut() > 0) {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
                     seated.restored(), seated.cashedOut());

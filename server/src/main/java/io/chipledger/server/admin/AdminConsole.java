@@ -2,11 +2,12 @@ package io.chipledger.server.admin;
 
 import io.chipledger.ledger.Ledger;
 import io.chipledger.server.account.PlayerDirectory;
-import io.chipledger.server.history.export.HandExporter;
+import io.chipledger.server.gateway.PlayerConnections;
 import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.net.HttpCall;
 import io.chipledger.server.net.HttpReply;
 import io.chipledger.server.net.HttpRoutes;
+import io.chipledger.server.store.HandExporter;
 import io.chipledger.server.table.TableDirectory;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import io.chipledger.server.table.PlayerConnections;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**

@@ -1,6 +1,5 @@
 package io.chipledger.server.admin;
 
-import io.chipledger.server.store.PokerTableMapper;
 import io.chipledger.money.Money;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +69,6 @@ public interface AdminMapper {
 
     record Holding(long accountId, String ownerRef, Money balance) {
     }
-
-    /** The tables operators closed, in id order. */
-    List<PokerTableMapper.PokerTableRow> closedTables();
 
     /** Every table's rake account (owner {@code table:<id>}): the rake each table has taken. */
     List<Holding> tableRakeAccounts(@Param("currency") String currency);

@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
 import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.net.HttpCall;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +49,10 @@ final class TableEndpoints {
 
     private CompletionStage<AdminReply> create(HttpCall call, Operator who) {
         CreateTableRequest request = AdminJson.read(call, CreateTableRequest.class);
-        var row = operator.rowOf(request);
+        TableConfig settings = operator.settingsOf(request);
         AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "TABLE_CREATE", null, AdminJson.reason(request.reason()),
                 AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
-        return actions.run(logged, logId -> operator.create(row).thenApply(AuditedActions.Result::of));
+        return actions.run(logged, logId -> operator.create(settings).thenApply(AuditedActions.Result::of));
     }
 
     private CompletionStage<AdminReply> change(HttpCall call, Operator who, String action) {

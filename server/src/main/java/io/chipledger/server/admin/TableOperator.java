@@ -1,20 +1,21 @@
 package io.chipledger.server.admin;
 
 import io.chipledger.money.Money;
-import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Ante;
-import io.chipledger.server.store.PokerTableMapper;
+import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableStatus;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -56,30 +57,20 @@ final class TableOperator {
         return list().thenApplyAsync(running -> {
             List<Map<String, Object>> all = new java.util.ArrayList<>(running);
             Map<String, Money> rake = rakeTaken();
-            try (SqlSession session = database.openSession(true)) {
-                session.getMapper(AdminMapper.class).closedTables().forEach(closed -> all.add(closedRow(closed, rake)));
-            }
+            tables.closedTables().forEach(closed -> all.add(row(closed, TableStatus.CLOSED, rake)));
             return all;
         }, worker);
     }
 
-    CompletableFuture<AdminReply> create(PokerTableMapper.PokerTableRow row) {
-        return CompletableFuture.supplyAsync(() -> {
-            TableActor actor;
-            try {
-                actor = tables.create(row);
-            } catch (IllegalArgumentException badSettings) {
-                throw AdminRefusal.badRequest(badSettings.getMessage());
-            }
-            return actor;
-        }, worker).thenCompose(TableActor::operatorView)
+    CompletableFuture<AdminReply> create(TableConfig settings) {
+        return CompletableFuture.supplyAsync(() -> tables.create(settings), worker).thenCompose(TableActor::operatorView)
                 .thenApplyAsync(view -> AdminReply.of(201, Map.of("table", row(view, rakeTaken()))), worker);
     }
 
     CompletableFuture<AdminReply> pause(long tableId, boolean pause) {
         TableActor table = find(tableId);
         return (pause ? table.pause() : table.resume())
-                .thenRunAsync(() -> tables.recordStatus(tableId, pause ? "PAUSED" : "OPEN"), worker)
+                .thenRunAsync(() -> tables.recordStatus(tableId, pause ? TableStatus.PAUSED : TableStatus.OPEN), worker)
                 .thenCompose(v -> table.operatorView())
                 .thenApplyAsync(view -> AdminReply.ok(Map.of("table", row(view, rakeTaken()))), worker);
     }
@@ -89,10 +80,10 @@ final class TableOperator {
         TableActor table = find(tableId);
         CompletableFuture<AdminReply> closed = table.close()
                 .thenApplyAsync(v -> {
-                    tables.recordStatus(tableId, "CLOSED");
-                    return AdminReply.ok(Map.of("tableId", tableId, "state", "CLOSED"));
+                    tables.recordStatus(tableId, TableStatus.CLOSED);
+                    return AdminReply.ok(Map.of("tableId", tableId, "state", TableStatus.CLOSED));
                 }, worker);
-        return AuditedActions.Result.later(AdminReply.of(202, Map.of("tableId", tableId, "state", "CLOSING")), closed);
+        return AuditedActions.Result.later(AdminReply.of(202, Map.of("tableId", tableId, "state", TableStatus.CLOSING)), closed);
     }
 
     CompletableFuture<AdminReply> kick(long tableId, long playerId) {
@@ -104,8 +95,8 @@ final class TableOperator {
         });
     }
 
-    /** A table row from an operator's request; amounts were parsed exactly, the rest is checked by the table's rules. */
-    PokerTableMapper.PokerTableRow rowOf(TableEndpoints.CreateTableRequest request) {
+    /** A table's settings from an operator's request; amounts were parsed exactly, the rest is checked by the table's rules. */
+    TableConfig settingsOf(TableEndpoints.CreateTableRequest request) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 40) {
             throw AdminRefusal.badRequest("a table name is 1 to 40 characters");
@@ -126,9 +117,17 @@ final class TableOperator {
         if (action < 5 || action > 300 || timeBank < 0 || timeBank > 600) {
             throw AdminRefusal.badRequest("the action clock is 5 to 300 seconds and the time bank 0 to 600");
         }
-        return new PokerTableMapper.PokerTableRow(0, name, currency, small, big,
-                request.ante() == null ? Money.ZERO : request.ante(), seats, required(request.minBuyIn(), "minBuyIn"),
-                required(request.maxBuyIn(), "maxBuyIn"), rakePercent, rakeCap, action, timeBank, "OPEN");
+        try {
+            Stakes stakes = Stakes.blinds(small, big);
+            if (request.ante() != null && request.ante().isPositive()) {
+                stakes = stakes.withAnte(new Ante.Uniform(request.ante()));
+            }
+            RakeRule rake = rakePercent.signum() == 0 ? RakeRule.NONE : new RakeRule(rakePercent, rakeCap, true);
+            return new TableConfig(0, name, currency, stakes, seats, required(request.minBuyIn(), "minBuyIn"),
+                    required(request.maxBuyIn(), "maxBuyIn"), rake, Duration.ofSeconds(action), Duration.ofSeconds(timeBank));
+        } catch (IllegalArgumentException badSettings) {
+            throw AdminRefusal.badRequest(badSettings.getMessage());
+        }
     }
 
     private TableActor find(long tableId) {
@@ -166,24 +165,18 @@ final class TableOperator {
         }
     }
 
+    static Map<String, Object> row(TableActor.OperatorView view, Map<String, Money> rakeTaken) {
+        Map<String, Object> row = settingsRow(view.config(), view.state(), rakeTaken);
+        row.put("handId", view.handId());
+        row.put("watching", view.watching());
+        row.put("averagePot", view.averagePot());
+        row.put("seats", view.seats());
+        return row;
+    }
+
     /** A closed table's row, with the same fields as a running one's. */
-    private static Map<String, Object> closedRow(PokerTableMapper.PokerTableRow table, Map<String, Money> rakeTaken) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", table.id());
-        row.put("name", table.name());
-        row.put("state", "CLOSED");
-        row.put("currency", table.currency());
-        row.put("smallBlind", table.smallBlind());
-        row.put("bigBlind", table.bigBlind());
-        row.put("ante", table.ante());
-        row.put("seatCount", table.seats());
-        row.put("minBuyIn", table.minBuyIn());
-        row.put("maxBuyIn", table.maxBuyIn());
-        row.put("rakePercent", table.rakePercent().stripTrailingZeros().toPlainString());
-        row.put("rakeCap", table.rakeCap());
-        row.put("rakeTaken", rakeTaken.getOrDefault(OwnerRef.table(table.id()).text(), Money.ZERO));
-        row.put("actionSeconds", table.actionSeconds());
-        row.put("timeBankSeconds", table.timeBankSeconds());
+    private static Map<String, Object> row(TableConfig closed, TableStatus state, Map<String, Money> rakeTaken) {
+        Map<String, Object> row = settingsRow(closed, state, rakeTaken);
         row.put("handId", null);
         row.put("watching", 0);
         row.put("averagePot", null);
@@ -191,13 +184,12 @@ final class TableOperator {
         return row;
     }
 
-    static Map<String, Object> row(TableActor.OperatorView view, Map<String, Money> rakeTaken) {
-        TableConfig config = view.config();
+    private static Map<String, Object> settingsRow(TableConfig config, TableStatus state, Map<String, Money> rakeTaken) {
         Ante ante = config.stakes().ante();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", config.id());
         row.put("name", config.name());
-        row.put("state", view.state());
+        row.put("state", state);
         row.put("currency", config.currency());
         row.put("smallBlind", config.stakes().smallBlind());
         row.put("bigBlind", config.stakes().bigBlind());
@@ -210,10 +202,6 @@ final class TableOperator {
         row.put("rakeTaken", rakeTaken.getOrDefault(config.ledgerOwner(), Money.ZERO));
         row.put("actionSeconds", config.actionTime().toSeconds());
         row.put("timeBankSeconds", config.timeBank().toSeconds());
-        row.put("handId", view.handId());
-        row.put("watching", view.watching());
-        row.put("averagePot", view.averagePot());
-        row.put("seats", view.seats());
         return row;
     }
 }

@@ -1,5 +1,6 @@
 package io.chipledger.server.store;
 
+import io.chipledger.server.table.UnfinishedHands;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
@@ -11,8 +12,5 @@ public interface HandMapper {
     int finishHand(@Param("id") long id, @Param("status") String status);
 
     /** Hands a crash left open, oldest first. */
-    List<OpenHand> openHands();
-
-    record OpenHand(long id, long tableId) {
-    }
+    List<UnfinishedHands.OpenHand> openHands();
 }

@@ -10,6 +10,9 @@ public interface PokerTableMapper {
 
     List<PokerTableRow> openTables();
 
+    /** The tables operators closed, in id order. */
+    List<PokerTableRow> closedTables();
+
     long insertTable(PokerTableRow row);
 
     int setStatus(@Param("id") long id, @Param("status") String status);

@@ -2,14 +2,22 @@ package io.chipledger.server.store;
 
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryJson;
+import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.table.HandRecords;
+import io.chipledger.server.table.UnfinishedHands;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
-/** {@link HandRecords} in the {@code hand} and {@code hand_history} tables; each call runs on the worker executor. */
-public final class PostgresHandRecords implements HandRecords {
+/**
+ * {@link HandRecords} in the {@code hand} and {@code hand_history} tables (each call runs on the worker executor),
+ * and the {@link UnfinishedHands} a crash left there (blocking, for start-up).
+ */
+public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
 
     private final SqlSessionFactory database;
     private final Executor worker;
@@ -50,6 +58,51 @@ public final class PostgresHandRecords implements HandRecords {
                 session.commit();
             }
         }, worker);
+    }
+
+    @Override
+    public List<OpenHand> open() {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(HandMapper.class).openHands();
+        }
+    }
+
+    @Override
+    public Optional<HandHistory> settlementDraft(long handId) {
+        try (SqlSession session = database.openSession(true)) {
+            return Optional.ofNullable(session.getMapper(HandHistoryMapper.class).findDraft(handId)).map(HistoryJson::read);
+        }
+    }
+
+    @Override
+    public Optional<HandHistory> progress(long handId) {
+        try (SqlSession session = database.openSession(true)) {
+            return Optional.ofNullable(session.getMapper(HandHistoryMapper.class).findProgress(handId)).map(HistoryJson::read);
+        }
+    }
+
+    @Override
+    public Instant startedAt(long handId) {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(HandHistoryMapper.class).handStartedAt(handId);
+        }
+    }
+
+    @Override
+    public Optional<String> playerName(long playerId) {
+        try (SqlSession session = database.openSession(true)) {
+            return Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(playerId)).map(PlayerMapper.PlayerRow::name);
+        }
+    }
+
+    @Override
+    public void end(HandHistory record) {
+        try (SqlSession session = database.openSession(false)) {
+            session.getMapper(HandMapper.class).finishHand(record.handId(), record.status().name());
+            session.getMapper(HandHistoryMapper.class).insert(record);
+            session.getMapper(HandHistoryMapper.class).deleteDrafts(record.handId());
+            session.commit();
+        }
     }
 
     /** Written without waiting for the disk: it must outlive the server's process, not PostgreSQL (V7). */

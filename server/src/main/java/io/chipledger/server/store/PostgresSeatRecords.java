@@ -1,6 +1,7 @@
 package io.chipledger.server.store;
 
 import io.chipledger.server.table.SeatRecords;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
@@ -24,6 +25,20 @@ public final class PostgresSeatRecords implements SeatRecords {
                 session.getMapper(SeatMapper.class).insertSeat(tableId, seat, playerId, seatAccountId, stintKey);
             }
         }, worker);
+    }
+
+    @Override
+    public List<RecordedSeat> atOpenTables() {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(SeatMapper.class).seatsAtOpenTables();
+        }
+    }
+
+    @Override
+    public List<StrandedSeat> stranded() {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(SeatMapper.class).strandedSeatAccounts();
+        }
     }
 
     @Override

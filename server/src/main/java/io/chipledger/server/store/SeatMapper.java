@@ -1,6 +1,6 @@
 package io.chipledger.server.store;
 
-import io.chipledger.money.Money;
+import io.chipledger.server.table.SeatRecords;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
@@ -15,14 +15,8 @@ public interface SeatMapper {
     int deleteSeat(@Param("tableId") long tableId, @Param("seat") int seat, @Param("stintKey") String stintKey);
 
     /** Every seat at a table that is not closed, with the chips its SEAT account holds now. */
-    List<SeatRow> seatsAtOpenTables();
+    List<SeatRecords.RecordedSeat> seatsAtOpenTables();
 
     /** SEAT accounts holding chips that no seat at an open table claims: a crash cut a cash-out or a close short. */
-    List<StrandedSeat> strandedSeatAccounts();
-
-    record SeatRow(long tableId, int seat, long playerId, long seatAccountId, String stintKey, Money balance) {
-    }
-
-    record StrandedSeat(long accountId, String ownerRef, String currency, long version, Money balance) {
-    }
+    List<SeatRecords.StrandedSeat> strandedSeatAccounts();
 }

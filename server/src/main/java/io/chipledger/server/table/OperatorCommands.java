@@ -57,7 +57,7 @@ final class OperatorCommands {
             lines.add(new TableActor.OperatorView.SeatLine(seat.number, seat.player.id(), seat.player.name(),
                     table.liveStack(seat), table.inHand(seat), seat.sittingOut, seat.leaving, seat.connected));
         }
-        String state = table.closedByOperator ? "CLOSING" : table.paused ? "PAUSED" : "OPEN";
+        TableStatus state = table.closedByOperator ? TableStatus.CLOSING : table.paused ? TableStatus.PAUSED : TableStatus.OPEN;
         return new TableActor.OperatorView(table.config, state, table.hand == null ? null : table.hand.id, lines,
                 watching, croupier.averagePot());
     }

@@ -1,5 +1,7 @@
 package io.chipledger.server.table;
 
+import io.chipledger.money.Money;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,4 +14,21 @@ public interface SeatRecords {
     CompletableFuture<Void> taken(long tableId, int seat, long playerId, long seatAccountId, String stintKey);
 
     CompletableFuture<Void> left(long tableId, int seat, String stintKey);
+
+    /** Every seat at a table that is not closed, with the chips its seat account holds now. Blocking, for start-up. */
+    List<RecordedSeat> atOpenTables();
+
+    /**
+     * Seat accounts holding chips that no seat at an open table claims: a crash cut a cash-out or a close short.
+     * Blocking, for start-up.
+     */
+    List<StrandedSeat> stranded();
+
+    /** A seat as recorded, with its account's balance. */
+    record RecordedSeat(long tableId, int seat, long playerId, long seatAccountId, String stintKey, Money balance) {
+    }
+
+    /** A seat account with chips and no seat; {@code ownerRef} names it as the ledger does. */
+    record StrandedSeat(long accountId, String ownerRef, String currency, long version, Money balance) {
+    }
 }

@@ -9,10 +9,6 @@ import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.chips.PostingKey;
-import io.chipledger.server.store.SeatMapper;
-import java.util.List;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +23,13 @@ public final class SeatRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(SeatRecovery.class);
 
-    private final SqlSessionFactory database;
+    private final SeatRecords seats;
     private final Ledger ledger;
     private final PlayerDirectory players;
     private final TableDirectory tables;
 
-    public SeatRecovery(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables) {
-        this.database = database;
+    public SeatRecovery(SeatRecords seats, Ledger ledger, PlayerDirectory players, TableDirectory tables) {
+        this.seats = seats;
         this.ledger = ledger;
         this.players = players;
         this.tables = tables;
@@ -46,27 +42,25 @@ public final class SeatRecovery {
     /** Blocking; run before the server listens. */
     public Outcome recover() {
         int restored = 0;
-        for (SeatMapper.SeatRow row : inSession(SeatMapper::seatsAtOpenTables)) {
+        for (SeatRecords.RecordedSeat row : seats.atOpenTables()) {
             TableActor table = tables.find(row.tableId()).orElse(null);
             Player player = players.findById(row.playerId()).join().orElse(null);
             if (table == null || player == null || !row.balance().isPositive()) {
-                try (SqlSession session = database.openSession(true)) {
-                    session.getMapper(SeatMapper.class).deleteSeat(row.tableId(), row.seat(), row.stintKey());
-                }
+                seats.left(row.tableId(), row.seat(), row.stintKey()).join();
                 continue;
             }
             table.restoreSeat(row.seat(), player, row.seatAccountId(), row.stintKey(), row.balance()).join();
             restored++;
         }
         int cashedOut = 0;
-        for (SeatMapper.StrandedSeat stranded : inSession(SeatMapper::strandedSeatAccounts)) {
+        for (SeatRecords.StrandedSeat stranded : seats.stranded()) {
             cashOut(stranded);
             cashedOut++;
         }
         return new Outcome(restored, cashedOut);
     }
 
-    private void cashOut(SeatMapper.StrandedSeat stranded) {
+    private void cashOut(SeatRecords.StrandedSeat stranded) {
         if (!(OwnerRef.parse(stranded.ownerRef()) instanceof OwnerRef.Seat seat)) {
             throw new IllegalStateException("a stranded seat account is owned by no seat: " + stranded);
         }
@@ -80,11 +74,5 @@ public final class SeatRecovery {
         }
         log.warn("seat account {} ({}) held {} with no seat; returned to {}", stranded.accountId(), stranded.ownerRef(),
                 stranded.balance(), walletOwner);
-    }
-
-    private <T> List<T> inSession(java.util.function.Function<SeatMapper, List<T>> query) {
-        try (SqlSession session = database.openSession(true)) {
-            return query.apply(session.getMapper(SeatMapper.class));
-        }
     }
 }

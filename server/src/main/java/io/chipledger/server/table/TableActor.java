@@ -174,8 +174,8 @@ public final class TableActor {
         return mailbox.submit(() -> CompletableFuture.completedFuture(operator.view(audience.size())));
     }
 
-    /** @param state {@code OPEN}, {@code PAUSED} or {@code CLOSING} */
-    public record OperatorView(TableConfig config, String state, Long handId, List<SeatLine> seats, int watching,
+    /** @param state open, paused or closing (a closed table has no actor) */
+    public record OperatorView(TableConfig config, TableStatus state, Long handId, List<SeatLine> seats, int watching,
                                Money averagePot) {
         public record SeatLine(int seat, long playerId, String player, Money stack, boolean inHand, boolean sittingOut,
                                boolean leaving, boolean connected) {

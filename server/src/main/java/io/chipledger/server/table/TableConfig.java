@@ -38,6 +38,11 @@ public record TableConfig(long id, String name, String currency, Stakes stakes, 
                 bigBlind.times(100), RakeRule.NONE, Duration.ofSeconds(20), Duration.ofSeconds(30));
     }
 
+    /** These settings for the table stored under {@code tableId}. */
+    public TableConfig withId(long tableId) {
+        return new TableConfig(tableId, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank);
+    }
+
     /** The ledger owner reference of this table's own accounts (its pot and rake). */
     public String ledgerOwner() {
         return OwnerRef.table(id).text();

@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
  * player keeps their seat, the executor the mailboxes run on, and a worker executor for blocking calls.
  */
 public record TableServices(Ledger ledger, HandRecords hands, SeatRecords seats, DeckSource decks, TableTimer timer,
-                            Clock clock, SeatTimeouts seatTimeouts, GameMetrics metrics, PlayerConnections online,
+                            Clock clock, SeatTimeouts seatTimeouts, GameMetrics metrics, PlayerNews online,
                             Executor tableExecutor,
                             Executor worker) {
 }

@@ -8,14 +8,16 @@ import io.chipledger.ledger.Entry;
 import io.chipledger.ledger.Transfer;
 import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.SeatRecord;
 import io.chipledger.server.store.HandHistoryMapper;
-import io.chipledger.server.store.PokerTableMapper;
+import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +64,9 @@ class HandHistoryRoundTripTest {
     @BeforeAll
     static void playHands() throws Exception {
         server = live.server();
-        tableId = live.openTable(new PokerTableMapper.PokerTableRow(0, "Raked", "CHP", Money.parse("0.50"),
-                Money.parse("1.00"), Money.ZERO, 6, Money.parse("20.00"), Money.parse("100.00"), new BigDecimal("5"),
-                Money.parse("2.00"), 20, 30, "OPEN"));
+        tableId = live.openTable(new TableConfig(0, "Raked", "CHP", Stakes.blinds(Money.parse("0.50"), Money.parse("1.00")), 6,
+                Money.parse("20.00"), Money.parse("100.00"), new RakeRule(new BigDecimal("5"), Money.parse("2.00"), true),
+                Duration.ofSeconds(20), Duration.ofSeconds(30)));
         dbArgs = List.of("--db-url", live.jdbcUrl(), "--db-user", "postgres");
         String[] names = {"alice", "bob", "carol"};
         String[] buyIns = {"20.00", "55.50", "100.00"};

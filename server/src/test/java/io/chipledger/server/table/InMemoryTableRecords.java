@@ -74,6 +74,17 @@ public final class InMemoryTableRecords implements HandRecords, SeatRecords {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Start-up recovery is not table logic: it is tested on the real database. */
+    @Override
+    public List<RecordedSeat> atOpenTables() {
+        return List.of();
+    }
+
+    @Override
+    public List<StrandedSeat> stranded() {
+        return List.of();
+    }
+
     public synchronized List<FinishedHand> finishedHands() {
         return List.copyOf(finished);
     }

@@ -8,12 +8,13 @@ import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
-import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.RecordingConnection;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -31,7 +32,14 @@ final class TableOnFakeTime {
     final InMemoryLedger ledger = new InMemoryLedger();
     final InMemoryTableRecords records = new InMemoryTableRecords();
     final FakeTime time = new FakeTime();
-    final PlayerConnections online = new PlayerConnections();
+    /** Each guest's one connection, for news about the player (their wallet). */
+    private final Map<Long, RecordingConnection> connections = new ConcurrentHashMap<>();
+    final PlayerNews online = (playerId, message) -> {
+        RecordingConnection connection = connections.get(playerId);
+        if (connection != null) {
+            connection.send(message);
+        }
+    };
     final GameMetrics metrics = GameMetrics.unregistered();
     final TableConfig config;
     final TableActor actor;
@@ -57,7 +65,7 @@ final class TableOnFakeTime {
 
         Guest(Player player) {
             this.player = player;
-            online.opened(player.id(), connection);
+            connections.put(player.id(), connection);
         }
 
         /** Sends a table message built from a fresh requestId; returns that requestId. */

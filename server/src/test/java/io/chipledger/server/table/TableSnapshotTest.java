@@ -10,7 +10,6 @@ import io.chipledger.server.game.holdem.HandSetup;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
-import io.chipledger.server.history.fair.ProvablyFairDeckSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

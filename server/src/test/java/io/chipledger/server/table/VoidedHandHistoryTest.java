@@ -23,7 +23,8 @@ import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.store.HandHistoryMapper;
 import io.chipledger.server.store.HandMapper;
-import io.chipledger.server.store.PokerTableMapper;
+import io.chipledger.server.store.PostgresHandRecords;
+import io.chipledger.server.store.PostgresTableRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.testing.TestServer;
 import java.time.Clock;
@@ -124,7 +125,8 @@ class VoidedHandHistoryTest {
 
         /** What the server does at start-up: void every open hand. */
         int recover() {
-            return new CrashRecovery(database.sqlSessionFactory(), ledger, executor, "CHP", Clock.systemUTC()).endOpenHands();
+            return new CrashRecovery(new PostgresHandRecords(database.sqlSessionFactory(), executor), ledger, executor, "CHP",
+                    Clock.systemUTC()).endOpenHands();
         }
     }
 
@@ -139,9 +141,9 @@ class VoidedHandHistoryTest {
             long tableId;
             long playerId;
             long handId;
+            tableId = new PostgresTableRecords(database.sqlSessionFactory())
+                    .insert(TableDirectory.plainTable(tableName, Money.parse("1.00"), Money.parse("2.00"), 6), TableStatus.OPEN);
             try (SqlSession session = database.sqlSessionFactory().openSession(true)) {
-                tableId = session.getMapper(PokerTableMapper.class).insertTable(
-                        TableDirectory.plainTable(tableName, Money.parse("1.00"), Money.parse("2.00"), 6));
                 playerId = session.getMapper(PlayerMapper.class).insertPlayer(player, "not-a-hash", "PLAYER");
                 handId = session.getMapper(HandMapper.class).openHand(tableId);
             }

@@ -9,6 +9,7 @@ import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.db.DatabaseConfig;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
@@ -17,7 +18,7 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.bot.PokerClient;
-import io.chipledger.server.store.PokerTableMapper;
+import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,14 +192,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** A table whose clock runs fast (1 s to act, no time bank), for tests where players time out. */
     public long openFastTable(String name, int seats) {
-        PokerTableMapper.PokerTableRow plain = TableDirectory.plainTable(name, Money.parse("0.50"), Money.parse("1.00"), seats);
-        return openTable(new PokerTableMapper.PokerTableRow(0, name, plain.currency(), plain.smallBlind(),
-                plain.bigBlind(), plain.ante(), seats, plain.minBuyIn(), plain.maxBuyIn(), plain.rakePercent(),
-                plain.rakeCap(), 1, 0, "OPEN"));
+        TableConfig plain = TableDirectory.plainTable(name, Money.parse("0.50"), Money.parse("1.00"), seats);
+        return openTable(new TableConfig(0, name, plain.currency(), plain.stakes(), seats, plain.minBuyIn(), plain.maxBuyIn(),
+                RakeRule.NONE, Duration.ofSeconds(1), Duration.ZERO));
     }
 
-    public long openTable(PokerTableMapper.PokerTableRow row) {
-        return server.tables().create(row).config().id();
+    /** Opens a table with these settings (their id is ignored) and returns its id. */
+    public long openTable(TableConfig settings) {
+        return server.tables().create(settings).config().id();
     }
 
     // ---- players ----

@@ -1,7 +1,7 @@
 /**
- * The provably fair deck: a fresh server seed per hand from {@link java.security.SecureRandom}, committed to one hand
- * ahead so that client seeds sent against the commitment cannot have been known when the seed was drawn; the deck is
- * {@link io.chipledger.server.game.SeededShuffle} of the seed, the hand id and the client seeds; and the check of an
- * exported history against all that ({@link io.chipledger.server.history.fair.ShuffleVerifier}).
+ * Checking a provably fair deck after the fact: an exported hand history's deck re-derived from its revealed server
+ * seed, hand id and client seeds ({@link io.chipledger.server.game.SeededShuffle}) and held against every card the
+ * history states ({@link io.chipledger.server.history.fair.ShuffleVerifier}). The decks themselves are drawn where the
+ * table deals ({@link io.chipledger.server.table.ProvablyFairDeckSource}).
  */
 package io.chipledger.server.history.fair;

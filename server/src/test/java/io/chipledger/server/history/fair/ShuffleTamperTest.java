@@ -16,6 +16,7 @@ import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandHistoryRecorder;
 import io.chipledger.server.history.record.HandPlayer;
 import io.chipledger.server.history.record.HistoryJson;
+import io.chipledger.server.table.ProvablyFairDeckSource;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;

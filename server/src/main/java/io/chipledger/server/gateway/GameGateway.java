@@ -1,4 +1,4 @@
-package io.chipledger.server.table;
+package io.chipledger.server.gateway;
 
 import io.chipledger.ledger.AccountKind;
 import io.chipledger.ledger.Ledger;
@@ -10,6 +10,8 @@ import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.net.ClientConnection;
 import io.chipledger.server.net.ClientGateway;
+import io.chipledger.server.table.TableActor;
+import io.chipledger.server.table.TableDirectory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

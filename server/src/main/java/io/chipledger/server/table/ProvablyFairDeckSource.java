@@ -1,9 +1,8 @@
-package io.chipledger.server.history.fair;
+package io.chipledger.server.table;
 
 import io.chipledger.server.game.ClientSeed;
 import io.chipledger.server.game.SeededShuffle;
 import io.chipledger.server.history.record.DeckRecord;
-import io.chipledger.server.table.DeckSource;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -1,7 +1,8 @@
-package io.chipledger.server.table;
+package io.chipledger.server.gateway;
 
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.table.PlayerNews;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every open, logged-in connection by player, for news about the player rather than a table: their wallet changed
  * (a buy-in, a cash-out at any table, an operator's deposit), whichever page or device they have open.
  */
-public final class PlayerConnections {
+public final class PlayerConnections implements PlayerNews {
 
     private final Map<Long, Set<ClientConnection>> byPlayer = new ConcurrentHashMap<>();
 
@@ -25,7 +26,7 @@ public final class PlayerConnections {
         });
     }
 
-    /** Sends to each of the player's connections; none is fine (they are offline). */
+    @Override
     public void send(long playerId, ServerMessage message) {
         Set<ClientConnection> connections = byPlayer.get(playerId);
         if (connections != null) {

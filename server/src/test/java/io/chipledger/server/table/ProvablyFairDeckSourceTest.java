@@ -1,10 +1,9 @@
-package io.chipledger.server.history.fair;
+package io.chipledger.server.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chipledger.server.game.SeededShuffle;
-import io.chipledger.server.table.DeckSource;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;

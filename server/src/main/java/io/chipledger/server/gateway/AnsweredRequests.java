@@ -1,4 +1,4 @@
-package io.chipledger.server.table;
+package io.chipledger.server.gateway;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,7 +1,8 @@
-package io.chipledger.server.history.export;
+package io.chipledger.server.store;
 
+import io.chipledger.server.history.export.HandHistoryWriter;
+import io.chipledger.server.history.export.Viewer;
 import io.chipledger.server.history.record.HandHistory;
-import io.chipledger.server.store.HandHistoryMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,0 +1,76 @@
+package io.chipledger.server.store;
+
+import io.chipledger.money.Money;
+import io.chipledger.money.RakeRule;
+import io.chipledger.server.game.holdem.Ante;
+import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.table.TableConfig;
+import io.chipledger.server.table.TableRecords;
+import io.chipledger.server.table.TableStatus;
+import java.time.Duration;
+import java.util.List;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/** {@link TableRecords} in the {@code poker_table} table, one row a table; blocking. */
+public final class PostgresTableRecords implements TableRecords {
+
+    private final SqlSessionFactory database;
+
+    public PostgresTableRecords(SqlSessionFactory database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<StoredTable> notClosed() {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(PokerTableMapper.class).openTables().stream()
+                    .map(row -> new StoredTable(configOf(row), TableStatus.valueOf(row.status()))).toList();
+        }
+    }
+
+    @Override
+    public List<StoredTable> closed() {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(PokerTableMapper.class).closedTables().stream()
+                    .map(row -> new StoredTable(configOf(row), TableStatus.CLOSED)).toList();
+        }
+    }
+
+    @Override
+    public long insert(TableConfig settings, TableStatus status) {
+        try (SqlSession session = database.openSession(true)) {
+            return session.getMapper(PokerTableMapper.class).insertTable(rowOf(settings, status));
+        }
+    }
+
+    @Override
+    public void setStatus(long tableId, TableStatus status) {
+        try (SqlSession session = database.openSession(true)) {
+            session.getMapper(PokerTableMapper.class).setStatus(tableId, status.name());
+        }
+    }
+
+    static TableConfig configOf(PokerTableMapper.PokerTableRow row) {
+        Stakes stakes = Stakes.blinds(row.smallBlind(), row.bigBlind());
+        if (row.ante().isPositive()) {
+            stakes = stakes.withAnte(new Ante.Uniform(row.ante()));
+        }
+        RakeRule rake = row.rakePercent().signum() == 0 ? RakeRule.NONE : new RakeRule(row.rakePercent(), row.rakeCap(), true);
+        return new TableConfig(row.id(), row.name(), row.currency(), stakes, row.seats(), row.minBuyIn(), row.maxBuyIn(),
+                rake, Duration.ofSeconds(row.actionSeconds()), Duration.ofSeconds(row.timeBankSeconds()));
+    }
+
+    /** The row of a table's settings; a table stores a uniform ante or none. */
+    static PokerTableMapper.PokerTableRow rowOf(TableConfig config, TableStatus status) {
+        Ante ante = config.stakes().ante();
+        if (!(ante instanceof Ante.Uniform) && !(ante instanceof Ante.None)) {
+            throw new IllegalArgumentException("a table stores a uniform ante or none, not " + ante);
+        }
+        Money anteAmount = ante instanceof Ante.Uniform uniform ? uniform.amount() : Money.ZERO;
+        return new PokerTableMapper.PokerTableRow(config.id(), config.name(), config.currency(),
+                config.stakes().smallBlind(), config.stakes().bigBlind(), anteAmount, config.seatCount(),
+                config.minBuyIn(), config.maxBuyIn(), config.rake().percent(), config.rake().cap(),
+                (int) config.actionTime().toSeconds(), (int) config.timeBank().toSeconds(), status.name());
+    }
+}
