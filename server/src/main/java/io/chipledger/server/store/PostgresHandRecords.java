@@ -1,8 +1,8 @@
 package io.chipledger.server.store;
 
+import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryJson;
-import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.table.HandRecords;
 import io.chipledger.server.table.UnfinishedHands;
 import java.time.Instant;
@@ -19,111 +19,87 @@ import org.apache.ibatis.session.SqlSessionFactory;
  */
 public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
 
-    private final SqlSessionFactory database;
-    private final Executor worker;
+    private final Transactions transactions;
 
     public PostgresHandRecords(SqlSessionFactory database, Executor worker) {
-        this.database = database;
-        this.worker = worker;
+        this.transactions = new Transactions(database, worker);
     }
 
     @Override
     public CompletableFuture<Long> open(long tableId) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (SqlSession session = database.openSession(true)) {
-                return session.getMapper(HandMapper.class).openHand(tableId);
-            }
-        }, worker);
+        return transactions.later(session -> hands(session).openHand(tableId));
     }
 
     @Override
     public CompletableFuture<Void> finish(long handId, HandOutcome outcome) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(false)) {
-                session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
-                session.getMapper(HandHistoryMapper.class).deleteDrafts(handId);
-                session.commit();
-            }
-        }, worker);
+        return transactions.laterInOne(session -> {
+            hands(session).finishHand(handId, outcome.name());
+            histories(session).deleteDrafts(handId);
+        });
     }
 
-    /** The hand's status and its history commit in one transaction, which drops its settlement draft. */
+    /** The hand's status and its history commit in one transaction, which drops its drafts. */
     @Override
     public CompletableFuture<Void> finish(long handId, HandOutcome outcome, HandHistory history) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(false)) {
-                session.getMapper(HandMapper.class).finishHand(handId, outcome.name());
-                session.getMapper(HandHistoryMapper.class).insert(history);
-                session.getMapper(HandHistoryMapper.class).deleteDrafts(handId);
-                session.commit();
-            }
-        }, worker);
-    }
-
-    @Override
-    public List<OpenHand> open() {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(HandMapper.class).openHands();
-        }
-    }
-
-    @Override
-    public Optional<HandHistory> settlementDraft(long handId) {
-        try (SqlSession session = database.openSession(true)) {
-            return Optional.ofNullable(session.getMapper(HandHistoryMapper.class).findDraft(handId)).map(HistoryJson::read);
-        }
-    }
-
-    @Override
-    public Optional<HandHistory> progress(long handId) {
-        try (SqlSession session = database.openSession(true)) {
-            return Optional.ofNullable(session.getMapper(HandHistoryMapper.class).findProgress(handId)).map(HistoryJson::read);
-        }
-    }
-
-    @Override
-    public Instant startedAt(long handId) {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(HandHistoryMapper.class).handStartedAt(handId);
-        }
-    }
-
-    @Override
-    public Optional<String> playerName(long playerId) {
-        try (SqlSession session = database.openSession(true)) {
-            return Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(playerId)).map(PlayerMapper.PlayerRow::name);
-        }
-    }
-
-    @Override
-    public void end(HandHistory record) {
-        try (SqlSession session = database.openSession(false)) {
-            session.getMapper(HandMapper.class).finishHand(record.handId(), record.status().name());
-            session.getMapper(HandHistoryMapper.class).insert(record);
-            session.getMapper(HandHistoryMapper.class).deleteDrafts(record.handId());
-            session.commit();
-        }
+        return transactions.laterInOne(session -> finish(session, handId, outcome.name(), history));
     }
 
     /** Written without waiting for the disk: it must outlive the server's process, not PostgreSQL (V7). */
     @Override
     public CompletableFuture<Void> draftProgress(long handId, HandHistory draft) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(false)) {
-                HandHistoryMapper drafts = session.getMapper(HandHistoryMapper.class);
-                drafts.skipWaitingForDisk();
-                drafts.upsertProgress(handId, HistoryJson.write(draft));
-                session.commit();
-            }
-        }, worker);
+        return transactions.laterInOne(session -> {
+            histories(session).skipWaitingForDisk();
+            histories(session).upsertProgress(handId, HistoryJson.write(draft));
+        });
     }
 
     @Override
     public CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(true)) {
-                session.getMapper(HandHistoryMapper.class).insertDraft(handId, HistoryJson.write(draft));
-            }
-        }, worker);
+        return transactions.laterInOne(session -> histories(session).insertDraft(handId, HistoryJson.write(draft)));
+    }
+
+    @Override
+    public List<OpenHand> open() {
+        return transactions.now(session -> hands(session).openHands());
+    }
+
+    @Override
+    public Optional<HandHistory> settlementDraft(long handId) {
+        return transactions.now(session -> Optional.ofNullable(histories(session).findDraft(handId)).map(HistoryJson::read));
+    }
+
+    @Override
+    public Optional<HandHistory> progress(long handId) {
+        return transactions.now(session -> Optional.ofNullable(histories(session).findProgress(handId)).map(HistoryJson::read));
+    }
+
+    @Override
+    public Instant startedAt(long handId) {
+        return transactions.now(session -> histories(session).handStartedAt(handId));
+    }
+
+    @Override
+    public Optional<String> playerName(long playerId) {
+        return transactions.now(session -> Optional.ofNullable(session.getMapper(PlayerMapper.class).findById(playerId))
+                .map(PlayerMapper.PlayerRow::name));
+    }
+
+    @Override
+    public void end(HandHistory record) {
+        transactions.inOne(session -> finish(session, record.handId(), record.status().name(), record));
+    }
+
+    private static void finish(SqlSession session, long handId, String status, HandHistory history) {
+        hands(session).finishHand(handId, status);
+        histories(session).insert(history);
+        histories(session).deleteDrafts(handId);
+    }
+
+    private static HandMapper hands(SqlSession session) {
+        return session.getMapper(HandMapper.class);
+    }
+
+    private static HandHistoryMapper histories(SqlSession session) {
+        return session.getMapper(HandHistoryMapper.class);
     }
 }

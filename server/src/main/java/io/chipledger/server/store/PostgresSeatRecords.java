@@ -7,46 +7,37 @@ import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
-/** {@link SeatRecords} in the {@code table_seat} table; each call runs on the worker executor. */
+/** {@link SeatRecords} in the {@code table_seat} table; a table's calls run on the worker executor. */
 public final class PostgresSeatRecords implements SeatRecords {
 
-    private final SqlSessionFactory database;
-    private final Executor worker;
+    private final Transactions transactions;
 
     public PostgresSeatRecords(SqlSessionFactory database, Executor worker) {
-        this.database = database;
-        this.worker = worker;
+        this.transactions = new Transactions(database, worker);
     }
 
     @Override
     public CompletableFuture<Void> taken(long tableId, int seat, long playerId, long seatAccountId, String stintKey) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(true)) {
-                session.getMapper(SeatMapper.class).insertSeat(tableId, seat, playerId, seatAccountId, stintKey);
-            }
-        }, worker);
-    }
-
-    @Override
-    public List<RecordedSeat> atOpenTables() {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(SeatMapper.class).seatsAtOpenTables();
-        }
-    }
-
-    @Override
-    public List<StrandedSeat> stranded() {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(SeatMapper.class).strandedSeatAccounts();
-        }
+        return transactions.later(session -> seats(session).insertSeat(tableId, seat, playerId, seatAccountId, stintKey))
+                .thenApply(inserted -> null);
     }
 
     @Override
     public CompletableFuture<Void> left(long tableId, int seat, String stintKey) {
-        return CompletableFuture.runAsync(() -> {
-            try (SqlSession session = database.openSession(true)) {
-                session.getMapper(SeatMapper.class).deleteSeat(tableId, seat, stintKey);
-            }
-        }, worker);
+        return transactions.later(session -> seats(session).deleteSeat(tableId, seat, stintKey)).thenApply(deleted -> null);
+    }
+
+    @Override
+    public List<RecordedSeat> atOpenTables() {
+        return transactions.now(session -> seats(session).seatsAtOpenTables());
+    }
+
+    @Override
+    public List<StrandedSeat> stranded() {
+        return transactions.now(session -> seats(session).strandedSeatAccounts());
+    }
+
+    private static SeatMapper seats(SqlSession session) {
+        return session.getMapper(SeatMapper.class);
     }
 }

@@ -15,40 +15,36 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /** {@link TableRecords} in the {@code poker_table} table, one row a table; blocking. */
 public final class PostgresTableRecords implements TableRecords {
 
-    private final SqlSessionFactory database;
+    private final Transactions transactions;
 
     public PostgresTableRecords(SqlSessionFactory database) {
-        this.database = database;
+        this.transactions = new Transactions(database, Runnable::run);
     }
 
     @Override
     public List<StoredTable> notClosed() {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(PokerTableMapper.class).openTables().stream()
-                    .map(row -> new StoredTable(configOf(row), TableStatus.valueOf(row.status()))).toList();
-        }
+        return transactions.now(session -> tables(session).openTables().stream()
+                .map(row -> new StoredTable(configOf(row), TableStatus.valueOf(row.status()))).toList());
     }
 
     @Override
     public List<StoredTable> closed() {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(PokerTableMapper.class).closedTables().stream()
-                    .map(row -> new StoredTable(configOf(row), TableStatus.CLOSED)).toList();
-        }
+        return transactions.now(session -> tables(session).closedTables().stream()
+                .map(row -> new StoredTable(configOf(row), TableStatus.CLOSED)).toList());
     }
 
     @Override
     public long insert(TableConfig settings, TableStatus status) {
-        try (SqlSession session = database.openSession(true)) {
-            return session.getMapper(PokerTableMapper.class).insertTable(rowOf(settings, status));
-        }
+        return transactions.now(session -> tables(session).insertTable(rowOf(settings, status)));
     }
 
     @Override
     public void setStatus(long tableId, TableStatus status) {
-        try (SqlSession session = database.openSession(true)) {
-            session.getMapper(PokerTableMapper.class).setStatus(tableId, status.name());
-        }
+        transactions.now(session -> tables(session).setStatus(tableId, status.name()));
+    }
+
+    private static PokerTableMapper tables(SqlSession session) {
+        return session.getMapper(PokerTableMapper.class);
     }
 
     static TableConfig configOf(PokerTableMapper.PokerTableRow row) {

@@ -27,8 +27,7 @@ class AbandonedSeatTest {
     @Test
     void aPlayerWhoDoesNotComeBackIsSatOutThenCashedOutToTheWallet() throws Exception {
         long table = live.openFastTable("Gone", 6);
-        PokerClient carol = live.connect("carol");
-        carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient carol = live.watcher("carol", table);
         AutoPlayer erin = AutoPlayer.sitDown(live, "erin", table, 0, "50.00").play(checkOrCall());
         AutoPlayer frank = AutoPlayer.sitDown(live, "frank", table, 1, "50.00").play(checkOrCall());
         awaitEvent(carol, TableEvent.HandEnded.class);

@@ -26,8 +26,7 @@ class ActionClockTest {
     @Test
     void whenTheClockRunsOutTheTableChecksIfItCanAndFoldsIfItMust() throws Exception {
         long table = live.openFastTable("Clock", 6);
-        PokerClient carol = live.connect("carol");
-        carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient carol = live.watcher("carol", table);
         AutoPlayer alice = AutoPlayer.sitDown(live, "alice", table, 0, "50.00");
         PokerClient idle = live.connect("idle");
         idle.reply(idle.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("50.00"))), WAIT);

@@ -48,9 +48,7 @@ class CrashRecoveryTest {
 
     @Test
     void aServerKilledMidHandRestartsWithTheHandVoidedTheSeatsGivenBackAndTheAuditClean() throws Exception {
-        Database database = SharedPostgres.freshDatabase();
-        String url = database.jdbcUrl();
-        database.close();
+        String url = freshDatabase();
 
         ServerProcess first = ServerProcess.serve(url);
         HandInProgress interrupted = untilHeroMustAct(first);
@@ -110,9 +108,7 @@ class CrashRecoveryTest {
 
     @Test
     void aServerStoppedWithSigtermVoidsTheHandInProgressBeforeItExits() throws Exception {
-        Database database = SharedPostgres.freshDatabase();
-        String url = database.jdbcUrl();
-        database.close();
+        String url = freshDatabase();
 
         ServerProcess server = ServerProcess.serve(url);
         HandInProgress running = untilHeroMustAct(server);
@@ -126,6 +122,13 @@ class CrashRecoveryTest {
             }
             AuditReport audit = new LedgerAuditor(left.sqlSessionFactory()).audit();
             assertThat(audit.clean()).as(audit.summary()).isTrue();
+        }
+    }
+
+    /** A fresh database for a server process of its own: its URL, with no connection left open. */
+    private static String freshDatabase() {
+        try (Database database = SharedPostgres.freshDatabase()) {
+            return database.jdbcUrl();
         }
     }
 

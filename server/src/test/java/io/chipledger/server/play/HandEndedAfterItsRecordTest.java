@@ -39,8 +39,7 @@ class HandEndedAfterItsRecordTest {
     @Test
     void theHandIsInThePlayersHistoryWhenTheyHearItEnded() throws Exception {
         long table = live.openTable("Ledger", 6);
-        PokerClient watcher = live.connect("max");
-        watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient watcher = live.watcher("max", table);
         AutoPlayer kit = AutoPlayer.sitDown(live, "kit", table, 0, "40.00").play(checkOrCall());
         AutoPlayer lou = AutoPlayer.sitDown(live, "lou", table, 1, "40.00").play(checkOrCall());
 

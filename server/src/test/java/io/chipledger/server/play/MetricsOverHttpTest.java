@@ -31,8 +31,7 @@ class MetricsOverHttpTest {
         long table = live.openTable("Scraped", 6);
         AutoPlayer ann = AutoPlayer.sitDown(live, "metric-ann", table, 0, "50.00");
         AutoPlayer bob = AutoPlayer.sitDown(live, "metric-bob", table, 1, "50.00");
-        PokerClient watcher = live.connect("metric-watch");
-        watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient watcher = live.watcher("metric-watch", table);
         ann.play(checkOrCall());
         bob.play(checkOrCall());
         awaitEvent(watcher, TableEvent.HandEnded.class);

@@ -34,8 +34,7 @@ class ReconnectTest {
         long table = live.openTable("Return", 6);
         PokerClient alice = live.connect("alice");
         PokerClient bob = live.connect("bob");
-        PokerClient carol = live.connect("carol");
-        carol.reply(carol.send(r -> new ClientMessage.Watch(r, table, null)), WAIT);
+        PokerClient carol = live.watcher("carol", table);
         alice.reply(alice.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("100.00"))), WAIT);
         bob.reply(bob.send(r -> new ClientMessage.SitDown(r, table, 1, Money.parse("100.00"))), WAIT);
 

@@ -10,6 +10,7 @@ import io.chipledger.ledger.db.DatabaseConfig;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
+import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
@@ -212,6 +213,13 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     /** Registers (or logs in) {@code name} and opens a session over a new WebSocket. */
     public PokerClient connect(String name) throws Exception {
         return PokerClient.connect(ws(), token(name), name);
+    }
+
+    /** Registers (or logs in) {@code name} and watches the table from now on, over a new WebSocket. */
+    public PokerClient watcher(String name, long tableId) throws Exception {
+        PokerClient client = connect(name);
+        client.reply(client.send(r -> new ClientMessage.Watch(r, tableId, null)), WAIT);
+        return client;
     }
 
     public String login(String name, String password) throws IOException, InterruptedException {
