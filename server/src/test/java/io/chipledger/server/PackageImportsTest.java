@@ -43,7 +43,8 @@ class PackageImportsTest {
         MAY_IMPORT.put("api", List.of(P + "money.", P + "protocol.", S + "account.", S + "game.", S + "history.",
                 S + "net.", S + "store.", S + "table."));
         MAY_IMPORT.put("admin", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "api.",
-                S + "chips.", S + "game.", S + "gateway.", S + "history.", S + "net.", S + "store.", S + "table."));
+                S + "chips.", S + "game.", S + "gateway.", S + "history.", S + "metrics.", S + "net.", S + "store.",
+                S + "table."));
     }
 
     @Test
