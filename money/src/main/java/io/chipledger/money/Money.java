@@ -3,6 +3,7 @@ package io.chipledger.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount of chips, exact to the cent. The only way amounts move through the system: parsing, arithmetic,
@@ -21,6 +22,9 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     public static final Money CENT = new Money(new BigDecimal("0.01"));
 
     private static final int MAX_TEXT_LENGTH = 40;
+    private static final Pattern EXACT = Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
+    /** Digits and a point but too many decimals: told apart so the refusal can say what is wrong. */
+    private static final Pattern EXACT_DIGITS = Pattern.compile("-?[0-9]+\\.[0-9]{3,}");
 
     /** Normalizes to scale 2 without rounding; a finer fraction or an out-of-range magnitude is refused. */
     public Money {
@@ -41,6 +45,30 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
             throw new MoneyFormatException("not an amount: \"" + abbreviate(text) + "\" (expected a plain decimal such as 12.50)");
         }
         return new Money(new BigDecimal(trimmed));
+    }
+
+    /**
+     * Parses the one form Money is written in, and nothing else: an optional {@code -}, digits, and optionally a point
+     * with one or two digits ({@code "12.50"}, {@code "3"}, {@code "-0.01"}). For input from outside (the wire, the
+     * admin API), where a lenient reading would let {@code "+50"}, {@code " 50"} or {@code "50.000"} through as 50.00:
+     * anything else is refused with a {@link MoneyFormatException} naming the rule. {@link #parse} stays lenient for
+     * what a person types on the command line and what hand-history files hold.
+     */
+    public static Money parseExact(String text) {
+        if (text == null) {
+            throw new MoneyFormatException("amount is missing");
+        }
+        if (text.length() > MAX_TEXT_LENGTH || !EXACT.matcher(text).matches()) {
+            String shown = printable(abbreviate(text));
+            if (EXACT_DIGITS.matcher(text).matches()) {
+                new Money(new BigDecimal(text)); // refuses a value finer than a cent in its own words
+                throw new MoneyFormatException("amount " + shown + " has more than two decimals: amounts are exact to"
+                        + " the cent and written with at most two (12.50)");
+            }
+            throw new MoneyFormatException("not an amount: " + shown
+                    + " (expected digits with at most two decimals, such as 12.50, nothing before or after)");
+        }
+        return new Money(new BigDecimal(text));
     }
 
     public static Money of(BigDecimal amount) {
@@ -156,6 +184,19 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** The text in quotes, with control and invisible characters written as {@code \\uXXXX} so a refusal shows them. */
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder("\"");
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.append('"').toString();
     }
 
     private static String abbreviate(String text) {

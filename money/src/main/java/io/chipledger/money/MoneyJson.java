@@ -13,7 +13,8 @@ import java.io.IOException;
 /**
  * The one JSON form of {@link Money}: a string with two decimals ({@code "12.50"}), for the wire, the admin API and
  * stored hand histories alike. A JSON number is refused, so no browser ever parses money as a double, and so is
- * anything {@link Money#parse} refuses. A refused amount surfaces as a {@link MoneyFormatException} in the cause chain
+ * anything but the exact form {@link Money#parseExact} reads ({@code "+50"}, {@code " 50"}, {@code "50."} and
+ * {@code "50.000"} included). A refused amount surfaces as a {@link MoneyFormatException} in the cause chain
  * of Jackson's exception, so each caller can answer it in its own terms (the wire's {@code BAD_AMOUNT}).
  */
 public final class MoneyJson {
@@ -63,7 +64,7 @@ public final class MoneyJson {
                 throw new MoneyFormatException(
                         "amount at '" + parser.currentName() + "' must be a string such as \"12.50\", not " + parser.currentToken());
             }
-            Money amount = Money.parse(parser.getText());
+            Money amount = Money.parseExact(parser.getText());
             if (!negativeAllowed && amount.isNegative()) {
                 throw new MoneyFormatException("amounts on the wire are never negative: " + amount);
             }

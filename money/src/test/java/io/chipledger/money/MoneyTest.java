@@ -45,6 +45,28 @@ class MoneyTest {
                 .hasMessageContaining("not an amount");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"12.50", "3", "0.01", "-0.01", "0", "007.5", "999999999999999.99"})
+    void theExactFormReadsWhatMoneyWrites(String text) {
+        assertThat(Money.parseExact(text)).isEqualTo(Money.parse(text));
+    }
+
+    /** Issue 16: each of these reached the wire codec and was taken as 50.00. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+50", " 50", "50 ", "50.", ".5", "50.000", "\u200350", "50\n", "\u00a050", "50\u0000",
+            "\uff15\uff10", "\u0665\u0660", "5_0", "50.0 ", "-", "-.5", ""})
+    void theExactFormRefusesEverythingElse(String text) {
+        assertThatThrownBy(() -> Money.parseExact(text)).isInstanceOf(MoneyFormatException.class)
+                .hasMessageContaining("amount");
+    }
+
+    @Test
+    void theExactFormSaysWhySoManyDecimalsAreRefused() {
+        assertThatThrownBy(() -> Money.parseExact("50.000")).hasMessageContaining("more than two decimals");
+        assertThatThrownBy(() -> Money.parseExact("10.005")).hasMessageContaining("finer than a cent");
+        assertThatThrownBy(() -> Money.parseExact("\u200350")).hasMessageContaining("\\u2003");
+    }
+
     @Test
     void nullIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> Money.parse(null)).hasMessage("amount is missing");

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -14,8 +18,9 @@ import io.chipledger.money.MoneyJson;
 
 /**
  * Reads and writes wire messages. Strict by design, because every frame may be hostile: unknown fields, trailing
- * data, numbers where amounts belong, floats where integers belong, and oversized input are all refused with an
- * {@link ErrorCode} the client can act on.
+ * data, numbers where amounts belong, floats where integers belong, text where numbers belong and numbers where text
+ * belongs, a null frame or a null required field, and oversized input are all refused with an {@link ErrorCode} the
+ * client can act on.
  */
 public final class ProtocolJson {
 
@@ -32,6 +37,13 @@ public final class ProtocolJson {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // "1" where a number belongs, 123 where text belongs: refused, never read as what the client did not write.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfigDefaults(all -> all.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
@@ -46,6 +58,10 @@ public final class ProtocolJson {
     /** Decodes one client frame, or throws a {@link ProtocolException} saying what is wrong with it. */
     public static ClientMessage readClientMessage(String frame) {
         ClientMessage message = read(frame, ClientMessage.class);
+        if (message == null) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "a frame is a JSON object with a type, not null");
+        }
+        RequiredFields.check((Record) message);
         String requestId = message.requestId();
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_LENGTH) {
             throw new ProtocolException(ErrorCode.BAD_MESSAGE,

@@ -93,12 +93,43 @@ class ProtocolJsonTest {
             not json           | hello                                                                       | BAD_JSON
             trailing data      | {"type":"ping","requestId":"r"} {}                                          | BAD_MESSAGE
             duplicate key      | {"type":"ping","requestId":"r","requestId":"s"}                             | BAD_JSON
+            numeric requestId  | {"type":"ping","requestId":123}                                             | BAD_MESSAGE
+            boolean requestId  | {"type":"ping","requestId":true}                                            | BAD_MESSAGE
+            text seat          | {"type":"sitDown","requestId":"r","tableId":1,"seat":"1","amount":"10"}     | BAD_MESSAGE
+            text table id      | {"type":"sitIn","requestId":"r","tableId":"1"}                              | BAD_MESSAGE
+            boolean table id   | {"type":"sitIn","requestId":"r","tableId":true}                             | BAD_MESSAGE
+            text version       | {"type":"hello","requestId":"r","protocolVersion":"1","token":"t"}          | BAD_MESSAGE
+            numeric chat text  | {"type":"chat","requestId":"r","tableId":1,"text":1}                        | BAD_MESSAGE
+            null chat text     | {"type":"chat","requestId":"r","tableId":1,"text":null}                     | BAD_MESSAGE
+            null token         | {"type":"hello","requestId":"r","protocolVersion":1,"token":null}           | BAD_MESSAGE
+            null amount        | {"type":"topUp","requestId":"r","tableId":1,"amount":null}                  | BAD_MESSAGE
+            null requestId     | {"type":"ping","requestId":null}                                            | BAD_MESSAGE
+            null action        | {"type":"act","requestId":"r","tableId":1,"handId":1,"action":null}        | BAD_MESSAGE
+            null seed          | {"type":"setClientSeed","requestId":"r","tableId":1,"commitment":"c","seed":null} | BAD_MESSAGE
+            null type          | {"type":null,"requestId":"r"}                                               | BAD_MESSAGE
+            null frame         | null                                                                        | BAD_MESSAGE
+            array frame        | []                                                                          | BAD_MESSAGE
+            string frame       | "ping"                                                                      | BAD_MESSAGE
+            plus amount        | {"type":"topUp","requestId":"r","tableId":1,"amount":"+50"}                 | BAD_AMOUNT
+            spaced amount      | {"type":"topUp","requestId":"r","tableId":1,"amount":" 50"}                 | BAD_AMOUNT
+            three decimals     | {"type":"topUp","requestId":"r","tableId":1,"amount":"50.000"}              | BAD_AMOUNT
+            bare point         | {"type":"topUp","requestId":"r","tableId":1,"amount":"50."}                 | BAD_AMOUNT
+            em space amount    | {"type":"topUp","requestId":"r","tableId":1,"amount":"\\u200350"}          | BAD_AMOUNT
+            newline amount     | {"type":"topUp","requestId":"r","tableId":1,"amount":"50\\n"}              | BAD_AMOUNT
             """)
     void hostileFramesAreRefusedWithACode(String why, String frame, ErrorCode expected) {
         assertThatThrownBy(() -> ProtocolJson.readClientMessage(frame))
                 .as(why)
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(expected))
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void optionalFieldsMayStillBeNull() {
+        assertThat(ProtocolJson.readClientMessage("{\"type\":\"watch\",\"requestId\":\"r\",\"tableId\":1,\"lastSeq\":null}"))
+                .isEqualTo(new ClientMessage.Watch("r", 1, null));
+        assertThat(ProtocolJson.readClientMessage(ProtocolJson.write(new ClientMessage.Act("r", 1, 2, ActionKind.FOLD, null))))
+                .isEqualTo(new ClientMessage.Act("r", 1, 2, ActionKind.FOLD, null));
     }
 
     @Test
