@@ -5,6 +5,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.TransferKind;
 import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.db.DatabaseAvailability;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
@@ -37,6 +38,7 @@ import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.ProvablyFairDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
+import io.chipledger.server.table.SessionSockets;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
 import java.lang.management.ManagementFactory;
@@ -71,12 +73,13 @@ public final class GameServer implements AutoCloseable {
     private final TableDirectory tables;
     private final PlayerDirectory players;
     private final PokerHttpServer http;
-    private final AtomicBoolean ready;
+    private final Readiness ready;
     private final Metrics metrics;
+    private final DatabaseAvailability availability;
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http,
-                       AtomicBoolean ready, Metrics metrics) {
+                       Readiness ready, Metrics metrics, DatabaseAvailability availability) {
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -87,6 +90,7 @@ public final class GameServer implements AutoCloseable {
         this.http = http;
         this.ready = ready;
         this.metrics = metrics;
+        this.availability = availability;
     }
 
     /** Starts on an open database, ready at once; the server owns the database from here and closes it. */
@@ -145,12 +149,15 @@ public final class GameServer implements AutoCloseable {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
                     seated.restored(), seated.cashedOut());
         }
-        AtomicBoolean ready = new AtomicBoolean();
-        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker)).get("/health", new HealthEndpoint(ready::get));
+        DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
+        Readiness ready = new Readiness(availability, ledger);
+        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker));
+        new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
-        GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY);
+        GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY,
+                new SessionSockets(players, scheduler, clock, Duration.ofSeconds(1)));
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
         metrics.gauge("poker_players_online", "Players with at least one open session.", online::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
@@ -172,12 +179,17 @@ public final class GameServer implements AutoCloseable {
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
-        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics);
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics, availability);
     }
 
-    /** From now on {@code GET /health} answers 200. */
+    /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
     public void ready() {
-        ready.set(true);
+        ready.started();
+    }
+
+    /** Whether the database answers: subscribe to hear when it goes away and comes back. */
+    public DatabaseAvailability databaseAvailability() {
+        return availability;
     }
 
     /** New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). */
@@ -223,25 +235,35 @@ public final class GameServer implements AutoCloseable {
         http.awaitClose();
     }
 
+    /**
+     * Stops in the order that keeps the promise, within a bound whatever the database does: about 30 s to void the
+     * hands in progress and 10 s for the ledger to write what is queued. With the database away no hand is voided
+     * now (the next start does it) and queued postings are given up at once: nothing was written, nothing is lost.
+     */
     @Override
     public void close() {
         http.close();
-        // Hands in progress are voided while the ledger still runs; a hand that cannot be voided now stays open and
-        // is voided by CrashRecovery at the next start.
-        try {
-            CompletableFuture.allOf(tables.all().stream().map(t -> t.shutdown()).toArray(CompletableFuture[]::new))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.error("could not void every running hand on shutdown; the next start will", e);
+        boolean databaseThere = availability.available();
+        if (databaseThere) {
+            // Hands in progress are voided while the ledger still runs; a hand that cannot be voided now stays open
+            // and is voided by CrashRecovery at the next start.
+            try {
+                CompletableFuture.allOf(tables.all().stream().map(t -> t.shutdown()).toArray(CompletableFuture[]::new))
+                        .get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.error("could not void every running hand on shutdown; the next start will", e);
+            }
+        } else {
+            log.warn("the database is unavailable: hands in progress stay open, and the next start voids them");
         }
         scheduler.shutdownNow();
         tableExecutor.shutdown();
         awaitQuietly(tableExecutor);
         worker.shutdown();
         awaitQuietly(worker);
-        ledger.close();
+        ledger.close(databaseThere && availability.available() ? Duration.ofSeconds(10) : Duration.ZERO);
+        availability.close();
         database.close();
-        metrics.close();
     }
 
     private static void awaitQuietly(ExecutorService executor) {

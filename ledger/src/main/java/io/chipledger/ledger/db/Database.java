@@ -105,6 +105,16 @@ public final class Database implements AutoCloseable {
         return sqlSessionFactory;
     }
 
+    /** The user the pool connects as (for a watcher of its own, {@link DatabaseAvailability}). */
+    public String user() {
+        return dataSource.getUsername();
+    }
+
+    /** The password the pool connects with, or null. */
+    public String password() {
+        return dataSource.getPassword();
+    }
+
     /** The JDBC url the pool connects to (for messages and tools; it carries no password). */
     public String jdbcUrl() {
         return dataSource.getJdbcUrl();
@@ -185,7 +195,8 @@ public final class Database implements AutoCloseable {
         // Every statement works in our own schema; other applications' tables in the same database are never seen.
         hikari.setSchema(LedgerSchema.NAME);
         hikari.setAutoCommit(true);
-        hikari.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+        // A request waiting for a connection to a database that went away is answered (refused) within seconds.
+        hikari.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         // The ledger's guarantee depends on durable commits, whatever the server's default.
         hikari.setConnectionInitSql("SET synchronous_commit = on");
         return new HikariDataSource(hikari);

@@ -49,6 +49,18 @@ final class GroupCommitWriter implements Runnable {
         running = false;
     }
 
+    /**
+     * Gives up on what is still queued (never sent to the database, so surely not written: rejected as
+     * LEDGER_CLOSED) and ends {@link #run()} even while it waits on a database that went away.
+     */
+    void abandonQueued(Thread thread) {
+        running = false;
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        abandon(left);
+        thread.interrupt();
+    }
+
     @Override
     public void run() {
         List<Pending> batch = new ArrayList<>(settings.maxBatch());

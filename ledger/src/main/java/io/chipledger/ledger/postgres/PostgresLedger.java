@@ -153,13 +153,39 @@ public final class PostgresLedger implements Ledger {
                 paths.writesRefused.get());
     }
 
+    /** Whether the ledger takes postings and every writer thread is alive: what readiness asks of it. */
+    public boolean writing() {
+        return !closed && threads.stream().allMatch(Thread::isAlive);
+    }
+
     @Override
     public void close() {
+        close(null);
+    }
+
+    /**
+     * Stops taking postings and lets the writers finish what is queued; after {@code bound} (null: no bound), what
+     * is still queued is given up (rejected as LEDGER_CLOSED, never written) and the writers are interrupted, so a
+     * stop never waits on a database that went away. A batch cut short has an unknown outcome: its futures fail, and
+     * posting again with the same key tells.
+     */
+    public void close(java.time.Duration bound) {
         closed = true;
         writers.forEach(GroupCommitWriter::stop);
-        for (Thread thread : threads) {
+        long deadline = bound == null ? Long.MAX_VALUE : System.nanoTime() + bound.toNanos();
+        for (int i = 0; i < threads.size(); i++) {
+            Thread thread = threads.get(i);
             try {
-                thread.join();
+                long left = deadline - System.nanoTime();
+                if (bound == null) {
+                    thread.join();
+                } else if (left > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedJoin(thread, left);
+                }
+                if (thread.isAlive()) {
+                    writers.get(i).abandonQueued(thread);
+                    thread.join(1_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -31,6 +31,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicReference<Trap> armed = new AtomicReference<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile int cuts;
+    private volatile boolean down;
 
     public CuttingProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -54,6 +55,18 @@ public final class CuttingProxy implements AutoCloseable {
         armed.set(new Trap(cut, marker.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The database goes away, as when it stops: every connection is cut, and new ones are closed at once. */
+    public void goDown() {
+        down = true;
+        sockets.forEach(CuttingProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    /** The database is back: connections reach it again. */
+    public void comeBack() {
+        down = false;
+    }
+
     /** How many connections were cut so far. */
     public int cuts() {
         return cuts;
@@ -63,6 +76,10 @@ public final class CuttingProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (down) {
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);

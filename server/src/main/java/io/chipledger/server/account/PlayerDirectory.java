@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -35,7 +37,8 @@ public final class PlayerDirectory {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final Executor worker;
-    private final AsyncLoadingCache<String, Optional<Player>> sessions;
+    private final AsyncLoadingCache<String, Optional<LiveSession>> sessions;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> frozen = ConcurrentHashMap.newKeySet();
     private final Object freezing = new Object();
 
@@ -111,12 +114,34 @@ public final class PlayerDirectory {
 
     /** The player of a live session token, or empty (unknown, expired or logged out). */
     public CompletableFuture<Optional<Player>> authenticate(String token) {
+        return session(token).thenApply(live -> live.map(LiveSession::player));
+    }
+
+    /**
+     * The live session of a token, or empty (unknown, expired or logged out). The cache keeps each session with its
+     * expiry and checks it on every lookup, so a session is never served a moment past its end, however recently
+     * it was cached; the player comes with the frozen flag as it is now.
+     */
+    public CompletableFuture<Optional<LiveSession>> session(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return sessions.get(SessionTokens.hashOf(token));
+        String hash = SessionTokens.hashOf(token);
+        return sessions.get(hash).thenApply(found -> {
+            if (found.isPresent() && !found.get().expiresAt().isAfter(clock.instant())) {
+                sessions.synchronous().invalidate(hash);
+                return Optional.empty();
+            }
+            return found.map(live -> new LiveSession(current(live.player()), live.tokenHash(), live.expiresAt()));
+        });
     }
 
+    /** Tells {@code listener} of every logout and freeze from now on (expiry it can tell from {@link LiveSession}). */
+    public void subscribe(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Ends the session: gone from the database and the cache before the answer, then its sockets are told. */
     public CompletableFuture<Void> logout(String token) {
         String hash = SessionTokens.hashOf(token);
         return CompletableFuture.runAsync(() -> {
@@ -124,6 +149,7 @@ public final class PlayerDirectory {
                 session.getMapper(PlayerMapper.class).deleteSession(hash);
             }
             sessions.synchronous().invalidate(hash);
+            listeners.forEach(listener -> listener.sessionEnded(hash, "logged out"));
         }, worker);
     }
 
@@ -164,6 +190,9 @@ public final class PlayerDirectory {
                     frozen.remove(playerId);
                 }
                 forgetCachedSessions();
+                if (frozenNow) {
+                    listeners.forEach(listener -> listener.playerFrozen(playerId));
+                }
                 return Optional.of(row.toPlayer());
             }
         }, worker);
@@ -186,10 +215,13 @@ public final class PlayerDirectory {
         sessions.synchronous().invalidateAll();
     }
 
-    private Optional<Player> loadSession(String tokenHash) {
+    private Optional<LiveSession> loadSession(String tokenHash) {
         try (SqlSession session = database.openSession(true)) {
-            return Optional.ofNullable(session.getMapper(PlayerMapper.class).findBySession(tokenHash, clock.instant()))
-                    .map(PlayerMapper.PlayerRow::toPlayer);
+            PlayerMapper mapper = session.getMapper(PlayerMapper.class);
+            PlayerMapper.PlayerRow row = mapper.findBySession(tokenHash, clock.instant());
+            Instant expires = row == null ? null : mapper.sessionExpiry(tokenHash);
+            return row == null || expires == null ? Optional.empty()
+                    : Optional.of(new LiveSession(row.toPlayer(), tokenHash, expires));
         }
     }
 
@@ -216,6 +248,17 @@ public final class PlayerDirectory {
         public boolean ok() {
             return player != null;
         }
+    }
+
+    /** A session found by its token: whose it is, the token's hash (its name in logs and maps) and when it ends. */
+    public record LiveSession(Player player, String tokenHash, Instant expiresAt) {
+    }
+
+    /** Hears of sessions ending before their time: a logout, or an operator freezing the player. */
+    public interface SessionListener {
+        void sessionEnded(String tokenHash, String reason);
+
+        void playerFrozen(long playerId);
     }
 
     /** An open session: the token is given to the client once and stored only as its hash. */

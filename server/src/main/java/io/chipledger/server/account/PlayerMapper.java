@@ -19,6 +19,9 @@ public interface PlayerMapper {
     /** The player of an unexpired session, or null. */
     PlayerRow findBySession(@Param("tokenHash") String tokenHash, @Param("now") Instant now);
 
+    /** When the session ends, or null when there is no such session. */
+    Instant sessionExpiry(@Param("tokenHash") String tokenHash);
+
     int deleteSession(@Param("tokenHash") String tokenHash);
 
     int deleteExpiredSessions(@Param("now") Instant now);

@@ -14,6 +14,7 @@ import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +33,14 @@ public final class GameGateway implements ClientGateway {
     private final Executor worker;
     private final String currency;
     private final PlayerConnections online;
+    private final SessionSockets sessionSockets;
     private final Map<ClientConnection, Session> sessions = new ConcurrentHashMap<>();
     /** Kept long enough for a dropped connection to come back and send its unanswered requests again. */
     private final AnsweredRequests answered = new AnsweredRequests(Duration.ofMinutes(30));
 
     public GameGateway(PlayerDirectory players, TableDirectory tables, PlayerConnections online, Ledger ledger,
-                       Executor worker, String currency) {
+                       Executor worker, String currency, SessionSockets sessionSockets) {
+        this.sessionSockets = sessionSockets;
         this.players = players;
         this.online = online;
         this.tables = tables;
@@ -117,6 +120,7 @@ public final class GameGateway implements ClientGateway {
     @Override
     public void closed(ClientConnection connection) {
         Session session = sessions.remove(connection);
+        sessionSockets.closed(connection);
         if (session != null && session.player != null) {
             online.closed(session.player.id(), connection);
         }
@@ -131,7 +135,8 @@ public final class GameGateway implements ClientGateway {
                     "this server speaks protocol version " + ProtocolJson.PROTOCOL_VERSION));
             return;
         }
-        players.authenticate(hello.token()).thenCompose(player -> {
+        players.session(hello.token()).thenCompose(live -> {
+            Optional<Player> player = live.map(PlayerDirectory.LiveSession::player);
             if (player.isEmpty()) {
                 connection.send(new ServerMessage.Error(hello.requestId(), ErrorCode.UNAUTHORIZED, "the session is unknown or expired; log in again"));
                 return CompletableFuture.completedFuture(null);
@@ -141,8 +146,10 @@ public final class GameGateway implements ClientGateway {
                 session.token = hello.token();
                 session.player = player.get();
                 online.opened(player.get().id(), connection);
+                sessionSockets.opened(connection, live.get());
                 if (!sessions.containsKey(connection)) {
                     online.closed(player.get().id(), connection); // it closed while the session opened
+                    sessionSockets.closed(connection);
                 }
                 connection.send(new ServerMessage.Welcome(hello.requestId(), ProtocolJson.PROTOCOL_VERSION, player.get().name(), wallet.balance()));
             }, worker);

@@ -1,27 +1,47 @@
 package io.chipledger.server.net;
 
+import io.chipledger.protocol.ProtocolJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"ok"}} once the server is ready, 503 {@code {"status":"starting"}} before.
- * The server listens before it is ready (the tables {@code serve --tables} asks for are opened through it), so a
- * script that waits for 200 finds every table it was promised.
+ * Liveness and readiness apart. {@code GET /health/live}: 200 whenever the process answers at all (restart it when
+ * this fails). {@code GET /health/ready}, and {@code GET /health} as before: 200 {@code {"status":"ok"}} when the
+ * server can take players, else 503 with why, {@code {"status":"starting"}} while {@code serve} still opens its tables,
+ * or {@code {"status":"unavailable","reason":...}} while the database or the ledger writer is away (send no one here,
+ * but do not restart it: it comes back by itself).
  */
-public final class HealthEndpoint implements HttpEndpoint {
+public final class HealthEndpoint {
 
-    private final BooleanSupplier ready;
-
-    public HealthEndpoint(BooleanSupplier ready) {
-        this.ready = ready;
+    /** Why the server cannot take players now: null when it can. */
+    public record Unready(String status, String reason) {
     }
 
-    @Override
-    public CompletionStage<HttpReply> handle(HttpCall call) {
-        HttpReply reply = ready.getAsBoolean()
-                ? HttpReply.json(200, "{\"status\":\"ok\"}")
-                : HttpReply.json(503, "{\"status\":\"starting\"}");
-        return CompletableFuture.completedFuture(reply);
+    private final Supplier<Unready> readiness;
+
+    public HealthEndpoint(Supplier<Unready> readiness) {
+        this.readiness = readiness;
+    }
+
+    public void addTo(HttpRoutes routes) {
+        routes.get("/health", this::ready)
+                .get("/health/ready", this::ready)
+                .get("/health/live", call -> CompletableFuture.completedFuture(HttpReply.json(200, "{\"status\":\"alive\"}")));
+    }
+
+    private CompletionStage<HttpReply> ready(HttpCall call) {
+        Unready unready = readiness.get();
+        if (unready == null) {
+            return CompletableFuture.completedFuture(HttpReply.json(200, "{\"status\":\"ok\"}"));
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", unready.status());
+        if (unready.reason() != null) {
+            body.put("reason", unready.reason());
+        }
+        return CompletableFuture.completedFuture(HttpReply.json(503, ProtocolJson.write(body)));
     }
 }

@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * Refuses WebSocket upgrades from pages of other sites (cross-site WebSocket hijacking). Browsers always send
- * {@code Origin} on a WebSocket upgrade; it must be one of the configured origins or, when none are configured, name
- * the same host and port as the request's {@code Host}. A request with no {@code Origin} is not from a browser page
+ * {@code Origin} on a WebSocket upgrade; it must be one of the configured origins (compared whole) or, when none are
+ * configured, name our own scheme ({@code https} when we speak TLS, else {@code http}) and the same host and port as
+ * the request's {@code Host}: a page from {@code http://} cannot open the socket of a server that speaks TLS. Behind a
+ * proxy that terminates TLS, name the public origin with {@code --allowed-origin}. A request with no {@code Origin} is not from a browser page
  * (a bot, a test client) and cannot carry a victim's session, so it is let through.
  */
 @ChannelHandler.Sharable
@@ -28,10 +30,13 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
 
     private final String websocketPath;
     private final Set<String> allowedOrigins;
+    /** The scheme of our own pages: {@code https} when we speak TLS. */
+    private final String scheme;
 
-    OriginCheck(String websocketPath, Set<String> allowedOrigins) {
+    OriginCheck(String websocketPath, Set<String> allowedOrigins, boolean tls) {
         this.websocketPath = websocketPath;
         this.allowedOrigins = allowedOrigins;
+        this.scheme = tls ? "https" : "http";
     }
 
     @Override
@@ -43,6 +48,7 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
             DefaultFullHttpResponse forbidden = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FORBIDDEN,
                     Unpooled.copiedBuffer("origin not allowed\n", java.nio.charset.StandardCharsets.UTF_8));
             HttpUtil.setContentLength(forbidden, forbidden.content().readableBytes());
+            SecurityHeaders.addTo(forbidden.headers());
             ctx.writeAndFlush(forbidden).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -57,17 +63,18 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
             return allowedOrigins.contains(origin);
         }
         try {
-            URI uri = URI.create(origin);
-            if (uri.getHost() == null || host == null) {
+            URI page = URI.create(origin);
+            URI requested = URI.create(scheme + "://" + host);
+            if (page.getHost() == null || host == null || requested.getHost() == null || !scheme.equals(page.getScheme())) {
                 return false;
             }
-            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            String defaultPortHost = uri.getHost() + ":" + ("https".equals(uri.getScheme()) ? 443 : 80);
-            String requestHost = host.toLowerCase(Locale.ROOT);
-            return requestHost.equals(originHost.toLowerCase(Locale.ROOT))
-                    || (uri.getPort() < 0 && requestHost.equals(defaultPortHost.toLowerCase(Locale.ROOT)));
+            return page.getHost().equalsIgnoreCase(requested.getHost()) && portOf(page) == portOf(requested);
         } catch (IllegalArgumentException malformed) {
             return false;
         }
+    }
+
+    private static int portOf(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 }

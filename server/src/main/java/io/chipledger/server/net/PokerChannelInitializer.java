@@ -12,7 +12,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-connection pipeline: optional TLS, HTTP codec, bounded aggregation, the origin check and WebSocket upgrade
+ * The per-connection pipeline: the connection caps, optional TLS, HTTP deadlines, HTTP codec, bounded aggregation, the
+ * origin check and WebSocket upgrade
  * at {@value #WEBSOCKET_PATH}, then either the frame handler (after an upgrade) or HTTP routing.
  */
 final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -26,17 +27,25 @@ final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final NetConfig config;
     private final SslContext ssl;
     private final OriginCheck originCheck;
+    private final ConnectionGate gate;
+    private final HttpDeadlines.Received received = new HttpDeadlines.Received();
 
     PokerChannelInitializer(HttpRoutes routes, ClientGateway gateway, NetConfig config, SslContext ssl) {
         this.routes = routes;
         this.gateway = gateway;
         this.config = config;
         this.ssl = ssl;
-        this.originCheck = new OriginCheck(WEBSOCKET_PATH, config.allowedOrigins());
+        this.originCheck = new OriginCheck(WEBSOCKET_PATH, config.allowedOrigins(), ssl != null);
+        this.gate = new ConnectionGate(config.limits(), ssl != null);
+    }
+
+    ConnectionGate gate() {
+        return gate;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast("gate", gate);
         if (ssl != null) {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
@@ -48,13 +57,15 @@ final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .handshakeTimeoutMillis(10_000)
                 .build();
         ch.pipeline()
+                .addLast(HttpDeadlines.NAME, new HttpDeadlines(config.limits()))
                 .addLast("idle", new IdleStateHandler(config.idleSeconds(), 0, 0, TimeUnit.SECONDS))
                 .addLast("http", new HttpServerCodec())
                 .addLast("keepAlive", new HttpServerKeepAliveHandler())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("received", received)
                 .addLast("origin", originCheck)
                 .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
                 .addLast("frames", new WebSocketFrameHandler(gateway, config, System::nanoTime))
-                .addLast("route", new HttpRequestHandler(routes));
+                .addLast("route", new HttpRequestHandler(routes, config.limits().answerSeconds()));
     }
 }

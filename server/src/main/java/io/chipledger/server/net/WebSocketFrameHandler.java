@@ -41,6 +41,10 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            // A WebSocket lives by its own idle rule (pings), not an HTTP connection's deadlines.
+            if (ctx.pipeline().get(HttpDeadlines.NAME) != null) {
+                ctx.pipeline().remove(HttpDeadlines.NAME);
+            }
             connection = new WebSocketConnection(ctx.channel());
             limiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), nanoClock.getAsLong());
             gateway.opened(connection);

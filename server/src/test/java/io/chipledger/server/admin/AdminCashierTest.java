@@ -272,11 +272,15 @@ class AdminCashierTest {
     }
 
     @Test
-    void aFreezeHoldsAtOnceEvenOnAConnectionOpenedBeforeIt() throws Exception {
-        try (PokerClient mia = PokerClient.connect(fixture.ws(), fixture.token("mia"), "m")) {
+    void aFreezeHoldsAtOnceAndClosesTheConnectionsOpenedBeforeIt() throws Exception {
+        try (PokerClient before = PokerClient.connect(fixture.ws(), fixture.token("mia"), "m")) {
             long miaId = fixture.playerId("mia");
             fixture.adminPost("/api/admin/player/freeze", "{\"playerId\":" + miaId + ",\"reason\":\"fraud review\","
                     + "\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
+            TestServer.eventually("the socket opened before the freeze is closed", before::isClosed);
+        }
+        try (PokerClient mia = PokerClient.connect(fixture.ws(), fixture.token("mia"), "m")) {
+            long miaId = fixture.playerId("mia");
             List<String> before = ledgerState();
 
             String buyIn = mia.send(id -> new ClientMessage.SitDown(id, table, 0, Money.parse("50.00")));

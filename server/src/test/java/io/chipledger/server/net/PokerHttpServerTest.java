@@ -25,7 +25,8 @@ class PokerHttpServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", loader)).get("/health", new HealthEndpoint(() -> true));
+        HttpRoutes routes = new HttpRoutes(new StaticFiles("web", loader));
+        new HealthEndpoint(() -> null).addTo(routes);
         server = PokerHttpServer.start("127.0.0.1", 0, routes, new EchoGateway(), NetConfig.defaults());
     }
 

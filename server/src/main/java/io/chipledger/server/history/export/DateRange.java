@@ -15,6 +15,10 @@ import java.time.format.DateTimeParseException;
  */
 public record DateRange(Instant from, Instant to) {
 
+    /** The days a range may name: PostgreSQL's timestamps end long before Instant's, so bound both ends plainly. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("10000-01-01T00:00:00Z");
+
     public static DateRange parse(String from, String to) {
         Instant start = from == null || from.isBlank() ? null : instant(from, false);
         Instant end = to == null || to.isBlank() ? null : instant(to, true);
@@ -25,14 +29,33 @@ public record DateRange(Instant from, Instant to) {
     }
 
     private static Instant instant(String text, boolean end) {
+        Instant instant;
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = Instant.parse(text);
             }
-            return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date (2026-11-01) or instant (2026-11-01T12:00:00Z): " + text);
+            throw new IllegalArgumentException("not a date (2026-11-01) or instant (2026-11-01T12:00:00Z): " + shown(text));
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("the date " + shown(text) + " is out of range: 1970-01-01 to 9999-12-31");
+        }
+        return instant;
+    }
+
+    /** The text as a reader can see it: control characters (a NUL) written as \\uXXXX, and at most 40 characters. */
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(40).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

@@ -1,0 +1,89 @@
+package io.chipledger.server.play;
+
+import static io.chipledger.server.testing.TestServer.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipledger.ledger.testing.CuttingProxy;
+import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.server.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16: PostgreSQL going away (here: every connection to it cut, new ones refused, as a stopped server does). The
+ * server notices, readiness answers 503 while liveness stays 200, a request that needs the database is answered 503
+ * rather than left hanging, everything works again by itself once the database is back, and SIGTERM stops a server
+ * whose database is gone within the operator's patience.
+ */
+class DatabaseAwayTest {
+
+    @Test
+    void readinessFollowsTheDatabaseRequestsAreAnsweredAndItRecoversByItself() throws Exception {
+        String name = SharedPostgres.emptyDatabase();
+        URI shared = URI.create(SharedPostgres.jdbcUrl(name).substring("jdbc:".length()));
+        try (CuttingProxy proxy = new CuttingProxy(shared.getHost(), shared.getPort());
+             TestServer live = TestServer.forThisTest()
+                     .onDatabase("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name).start()) {
+            live.token("olga");
+            assertThat(live.get("/health", null).statusCode()).isEqualTo(200);
+
+            proxy.goDown();
+            eventually("readiness says the database is gone", () -> status(live, "/health/ready") == 503);
+            HttpResponse<String> ready = live.get("/health/ready", null);
+            assertThat(TestServer.json(ready).get("status").asText()).isEqualTo("unavailable");
+            assertThat(status(live, "/health")).as("the old path answers as readiness").isEqualTo(503);
+            assertThat(status(live, "/health/live")).as("alive: no restart needed").isEqualTo(200);
+            HttpResponse<String> login = login(live, "olga");
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(503);
+            assertThat(login.headers().firstValue("Retry-After")).isPresent();
+
+            proxy.comeBack();
+            eventually("readiness says ok again", () -> status(live, "/health") == 200);
+            eventually("logins work again", () -> {
+                try {
+                    return login(live, "olga").statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
+    void sigtermStopsAServerWhoseDatabaseIsGone() throws Exception {
+        String name = SharedPostgres.emptyDatabase();
+        URI shared = URI.create(SharedPostgres.jdbcUrl(name).substring("jdbc:".length()));
+        try (CuttingProxy proxy = new CuttingProxy(shared.getHost(), shared.getPort())) {
+            ServerProcess server = ServerProcess.serve("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name,
+                    "--tables", "2", "--demo-bots", "1");
+            proxy.goDown();
+            eventually("the server noticed", () -> {
+                try {
+                    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create(server.http() + "/health")).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 503;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            // terminate() gives up (and fails) when the process is still there 90 s after SIGTERM.
+            server.terminate();
+            assertThat(server.output()).contains("the database is unavailable");
+        }
+    }
+
+    private static int status(TestServer live, String path) {
+        try {
+            return live.get(path, null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static HttpResponse<String> login(TestServer live, String name) throws Exception {
+        return live.post("/api/login", null, ProtocolJson.write(Map.of("name", name, "password", name + "-password")));
+    }
+}
