@@ -35,7 +35,7 @@ public final class AuthEndpoints {
     private CompletionStage<HttpReply> register(HttpCall call) {
         Credentials credentials = Credentials.read(call);
         if (credentials == null) {
-            return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}"));
+            return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}, with no control character in the name"));
         }
         return players.register(credentials.name(), credentials.password(), Player.Role.PLAYER)
                 .thenCompose(registration -> {
@@ -51,7 +51,7 @@ public final class AuthEndpoints {
     private CompletionStage<HttpReply> login(HttpCall call) {
         Credentials credentials = Credentials.read(call);
         if (credentials == null) {
-            return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}"));
+            return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}, with no control character in the name"));
         }
         return players.login(credentials.name(), credentials.password()).thenApply(login -> login
                 .map(l -> JsonReplies.login(200, l))
@@ -74,7 +74,10 @@ public final class AuthEndpoints {
                 if (!(body instanceof ObjectNode object) || !object.path("name").isTextual() || !object.path("password").isTextual()) {
                     return null;
                 }
-                return new Credentials(object.get("name").asText(), object.get("password").asText());
+                String name = object.get("name").asText();
+                // A NUL (or any control character) can be no one's name, and PostgreSQL refuses it in text.
+                return name.chars().anyMatch(Character::isISOControl) ? null
+                        : new Credentials(name, object.get("password").asText());
             } catch (IOException malformed) {
                 return null;
             }

@@ -127,12 +127,17 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 HttpResponseStatus.valueOf(reply.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-        response.headers().set("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.addTo(response.headers());
         reply.headers().forEach(response.headers()::set);
         if (!reply.headers().containsKey("Content-Length")) { // a 304 names the length its 200 would have had
             HttpUtil.setContentLength(response, reply.body().length);
         }
-        ctx.writeAndFlush(response);
+        ctx.writeAndFlush(response).addListener(written -> {
+            HttpDeadlines deadlines = HttpDeadlines.of(ctx.channel());
+            if (deadlines != null) {
+                deadlines.answered();
+            }
+        });
     }
 
     /** The pipeline's backstop idle timer: a connection that is not a WebSocket and went quiet is closed. */

@@ -42,10 +42,21 @@ final class ServerProcess {
         return start(List.of("--data-dir", dataDir.toString()), moreArgs);
     }
 
+    /** Starts {@code serve} on the given database under a command that sets its limits (e.g. {@code prlimit --nofile=N}). */
+    static ServerProcess serveUnder(List<String> prefix, String dbUrl, String... moreArgs) throws IOException, InterruptedException {
+        return start(prefix, List.of("--db-url", dbUrl, "--db-user", "postgres"), moreArgs);
+    }
+
     private static ServerProcess start(List<String> databaseArgs, String... moreArgs) throws IOException, InterruptedException {
+        return start(List.of(), databaseArgs, moreArgs);
+    }
+
+    private static ServerProcess start(List<String> prefix, List<String> databaseArgs, String... moreArgs)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", classpath, PokerServer.class.getName(), "serve"));
         command.addAll(databaseArgs);
         command.addAll(List.of("--host", "127.0.0.1", "--port", "0"));

@@ -17,7 +17,7 @@ public record DateRange(Instant from, Instant to) {
 
     /** The days a range may name: PostgreSQL's timestamps end long before Instant's, so bound both ends plainly. */
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("10000-01-01T00:00:00Z");
+    private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     public static DateRange parse(String from, String to) {
         Instant start = from == null || from.isBlank() ? null : instant(from, false);
