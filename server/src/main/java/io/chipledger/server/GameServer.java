@@ -23,9 +23,14 @@ import io.chipledger.server.gateway.PlayerConnections;
 import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.metrics.Metrics;
+import io.chipledger.server.metrics.MetricsAccess;
 import io.chipledger.server.metrics.MetricsEndpoint;
 import io.chipledger.server.metrics.ServerMeters;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.server.net.ClientConnection;
+import io.chipledger.server.net.ClientGateway;
 import io.chipledger.server.net.HealthEndpoint;
+import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.StaticFiles;
@@ -76,10 +81,28 @@ public final class GameServer implements AutoCloseable {
     private final Readiness ready;
     private final Metrics metrics;
     private final DatabaseAvailability availability;
+    /** {@code /metrics} on a listener of its own, or null. */
+    private final PokerHttpServer metricsListener;
+    /** What the metrics listener does with a WebSocket: there is no game there. */
+    private static final ClientGateway NO_GAME = new ClientGateway() {
+        @Override
+        public void opened(ClientConnection connection) {
+            connection.close("no game on the metrics listener");
+        }
+
+        @Override
+        public void received(ClientConnection connection, ClientMessage message) {
+        }
+
+        @Override
+        public void closed(ClientConnection connection) {
+        }
+    };
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http,
-                       Readiness ready, Metrics metrics, DatabaseAvailability availability) {
+                       Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener) {
+        this.metricsListener = metricsListener;
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -143,7 +166,7 @@ public final class GameServer implements AutoCloseable {
         }
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
-                clock, Duration.ofDays(7), worker);
+                clock, Duration.ofDays(7), worker, hashingPool());
         SeatRecovery.Outcome seated = new SeatRecovery(seats, ledger, players, tables).recover();
         if (seated.restored() + seated.cashedOut() > 0) {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
@@ -153,7 +176,7 @@ public final class GameServer implements AutoCloseable {
         Readiness ready = new Readiness(availability, ledger);
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker));
         new HealthEndpoint(ready).addTo(routes);
-        new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant())).addTo(routes);
+        new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant()), settings.logins()).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY,
@@ -170,16 +193,21 @@ public final class GameServer implements AutoCloseable {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());
-        new MetricsEndpoint(metrics).addTo(routes);
+        MetricsAccess access = settings.metricsAccess();
+        HttpRoutes metricsRoutes = access.ownListener() ? new HttpRoutes(new StaticFiles("metrics-listener-has-no-files", worker)) : routes;
+        new MetricsEndpoint(metrics).addTo(metricsRoutes, access.token());
         FigureHistory figures = new FigureHistory(new FigureHistory.Sources(game.handsSettled::value, online::playersOnline,
                 () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 online, worker, clock, CURRENCY, figures));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
+        PokerHttpServer metricsListener = access.ownListener() ? PokerHttpServer.start(access.host(), access.port(),
+                metricsRoutes, NO_GAME, NetConfig.defaults()) : null;
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
-        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics, availability);
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics, availability,
+                metricsListener);
     }
 
     /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
@@ -209,6 +237,11 @@ public final class GameServer implements AutoCloseable {
                         }
                     });
         };
+    }
+
+    /** The port {@code /metrics} listens on of its own, or -1 when it is served on the main port. */
+    public int metricsPort() {
+        return metricsListener == null ? -1 : metricsListener.port();
     }
 
     public int port() {
@@ -243,6 +276,9 @@ public final class GameServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (metricsListener != null) {
+            metricsListener.close();
+        }
         boolean databaseThere = availability.available();
         if (databaseThere) {
             // Hands in progress are voided while the ledger still runs; a hand that cannot be voided now stays open
@@ -264,6 +300,18 @@ public final class GameServer implements AutoCloseable {
         ledger.close(databaseThere && availability.available() ? Duration.ofSeconds(10) : Duration.ZERO);
         availability.close();
         database.close();
+    }
+
+    /**
+     * Where passwords are hashed: half the cores and a short queue, so a login flood waits (or is refused, 503) there
+     * and never takes the threads of tables or ledger writes. Idle threads end, so a stopped server leaves none.
+     */
+    private static ExecutorService hashingPool() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                30, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(64), named("hashing"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static void awaitQuietly(ExecutorService executor) {

@@ -2,6 +2,8 @@ package io.chipledger.server;
 
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
+import io.chipledger.server.api.LoginLimits;
+import io.chipledger.server.metrics.MetricsAccess;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.table.SeatTimeouts;
 import java.time.Duration;
@@ -12,7 +14,29 @@ import java.time.Duration;
  */
 public record ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
                              boolean createDefaultTables, int passwordIterations, int workerThreads,
-                             SeatTimeouts seatTimeouts) {
+                             SeatTimeouts seatTimeouts, LoginLimits logins, MetricsAccess metricsAccess) {
+
+    /** Settings with the default login limits and {@code /metrics} open on the main port. */
+    public ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
+                          boolean createDefaultTables, int passwordIterations, int workerThreads, SeatTimeouts seatTimeouts) {
+        this(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables, passwordIterations, workerThreads,
+                seatTimeouts, LoginLimits.defaults(), MetricsAccess.open());
+    }
+
+    public ServerSettings withLogins(LoginLimits limits) {
+        return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts, limits, metricsAccess);
+    }
+
+    public ServerSettings withMetricsAccess(MetricsAccess access) {
+        return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts, logins, access);
+    }
+
+    public ServerSettings withNet(NetConfig config) {
+        return new ServerSettings(host, port, config, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
+    }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, NetConfig.defaults(), Money.parse("1000.00"), Duration.ofSeconds(2),
@@ -21,17 +45,17 @@ public record ServerSettings(String host, int port, NetConfig net, Money welcome
 
     public ServerSettings withPort(String newHost, int newPort) {
         return new ServerSettings(newHost, newPort, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
     }
 
     public ServerSettings withPauseBetweenHands(Duration pause) {
         return new ServerSettings(host, port, net, welcomeGrant, pause, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
     }
 
     public ServerSettings withSeatTimeouts(SeatTimeouts timeouts) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, timeouts);
+                passwordIterations, workerThreads, timeouts, logins, metricsAccess);
     }
 
     /** Settings for tests: loopback, a free port, the minimum KDF cost, no pause between hands, no default tables. */

@@ -37,6 +37,7 @@ public final class PlayerDirectory {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final Executor worker;
+    private final Executor hashing;
     private final AsyncLoadingCache<String, Optional<LiveSession>> sessions;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> frozen = ConcurrentHashMap.newKeySet();
@@ -44,6 +45,16 @@ public final class PlayerDirectory {
 
     public PlayerDirectory(SqlSessionFactory database, PasswordHasher hasher, SessionTokens tokens, Clock clock,
                            Duration sessionLifetime, Executor worker) {
+        this(database, hasher, tokens, clock, sessionLifetime, worker, worker);
+    }
+
+    /**
+     * @param hashing where passwords are hashed (registration, login): a bounded pool of its own, so a flood of logins
+     *                waits there, or is refused ({@link Busy}), and never takes the threads of tables or the ledger
+     */
+    public PlayerDirectory(SqlSessionFactory database, PasswordHasher hasher, SessionTokens tokens, Clock clock,
+                           Duration sessionLifetime, Executor worker, Executor hashing) {
+        this.hashing = hashing;
         this.database = database;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -63,7 +74,7 @@ public final class PlayerDirectory {
 
     /** Creates a player; completes with the refusal reason when the name or password is unacceptable or taken. */
     public CompletableFuture<Registration> register(String name, String password, Player.Role role) {
-        return CompletableFuture.supplyAsync(() -> {
+        return hashed(() -> {
             String problem = problemWith(name, password);
             if (problem != null) {
                 return Registration.refused(problem);
@@ -76,12 +87,12 @@ public final class PlayerDirectory {
                 }
                 return Registration.created(new Player(id, name, role, false));
             }
-        }, worker);
+        });
     }
 
     /** Checks the password and opens a session; empty when the name or password is wrong (which, is not said). */
     public CompletableFuture<Optional<Login>> login(String name, String password) {
-        return CompletableFuture.supplyAsync(() -> {
+        return hashed(() -> {
             PlayerMapper.PlayerRow row;
             try (SqlSession session = database.openSession(true)) {
                 row = name == null ? null : session.getMapper(PlayerMapper.class).findByName(name);
@@ -92,7 +103,7 @@ public final class PlayerDirectory {
                 return Optional.empty();
             }
             return Optional.of(openSession(row.toPlayer()));
-        }, worker);
+        });
     }
 
     /**
@@ -247,6 +258,22 @@ public final class PlayerDirectory {
 
         public boolean ok() {
             return player != null;
+        }
+    }
+
+    /** Runs work that hashes a password on the hashing pool; a full pool fails the future with {@link Busy}. */
+    private <T> CompletableFuture<T> hashed(java.util.function.Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, hashing);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(new Busy());
+        }
+    }
+
+    /** Too many logins and registrations are waiting to hash a password: answer "try again shortly". */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many logins at once; try again shortly", null, false, false);
         }
     }
 

@@ -20,10 +20,16 @@ public final class AuthEndpoints {
 
     private final PlayerDirectory players;
     private final WelcomeGrant grant;
+    private final LoginThrottle throttle;
 
     public AuthEndpoints(PlayerDirectory players, WelcomeGrant grant) {
+        this(players, grant, LoginLimits.defaults());
+    }
+
+    public AuthEndpoints(PlayerDirectory players, WelcomeGrant grant, LoginLimits limits) {
         this.players = players;
         this.grant = grant;
+        this.throttle = new LoginThrottle(limits);
     }
 
     public void addTo(HttpRoutes routes) {
@@ -37,15 +43,22 @@ public final class AuthEndpoints {
         if (credentials == null) {
             return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}, with no control character in the name"));
         }
-        return players.register(credentials.name(), credentials.password(), Player.Role.PLAYER)
+        LoginThrottle.Verdict verdict = throttle.attempt(call.remoteAddress());
+        if (!verdict.allowed()) {
+            return CompletableFuture.completedFuture(tooMany(verdict, "too many attempts from your address"));
+        }
+        return busyAware(players.register(credentials.name(), credentials.password(), Player.Role.PLAYER)
                 .thenCompose(registration -> {
                     if (!registration.ok()) {
                         return CompletableFuture.completedFuture(JsonReplies.error(409, "REGISTRATION_REFUSED", registration.refusal()));
                     }
-                    return grant.give(registration.player())
-                            .thenCompose(granted -> players.login(credentials.name(), credentials.password()))
-                            .thenApply(login -> JsonReplies.login(201, login.orElseThrow()));
-                });
+                    // Accounts registered in a loop from one address get no more play money than its allowance.
+                    boolean granted = throttle.grantAllowed(call.remoteAddress());
+                    throttle.succeeded(credentials.name(), call.remoteAddress());
+                    CompletableFuture<Void> given = granted ? grant.give(registration.player()) : CompletableFuture.completedFuture(null);
+                    return given.thenCompose(done -> players.login(credentials.name(), credentials.password()))
+                            .thenApply(login -> JsonReplies.registered(login.orElseThrow(), granted));
+                }));
     }
 
     private CompletionStage<HttpReply> login(HttpCall call) {
@@ -53,9 +66,22 @@ public final class AuthEndpoints {
         if (credentials == null) {
             return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "expected {\"name\":...,\"password\":...}, with no control character in the name"));
         }
-        return players.login(credentials.name(), credentials.password()).thenApply(login -> login
-                .map(l -> JsonReplies.login(200, l))
-                .orElse(JsonReplies.error(401, "UNAUTHORIZED", "wrong name or password")));
+        LoginThrottle.Verdict verdict = throttle.attempt(call.remoteAddress());
+        if (!verdict.allowed()) {
+            return CompletableFuture.completedFuture(tooMany(verdict, "too many attempts from your address"));
+        }
+        verdict = throttle.loginAllowed(credentials.name(), call.remoteAddress());
+        if (!verdict.allowed()) {
+            return CompletableFuture.completedFuture(tooMany(verdict, "too many failed logins for this name"));
+        }
+        return busyAware(players.login(credentials.name(), credentials.password()).thenApply(login -> {
+            if (login.isEmpty()) {
+                throttle.failed(credentials.name(), call.remoteAddress());
+                return JsonReplies.error(401, "UNAUTHORIZED", "wrong name or password");
+            }
+            throttle.succeeded(credentials.name(), call.remoteAddress());
+            return JsonReplies.login(200, login.get());
+        }));
     }
 
     private CompletionStage<HttpReply> logout(HttpCall call) {
@@ -64,6 +90,24 @@ public final class AuthEndpoints {
             return CompletableFuture.completedFuture(JsonReplies.error(401, "UNAUTHORIZED", "no session"));
         }
         return players.logout(token).thenApply(done -> HttpReply.json(200, "{}"));
+    }
+
+    private static HttpReply tooMany(LoginThrottle.Verdict verdict, String why) {
+        HttpReply refused = JsonReplies.error(429, "RATE_LIMITED", why + "; try again in " + verdict.retryAfterSeconds() + " s");
+        return new HttpReply(refused.status(), refused.contentType(), refused.body(),
+                java.util.Map.of("Retry-After", String.valueOf(verdict.retryAfterSeconds())));
+    }
+
+    /** A hashing pool with no room left answers 503 with a Retry-After, not 500. */
+    private static CompletionStage<HttpReply> busyAware(CompletableFuture<HttpReply> reply) {
+        return reply.exceptionally(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof PlayerDirectory.Busy busy) {
+                HttpReply refused = JsonReplies.error(503, "BUSY", busy.getMessage());
+                return new HttpReply(503, refused.contentType(), refused.body(), java.util.Map.of("Retry-After", "1"));
+            }
+            throw failure instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(failure);
+        });
     }
 
     /** The body of register and login. */

@@ -29,6 +29,19 @@ final class JsonReplies {
         return HttpReply.json(status, ProtocolJson.write(body));
     }
 
+    /** A new player's first session, and the play money they were given (none beyond the address's allowance). */
+    static HttpReply registered(PlayerDirectory.Login login, boolean granted) {
+        HttpReply reply = login(201, login);
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode body =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) ProtocolJson.mapper().readTree(reply.body());
+            body.put("welcomeGranted", granted);
+            return HttpReply.json(201, ProtocolJson.write(body));
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     /** The token of an {@code Authorization: Bearer} header, or null. */
     static String bearerToken(HttpCall call) {
         String header = call.header("authorization");

@@ -6,6 +6,9 @@ import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.logging.LogSetup;
+import io.chipledger.server.api.LoginLimits;
+import io.chipledger.server.metrics.MetricsAccess;
+import io.chipledger.server.net.ConnectionLimits;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.store.ServerSchema;
 import java.nio.file.Files;
@@ -75,6 +78,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "the log on stderr: text, or json (one JSON object a line, for a log shipper)")
     private LogSetup.Format logFormat;
 
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "256",
+            description = "connections one remote address may hold (0: no cap; loopback is not capped unless --limit-loopback)")
+    private int perAddress;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
+            description = "connections in all (0: as many as the descriptor limit leaves room for)")
+    private int maxConnections;
+
+    @Option(names = "--limit-loopback", description = "apply the per-address limits to loopback addresses too")
+    private boolean limitLoopback;
+
+    @Option(names = "--welcome-grants-per-address", paramLabel = "N", defaultValue = "3",
+            description = "welcome grants one address receives per --welcome-grant-period")
+    private int grantsPerAddress;
+
+    @Option(names = "--welcome-grant-period", paramLabel = "DURATION", defaultValue = "P1D",
+            description = "the period of --welcome-grants-per-address (ISO-8601, e.g. PT12H)")
+    private java.time.Duration grantPeriod;
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", description = "GET /metrics needs Authorization: Bearer TOKEN")
+    private String metricsToken;
+
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+            description = "serve /metrics on this address only, not on the main port")
+    private String metricsListen;
+
     private final Terminal terminal;
 
     ServeCommand(Terminal terminal) {
@@ -116,6 +145,19 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private MetricsAccess metricsAccess() {
+        if (metricsListen == null) {
+            return new MetricsAccess(metricsToken, null, 0);
+        }
+        int colon = metricsListen.lastIndexOf(':');
+        try {
+            return new MetricsAccess(metricsToken, metricsListen.substring(0, colon),
+                    Integer.parseInt(metricsListen.substring(colon + 1)));
+        } catch (RuntimeException malformed) {
+            throw new ParameterException(spec.commandLine(), "--metrics-listen needs HOST:PORT, was " + metricsListen);
+        }
+    }
+
     /** Creates the first admin before the server listens, so no one can register the name in between. */
     private void ensureAdmin(Database opened, char[] password, int passwordIterations) {
         ServerSchema.migrate(opened.dataSource());
@@ -142,8 +184,17 @@ public final class ServeCommand implements Callable<Integer> {
         NetConfig net = DEFAULTS.net();
         NetConfig configured = new NetConfig(new LinkedHashSet<>(allowedOrigins), net.maxFrameBytes(), net.idleSeconds(),
                 net.messagesPerSecond(), net.messageBurst(), tlsCert, tlsKey);
-        return new ServerSettings(host, port, configured, welcomeGrant, DEFAULTS.pauseBetweenHands(),
+        Ranges.check(spec, "--max-connections-per-address", perAddress, 0, 1_000_000);
+        Ranges.check(spec, "--max-connections", maxConnections, 0, 10_000_000);
+        Ranges.check(spec, "--welcome-grants-per-address", grantsPerAddress, 0, 1_000_000);
+        if (grantPeriod.isNegative() || grantPeriod.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--welcome-grant-period must be positive");
+        }
+        ConnectionLimits limits = net.limits().withPerAddress(perAddress, limitLoopback).withTotal(maxConnections);
+        return new ServerSettings(host, port, configured.withLimits(limits), welcomeGrant, DEFAULTS.pauseBetweenHands(),
                 DEFAULTS.createDefaultTables(), DEFAULTS.passwordIterations(), DEFAULTS.workerThreads(),
-                DEFAULTS.seatTimeouts());
+                DEFAULTS.seatTimeouts())
+                .withLogins(LoginLimits.defaults().withLoopbackToo(limitLoopback).withGrants(grantsPerAddress, grantPeriod))
+                .withMetricsAccess(metricsAccess());
     }
 }

@@ -63,7 +63,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
         Optional<HttpEndpoint> endpoint = routes.find(method, uri.path());
         if (endpoint.isPresent()) {
-            HttpCall call = new HttpCall(method, uri.path(), uri.parameters(), headers(request), ByteBufUtil.getBytes(request.content()));
+            HttpCall call = new HttpCall(method, uri.path(), uri.parameters(), headers(request), ByteBufUtil.getBytes(request.content()),
+                    ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote ? remote.getAddress() : null);
             AtomicBoolean answered = new AtomicBoolean();
             // An endpoint waiting on something that went away (the database) still gets an answer, within the bound.
             ScheduledFuture<?> deadline = ctx.executor().schedule(() -> {

@@ -43,6 +43,17 @@ final class RawHttp {
         }
     }
 
+    /** POSTs JSON on a new connection from {@code localAddress} and returns the whole answer, head and body. */
+    static String post(String localAddress, int port, String path, String json) throws IOException {
+        try (Socket socket = connectFrom(localAddress, port)) {
+            socket.setSoTimeout(30_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            send(socket, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n" + json);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     static void send(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
