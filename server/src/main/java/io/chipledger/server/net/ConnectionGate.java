@@ -47,11 +47,15 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         this.tls = tls;
     }
 
-    /** The most connections the descriptor limit leaves room for, keeping a reserve for the rest of the server. */
+    /**
+     * The most connections the descriptor limit leaves room for: what is still free of it now (the JVM's jars, the
+     * database pool and the rest are open already when the server starts listening), less a reserve of a quarter of
+     * that, at most {@value #DESCRIPTOR_RESERVE}, for what the server opens later.
+     */
     static int fromDescriptorLimit() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            long max = unix.getMaxFileDescriptorCount();
-            return (int) Math.max(64, Math.min(Integer.MAX_VALUE, max - DESCRIPTOR_RESERVE - max / 20));
+            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+            return (int) Math.max(32, Math.min(Integer.MAX_VALUE, free - Math.min(DESCRIPTOR_RESERVE, free / 4)));
         }
         return 10_000;
     }
