@@ -30,6 +30,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = TableEvent.HandVoided.class, name = "handVoided"),
     @JsonSubTypes.Type(value = TableEvent.ConnectionChanged.class, name = "connectionChanged"),
     @JsonSubTypes.Type(value = TableEvent.ChatPosted.class, name = "chatPosted"),
+    @JsonSubTypes.Type(value = TableEvent.TablePaused.class, name = "tablePaused"),
+    @JsonSubTypes.Type(value = TableEvent.TableResumed.class, name = "tableResumed"),
 })
 public sealed interface TableEvent {
 
@@ -112,5 +114,12 @@ public sealed interface TableEvent {
     }
 
     record ChatPosted(String player, String text) implements TableEvent {
+    }
+
+    /** No new hand is dealt until {@link TableResumed}: the reason says why (the database is unavailable). */
+    record TablePaused(String reason) implements TableEvent {
+    }
+
+    record TableResumed() implements TableEvent {
     }
 }

@@ -44,6 +44,7 @@ import io.chipledger.server.table.ProvablyFairDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
 import io.chipledger.server.table.SessionSockets;
+import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
 import java.lang.management.ManagementFactory;
@@ -174,6 +175,17 @@ public final class GameServer implements AutoCloseable {
         }
         DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
         Readiness ready = new Readiness(availability, ledger);
+        availability.subscribe(new DatabaseAvailability.Listener() {
+            @Override
+            public void databaseLost(String reason) {
+                tables.all().forEach(TableActor::databaseLost);
+            }
+
+            @Override
+            public void databaseBack() {
+                tables.all().forEach(TableActor::databaseBack);
+            }
+        });
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker));
         new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant()), settings.logins()).addTo(routes);

@@ -51,6 +51,10 @@ export function describe(event, model) {
       return null;
     case 'handVoided':
       return `Hand #${event.handId} was cancelled (${event.reason}); every chip went back to its seat`;
+    case 'tablePaused':
+      return `Dealing paused: ${event.reason}`;
+    case 'tableResumed':
+      return 'Dealing resumed';
     case 'connectionChanged':
       return `${who(event.seat)} ${event.connected ? 'reconnected' : 'lost the connection'}`;
     default:

@@ -1,5 +1,6 @@
 package io.chipledger.server.table;
 
+import io.chipledger.protocol.TableEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +29,26 @@ final class OperatorCommands {
     void resume() {
         table.paused = false;
         croupier.dealIfReady();
+    }
+
+    /** The database went away: no new hand until it is back, and everyone at the table is told why. */
+    CompletionStage<Outcome> databaseLost() {
+        if (table.databaseAway) {
+            return Outcome.none().now();
+        }
+        table.databaseAway = true;
+        return Outcome.published(new TableEvent.TablePaused("the database is unavailable; no new hand until it is back"))
+                .now();
+    }
+
+    /** The database is back: dealing resumes (unless an operator paused the table) and the table is told. */
+    CompletionStage<Outcome> databaseBack() {
+        if (!table.databaseAway) {
+            return Outcome.none().now();
+        }
+        table.databaseAway = false;
+        croupier.dealIfReady();
+        return Outcome.published(new TableEvent.TableResumed()).now();
     }
 
     /** No new hands or seats; the seats are cashed out now if no hand runs, else once it ends. */

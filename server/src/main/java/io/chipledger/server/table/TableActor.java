@@ -147,6 +147,15 @@ public final class TableActor {
         return mailbox.run(operator::resume);
     }
 
+    /** The database went away: deals no new hand until {@link #databaseBack()}, and tells everyone at the table. */
+    public CompletableFuture<Void> databaseLost() {
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.databaseLost()));
+    }
+
+    public CompletableFuture<Void> databaseBack() {
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.databaseBack()));
+    }
+
     /**
      * Closes the table: no new hands or seats; the hand in progress is played to its end, then every seat is cashed
      * out. Completes when the last seat is empty. Calling it again (e.g. after a refused cash-out) tries the cash-outs

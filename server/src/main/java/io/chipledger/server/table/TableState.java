@@ -17,6 +17,8 @@ final class TableState {
     boolean closing;
     /** An operator's pause: no new hands until resumed; the hand in progress plays on. */
     boolean paused;
+    /** The database is unavailable: no new hands until it is back; the hand in progress plays on as far as it can. */
+    boolean databaseAway;
     /** An operator's close: no new hands or seats, and every seat is cashed out once the hand in progress ends. */
     boolean closedByOperator;
 
@@ -30,7 +32,7 @@ final class TableState {
     }
 
     boolean dealsNewHands() {
-        return !closing && !paused && !closedByOperator;
+        return !closing && !paused && !closedByOperator && !databaseAway;
     }
 
     /** The seat's chips as they stand now: in the hand's narration while it plays, else as last committed. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.testing.CuttingProxy;
 import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.protocol.TableEvent;
+import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: PostgreSQL going away (here: every connection to it cut, new ones refused, as a stopped server does). The
- * server notices, readiness answers 503 while liveness stays 200, a request that needs the database is answered 503
+ * server notices, readiness answers 503 while liveness stays 200, tables pause with a notice to players, a request that needs the database is answered 503
  * rather than left hanging, everything works again by itself once the database is back, and SIGTERM stops a server
  * whose database is gone within the operator's patience.
  */
@@ -29,8 +32,12 @@ class DatabaseAwayTest {
                      .onDatabase("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name).start()) {
             live.token("olga");
             assertThat(live.get("/health", null).statusCode()).isEqualTo(200);
+            long table = live.openTable("Away", 6);
+            PokerClient watcher = live.connect("olga");
+            watcher.reply(watcher.send(r -> new ClientMessage.Watch(r, table, null)), TestServer.WAIT);
 
             proxy.goDown();
+            assertThat(TestServer.awaitEvent(watcher, TableEvent.TablePaused.class).reason()).contains("database");
             eventually("readiness says the database is gone", () -> status(live, "/health/ready") == 503);
             HttpResponse<String> ready = live.get("/health/ready", null);
             assertThat(TestServer.json(ready).get("status").asText()).isEqualTo("unavailable");
@@ -42,6 +49,8 @@ class DatabaseAwayTest {
 
             proxy.comeBack();
             eventually("readiness says ok again", () -> status(live, "/health") == 200);
+            assertThat(TestServer.awaitEvent(watcher, TableEvent.TableResumed.class)).isNotNull();
+            watcher.close();
             eventually("logins work again", () -> {
                 try {
                     return login(live, "olga").statusCode() == 200;
