@@ -35,6 +35,7 @@ import picocli.CommandLine.TypeConversionException;
                 BotsCommand.class,
                 BenchLedgerCommand.class,
                 BenchExportCommand.class,
+                AttackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PokerServer implements Callable<Integer> {
 
