@@ -43,7 +43,7 @@ import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.ProvablyFairDeckSource;
 import io.chipledger.server.table.ScheduledTableTimer;
 import io.chipledger.server.table.SeatRecovery;
-import io.chipledger.server.table.SessionSockets;
+import io.chipledger.server.gateway.SessionSockets;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;

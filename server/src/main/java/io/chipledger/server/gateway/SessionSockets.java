@@ -1,4 +1,4 @@
-package io.chipledger.server.table;
+package io.chipledger.server.gateway;
 
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.net.ClientConnection;
