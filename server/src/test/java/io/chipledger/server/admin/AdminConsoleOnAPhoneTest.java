@@ -3,7 +3,9 @@ package io.chipledger.server.admin;
 import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
@@ -57,9 +59,11 @@ class AdminConsoleOnAPhoneTest {
         page.locator("#login-form input[name=password]").fill(TestServer.ADMIN_PASSWORD);
         page.locator("#login-form button").click();
         page.locator("[data-card=tables-running]").waitFor();
-        // The server samples its figures every ten seconds; the page redraws its pictures as they come.
-        page.locator("[data-chart=hands-per-minute] path[data-series=hands][d^=M]").waitFor();
-        page.locator("[data-chart=commit-latency] path[data-series=mean][d^=M]").waitFor();
+        // The server samples its figures every ten seconds; the page redraws its pictures as they come. Drawn, not
+        // "visible": a flat line (the same figure in every sample) has no height, and Playwright calls that hidden.
+        Locator.WaitForOptions drawn = new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED);
+        page.locator("[data-chart=hands-per-minute] path[data-series=hands][d^=M]").waitFor(drawn);
+        page.locator("[data-chart=commit-latency] path[data-series=mean][d^=M]").waitFor(drawn);
         assertThat(page.locator("figure.chart").count()).isEqualTo(4);
         // Both players are online once a sample is taken after the second one connected.
         page.locator("[data-chart=players-online] figcaption b",
