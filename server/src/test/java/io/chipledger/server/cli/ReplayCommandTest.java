@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code poker-server replay} as the jar runs it: the two conformance corpora (copied into test resources, see
+ * {@code poker-server replay} as the jar runs it: the conformance corpora (copied into test resources, see
  * {@code conformance/README.md}) settle to their published finishing stacks, and a wrong or unreadable hand is reported
  * by name with a non-zero exit.
  */
@@ -51,6 +51,15 @@ class ReplayCommandTest {
                 .anySatisfy(line -> assertThat(line).contains("[630]").contains("'p5 cbr 61.02'"))
                 .anySatisfy(line -> assertThat(line).contains("[1116]").contains("'p6 cbr 36.88'"))
                 .anySatisfy(line -> assertThat(line).contains("[1321]").contains("'p2 cbr 3.08'"));
+    }
+
+    @Test
+    void thePotLimitOmahaCorpusReplaysWithoutAMismatch() throws Exception {
+        int code = replay(corpus("plo-2000.phhs"));
+
+        assertThat(lines(out)).as(text(err)).containsExactly("2000 hands, 0 mismatches");
+        assertThat(code).isZero();
+        assertThat(lines(err)).filteredOn(line -> line.contains("matched only when any raise reopens")).hasSize(8);
     }
 
     @Test

@@ -34,10 +34,46 @@ final class HandDescriber {
         return new HandValue(category, strength, displayOrder(five, category, strength), name(category, strength));
     }
 
+    /**
+     * The best two of {@code hole} with three of {@code board}, described as those five cards alone. When several
+     * combinations tie, the one with the highest cards is shown, whatever order the caller gave them in.
+     */
+    static HandValue describeOmaha(int[] hole, int[] board) {
+        if (hole.length < 2 || board.length < 3 || board.length > 5) {
+            throw new IllegalArgumentException("an Omaha hand needs two or more hole cards and a board of three to five,"
+                    + " not " + hole.length + " and " + board.length);
+        }
+        int[] all = new int[hole.length + board.length];
+        System.arraycopy(hole, 0, all, 0, hole.length);
+        System.arraycopy(board, 0, all, hole.length, board.length);
+        requireDistinct(all);
+        int[] h = highestFirst(hole);
+        int[] b = highestFirst(board);
+        int strength = OmahaEvaluator.evaluate(h, b);
+        for (int i = 0; i < h.length; i++) {
+            for (int j = i + 1; j < h.length; j++) {
+                for (int x = 0; x < b.length; x++) {
+                    for (int y = x + 1; y < b.length; y++) {
+                        for (int z = y + 1; z < b.length; z++) {
+                            if (HandEvaluator.evaluate5(h[i], h[j], b[x], b[y], b[z]) == strength) {
+                                return describe(new int[] {h[i], h[j], b[x], b[y], b[z]});
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no two-plus-three combination reaches strength " + strength);
+    }
+
     private static void requireDealable(int[] cards) {
         if (cards.length < 5 || cards.length > 7) {
             throw new IllegalArgumentException("a hand has five to seven cards, not " + cards.length);
         }
+        requireDistinct(cards);
+    }
+
+    private static void requireDistinct(int[] cards) {
         long seen = 0;
         for (int card : cards) {
             Card.of(card); // throws for an index outside 0..51

@@ -32,6 +32,14 @@ public final class HandEvaluator {
         return PerfectHashEvaluator.evaluate5(c0, c1, c2, c3, c4);
     }
 
+    /**
+     * Strength of the best Omaha hand: exactly two of the {@code hole} cards (four in Omaha, five in five-card Omaha)
+     * with exactly three of the {@code board} (three to five cards). Allocates nothing.
+     */
+    public static int evaluateOmaha(int[] hole, int[] board) {
+        return OmahaEvaluator.evaluate(hole, board);
+    }
+
     /** The category of a strength returned by this class. */
     public static HandCategory category(int strength) {
         return Strength.category(strength);
@@ -52,5 +60,17 @@ public final class HandEvaluator {
     /** As {@link #describe(int...)}, from cards. */
     public static HandValue describe(List<Card> cards) {
         return HandDescriber.describe(cards.stream().mapToInt(Card::index).toArray());
+    }
+
+    /**
+     * The best Omaha hand for display, as {@link #describe(int...)} words it: the five cards are two of {@code hole}
+     * and three of {@code board}. Allocates; not for hot loops.
+     *
+     * @throws IllegalArgumentException for fewer than two hole cards, a board of fewer than three or more than five
+     *     cards, or a card given twice
+     */
+    public static HandValue describeOmaha(List<Card> hole, List<Card> board) {
+        return HandDescriber.describeOmaha(hole.stream().mapToInt(Card::index).toArray(),
+                board.stream().mapToInt(Card::index).toArray());
     }
 }

@@ -12,13 +12,13 @@ package io.chipledger.server.game.eval;
 final class PerfectHashEvaluator {
 
     private static final int SUIT_SHIFT = 32;
-    private static final long SUIT_COUNTERS_START = 0x3333L << SUIT_SHIFT;
-    private static final long FLUSH_BITS = 0x8888L << SUIT_SHIFT;
+    static final long SUIT_COUNTERS_START = 0x3333L << SUIT_SHIFT;
+    static final long FLUSH_BITS = 0x8888L << SUIT_SHIFT;
 
     /** Per card: its rank key plus one in its suit's counter. */
-    private static final long[] CARD_KEYS = new long[52];
+    static final long[] CARD_KEYS = new long[52];
     /** Per card: bit {@code 16 * suit + rank}, so one suit's rank set is a 16-bit slice of the OR. */
-    private static final long[] SUIT_RANK_BITS = new long[52];
+    static final long[] SUIT_RANK_BITS = new long[52];
     private static final int[] ROW_OFFSETS;
     private static final int[] RANK_STRENGTHS;
     private static final int[] FLUSH_STRENGTHS = new int[1 << 13];
@@ -72,11 +72,11 @@ final class PerfectHashEvaluator {
         return ranksOnly((int) key);
     }
 
-    private static int ranksOnly(int rankSum) {
+    static int ranksOnly(int rankSum) {
         return RANK_STRENGTHS[rankSum + ROW_OFFSETS[rankSum >>> RankSumTable.ROW_SHIFT]];
     }
 
-    private static int flush(long key, long suitRankBits) {
+    static int flush(long key, long suitRankBits) {
         // The flush bit of suit s is bit SUIT_SHIFT + 4 * s + 3; with at most seven cards only one suit can have it.
         int suit = (Long.numberOfTrailingZeros(key & FLUSH_BITS) - SUIT_SHIFT - 3) >>> 2;
         return FLUSH_STRENGTHS[(int) (suitRankBits >>> (16 * suit)) & 0x1FFF];

@@ -1,8 +1,9 @@
 package io.chipledger.server.game.eval;
 
 /**
- * The obvious evaluator: rank a five-card hand by counting ranks and suits, and a seven-card hand by trying all 21
- * five-card subsets. Slow but easy to check by eye; the fast evaluator is tested and benchmarked against it.
+ * The obvious evaluator: rank a five-card hand by counting ranks and suits, a seven-card hand by trying all 21
+ * five-card subsets, and an Omaha hand by trying every two hole cards with every three board cards. Slow but easy to
+ * check by eye; the fast evaluators are tested and benchmarked against it.
  *
  * <p>Strength encoding: {@code category << 20 | r1 << 16 | r2 << 12 | r3 << 8 | r4 << 4 | r5}, where r1..r5 are the
  * ranks (0 = deuce .. 12 = ace) in the order that breaks ties. Higher is stronger; equal means a tie.
@@ -62,6 +63,23 @@ public final class ReferenceEvaluator {
                     }
                 }
                 best = Math.max(best, evaluate5(five[0], five[1], five[2], five[3], five[4]));
+            }
+        }
+        return best;
+    }
+
+    /** Strength of the best hand of exactly two of the {@code hole} cards and exactly three of the {@code board}. */
+    public static int evaluateOmaha(int[] hole, int[] board) {
+        int best = 0;
+        for (int i = 0; i < hole.length; i++) {
+            for (int j = i + 1; j < hole.length; j++) {
+                for (int a = 0; a < board.length; a++) {
+                    for (int b = a + 1; b < board.length; b++) {
+                        for (int c = b + 1; c < board.length; c++) {
+                            best = Math.max(best, evaluate5(hole[i], hole[j], board[a], board[b], board[c]));
+                        }
+                    }
+                }
             }
         }
         return best;

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One street's betting: whose turn it is, what a call costs, the smallest full raise, and who may still raise.
- * A bet or raise puts every other player with chips back in the queue; an all-in for less than a full raise does not
- * reopen the raising for players who already acted unless, together with earlier short all-ins, it adds up to one.
+ * One street's betting: whose turn it is, what a call costs, the smallest full raise, the largest bet the variant's
+ * {@link BettingStructure} allows, and who may still raise. A bet or raise puts every other player with chips back in
+ * the queue; an all-in for less than a full raise does not reopen the raising for players who already acted unless,
+ * together with earlier short all-ins, it adds up to one.
  */
 final class BettingRound {
 
     private final List<SeatState> seats;
     private final Reopening reopening;
+    private final BettingStructure betting;
+    private final Street street;
     private final Deque<SeatState> toAct = new ArrayDeque<>();
     /** The maximum bet when each player last acted voluntarily (blinds are not actions). */
     private final Map<SeatState, Money> betFacedWhenActed = new HashMap<>();
@@ -24,16 +27,21 @@ final class BettingRound {
     private Money fullRaise;
     private SeatState lastAggressor;
 
-    BettingRound(List<SeatState> seats, int openerPosition, Money minBet, Reopening reopening) {
+    BettingRound(List<SeatState> seats, int openerPosition, Money minBet, Reopening reopening,
+                 BettingStructure betting, Street street) {
         this.seats = seats;
         this.reopening = reopening;
+        this.betting = betting;
+        this.street = street;
         this.fullRaise = minBet;
         for (SeatState seat : seats) {
             highestBet = highestBet.max(seat.streetBet);
         }
+        Money coverable = secondLargestTotal();
         for (int i = 0; i < seats.size(); i++) {
             SeatState seat = seats.get((openerPosition + i) % seats.size());
-            if (seat.canAct()) {
+            // A player whose bet already covers all any opponent can put in has nothing to decide this street.
+            if (seat.canAct() && coverable.isGreaterThan(seat.streetBet)) {
                 toAct.add(seat);
             }
         }
@@ -41,6 +49,27 @@ final class BettingRound {
         if (toAct.size() == 1 && !toAct.peekFirst().streetBet.isLessThan(highestBet)) {
             toAct.clear();
         }
+    }
+
+    /**
+     * The second largest of the live players' street bets plus stacks: the most any player can be called for. As
+     * pokerkit does, this is looked at once, when the street's betting opens.
+     */
+    private Money secondLargestTotal() {
+        Money largest = Money.ZERO;
+        Money second = Money.ZERO;
+        for (SeatState seat : seats) {
+            if (seat.live()) {
+                Money total = seat.streetBet.plus(seat.stack);
+                if (total.isGreaterThan(largest)) {
+                    second = largest;
+                    largest = total;
+                } else if (total.isGreaterThan(second)) {
+                    second = total;
+                }
+            }
+        }
+        return second;
     }
 
     /** The player to act, or null when the round is over. */
@@ -93,11 +122,31 @@ final class BettingRound {
 
     /** The smallest legal street total for a bet or raise: a full raise, or the whole stack when that is less. */
     Money minRaiseTo(SeatState seat) {
-        return highestBet.plus(fullRaise).min(maxRaiseTo(seat));
+        return highestBet.plus(fullRaise).min(allInTo(seat));
     }
 
+    /** The largest legal street total: the whole stack, or less when the betting structure limits it. */
     Money maxRaiseTo(SeatState seat) {
+        return betting.maxRaiseTo(new BettingSituation(street, highestBet, seat.streetBet, pot(), minRaiseTo(seat),
+                allInTo(seat)));
+    }
+
+    /** The street total of putting in the whole stack. */
+    Money allInTo(SeatState seat) {
         return seat.stack.plus(seat.streetBet);
+    }
+
+    BettingStructure betting() {
+        return betting;
+    }
+
+    /** Every chip in the middle: what all players have committed, antes and this street's bets included. */
+    private Money pot() {
+        Money pot = Money.ZERO;
+        for (SeatState seat : seats) {
+            pot = pot.plus(seat.committed);
+        }
+        return pot;
     }
 
     void checkedOrCalled(SeatState seat) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deals a hand from the top of a deck, in one fixed order the provably fair check relies on: two hole cards to each
- * seat from the one left of the button round to the button, then the board as it comes due (flop, turn, river; no
- * burn cards).
+ * Deals a hand from the top of a deck, in one fixed order the provably fair check relies on: each seat's hole cards
+ * together (two in Texas hold'em, four in Omaha) from the one left of the button round to the button, then the board
+ * as it comes due (flop, turn, river; no burn cards).
  */
 public final class Dealer {
 
@@ -17,8 +17,9 @@ public final class Dealer {
     /** Deals hole cards to every seat, then any board cards due (all-in before the flop); returns the events. */
     public static List<HandEvent> dealHoleCards(HoldemHand hand, Deck deck) {
         List<HandEvent> events = new ArrayList<>();
+        int holeCards = hand.setup().variant().holeCards();
         for (int seat : hand.seatsAwaitingHoleCards()) {
-            events.addAll(hand.handle(new HandCommand.DealHoleCards(seat, deck.deal(2))));
+            events.addAll(hand.handle(new HandCommand.DealHoleCards(seat, deck.deal(holeCards))));
         }
         dealDueBoardCards(hand, deck, events);
         return events;

@@ -17,7 +17,7 @@ public sealed interface HandCommand {
 
     List<HandEvent> apply(HoldemHand hand);
 
-    /** The dealer gives a player two hole cards. */
+    /** The dealer gives a player their hole cards: as many as the variant deals (two in Texas, four in Omaha). */
     record DealHoleCards(int seat, List<Card> cards) implements HandCommand {
         public DealHoleCards {
             cards = List.copyOf(cards);
@@ -29,9 +29,10 @@ public sealed interface HandCommand {
             if (!hand.seat(seat).holeCards.isEmpty()) {
                 throw new IllegalActionException(Refusal.HOLE_CARDS_ALREADY_DEALT, "seat " + seat + " already has cards");
             }
-            if (cards.size() != 2) {
+            int dealt = hand.setup().variant().holeCards();
+            if (cards.size() != dealt) {
                 throw new IllegalActionException(Refusal.WRONG_CARD_COUNT,
-                        "a Hold'em player gets 2 hole cards, not " + cards.size());
+                        "a player gets " + dealt + " hole cards in this game, not " + cards.size());
             }
             hand.requireUnseen(cards);
         }
@@ -180,10 +181,16 @@ public sealed interface HandCommand {
                         + ", who has already acted: call or fold";
             });
         }
+        Money allIn = round.allInTo(actor);
+        if (to.isGreaterThan(allIn)) {
+            throw new IllegalActionException(Refusal.MORE_THAN_STACK,
+                    to + " is more than seat " + actor.seat + " has (at most " + allIn + " in total this street)");
+        }
         Money max = round.maxRaiseTo(actor);
         if (to.isGreaterThan(max)) {
-            throw new IllegalActionException(Refusal.MORE_THAN_STACK,
-                    to + " is more than seat " + actor.seat + " has (at most " + max + " in total this street)");
+            throw new IllegalActionException(Refusal.ABOVE_LIMIT, to + " is above the "
+                    + (round.betting() == BettingStructure.POT_LIMIT ? "pot limit" : "limit") + ": seat " + actor.seat
+                    + " may bet or raise to at most " + max + " in total this street");
         }
         Money min = round.minRaiseTo(actor);
         if (to.isLessThan(min)) {

@@ -7,11 +7,11 @@ import java.util.Objects;
 
 /**
  * Everything a hand needs before the first card: who plays with what stack, in seat order starting left of the
- * button (the button last), the stakes, the rake, whether a losing hand may be mucked at showdown, and the
- * {@link Reopening} rule ({@link Reopening#FULL_RAISE_ONLY} at our tables).
+ * button (the button last), the stakes, the rake, whether a losing hand may be mucked at showdown, the
+ * {@link Reopening} rule ({@link Reopening#FULL_RAISE_ONLY} at our tables) and the {@link Variant} played.
  */
 public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands,
-                        Reopening reopening) {
+                        Reopening reopening, Variant variant) {
 
     public static final int MIN_PLAYERS = 2;
     public static final int MAX_PLAYERS = 10;
@@ -21,6 +21,7 @@ public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, 
         Objects.requireNonNull(stakes, "stakes");
         Objects.requireNonNull(rake, "rake");
         Objects.requireNonNull(reopening, "reopening");
+        Objects.requireNonNull(variant, "variant");
         if (players.size() < MIN_PLAYERS || players.size() > MAX_PLAYERS) {
             throw new IllegalArgumentException("a hand needs 2 to 10 players, got " + players.size());
         }
@@ -30,22 +31,36 @@ public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, 
         if (stakes.hasStraddle() && players.size() < 3) {
             throw new IllegalArgumentException("a straddle needs at least three players");
         }
+        if (players.size() * variant.holeCards() + 5 > 52) {
+            throw new IllegalArgumentException("a deck cannot deal " + players.size() + " players "
+                    + variant.holeCards() + " hole cards each and a board");
+        }
     }
 
-    /** No rake, losing hands mucked, short all-ins do not reopen the betting: the usual cash-game setup. */
+    /** A No-Limit Texas Hold'em hand. */
+    public HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands,
+                     Reopening reopening) {
+        this(players, stakes, rake, muckLosingHands, reopening, Variant.NO_LIMIT_TEXAS_HOLDEM);
+    }
+
+    /** No rake, losing hands mucked, short all-ins do not reopen the betting: the usual No-Limit Hold'em cash game. */
     public static HandSetup of(List<PlayerSeat> players, Stakes stakes) {
         return new HandSetup(players, stakes, RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY);
     }
 
     public HandSetup withRake(RakeRule newRake) {
-        return new HandSetup(players, stakes, newRake, muckLosingHands, reopening);
+        return new HandSetup(players, stakes, newRake, muckLosingHands, reopening, variant);
     }
 
     public HandSetup withMuckLosingHands(boolean muck) {
-        return new HandSetup(players, stakes, rake, muck, reopening);
+        return new HandSetup(players, stakes, rake, muck, reopening, variant);
     }
 
     public HandSetup withReopening(Reopening rule) {
-        return new HandSetup(players, stakes, rake, muckLosingHands, rule);
+        return new HandSetup(players, stakes, rake, muckLosingHands, rule, variant);
+    }
+
+    public HandSetup withVariant(Variant newVariant) {
+        return new HandSetup(players, stakes, rake, muckLosingHands, reopening, newVariant);
     }
 }

@@ -10,9 +10,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One No-Limit Hold'em hand from the forced bets to the last pot awarded. Not thread-safe: its owner (the table actor,
- * a replay) handles one command at a time. Cards come from the caller, so a server deals from a shuffled
- * {@link io.chipledger.server.game.Deck} and a replay feeds the cards of a hand history.
+ * One hand of a hold'em game (Texas or Omaha, as its {@link Variant} says) from the forced bets to the last pot
+ * awarded. Not thread-safe: its owner (the table actor, a replay) handles one command at a time. Cards come from the
+ * caller, so a server deals from a shuffled {@link io.chipledger.server.game.Deck} and a replay feeds the cards of a
+ * hand history.
  */
 public final class HoldemHand {
 
@@ -234,7 +235,8 @@ public final class HoldemHand {
     }
 
     private void openRound(int openerPosition, List<HandEvent> events) {
-        round = new BettingRound(seats, openerPosition, setup.stakes().minBet(), setup.reopening());
+        round = new BettingRound(seats, openerPosition, setup.stakes().minBet(), setup.reopening(),
+                setup.variant().betting(), street);
         phase = Phase.AWAITING_ACTION;
         afterBetting(events);
     }
@@ -262,7 +264,7 @@ public final class HoldemHand {
 
     private void settle(List<HandEvent> events) {
         List<SeatState> order = seats.stream().filter(SeatState::live).count() > 1 ? showdownOrder() : List.of();
-        Settlement settlement = new Settlement(seats, board);
+        Settlement settlement = new Settlement(seats, board, setup.variant().ranking());
         events.addAll(settlement.settle(setup.rake(), board.size() >= 3, order, setup.muckLosingHands() && !runout));
         phase = Phase.COMPLETE;
     }

@@ -20,5 +20,7 @@ public enum Refusal {
     NO_OPPONENT_CAN_CALL,
     BETTING_NOT_REOPENED,
     BELOW_MINIMUM,
-    MORE_THAN_STACK
+    MORE_THAN_STACK,
+    /** More than the betting structure allows (the pot, in pot-limit), though the stack would cover it. */
+    ABOVE_LIMIT
 }

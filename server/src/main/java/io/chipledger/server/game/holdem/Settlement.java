@@ -6,6 +6,7 @@ import io.chipledger.money.PotSplitter;
 import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
+import io.chipledger.server.game.eval.HandRanking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ends a hand: settles the showdown, kills the dead hands, forms the final pots, takes the rake (main pot first) and
- * awards every pot. Split pots go through {@link PotSplitter} with the winners in seat order from left of the button,
- * so each pot's leftover cents follow Robert's Rules.
+ * Ends a hand: settles the showdown (each hand made as the variant's {@link HandRanking} says), kills the dead hands,
+ * forms the final pots, takes the rake (main pot first) and awards every pot. Split pots go through
+ * {@link PotSplitter} with the winners in seat order from left of the button, so each pot's leftover cents follow
+ * Robert's Rules.
  *
  * <p>As the dealer does before pushing chips, a hand outranked by the best hand of every pot is killed, and pots are
  * formed from the hands still alive: neighbouring pots left with the same contenders are one pot, split once (so the
@@ -26,11 +28,13 @@ final class Settlement {
 
     private final List<SeatState> seats;
     private final List<Card> board;
+    private final HandRanking ranking;
     private final Map<Integer, Integer> strengthBySeat = new HashMap<>();
 
-    Settlement(List<SeatState> seats, List<Card> board) {
+    Settlement(List<SeatState> seats, List<Card> board, HandRanking ranking) {
         this.seats = seats;
         this.board = board;
+        this.ranking = ranking;
     }
 
     /**
@@ -178,9 +182,7 @@ final class Settlement {
     }
 
     private int strength(SeatState seat) {
-        return HandEvaluator.evaluate7(seat.holeCards.get(0).index(), seat.holeCards.get(1).index(),
-                board.get(0).index(), board.get(1).index(), board.get(2).index(), board.get(3).index(),
-                board.get(4).index());
+        return ranking.strength(seat.holeCards, board);
     }
 
     private SeatState bySeat(int seat) {

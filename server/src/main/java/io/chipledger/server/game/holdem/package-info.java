@@ -1,7 +1,10 @@
 /**
- * The No-Limit Hold'em hand state machine for 2 to 10 players. {@link io.chipledger.server.game.holdem.HoldemHand}
- * takes {@link io.chipledger.server.game.holdem.HandCommand}s (imperative: {@code Fold}, {@code RaiseTo},
- * {@code DealBoard}); each one's {@code verify} explains a refusal with a
+ * The hand state machine of the hold'em family for 2 to 10 players: No-Limit Texas Hold'em and Pot-Limit Omaha
+ * Hold'em, each a {@link io.chipledger.server.game.holdem.Variant} made of a hole-card count, a
+ * {@link io.chipledger.server.game.holdem.BettingStructure} and a {@link io.chipledger.server.game.eval.HandRanking};
+ * forced bets, side pots, odd cents and uncalled bets are one code path for all of them.
+ * {@link io.chipledger.server.game.holdem.HoldemHand} takes {@link io.chipledger.server.game.holdem.HandCommand}s
+ * (imperative: {@code Fold}, {@code RaiseTo}, {@code DealBoard}); each one's {@code verify} explains a refusal with a
  * {@link io.chipledger.server.game.holdem.Refusal} and leaves the hand unchanged, and its {@code apply} returns the
  * {@link io.chipledger.server.game.holdem.HandEvent}s it caused (past tense: {@code Folded}, {@code Raised}).
  *

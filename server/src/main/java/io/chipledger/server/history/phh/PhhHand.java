@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fields of one PHH hand that a No-Limit Hold'em replay needs, amounts exact. Arrays have one entry per player,
+ * The fields of one PHH hand that a replay needs, amounts exact. Arrays have one entry per player,
  * {@code p1} first (the player left of the button).
  *
  * @param name            where it came from: the table key in a {@code .phhs} file, or the file name

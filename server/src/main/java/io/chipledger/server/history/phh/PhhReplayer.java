@@ -13,15 +13,17 @@ import io.chipledger.server.game.holdem.Refusal;
 import io.chipledger.server.game.holdem.Reopening;
 import io.chipledger.server.game.holdem.SeatView;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plays a PHH hand through {@link HoldemHand} action by action (verify, then apply, exactly as a table would) and
- * compares the stacks it ends with to the recorded finishing stacks. Player {@code pN} sits in seat N; hole cards and
- * board come from the history; a shown hand must be the one dealt.
+ * Plays a PHH hand of No-Limit Texas Hold'em ({@code NT}) or Pot-Limit Omaha ({@code PO}) through {@link HoldemHand}
+ * action by action (verify, then apply, exactly as a table would) and compares the stacks it ends with to the recorded
+ * finishing stacks. Player {@code pN} sits in seat N; hole cards and board come from the history; a shown hand must be
+ * the one dealt.
  */
 public final class PhhReplayer {
 
@@ -31,23 +33,34 @@ public final class PhhReplayer {
      * as such, so the settlement is still checked and the rule difference stays visible.
      */
     public ReplayResult replay(PhhHand phh) {
+        return play(phh).result();
+    }
+
+    /**
+     * As {@link #replay}, keeping the hand it played (null when the history could not be set up), for tests that look
+     * at what the engine did.
+     */
+    Attempt play(PhhHand phh) {
         HandSetup setup;
         try {
             setup = setup(phh);
         } catch (IllegalArgumentException unsupported) {
-            return new ReplayResult.Mismatched(phh.name(), "cannot set up the hand: " + unsupported.getMessage());
+            return new Attempt(new ReplayResult.Mismatched(phh.name(), "cannot set up the hand: "
+                    + unsupported.getMessage()), null, null, null);
         }
         Attempt strict = attempt(phh, setup);
         if (strict.refusal() == Refusal.BETTING_NOT_REOPENED) {
             Attempt lenient = attempt(phh, setup.withReopening(Reopening.ANY_RAISE));
             return lenient.result() instanceof ReplayResult.Matched
-                    ? new ReplayResult.MatchedUnderAnyRaiseReopening(phh.name(), strict.action()) : lenient.result();
+                    ? new Attempt(new ReplayResult.MatchedUnderAnyRaiseReopening(phh.name(), strict.action()), null,
+                            null, lenient.hand())
+                    : lenient;
         }
-        return strict.result();
+        return strict;
     }
 
     /** One replay under one setup; {@code refusal} and {@code action} are set when the engine refused an action. */
-    private record Attempt(ReplayResult result, Refusal refusal, String action) {
+    record Attempt(ReplayResult result, Refusal refusal, String action, HoldemHand hand) {
     }
 
     private Attempt attempt(PhhHand phh, HandSetup setup) {
@@ -59,23 +72,21 @@ public final class PhhReplayer {
                 perform(hand, action, holeCards);
             } catch (IllegalActionException refused) {
                 return new Attempt(new ReplayResult.Mismatched(name, "action '" + action + "' refused: "
-                        + refused.getMessage()), refused.reason(), action);
+                        + refused.getMessage()), refused.reason(), action, hand);
             } catch (IllegalArgumentException unreadable) {
                 return new Attempt(new ReplayResult.Mismatched(name, "action '" + action + "' not understood: "
-                        + unreadable.getMessage()), null, action);
+                        + unreadable.getMessage()), null, action, hand);
             }
         }
         if (!hand.isComplete()) {
             return new Attempt(new ReplayResult.Mismatched(name, "the hand did not finish; it is in phase "
-                    + hand.phase()), null, null);
+                    + hand.phase()), null, null, hand);
         }
-        return new Attempt(compare(phh, hand), null, null);
+        return new Attempt(compare(phh, hand), null, null, hand);
     }
 
     static HandSetup setup(PhhHand phh) {
-        if (!"NT".equals(phh.variant())) {
-            throw new IllegalArgumentException("only No-Limit Texas Hold'em ('NT') is replayed, not '" + phh.variant() + "'");
-        }
+        Variant variant = PhhVariant.of(phh.variant());
         int n = phh.players();
         if (phh.antes().size() != n || phh.blindsOrStraddles().size() != n) {
             throw new IllegalArgumentException("antes and blinds_or_straddles need one entry per player (" + n + ")");
@@ -93,7 +104,7 @@ public final class PhhReplayer {
             players.add(new PlayerSeat(i + 1, phh.startingStacks().get(i)));
         }
         // The conformance hands show every live hand and have no rake; our exports carry their rake rule.
-        return new HandSetup(players, stakes, phh.rake(), false, Reopening.FULL_RAISE_ONLY);
+        return new HandSetup(players, stakes, phh.rake(), false, Reopening.FULL_RAISE_ONLY, variant);
     }
 
     /** Uniform antes when ante trimming is on; a big-blind ante (entry 2, heads-up too) when it is off. */

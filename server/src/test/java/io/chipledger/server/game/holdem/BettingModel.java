@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * A second opinion on what the player to act may do, worked out from the seats a client sees and the events of the
  * current street, not from {@code BettingRound}: the call is what the highest bet asks (or the whole stack), a raise
- * must add at least the largest bet or raise of the street (never less than the minimum bet) unless it is all-in, and
- * a player who already acted may raise again only after a full raise, or short all-ins adding up to one.
+ * must add at least the largest bet or raise of the street (never less than the minimum bet) unless it is all-in, a
+ * player who already acted may raise again only after a full raise, or short all-ins adding up to one, and in
+ * pot-limit nobody may raise by more than the pot after calling: every chip the events put in the middle and not yet
+ * returned, plus the call.
  */
 final class BettingModel {
 
@@ -56,8 +58,13 @@ final class BettingModel {
         boolean reopened = faced == null || !highest.minus(faced).isLessThan(fullRaise)
                 || hand.setup().reopening() == Reopening.ANY_RAISE;
         boolean canRaise = me.stack().isGreaterThan(owed) && opponentCanCall && reopened;
-        Money maxTo = me.stack().plus(me.streetBet());
-        Money minTo = highest.plus(fullRaise).min(maxTo);
+        Money allIn = me.stack().plus(me.streetBet());
+        Money minTo = highest.plus(fullRaise).min(allIn);
+        Money maxTo = allIn;
+        if (hand.setup().variant().betting() == BettingStructure.POT_LIMIT) {
+            Money potAfterCalling = ChipTally.of(hand.events()).pot().plus(owed);
+            maxTo = highest.plus(potAfterCalling).max(minTo).min(allIn);
+        }
         return new LegalActions(actor, toCall.isPositive(), toCall.isZero(), toCall, canRaise, highest.isZero(),
                 canRaise ? minTo : Money.ZERO, canRaise ? maxTo : Money.ZERO);
     }

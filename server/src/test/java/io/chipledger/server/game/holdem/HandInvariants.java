@@ -21,7 +21,7 @@ import java.util.Set;
  * each stack is its starting stack less what it put in plus what it won, both taken from the events alone ({@link
  * EventLedger}); no unmatched chips stayed in; each pot's winners differ by at most the one odd cent, which goes to the
  * first of them left of the button; hands are shown in showdown order; and (without rake) every seat won what its side
- * pots are worth by the {@link ReferenceEvaluator}.
+ * pots are worth by the {@link ReferenceEvaluator} (two hole cards and three board cards in Omaha).
  */
 final class HandInvariants {
 
@@ -158,7 +158,7 @@ final class HandInvariants {
             if (event instanceof HandEvent.HandShown shown) {
                 assertThat(decided.add(shown.seat())).as("seat %s shows twice", shown.seat()).isTrue();
                 assertThat(shown.cards()).isEqualTo(ledger.holeCards(shown.seat()));
-                int strength = strength(ledger.holeCards(shown.seat()), ledger.board());
+                int strength = strength(hand, ledger.holeCards(shown.seat()), ledger.board());
                 assertThat(shown.strength()).as("strength shown by seat %s", shown.seat()).isEqualTo(strength);
                 assertThat(shown.category()).isEqualTo(HandEvaluator.category(strength));
             } else if (event instanceof HandEvent.HandMucked mucked) {
@@ -191,7 +191,7 @@ final class HandInvariants {
         Map<Integer, Integer> strength = new HashMap<>();
         if (live.size() > 1) {
             for (int seat : live) {
-                strength.put(seat, strength(ledger.holeCards(seat), ledger.board()));
+                strength.put(seat, strength(hand, ledger.holeCards(seat), ledger.board()));
             }
         }
         Map<Integer, Long> least = new HashMap<>();
@@ -256,14 +256,19 @@ final class HandInvariants {
         return refusal;
     }
 
-    private static int strength(List<Card> hole, List<Card> board) {
-        int[] cards = new int[7];
-        cards[0] = hole.get(0).index();
-        cards[1] = hole.get(1).index();
-        for (int i = 0; i < 5; i++) {
-            cards[2 + i] = board.get(i).index();
-        }
-        return ReferenceEvaluator.evaluate7(cards);
+    /** By the reference evaluator: any five of seven in Texas hold'em, two hole cards and three board cards in Omaha. */
+    private static int strength(HoldemHand hand, List<Card> hole, List<Card> board) {
+        int[] holeIndexes = hole.stream().mapToInt(Card::index).toArray();
+        int[] boardIndexes = board.stream().mapToInt(Card::index).toArray();
+        return switch (hand.setup().variant().ranking()) {
+            case TEXAS -> {
+                int[] cards = new int[7];
+                System.arraycopy(holeIndexes, 0, cards, 0, 2);
+                System.arraycopy(boardIndexes, 0, cards, 2, 5);
+                yield ReferenceEvaluator.evaluate7(cards);
+            }
+            case OMAHA -> ReferenceEvaluator.evaluateOmaha(holeIndexes, boardIndexes);
+        };
     }
 
     private static Map<Integer, Integer> positions(HoldemHand hand) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@link HandInvariants} over thousands of random hands ({@link RandomHandPlayer}), each from its own seed. A failure
  * names the seed and the commands played; {@code -Dholdem.seed=N} replays that one hand alone. The coverage figures
  * at the end make sure the random tables really reach what the invariants are about: side pots, split pots, odd
- * cents, all-in runouts, rake, and every kind of refusal.
+ * cents, all-in runouts, rake, both variants, and every kind of refusal (the pot limit's among them).
  */
 class HoldemHandPropertyTest {
 
@@ -44,7 +44,8 @@ class HoldemHandPropertyTest {
     private static final class Coverage {
         static final List<String> KINDS = List.of("players 2", "players 10", "showdown", "won without showdown",
                 "side pots", "split pot", "odd cent", "all-in runout", "mucked hand", "straddle", "uniform ante",
-                "big-blind ante", "rake taken", "any-raise reopening");
+                "big-blind ante", "rake taken", "any-raise reopening", "pot-limit Omaha", "Omaha split pot",
+                "Omaha side pots");
 
         final Map<String, Integer> count = new HashMap<>();
         final EnumSet<Refusal> refusalsSeen = EnumSet.noneOf(Refusal.class);
@@ -73,6 +74,12 @@ class HoldemHandPropertyTest {
             count("big-blind ante", setup.stakes().ante() instanceof Ante.BigBlind);
             count("rake taken", ledger.rake().isPositive());
             count("any-raise reopening", setup.reopening() == Reopening.ANY_RAISE);
+            boolean omaha = setup.variant() == Variant.POT_LIMIT_OMAHA_HOLDEM;
+            count("pot-limit Omaha", omaha);
+            count("Omaha split pot", omaha && ledger.awards().stream().map(HandEvent.PotAwarded::potIndex).distinct()
+                    .count() < ledger.awards().size());
+            count("Omaha side pots", omaha && ledger.awards().stream().mapToInt(HandEvent.PotAwarded::potIndex).max()
+                    .orElse(0) > 0);
         }
 
         private void count(String kind, boolean reached) {

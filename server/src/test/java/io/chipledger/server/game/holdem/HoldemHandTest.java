@@ -314,4 +314,33 @@ class HoldemHandTest {
         board(hand, "2c8d9h");
         return hand;
     }
+
+    /** Found by the Omaha corpus: the big blind was asked to check although nobody left could call a raise. */
+    @Test
+    void aBigBlindWhoseOnlyOpponentCannotCoverTheBlindIsNotAskedToAct() {
+        HoldemHand hand = start(blinds("0.50", "1.00"), "49.01", "0.65");
+        dealHoles(hand, "AsKs", "QhQd");
+
+        hand.handle(new Call(2));
+
+        assertThat(hand.phase()).isEqualTo(Phase.AWAITING_BOARD);
+        assertThat(hand.actor()).isEmpty();
+    }
+
+    /**
+     * Who has something to decide is settled when a street's betting opens (as pokerkit plays it): a big blind who is
+     * covered only once the small blind folds still has the option to check.
+     */
+    @Test
+    void aBigBlindCoveredOnlyAfterAFoldStillGetsItsOption() {
+        HoldemHand hand = start(blinds("0.10", "0.20"), "2.11", "45.98", "0.19");
+        dealHoles(hand, "AsKs", "QhQd", "7c2d");
+        hand.handle(new Call(3));
+        hand.handle(new Fold(1));
+
+        assertThat(hand.actor()).hasValue(2);
+        assertThat(hand.legalActions().orElseThrow().canBetOrRaise()).isFalse();
+        hand.handle(new Check(2));
+        assertThat(hand.phase()).isEqualTo(Phase.AWAITING_BOARD);
+    }
 }

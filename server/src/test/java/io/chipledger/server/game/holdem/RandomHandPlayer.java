@@ -78,7 +78,8 @@ final class RandomHandPlayer {
         return switch (hand.phase()) {
             case AWAITING_HOLE_CARDS -> {
                 List<Integer> waiting = hand.seatsAwaitingHoleCards();
-                yield new HandCommand.DealHoleCards(waiting.get(random.nextInt(waiting.size())), deal(2));
+                yield new HandCommand.DealHoleCards(waiting.get(random.nextInt(waiting.size())),
+                        deal(setup.variant().holeCards()));
             }
             case AWAITING_BOARD -> new HandCommand.DealBoard(deal(hand.boardCardsNeeded()));
             case AWAITING_ACTION -> bettingAction(hand.legalActions().orElseThrow());
@@ -165,13 +166,17 @@ final class RandomHandPlayer {
                 illegal.add(new Illegal(new HandCommand.DealBoard(unseen.subList(0, 3)), Refusal.NOT_DEALING_BOARD));
                 illegal.add(new Illegal(new HandCommand.DealHoleCards(noSeat, unseen.subList(0, 2)),
                         Refusal.UNKNOWN_SEAT));
+                int holeCards = setup.variant().holeCards();
                 illegal.add(new Illegal(new HandCommand.DealHoleCards(waitingSeat,
-                        unseen.subList(0, random.nextBoolean() ? 1 : 3)), Refusal.WRONG_CARD_COUNT));
-                illegal.add(new Illegal(new HandCommand.DealHoleCards(waitingSeat,
-                        List.of(unseen.get(0), unseen.get(0))), Refusal.CARD_ALREADY_DEALT));
+                        unseen.subList(0, holeCards + (random.nextBoolean() ? -1 : 1))), Refusal.WRONG_CARD_COUNT));
+                List<Card> twice = new ArrayList<>(unseen.subList(0, holeCards - 1));
+                twice.add(unseen.get(0));
+                illegal.add(new Illegal(new HandCommand.DealHoleCards(waitingSeat, twice), Refusal.CARD_ALREADY_DEALT));
                 if (!dealt.isEmpty()) {
-                    illegal.add(new Illegal(new HandCommand.DealHoleCards(waitingSeat,
-                            List.of(unseen.get(0), aDealtCard())), Refusal.CARD_ALREADY_DEALT));
+                    List<Card> withADealtCard = new ArrayList<>(unseen.subList(0, holeCards - 1));
+                    withADealtCard.add(random.nextInt(holeCards), aDealtCard());
+                    illegal.add(new Illegal(new HandCommand.DealHoleCards(waitingSeat, withADealtCard),
+                            Refusal.CARD_ALREADY_DEALT));
                 }
                 for (PlayerSeat player : setup.players()) {
                     if (!waiting.contains(player.seat())) {
@@ -229,9 +234,20 @@ final class RandomHandPlayer {
         } else {
             Money below = legal.minTo().minus(Money.ofCents(1 + random.nextLong(legal.minTo().toCents() + 1)));
             illegal.add(new Illegal(betOrRaise(legal, below), Refusal.BELOW_MINIMUM));
-            illegal.add(new Illegal(betOrRaise(legal, legal.maxTo().plus(Money.ofCents(1 + random.nextLong(1_000)))),
+            Money allIn = allInTo(actor);
+            illegal.add(new Illegal(betOrRaise(legal, allIn.plus(Money.ofCents(1 + random.nextLong(1_000)))),
                     Refusal.MORE_THAN_STACK));
+            if (legal.maxTo().isLessThan(allIn)) {
+                illegal.add(new Illegal(betOrRaise(legal, between(legal.maxTo().plus(Money.CENT), allIn)),
+                        Refusal.ABOVE_LIMIT));
+            }
         }
+    }
+
+    /** The street total of the seat's whole stack. */
+    private Money allInTo(int seat) {
+        SeatView view = hand.seats().stream().filter(s -> s.seat() == seat).findFirst().orElseThrow();
+        return view.stack().plus(view.streetBet());
     }
 
     private static HandCommand betOrRaise(LegalActions legal, Money to) {

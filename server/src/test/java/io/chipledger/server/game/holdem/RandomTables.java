@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * Random hand setups for property tests: 2-10 players on seats numbered as a real table's (not 1..n), stacks in cents
  * from one cent to two hundred big blinds so that all-ins and side pots are common, and every forced bet
  * {@link Stakes} allows: small and big blind, straddle, uniform or big-blind ante; sometimes a rake, sometimes no
- * mucking, sometimes pokerkit's reopening rule.
+ * mucking, sometimes pokerkit's reopening rule; No-Limit Hold'em or Pot-Limit Omaha.
  */
 final class RandomTables {
 
@@ -32,7 +32,8 @@ final class RandomTables {
         }
         RakeRule rake = random.nextInt(5) == 0 ? rake(random) : RakeRule.NONE;
         Reopening reopening = random.nextInt(5) == 0 ? Reopening.ANY_RAISE : Reopening.FULL_RAISE_ONLY;
-        return new HandSetup(seats, stakes, rake, random.nextBoolean(), reopening);
+        Variant variant = Variant.values()[random.nextInt(Variant.values().length)];
+        return new HandSetup(seats, stakes, rake, random.nextBoolean(), reopening, variant);
     }
 
     private static Stakes stakes(SplittableRandom random, int players, long bigBlind) {
