@@ -8,6 +8,7 @@ import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.history.record.HandHistory;
@@ -33,6 +34,7 @@ public final class ScriptedHand {
     private final Deque<String> script = new ArrayDeque<>();
     private Stakes stakes = Stakes.blinds(Money.parse("0.50"), Money.parse("1.00"));
     private RakeRule rake = RakeRule.NONE;
+    private Variant variant = Variant.NO_LIMIT_TEXAS_HOLDEM;
     private int button;
     private int seatCount = 6;
     private long handId = 1;
@@ -47,6 +49,12 @@ public final class ScriptedHand {
 
     public ScriptedHand blinds(String small, String big) {
         stakes = Stakes.blinds(Money.parse(small), Money.parse(big));
+        return this;
+    }
+
+    /** Pot-Limit Omaha instead of No-Limit Hold'em: give each player four hole cards. */
+    public ScriptedHand omaha() {
+        variant = Variant.POT_LIMIT_OMAHA_HOLDEM;
         return this;
     }
 
@@ -75,8 +83,9 @@ public final class ScriptedHand {
     /** The next player from left of the button, with hole cards dealt to them. */
     public ScriptedHand player(int seat, String name, String stack, String holeCards) {
         players.add(new HandHistoryRecorder.Participant(seat, 100 + seat, name, Money.parse(stack)));
-        cards.add(holeCards.substring(0, 2));
-        cards.add(holeCards.substring(2, 4));
+        for (int i = 0; i < holeCards.length(); i += 2) {
+            cards.add(holeCards.substring(i, i + 2));
+        }
         return this;
     }
 
@@ -87,7 +96,10 @@ public final class ScriptedHand {
         return this;
     }
 
-    /** Actions like {@code "bob calls"}, {@code "carol raises 3"}, {@code "dave bets 2"}, {@code "alice all-in"}. */
+    /**
+     * Actions like {@code "bob calls"}, {@code "carol raises 3"}, {@code "dave bets 2"}, {@code "alice all-in"} and
+     * {@code "alice pots"} (both: the most she may bet, which in pot-limit is the pot unless her stack is less).
+     */
     public ScriptedHand actions(String... actions) {
         script.addAll(List.of(actions));
         return this;
@@ -100,7 +112,8 @@ public final class ScriptedHand {
             order.add(Card.of(i));
         }
         int[] indexes = order.stream().mapToInt(Card::index).toArray();
-        HandPlayer.Table table = new HandPlayer.Table(7, "Oak", currency, GameRecord.of(stakes, rake, seatCount), button, players);
+        HandPlayer.Table table = new HandPlayer.Table(7, "Oak", currency, GameRecord.of(variant, stakes, rake, seatCount),
+                button, players);
         DeckRecord deck = new DeckRecord("chipledger-deck-v1", "not-a-commitment", "00", List.of(), null, null);
         return HandPlayer.play(table, handId, Deck.inOrder(indexes), deck, this::next, 1000 * handId,
                 startedAt, startedAt.plusSeconds(95));
@@ -119,7 +132,7 @@ public final class ScriptedHand {
             case "calls" -> new HandCommand.Call(seat);
             case "bets" -> new HandCommand.Bet(seat, Money.parse(words[2]));
             case "raises" -> new HandCommand.RaiseTo(seat, Money.parse(words[2]));
-            case "all-in" -> !legal.canBetOrRaise() ? new HandCommand.Call(seat)
+            case "all-in", "pots" -> !legal.canBetOrRaise() ? new HandCommand.Call(seat)
                     : legal.isBet() ? new HandCommand.Bet(seat, legal.maxTo()) : new HandCommand.RaiseTo(seat, legal.maxTo());
             default -> throw new IllegalArgumentException("unknown action in " + String.join(" ", words));
         };
@@ -189,6 +202,21 @@ public final class ScriptedHand {
                 .board("2d 7s Tc 3h 4c")
                 .actions("bob raises 0.30", "alice raises 0.90", "bob calls", "alice bets 1.00", "bob calls",
                         "alice checks", "bob checks", "alice bets 2.50", "bob calls")
+                .play();
+    }
+
+    /**
+     * Pot-Limit Omaha: carol raises the pot, alice re-pots, bob re-pots and alice calls all-in for less. Alice and bob
+     * hold the same ranks and split the main pot, its odd cent to alice (left of the button); bob takes the side pot.
+     */
+    public static HandHistory omahaSplitAndSidePot() {
+        return hand(105).omaha().seats(6, 3)
+                .player(0, "alice", "30.01", "AsKdQh2c")
+                .player(1, "bob", "100.00", "AdKsQc2h")
+                .player(3, "carol", "100.00", "7c7d8s9s")
+                .board("Ah Kc 3d 8d Jc")
+                .actions("carol raises 3.50", "alice pots", "bob pots", "carol calls", "alice calls",
+                        "bob bets 10.00", "carol calls", "bob checks", "carol checks", "bob checks", "carol checks")
                 .play();
     }
 }

@@ -1,6 +1,7 @@
 package io.chipledger.server.history.export;
 
 import io.chipledger.money.Money;
+import io.chipledger.server.history.phh.PhhVariant;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.history.record.HandHistory;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  * in PHH order: {@code p1} left of the button, the button last (heads-up: {@code p1} the big blind, {@code p2} the
  * button). Amounts are exact decimals. Besides the standard fields, user-defined ones (a leading underscore, which
  * PHH readers ignore) carry the rake rule, the table's seat numbers and the provably fair deck. Unknown hole cards
- * are {@code ????}. Voided hands are not written: they have no end to replay to.
+ * are {@code ??} each ({@code ????} in hold'em, {@code ????????} in Omaha). Voided hands are not written: they have no
+ * end to replay to.
  */
 public final class PhhWriter implements HandHistoryWriter {
 
@@ -64,7 +66,7 @@ public final class PhhWriter implements HandHistoryWriter {
         int n = seats.size();
         StringBuilder toml = new StringBuilder();
         toml.append('[').append(hand.handId()).append("]\n");
-        toml.append("variant = 'NT'\n");
+        toml.append("variant = '").append(PhhVariant.code(game.engineVariant())).append("'\n");
         toml.append("ante_trimming_status = ").append(!"BIG_BLIND".equals(game.anteKind())).append('\n');
         toml.append("antes = ").append(amounts(antes(game, n))).append('\n');
         toml.append("blinds_or_straddles = ").append(amounts(blinds(game, n))).append('\n');
@@ -110,11 +112,13 @@ public final class PhhWriter implements HandHistoryWriter {
     }
 
     private static List<String> actions(HandHistory hand, Map<Integer, String> player) {
+        String unknownHoleCards = "??".repeat(hand.game().engineVariant().holeCards());
         List<String> actions = new ArrayList<>();
         Set<Integer> showed = new HashSet<>();
         for (HistoryEvent event : hand.events()) {
             if (event instanceof HistoryEvent.HoleCardsDealt dealt) {
-                actions.add("d dh " + player.get(dealt.seat()) + " " + (dealt.cards() == null ? "????" : String.join("", dealt.cards())));
+                actions.add("d dh " + player.get(dealt.seat()) + " "
+                        + (dealt.cards() == null ? unknownHoleCards : String.join("", dealt.cards())));
             } else if (event instanceof HistoryEvent.StreetDealt street) {
                 actions.add("d db " + String.join("", street.cards()));
             } else if (event instanceof HistoryEvent.Folded folded) {

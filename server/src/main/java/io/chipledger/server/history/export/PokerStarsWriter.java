@@ -1,7 +1,7 @@
 package io.chipledger.server.history.export;
 
 import io.chipledger.money.Money;
-import io.chipledger.server.history.record.GameRecord;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
@@ -313,9 +313,9 @@ public final class PokerStarsWriter implements HandHistoryWriter {
 
     /** The game as PokerStars names it in the header; a new variant adds its name here ("Omaha Pot Limit"). */
     static String gameName(String variant) {
-        return switch (variant == null ? GameRecord.NO_LIMIT_HOLDEM : variant) {
-            case GameRecord.NO_LIMIT_HOLDEM -> "Hold'em No Limit";
-            default -> throw new IllegalArgumentException("PokerStars text has no name for the variant " + variant);
+        return switch (variant == null ? Variant.NO_LIMIT_TEXAS_HOLDEM : Variant.ofCode(variant)) {
+            case NO_LIMIT_TEXAS_HOLDEM -> "Hold'em No Limit";
+            case POT_LIMIT_OMAHA_HOLDEM -> "Omaha Pot Limit";
         };
     }
 

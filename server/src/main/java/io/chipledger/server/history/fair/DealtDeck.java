@@ -30,9 +30,10 @@ public record DealtDeck(long handId, Long tableId, String scheme, String commitm
 
     /**
      * Who was dealt in, as the file lists them (the dealing order: left of the button round to the button), the
-     * button's seat (null where the format leaves it implicit: the last seat listed) and the table's size.
+     * button's seat (null where the format leaves it implicit: the last seat listed), the table's size and how many
+     * hole cards each seat was dealt (two in Hold'em, four in Omaha).
      */
-    public record Seating(List<Integer> order, Integer button, int seatCount) {
+    public record Seating(List<Integer> order, Integer button, int seatCount, int holeCards) {
         public Seating {
             order = List.copyOf(order);
         }
@@ -59,9 +60,10 @@ public record DealtDeck(long handId, Long tableId, String scheme, String commitm
                 holdings.add(new Holding(seat.seat(), seat.holeCards(), "seats[]"));
             }
         }
+        int holeCards = hand.game() == null ? 2 : hand.game().engineVariant().holeCards();
         for (HistoryEvent event : hand.events()) {
             if (event instanceof HistoryEvent.HoleCardsDealt d) {
-                dealt.add(new Dealt(d.seat(), 2, d.cards()));
+                dealt.add(new Dealt(d.seat(), holeCards, d.cards()));
             } else if (event instanceof HistoryEvent.StreetDealt s) {
                 dealt.add(new Dealt(-1, s.cards().size(), s.cards()));
             } else if (event instanceof HistoryEvent.HandShown s) {
@@ -72,7 +74,7 @@ public record DealtDeck(long handId, Long tableId, String scheme, String commitm
         }
         List<ClientSeed> seeds = deck.clientSeeds().stream().map(s -> new ClientSeed(s.seat(), s.seed())).toList();
         Seating seating = new Seating(hand.seats().stream().map(SeatRecord::seat).toList(), hand.button(),
-                hand.game() == null ? 0 : hand.game().seatCount());
+                hand.game() == null ? 0 : hand.game().seatCount(), holeCards);
         return new DealtDeck(hand.handId(), hand.tableId(), deck.scheme(), deck.commitment(), deck.serverSeed(), seeds,
                 seating, dealt, holdings, hand.board(), deck.announcedInHand(), deck.nextCommitment());
     }

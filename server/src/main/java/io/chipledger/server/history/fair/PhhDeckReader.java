@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.chipledger.server.game.ClientSeed;
+import io.chipledger.server.history.phh.PhhVariant;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class PhhDeckReader {
             String[] words = action.asText().trim().split("\\s+");
             if (words.length >= 4 && words[0].equals("d") && words[1].equals("dh")) {
                 List<String> cards = cards(words[3]);
-                dealt.add(new DealtDeck.Dealt(seat(words[2], seats), 2, cards.contains("??") ? null : cards));
+                dealt.add(new DealtDeck.Dealt(seat(words[2], seats), cards.size(), cards.contains("??") ? null : cards));
             } else if (words.length >= 3 && words[0].equals("d") && words[1].equals("db")) {
                 List<String> cards = cards(words[2]);
                 dealt.add(new DealtDeck.Dealt(-1, cards.size(), cards));
@@ -82,7 +83,8 @@ public final class PhhDeckReader {
         }
         Long table = hand.has("_table_id") ? hand.get("_table_id").asLong() : null;
         // PHH lists its players p1..pn from left of the button round to the button: the button is the last one.
-        DealtDeck.Seating seating = new DealtDeck.Seating(seats, null, hand.path("seat_count").asInt(0));
+        DealtDeck.Seating seating = new DealtDeck.Seating(seats, null, hand.path("seat_count").asInt(0),
+                PhhVariant.of(hand.path("variant").asText()).holeCards());
         decks.add(new DealtDeck(hand.path("hand").asLong(), table, hand.path("_deck_scheme").asText(null),
                 hand.path("_deck_commitment").asText(null), hand.path("_server_seed").asText(null), clientSeeds, seating,
                 dealt, shown, null, hand.has("_deck_announced_in_hand") ? hand.get("_deck_announced_in_hand").asLong() : null,

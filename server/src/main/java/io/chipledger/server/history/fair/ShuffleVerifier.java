@@ -61,8 +61,9 @@ public final class ShuffleVerifier {
         List<Integer> seats = deck.seating().order();
         checkSeating(deck.seating(), problems);
         Map<Integer, List<String>> holeCards = new HashMap<>();
+        int each = deck.seating().holeCards();
         for (int i = 0; i < seats.size(); i++) {
-            holeCards.put(seats.get(i), cards(order, 2 * i, 2));
+            holeCards.put(seats.get(i), cards(order, each * i, each));
         }
         int checked = checkDealing(deck, order, holeCards, problems);
         for (DealtDeck.Holding holding : deck.holdings()) {
@@ -74,7 +75,7 @@ public final class ShuffleVerifier {
             }
         }
         if (deck.board() != null) {
-            List<String> expected = cards(order, 2 * seats.size(), deck.board().size());
+            List<String> expected = cards(order, each * seats.size(), deck.board().size());
             checked += deck.board().size();
             if (!deck.board().equals(expected)) {
                 problems.add("the board is " + deck.board() + " but the deck has " + expected + " there");
@@ -132,11 +133,11 @@ public final class ShuffleVerifier {
         }
     }
 
-    /** The dealing: hole cards to the seats in their order, two each, then the board; returns the cards compared. */
+    /** The dealing: each seat's hole cards in seat order, then the board; returns the cards compared. */
     private static int checkDealing(DealtDeck deck, int[] order, Map<Integer, List<String>> holeCards, List<String> problems) {
         List<Integer> seats = deck.seating().order();
         int holeDeals = 0;
-        int boardPosition = 2 * seats.size();
+        int boardPosition = deck.seating().holeCards() * seats.size();
         int checked = 0;
         for (DealtDeck.Dealt dealt : deck.dealt()) {
             List<String> expected;

@@ -2,7 +2,7 @@ package io.chipledger.server.history.phh;
 
 import io.chipledger.server.game.holdem.Variant;
 
-/** The PHH {@code variant} codes of the games we play: {@code NT} (No-Limit Texas hold'em), {@code PO} (Pot-Limit Omaha). */
+/** The PHH {@code variant} codes of the games we play: {@code NT} (No-Limit Texas hold'em), {@code PO} (PL Omaha). */
 public final class PhhVariant {
 
     private PhhVariant() {

@@ -4,12 +4,14 @@ import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The rules a hand was played under: No-Limit Hold'em stakes, the ante, the rake rule and the table's size.
+ * The rules a hand was played under: the game, its stakes, the ante, the rake rule and the table's size.
  *
+ * @param variant   the game's {@link Variant#code()}: {@code NLHE} (No-Limit Hold'em) or {@code PLO} (Pot-Limit Omaha)
  * @param ante      {@link Money#ZERO} when {@code anteKind} is NONE
  * @param anteKind  NONE, UNIFORM (every player) or BIG_BLIND (the big blind posts it for everyone, dead)
  * @param seatCount seats at the table, not players dealt in
@@ -17,15 +19,18 @@ import java.util.Objects;
 public record GameRecord(String variant, Money smallBlind, Money bigBlind, Money straddle, Money ante, String anteKind,
                          Money minBet, BigDecimal rakePercent, Money rakeCap, boolean rakeNoFlopNoDrop, int seatCount) {
 
-    public static final String NO_LIMIT_HOLDEM = "NLHE";
-
     public GameRecord {
         Objects.requireNonNull(smallBlind, "smallBlind");
         Objects.requireNonNull(bigBlind, "bigBlind");
         Objects.requireNonNull(rakePercent, "rakePercent");
     }
 
+    /** A No-Limit Hold'em hand's rules. */
     public static GameRecord of(Stakes stakes, RakeRule rake, int seatCount) {
+        return of(Variant.NO_LIMIT_TEXAS_HOLDEM, stakes, rake, seatCount);
+    }
+
+    public static GameRecord of(Variant variant, Stakes stakes, RakeRule rake, int seatCount) {
         Money ante = Money.ZERO;
         String kind = "NONE";
         if (stakes.ante() instanceof Ante.Uniform uniform) {
@@ -35,8 +40,13 @@ public record GameRecord(String variant, Money smallBlind, Money bigBlind, Money
             ante = bigBlind.amount();
             kind = "BIG_BLIND";
         }
-        return new GameRecord(NO_LIMIT_HOLDEM, stakes.smallBlind(), stakes.bigBlind(), stakes.straddle(), ante, kind,
+        return new GameRecord(variant.code(), stakes.smallBlind(), stakes.bigBlind(), stakes.straddle(), ante, kind,
                 stakes.minBet(), rake.percent(), rake.cap(), rake.noFlopNoDrop(), seatCount);
+    }
+
+    /** The game again, as the engine takes it. */
+    public Variant engineVariant() {
+        return Variant.ofCode(variant);
     }
 
     /** The stakes again, as the engine takes them. */

@@ -2,7 +2,6 @@ package io.chipledger.server.history.record;
 
 import io.chipledger.money.Money;
 import io.chipledger.server.game.Card;
-import io.chipledger.server.game.eval.HandEvaluator;
 import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
 import java.time.Instant;
@@ -200,9 +199,7 @@ public final class HandHistoryRecorder {
     }
 
     private String handName(List<Card> cards) {
-        List<Card> all = new ArrayList<>(cards);
-        all.addAll(board);
-        return all.size() >= 5 ? HandEvaluator.describe(all).name() : null;
+        return board.size() >= 3 ? game.engineVariant().ranking().describe(cards, board).name() : null;
     }
 
     private static List<String> names(List<Card> cards) {

@@ -35,7 +35,7 @@ public final class HandPlayer {
                                    Instant startedAt, Instant endedAt) {
         List<PlayerSeat> seats = table.players().stream().map(p -> new PlayerSeat(p.seat(), p.stack())).toList();
         HoldemHand hand = HoldemHand.start(new HandSetup(seats, table.game().stakes(), table.game().rake(), true,
-                Reopening.FULL_RAISE_ONLY));
+                Reopening.FULL_RAISE_ONLY, table.game().engineVariant()));
         HandHistoryRecorder recorder = new HandHistoryRecorder(handId, table.tableId(), table.tableName(), table.currency(),
                 table.game(), table.button(), table.players(), deckRecord, startedAt);
         long[] nextTransfer = {firstTransferId};

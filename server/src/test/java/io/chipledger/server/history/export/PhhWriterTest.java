@@ -33,6 +33,18 @@ class PhhWriterTest {
     }
 
     @Test
+    void anOmahaHandIsWrittenAsPotLimitOmahaAndReplaysToItsStacks() throws Exception {
+        String text = new PhhWriter(new StringWriter()).text(ScriptedHand.omahaSplitAndSidePot());
+
+        assertThat(text).contains("variant = 'PO'").contains("'d dh p1 AsKdQh2c'")
+                .contains("'p3 cbr 3.50', 'p1 cbr 11.50', 'p2 cbr 38.00', 'p3 cc', 'p1 cc'")
+                .contains("finishing_stacks = [45.02, 132.99, 52.00]");
+        List<PhhEntry> entries = new PhhReader().read(text, "omaha.phhs");
+        assertThat(new PhhReplayer().replay(((PhhEntry.Readable) entries.get(0)).hand()))
+                .isInstanceOf(ReplayResult.Matched.class);
+    }
+
+    @Test
     void headsUpKeepsPhhOrderTheBigBlindIsP1AndTheButtonP2() {
         String text = new PhhWriter(new StringWriter()).text(ScriptedHand.headsUpShowdownWithMuck());
         assertThat(text).contains("blinds_or_straddles = [0.05, 0.10]")

@@ -161,6 +161,16 @@ class PokerStarsWriterTest {
     }
 
     @Test
+    void anOmahaHandIsOmahaPotLimitWithFourHoleCardsAndItsTwoPlusThreeHandsShown() {
+        String text = text(ScriptedHand.omahaSplitAndSidePot());
+
+        assertThat(text).startsWith("PokerStars Hand #105:  Omaha Pot Limit (")
+                .contains("Dealt to alice [As Kd Qh 2c]")
+                .contains("alice: shows [As Kd Qh 2c] (two pair, Aces and Kings)")
+                .contains("bob: shows [Ad Ks Qc 2h] (two pair, Aces and Kings)");
+    }
+
+    @Test
     void amountsAreWrittenAsPokerStarsWritesThem() {
         assertThat(ChipNotation.DOLLARS.amount(Money.parse("1.00"))).isEqualTo("$1");
         assertThat(ChipNotation.DOLLARS.amount(Money.parse("0.50"))).isEqualTo("$0.50");

@@ -8,6 +8,7 @@ import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.history.export.PhhWriter;
 import io.chipledger.server.history.record.DeckRecord;
 import io.chipledger.server.history.record.GameRecord;
@@ -114,5 +115,36 @@ class ShuffleVerifierTest {
         ShuffleVerifier verifier = new ShuffleVerifier();
         assertThat(decksRead).hasSize(3).allMatch(d -> verifier.verify(d).honest());
         assertThat(decksRead.get(1).clientSeeds()).hasSize(1);
+    }
+
+    /** Omaha deals four cards a seat: a hand nobody showed must still be skipped by four, on JSON and PHH alike. */
+    @Test
+    void omahaHandsVerifyWhenAFoldedHandOfFourCardsStaysHidden() throws Exception {
+        var players = List.of(new HandHistoryRecorder.Participant(0, 1, "alice", Money.parse("50.00")),
+                new HandHistoryRecorder.Participant(2, 2, "bob", Money.parse("50.00")),
+                new HandHistoryRecorder.Participant(4, 3, "carol", Money.parse("50.00")));
+        var table = new HandPlayer.Table(9, "Elm", "CHP", GameRecord.of(Variant.POT_LIMIT_OMAHA_HOLDEM,
+                Stakes.blinds(Money.parse("0.50"), Money.parse("1.00")), RakeRule.NONE, 6), 4, players);
+        var shuffled = decks.shuffle(9, 51);
+        // Carol, the button, acts first and folds; alice and bob check it down.
+        HandHistory hand = HandPlayer.play(table, 51, shuffled.deck(), shuffled.record(),
+                h -> h.actor().getAsInt() == 4 ? new HandCommand.Fold(4) : checkOrCall(h),
+                5100, Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:01:00Z"));
+        HandHistory seenByAlice = hand.seenBy(1);
+        assertThat(seenByAlice.events()).filteredOn(e -> e instanceof HistoryEvent.HoleCardsDealt)
+                .anySatisfy(e -> assertThat(((HistoryEvent.HoleCardsDealt) e).cards()).isNull())
+                .anySatisfy(e -> assertThat(((HistoryEvent.HoleCardsDealt) e).cards()).hasSize(4));
+
+        ShuffleVerifier.Verdict verdict = new ShuffleVerifier().verify(DealtDeck.of(seenByAlice));
+        StringWriter out = new StringWriter();
+        new PhhWriter(out).write(seenByAlice);
+        List<DealtDeck> fromPhh = new PhhDeckReader().read(out.toString());
+
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.cardsChecked()).as("alice's and bob's cards and the board, at least")
+                .isGreaterThanOrEqualTo(2 * 4 + 5);
+        assertThat(out.toString()).contains("variant = 'PO'").contains("d dh p3 ????????");
+        assertThat(fromPhh).singleElement().satisfies(deck -> assertThat(new ShuffleVerifier().verify(deck).problems())
+                .isEmpty());
     }
 }

@@ -15,6 +15,16 @@ class HistoryJsonTest {
     }
 
     @Test
+    void anOmahaHistoryNamesItsGameAndRoundTripsWithFourHoleCards() {
+        HandHistory hand = ScriptedHand.omahaSplitAndSidePot();
+        String json = HistoryJson.write(hand);
+
+        assertThat(json).contains("\"variant\":\"PLO\"").contains("[\"As\",\"Kd\",\"Qh\",\"2c\"]");
+        assertThat(HistoryJson.read(json)).isEqualTo(hand);
+        assertThat(hand.game().engineVariant().holeCards()).isEqualTo(4);
+    }
+
+    @Test
     void amountsAreStringsWithTwoDecimalsAndHiddenCardsAreAbsent() {
         HandHistory hand = ScriptedHand.splitPotWithOddCent();
         String json = HistoryJson.write(hand);
