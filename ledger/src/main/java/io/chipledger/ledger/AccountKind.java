@@ -11,7 +11,11 @@ public enum AccountKind {
     /** Chips committed to the current hand of one table. */
     POT,
     /** The house's take. */
-    RAKE;
+    RAKE,
+    /** A tournament's buy-ins, from registration until they are paid out as prizes or refunded. */
+    PRIZE_POOL,
+    /** A tournament's entry fees: the house's take from it, refunded only if it is cancelled. */
+    FEE;
 
     public boolean mayGoNegative() {
         return this == CASHIER;

@@ -13,5 +13,9 @@ public enum TransferKind {
     RAKE,
     CASH_OUT,
     REFUND,
-    ADMIN_ADJUSTMENT
+    ADMIN_ADJUSTMENT,
+    /** A tournament's entry fee, wallet to the tournament's fee account (its buy-in moves as a {@link #BUY_IN}). */
+    ENTRY_FEE,
+    /** A tournament prize, prize pool to the winner's wallet. */
+    PRIZE
 }

@@ -15,6 +15,7 @@ import io.chipledger.server.admin.AdminConsole;
 import io.chipledger.server.api.AuthEndpoints;
 import io.chipledger.server.api.HandHistoryEndpoints;
 import io.chipledger.server.api.LobbyEndpoint;
+import io.chipledger.server.api.TournamentLobbyEndpoints;
 import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.chips.PostingKey;
@@ -38,6 +39,7 @@ import io.chipledger.server.store.HandExporter;
 import io.chipledger.server.store.PostgresHandRecords;
 import io.chipledger.server.store.PostgresSeatRecords;
 import io.chipledger.server.store.PostgresTableRecords;
+import io.chipledger.server.store.PostgresTournamentRecords;
 import io.chipledger.server.store.ServerSchema;
 import io.chipledger.server.table.CrashRecovery;
 import io.chipledger.server.table.ProvablyFairDeckSource;
@@ -47,6 +49,7 @@ import io.chipledger.server.gateway.SessionSockets;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
+import io.chipledger.server.tournament.director.TournamentDirector;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.security.SecureRandom;
@@ -78,6 +81,7 @@ public final class GameServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final TableDirectory tables;
     private final PlayerDirectory players;
+    private final TournamentDirector tournaments;
     private final PokerHttpServer http;
     private final Readiness ready;
     private final Metrics metrics;
@@ -101,7 +105,8 @@ public final class GameServer implements AutoCloseable {
     };
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
-                       ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players, PokerHttpServer http,
+                       ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players,
+                       TournamentDirector tournaments, PokerHttpServer http,
                        Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener) {
         this.metricsListener = metricsListener;
         this.database = database;
@@ -111,6 +116,7 @@ public final class GameServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.tables = tables;
         this.players = players;
+        this.tournaments = tournaments;
         this.http = http;
         this.ready = ready;
         this.metrics = metrics;
@@ -173,6 +179,10 @@ public final class GameServer implements AutoCloseable {
             log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
                     seated.restored(), seated.cashedOut());
         }
+        TournamentDirector tournaments = new TournamentDirector(
+                new PostgresTournamentRecords(database.sqlSessionFactory(), worker), new TournamentDirector.Services(
+                ledger, online, players::isFrozen, tableExecutor, worker, clock, CURRENCY));
+        tournaments.load();
         DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
         Readiness ready = new Readiness(availability, ledger);
         availability.subscribe(new DatabaseAvailability.Listener() {
@@ -190,6 +200,7 @@ public final class GameServer implements AutoCloseable {
         new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant()), settings.logins()).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
+        new TournamentLobbyEndpoints(tournaments, players).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY,
                 new SessionSockets(players, scheduler, clock, Duration.ofSeconds(1)));
@@ -212,14 +223,14 @@ public final class GameServer implements AutoCloseable {
                 () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                online, worker, clock, CURRENCY, figures));
+                tournaments, online, worker, clock, CURRENCY, figures));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
         PokerHttpServer metricsListener = access.ownListener() ? PokerHttpServer.start(access.host(), access.port(),
                 metricsRoutes, NO_GAME, NetConfig.defaults()) : null;
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
-        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, http, ready, metrics, availability,
-                metricsListener);
+        return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
+                metrics, availability, metricsListener);
     }
 
     /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
@@ -274,6 +285,10 @@ public final class GameServer implements AutoCloseable {
 
     public PlayerDirectory players() {
         return players;
+    }
+
+    public TournamentDirector tournaments() {
+        return tournaments;
     }
 
     public void awaitClose() throws InterruptedException {

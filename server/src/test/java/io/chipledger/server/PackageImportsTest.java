@@ -36,15 +36,18 @@ class PackageImportsTest {
         MAY_IMPORT.put("bot", List.of(P + "money.", P + "protocol."));
         MAY_IMPORT.put("table", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "chips.",
                 S + "game.", S + "history.record.", S + "logging.", S + "metrics.", S + "net."));
-        MAY_IMPORT.put("store", List.of(P + "ledger.db.", P + "money.", S + "account.", S + "game.", S + "history.",
+        // tournament: its rules are pure (TournamentPurityTest); its director works on tables, the ledger and players.
+        MAY_IMPORT.put("tournament", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "chips.",
                 S + "table."));
+        MAY_IMPORT.put("store", List.of(P + "ledger.db.", P + "money.", S + "account.", S + "game.", S + "history.",
+                S + "table.", S + "tournament."));
         MAY_IMPORT.put("gateway", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "net.",
                 S + "table."));
         MAY_IMPORT.put("api", List.of(P + "money.", P + "protocol.", S + "account.", S + "game.", S + "history.",
-                S + "net.", S + "store.", S + "table."));
+                S + "net.", S + "store.", S + "table.", S + "tournament."));
         MAY_IMPORT.put("admin", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "api.",
                 S + "chips.", S + "game.", S + "gateway.", S + "history.", S + "metrics.", S + "net.", S + "store.",
-                S + "table."));
+                S + "table.", S + "tournament."));
     }
 
     @Test

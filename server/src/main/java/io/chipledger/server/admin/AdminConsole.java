@@ -9,6 +9,7 @@ import io.chipledger.server.net.HttpReply;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.store.HandExporter;
 import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.tournament.director.TournamentDirector;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class AdminConsole {
 
     /** What the console needs of the running server. */
     public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
-                        PlayerConnections online, Executor worker, Clock clock, String currency, FigureHistory figures) {
+                        TournamentDirector tournaments, PlayerConnections online, Executor worker, Clock clock,
+                        String currency, FigureHistory figures) {
     }
 
     private AdminConsole() {
@@ -50,6 +52,8 @@ public final class AdminConsole {
                 parts.worker()).addTo(guarded);
         new HandEndpoints(new HandInspector(new HandExporter(parts.database()), parts.database(), parts.ledger()),
                 parts.worker()).addTo(guarded);
+        new TournamentEndpoints(parts.tournaments(), actions, parts.database(), parts.ledger(), parts.worker(),
+                parts.currency()).addTo(guarded);
         return guarded.all();
     }
 

@@ -2,7 +2,8 @@ package io.chipledger.server.chips;
 
 /**
  * Whose chips a ledger account holds, as the game names them (TigerBeetle keeps who in typed fields, never in parsed
- * text): the cashier, a player's wallet, a table's pot and rake, a player's seat at a table. The ledger stores the
+ * text): the cashier, a player's wallet, a table's pot and rake, a player's seat at a table, a tournament's prize
+ * pool and fees. The ledger stores the
  * {@link #text()} form; {@link #parse} is the one way back.
  */
 public sealed interface OwnerRef {
@@ -52,6 +53,14 @@ public sealed interface OwnerRef {
         }
     }
 
+    /** A tournament's own accounts: its prize pool and its fees. */
+    record Tournament(long tournamentId) implements OwnerRef {
+        @Override
+        public String text() {
+            return "tournament:" + tournamentId;
+        }
+    }
+
     static Cashier cashier() {
         return new Cashier();
     }
@@ -62,6 +71,10 @@ public sealed interface OwnerRef {
 
     static Table table(long tableId) {
         return new Table(tableId);
+    }
+
+    static Tournament tournament(long tournamentId) {
+        return new Tournament(tournamentId);
     }
 
     /** The owner an account's stored text names; throws on text the game never writes. */
@@ -79,6 +92,9 @@ public sealed interface OwnerRef {
         }
         if (slash < 0 && text.startsWith("player:")) {
             return new Player(number(text, "player:"));
+        }
+        if (slash < 0 && text.startsWith("tournament:")) {
+            return new Tournament(number(text, "tournament:"));
         }
         throw new IllegalArgumentException("not an account owner the game writes: " + text);
     }

@@ -66,6 +66,33 @@ public sealed interface PostingKey {
         }
     }
 
+    /** A tournament entry's buy-in and fee, wallet to prize pool and fee account; the entry is registered once. */
+    record TournamentEntry(long entryId) implements PostingKey {
+        @Override
+        public String text() {
+            return "entry:e" + entryId;
+        }
+    }
+
+    /**
+     * A tournament entry's buy-in and fee going back (the player unregistered, or the tournament was cancelled): one
+     * key per entry, so an entry is never refunded twice whichever way its refund was asked for.
+     */
+    record EntryRefund(long entryId) implements PostingKey {
+        @Override
+        public String text() {
+            return "entry-refund:e" + entryId;
+        }
+    }
+
+    /** A finished tournament's prizes, prize pool to the winners' wallets, all in one posting. */
+    record TournamentPrizes(long tournamentId) implements PostingKey {
+        @Override
+        public String text() {
+            return "prizes:" + new OwnerRef.Tournament(tournamentId).text();
+        }
+    }
+
     /** An operator's deposit, withdrawal or adjustment, keyed by the operator's own idempotency key. */
     record Operator(String idempotencyKey) implements PostingKey {
         @Override

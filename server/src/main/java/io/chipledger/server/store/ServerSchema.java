@@ -43,6 +43,7 @@ public final class ServerSchema {
             configuration.addMapper(PokerTableMapper.class);
             configuration.addMapper(SeatMapper.class);
             configuration.addMapper(HandHistoryMapper.class);
+            configuration.addMapper(TournamentMapper.class);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
@@ -44,6 +45,8 @@ class AdminAuthorizationTest {
     private static long closeTable;
     private static long kickTable;
     private static PokerClient bobAtTheTable;
+    private static long retireTemplate;
+    private static long cancelTournament;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,6 +57,16 @@ class AdminAuthorizationTest {
         kickTable = createTable("Kick");
         bobAtTheTable = PokerClient.connect(fixture.ws(), fixture.token("bob"), "b");
         bob = fixture.playerId("bob");
+        retireTemplate = createTemplate("Retire");
+        // The tournament to cancel is of a retired template, so cancelling it opens no other one meanwhile.
+        long cancelTemplate = createTemplate("Cancel");
+        for (JsonNode t : fixture.adminGet("/api/admin/tournaments?status=registering").get("tournaments")) {
+            if (t.get("templateId").asLong() == cancelTemplate) {
+                cancelTournament = t.get("id").asLong();
+            }
+        }
+        fixture.adminPost("/api/admin/tournament-template/retire", "{\"templateId\":" + cancelTemplate
+                + ",\"reason\":\"tests\",\"idempotencyKey\":\"retire-cancel-template\"}");
         String sit = bobAtTheTable.send(id -> new ClientMessage.SitDown(id, kickTable, 0, Money.parse("50.00")));
         assertThat(bobAtTheTable.reply(sit, TestServer.WAIT)).isInstanceOf(ServerMessage.Done.class);
 
@@ -89,6 +102,17 @@ class AdminAuthorizationTest {
         return fixture.adminPost("/api/admin/tables/create", "{\"name\":\"" + name + "\",\"smallBlind\":\"0.50\","
                 + "\"bigBlind\":\"1.00\",\"seats\":6,\"minBuyIn\":\"20.00\",\"maxBuyIn\":\"100.00\","
                 + "\"reason\":\"test table\",\"idempotencyKey\":\"create-" + name + "\"}").get("table").get("id").asLong();
+    }
+
+    private static long createTemplate(String name) throws Exception {
+        return fixture.adminPost("/api/admin/tournament-templates/create", templateBody(name, "create-template-" + name))
+                .get("template").get("id").asLong();
+    }
+
+    private static String templateBody(String name, String key) {
+        return "{\"name\":\"" + name + "\",\"seats\":6,\"buyIn\":\"10.00\",\"fee\":\"1.00\",\"startingChips\":1500,"
+                + "\"levels\":[{\"smallBlind\":10,\"bigBlind\":20}],\"levelSeconds\":300,\"payouts\":\"65/35\","
+                + "\"reason\":\"tests\",\"idempotencyKey\":\"" + key + "\"}";
     }
 
     @AfterAll
@@ -137,6 +161,15 @@ class AdminAuthorizationTest {
                 + reason + ",\"idempotencyKey\":\"auth-kick\"}", 200));
         calls.add(new Call("POST", "/api/admin/table/close",
                 "{\"tableId\":" + closeTable + "," + reason + ",\"idempotencyKey\":\"auth-close\"}", 202));
+        calls.add(new Call("GET", "/api/admin/tournament-templates", null, 200));
+        calls.add(new Call("POST", "/api/admin/tournament-templates/create", templateBody("Auth", "auth-template"), 201));
+        calls.add(new Call("POST", "/api/admin/tournament-template/retire",
+                "{\"templateId\":" + retireTemplate + "," + reason + ",\"idempotencyKey\":\"auth-retire\"}", 200));
+        calls.add(new Call("GET", "/api/admin/tournaments", null, 200));
+        calls.add(new Call("GET", "/api/admin/tournament?id=" + cancelTournament, null, 200));
+        calls.add(new Call("GET", "/api/admin/tournament/ledger?id=" + cancelTournament, null, 200));
+        calls.add(new Call("POST", "/api/admin/tournament/cancel",
+                "{\"tournamentId\":" + cancelTournament + "," + reason + ",\"idempotencyKey\":\"auth-cancel\"}", 200));
         return calls;
     }
 
@@ -145,7 +178,7 @@ class AdminAuthorizationTest {
         GameServer server = fixture.server();
         List<String> added = AdminConsole.addTo(new HttpRoutes(new StaticFiles("web", Runnable::run)),
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
-                        server.tables(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY,
+                        server.tables(), server.tournaments(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY,
                         new FigureHistory(new FigureHistory.Sources(() -> 0, () -> 0, () -> 0,
                                 GameMetrics.unregistered().ledgerCommit), Clock.systemUTC())));
 
@@ -177,7 +210,7 @@ class AdminAuthorizationTest {
         TestServer.eventually("the close is recorded", () -> fixture.rows(doneSince).contains("TABLE_CLOSE"));
         assertThat(fixture.rows(doneSince)).as("one outcome per admin action").containsExactly("AUDIT_RUN",
                 "CREDIT_ADJUSTMENT", "DEPOSIT", "FREEZE", "KICK", "TABLE_CLOSE", "TABLE_CREATE", "TABLE_PAUSE", "TABLE_RESUME",
-                "UNFREEZE", "WITHDRAWAL");
+                "TOURNAMENT_CANCEL", "TOURNAMENT_TEMPLATE_CREATE", "TOURNAMENT_TEMPLATE_RETIRE", "UNFREEZE", "WITHDRAWAL");
     }
 
     private static HttpResponse<String> send(Call call, String token) throws Exception {
@@ -191,6 +224,8 @@ class AdminAuthorizationTest {
         state.add(fixture.rows("SELECT id, kind, owner_ref, balance, version FROM account ORDER BY id"));
         state.add(fixture.rows("SELECT count(*) FROM posting"));
         state.add(fixture.rows("SELECT id, name, status FROM poker_table ORDER BY id"));
+        state.add(fixture.rows("SELECT id, name, status FROM tournament_template ORDER BY id"));
+        state.add(fixture.rows("SELECT id, status FROM tournament ORDER BY id"));
         state.add(fixture.rows("SELECT id, name, role, frozen FROM player ORDER BY id"));
         state.add(fixture.rows("SELECT id, admin_name, action, outcome FROM admin_audit_log ORDER BY id"));
         state.add(List.of(fixture.adminGet("/api/admin/tables").get("tables").toString()));

@@ -22,5 +22,8 @@ class PostingKeyTest {
         assertThat(new PostingKey.WelcomeGrant(OwnerRef.player(17)).text()).isEqualTo("grant:player:17");
         assertThat(new PostingKey.Operator("k-1").text()).isEqualTo("admin:k-1");
         assertThat(new HandRef(42).text()).isEqualTo("h42");
+        assertThat(new PostingKey.TournamentEntry(9).text()).isEqualTo("entry:e9");
+        assertThat(new PostingKey.EntryRefund(9).text()).isEqualTo("entry-refund:e9");
+        assertThat(new PostingKey.TournamentPrizes(5).text()).isEqualTo("prizes:tournament:5");
     }
 }

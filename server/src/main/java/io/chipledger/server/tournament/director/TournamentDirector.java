@@ -1,0 +1,211 @@
+package io.chipledger.server.tournament.director;
+
+import io.chipledger.ledger.Ledger;
+import io.chipledger.server.table.PlayerNews;
+import io.chipledger.server.tournament.Placing;
+import io.chipledger.server.tournament.SitAndGo;
+import io.chipledger.server.tournament.TournamentRefusal;
+import io.chipledger.server.tournament.TournamentRules;
+import io.chipledger.server.tournament.TournamentStatus;
+import io.chipledger.server.tournament.director.TournamentRecords.StoredTournament;
+import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the room's sit-and-gos: the templates operators define, one actor per tournament not over, and one tournament
+ * registering per active template at all times (when one fills and starts, the next opens). At start-up it loads the
+ * tournaments a stop left unfinished and finishes what a crash cut short, before the server listens.
+ */
+public final class TournamentDirector {
+
+    private static final Logger log = LoggerFactory.getLogger(TournamentDirector.class);
+    static final int RECENT = 50;
+
+    /** What every tournament actor shares. */
+    public record Services(Ledger ledger, PlayerNews online, LongPredicate frozen, Executor mailboxes,
+                           Executor worker, Clock clock, String currency) {
+    }
+
+    private final TournamentRecords records;
+    private final Services services;
+    private final Map<Long, TournamentTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<Long, TournamentActor> live = new ConcurrentHashMap<>();
+
+    public TournamentDirector(TournamentRecords records, Services services) {
+        this.records = records;
+        this.services = services;
+    }
+
+    /** Loads templates and unfinished tournaments, finishes their interrupted payments; blocking, for start-up. */
+    public void load() {
+        records.templates().forEach(template -> templates.put(template.id(), template));
+        List<StoredTournament> rows = records.notOver();
+        Map<Long, List<StoredEntry>> entries = records.entries(rows.stream().map(StoredTournament::id).toList())
+                .stream().collect(Collectors.groupingBy(StoredEntry::tournamentId));
+        List<CompletableFuture<Void>> recovering = new ArrayList<>();
+        for (StoredTournament row : rows) {
+            List<StoredEntry> its = entries.getOrDefault(row.id(), List.of());
+            TournamentActor actor = actorOf(row, its);
+            live.put(row.id(), actor);
+            recovering.add(actor.recover(its));
+        }
+        CompletableFuture.allOf(recovering.toArray(CompletableFuture[]::new)).join();
+        templates.values().stream().filter(TournamentTemplate::active).forEach(this::ensureRegistering);
+        if (!rows.isEmpty()) {
+            log.info("loaded {} tournament(s) not over", rows.size());
+        }
+    }
+
+    /** Stores a template and opens its first tournament; blocking. Bad rules are refused before anything is stored. */
+    public TournamentTemplate createTemplate(TournamentRules rules) {
+        long id = records.createTemplate(rules);
+        TournamentTemplate template = new TournamentTemplate(id, rules, true);
+        templates.put(id, template);
+        ensureRegistering(template);
+        return template;
+    }
+
+    /** No new tournament is opened from the template; the one registering stays until it fills or is cancelled. Blocking. */
+    public TournamentTemplate retireTemplate(long id) {
+        TournamentTemplate template = template(id);
+        records.setTemplateActive(id, false);
+        TournamentTemplate retired = new TournamentTemplate(id, template.rules(), false);
+        templates.put(id, retired);
+        return retired;
+    }
+
+    public List<TournamentTemplate> templates() {
+        return templates.values().stream().sorted(Comparator.comparingLong(TournamentTemplate::id)).toList();
+    }
+
+    public Optional<TournamentActor> find(long id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    public Collection<TournamentActor> live() {
+        return List.copyOf(live.values());
+    }
+
+    /** A tournament as shown: asked of its actor while it is not over, read from the database after. */
+    public CompletableFuture<TournamentView> view(long id) {
+        TournamentActor actor = live.get(id);
+        if (actor != null) {
+            return actor.view();
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            StoredTournament row = records.tournament(id);
+            if (row == null) {
+                throw new TournamentRefusal(TournamentRefusal.Code.UNKNOWN_TOURNAMENT, "no tournament " + id);
+            }
+            return storedView(row, records.entries(List.of(id)));
+        }, services.worker());
+    }
+
+    /**
+     * Tournaments in the given statuses, newest first: live ones from their actors, the last {@value #RECENT} that are
+     * over from the database.
+     */
+    public CompletableFuture<List<TournamentView>> list(List<TournamentStatus> statuses) {
+        List<CompletableFuture<TournamentView>> views = live.values().stream().map(TournamentActor::view).toList();
+        List<TournamentStatus> over = statuses.stream().filter(TournamentStatus::over).toList();
+        CompletableFuture<List<TournamentView>> ended = over.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> {
+                    List<StoredTournament> rows = records.recent(over, RECENT);
+                    Map<Long, List<StoredEntry>> entries = records.entries(rows.stream()
+                            .map(StoredTournament::id).toList()).stream()
+                            .collect(Collectors.groupingBy(StoredEntry::tournamentId));
+                    return rows.stream().map(row -> storedView(row, entries.getOrDefault(row.id(), List.of()))).toList();
+                }, services.worker());
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenCombine(ended, (v, stored) -> {
+            Map<Long, TournamentView> byId = new LinkedHashMap<>();
+            stored.forEach(view -> byId.put(view.id(), view));
+            views.stream().map(CompletableFuture::join).filter(view -> statuses.contains(view.status()))
+                    .forEach(view -> byId.put(view.id(), view)); // a live one that just ended is shown as it is now
+            return byId.values().stream().filter(view -> statuses.contains(view.status()))
+                    .sorted(Comparator.comparingLong(TournamentView::id).reversed()).toList();
+        });
+    }
+
+    private TournamentTemplate template(long id) {
+        TournamentTemplate template = templates.get(id);
+        if (template == null) {
+            throw new IllegalArgumentException("no tournament template " + id);
+        }
+        return template;
+    }
+
+    /** Opens a tournament from the template unless one of it is registering already. */
+    private synchronized void ensureRegistering(TournamentTemplate template) {
+        boolean registering = live.values().stream().anyMatch(actor -> actor.templateId() == template.id()
+                && actor.registering());
+        if (!registering && template.active()) {
+            long id = records.openTournament(template.id());
+            StoredTournament row = records.tournament(id);
+            live.put(id, actorOf(row, List.of()));
+        }
+    }
+
+    private TournamentActor actorOf(StoredTournament row, List<StoredEntry> entries) {
+        TournamentTemplate template = template(row.templateId());
+        TournamentStatus status = TournamentStatus.valueOf(row.status());
+        SitAndGo sitAndGo = status == TournamentStatus.REGISTERING ? SitAndGo.open(row.id(), template.rules())
+                : restore(row, template, entries);
+        return new TournamentActor(sitAndGo, template.id(), row, records, services, this::changed);
+    }
+
+    /** A tournament started or ended: the next one of its template opens, and an ended one leaves the live ones. */
+    private void changed(TournamentActor actor) {
+        if (actor.over()) {
+            live.remove(actor.id());
+        }
+        TournamentTemplate template = templates.get(actor.templateId());
+        if (template != null) {
+            CompletableFuture.runAsync(() -> ensureRegistering(template), services.worker())
+                    .exceptionally(failure -> {
+                        log.error("could not open the next tournament of template {}", template.id(), failure);
+                        return null;
+                    });
+        }
+    }
+
+    private TournamentView storedView(StoredTournament row, List<StoredEntry> entries) {
+        TournamentTemplate template = template(row.templateId());
+        SitAndGo sitAndGo = restore(row, template, entries);
+        Map<Long, String> names = new LinkedHashMap<>();
+        entries.forEach(entry -> names.put(entry.playerId(), entry.playerName()));
+        return TournamentView.of(sitAndGo, template.id(), row, names);
+    }
+
+    /** The stored tournament's registered entries and decided placings, as its life cycle. */
+    private static SitAndGo restore(StoredTournament row, TournamentTemplate template,
+                                    List<StoredEntry> entries) {
+        Map<Long, Long> registered = new LinkedHashMap<>();
+        Map<Integer, List<StoredEntry>> byPlace = new java.util.TreeMap<>(Comparator.reverseOrder());
+        for (StoredEntry entry : entries) {
+            if ("REGISTERED".equals(entry.state())) {
+                registered.put(entry.playerId(), entry.id());
+                if (entry.place() != null) {
+                    byPlace.computeIfAbsent(entry.place(), p -> new ArrayList<>()).add(entry);
+                }
+            }
+        }
+        List<Placing> placings = byPlace.entrySet().stream().map(e -> new Placing(e.getKey(), e.getValue().stream()
+                .sorted(Comparator.comparingInt(StoredEntry::tieOrder))
+                .map(StoredEntry::playerId).toList())).toList();
+        return SitAndGo.restore(row.id(), template.rules(), TournamentStatus.valueOf(row.status()), registered, placings);
+    }
+}
