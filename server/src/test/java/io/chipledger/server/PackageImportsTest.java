@@ -34,6 +34,7 @@ class PackageImportsTest {
         MAY_IMPORT.put("account", List.of(S + "chips."));
         MAY_IMPORT.put("history", List.of(P + "money.", S + "game."));
         MAY_IMPORT.put("bot", List.of(P + "money.", P + "protocol."));
+        MAY_IMPORT.put("attack", List.of(P + "money.", P + "protocol.", S + "bot."));
         MAY_IMPORT.put("table", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "chips.",
                 S + "game.", S + "history.record.", S + "logging.", S + "metrics.", S + "net."));
         // tournament: its rules are pure (TournamentPurityTest); its director works on tables, the ledger and players.

@@ -41,10 +41,14 @@ public final class Attack {
         long table = firstTable(plan.http());
         boolean sound;
         try (HealthProbe health = new HealthProbe(base.getPort())) {
+            health.phase("the fuzzer");
             FrameFuzzer fuzzer = new FrameFuzzer(ws, tokens, table);
             fuzzer.run(plan.frames(), plan.connections(), plan.perSecond());
             out.println(fuzzer.report());
+            out.println("  " + fuzzer.unanswered());
+            health.phase("the idle flood");
             try (SocketFlood flood = new SocketFlood(base.getPort(), plan.idleSockets())) {
+                health.phase("the login flood");
                 LoginFlood logins = new LoginFlood(base.getPort());
                 logins.run("victim-" + System.currentTimeMillis() % 100_000, "victim-password-1", plan.logins(), 8);
                 out.println(flood.report());

@@ -24,6 +24,9 @@ final class FrameFuzzer {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong internal = new AtomicLong();
+    /** Frames sent with a requestId of ours and not answered yet, by requestId: the start of each frame. */
+    private final java.util.Map<String, String> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("\"requestId\":\"([^\"]+)\"");
 
     FrameFuzzer(URI ws, List<String> tokens, long tableId) {
         this.ws = ws;
@@ -70,8 +73,14 @@ final class FrameFuzzer {
             }
             long next = System.nanoTime();
             while (done < quota && !listener.closedNow.isDone()) {
+                String requestId = index + "-" + done;
+                String frame = frames.next(requestId);
+                // Only frames whose requestId the server can read: a broken frame is answered with a null one.
+                if (requestId.equals(io.chipledger.protocol.ProtocolJson.requestIdOf(frame))) {
+                    pending.put(requestId, frame.length() > 40 ? frame.substring(0, 40) : frame);
+                }
                 try {
-                    socket.sendText(frames.next(index + "-" + done), true).get(10, TimeUnit.SECONDS);
+                    socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
                 } catch (Exception failed) {
                     break;
                 }
@@ -82,6 +91,7 @@ final class FrameFuzzer {
             }
             if (done >= quota) {
                 sleep(2_000_000_000L);
+                listener.closing = true;
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
             }
         }
@@ -114,6 +124,10 @@ final class FrameFuzzer {
                 } else if (frame.startsWith("{\"type\":\"error\"") || frame.startsWith("{\"type\":\"done\"")
                         || frame.startsWith("{\"type\":\"pong\"")) {
                     answered.incrementAndGet();
+                    java.util.regex.Matcher id = REQUEST_ID.matcher(frame);
+                    if (id.find()) {
+                        pending.remove(id.group(1));
+                    }
                     if (frame.contains("\"code\":\"INTERNAL\"")) {
                         internal.incrementAndGet();
                     }
@@ -123,9 +137,14 @@ final class FrameFuzzer {
             return null;
         }
 
+        /** Set when this side is done and closes: the server's answering close is not counted. */
+        volatile boolean closing;
+
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-            closed.incrementAndGet();
+            if (!closing) {
+                closed.incrementAndGet();
+            }
             closedNow.complete(null);
             welcomed.completeExceptionally(new IllegalStateException("closed: " + reason));
             return null;
@@ -136,6 +155,12 @@ final class FrameFuzzer {
             closedNow.complete(null);
             welcomed.completeExceptionally(error);
         }
+    }
+
+    /** Up to five frames that named a request and got no answer, to show what went unanswered. */
+    String unanswered() {
+        return pending.size() + " frames with a requestId unanswered" + (pending.isEmpty() ? ""
+                : ", e.g. " + pending.values().stream().limit(5).toList());
     }
 
     String report() {

@@ -20,6 +20,8 @@ final class HealthProbe implements AutoCloseable {
     private final AtomicInteger notOk = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String phase = "start";
+    private volatile String slowestPhase = "";
 
     HealthProbe(int port) {
         this.port = port;
@@ -44,6 +46,9 @@ final class HealthProbe implements AutoCloseable {
                 ok = false;
             }
             long took = Math.max(System.nanoTime() - start, ok ? 0 : 10_000_000_000L);
+            if (took > slowestNanos.get()) {
+                slowestPhase = phase;
+            }
             slowestNanos.accumulateAndGet(took, Math::max);
             probes.incrementAndGet();
             if (!ok) {
@@ -57,9 +62,15 @@ final class HealthProbe implements AutoCloseable {
         }
     }
 
+    /** Names what the attack does now, so the slowest answer can be told apart by phase. */
+    void phase(String name) {
+        phase = name;
+    }
+
     String report() {
         double slowest = slowestNanos.get() / 1e9;
-        return String.format("/health: %d probes, %d not 200, slowest %.3f s: %s", probes.get(), notOk.get(), slowest,
+        return String.format("/health: %d probes, %d not 200, slowest %.3f s (during %s): %s", probes.get(), notOk.get(),
+                slowest, slowestPhase,
                 notOk.get() == 0 && slowest < 1.0 ? "stayed under a second" : "NOT under a second");
     }
 

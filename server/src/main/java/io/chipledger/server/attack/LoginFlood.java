@@ -18,14 +18,15 @@ final class LoginFlood {
 
     private final int port;
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    private boolean victimGotIn;
+    private int registered;
+    private int victimAnswer;
 
     LoginFlood(int port) {
         this.port = port;
     }
 
     void run(String victim, String password, int attempts, int threads) throws InterruptedException {
-        post("127.0.0.3", "/api/register", victim, password);
+        registered = post("127.0.0.3", "/api/register", victim, password);
         AtomicInteger next = new AtomicInteger();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -40,7 +41,7 @@ final class LoginFlood {
         for (Thread worker : workers) {
             worker.join();
         }
-        victimGotIn = post("127.0.0.3", "/api/login", victim, password) == 200;
+        victimAnswer = post("127.0.0.3", "/api/login", victim, password);
     }
 
     private int post(String from, String path, String name, String password) {
@@ -61,6 +62,6 @@ final class LoginFlood {
 
     String report() {
         return "login flood: answers by status " + new TreeMap<>(statuses) + "; the player logs in from their own address: "
-                + (victimGotIn ? "yes" : "NO");
+                + (victimAnswer == 200 ? "yes" : "NO (registered " + registered + ", login " + victimAnswer + ")");
     }
 }

@@ -101,8 +101,22 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         super.channelActive(ctx);
     }
 
-    /** Closes the connection idle longest, if any; true when one was closed (its count goes when it is gone). */
+    /**
+     * Closes the connection idle longest, if any; true when one was closed (its count goes when it is gone). Connections
+     * accepted at the same moment on other event loops may pick the same one: the loser looks again.
+     */
     private boolean makeRoom() {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Boolean made = tryToMakeRoom();
+            if (made != null) {
+                return made;
+            }
+        }
+        return false;
+    }
+
+    /** True when a connection was closed, false when none is idle, null when another thread took the one found. */
+    private Boolean tryToMakeRoom() {
         Channel oldest = null;
         long oldestSince = Long.MAX_VALUE;
         for (Channel candidate : open) {
@@ -113,8 +127,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
                 oldestSince = since;
             }
         }
-        if (oldest == null || !open.remove(oldest)) {
+        if (oldest == null) {
             return false;
+        }
+        if (!open.remove(oldest)) {
+            return null;
         }
         shed.incrementAndGet();
         oldest.close(); // its close listener counts it out, a moment after the new connection counted itself in
