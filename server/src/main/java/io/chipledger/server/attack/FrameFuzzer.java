@@ -1,14 +1,19 @@
 package io.chipledger.server.attack;
 
+import io.chipledger.protocol.ProtocolJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends hostile frames over many WebSockets, each as fast as the server's per-connection rate allows, and counts the
@@ -25,8 +30,8 @@ final class FrameFuzzer {
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong internal = new AtomicLong();
     /** Frames sent with a requestId of ours and not answered yet, by requestId: the start of each frame. */
-    private final java.util.Map<String, String> pending = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("\"requestId\":\"([^\"]+)\"");
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"]+)\"");
 
     FrameFuzzer(URI ws, List<String> tokens, long tableId) {
         this.ws = ws;
@@ -76,7 +81,7 @@ final class FrameFuzzer {
                 String requestId = index + "-" + done;
                 String frame = frames.next(requestId);
                 // Only frames whose requestId the server can read: a broken frame is answered with a null one.
-                if (requestId.equals(io.chipledger.protocol.ProtocolJson.requestIdOf(frame))) {
+                if (requestId.equals(ProtocolJson.requestIdOf(frame))) {
                     pending.put(requestId, frame.length() > 40 ? frame.substring(0, 40) : frame);
                 }
                 try {
@@ -124,7 +129,7 @@ final class FrameFuzzer {
                 } else if (frame.startsWith("{\"type\":\"error\"") || frame.startsWith("{\"type\":\"done\"")
                         || frame.startsWith("{\"type\":\"pong\"")) {
                     answered.incrementAndGet();
-                    java.util.regex.Matcher id = REQUEST_ID.matcher(frame);
+                    Matcher id = REQUEST_ID.matcher(frame);
                     if (id.find()) {
                         pending.remove(id.group(1));
                     }
