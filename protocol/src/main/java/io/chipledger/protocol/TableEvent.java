@@ -16,6 +16,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = TableEvent.SatOut.class, name = "satOut"),
     @JsonSubTypes.Type(value = TableEvent.SatIn.class, name = "satIn"),
     @JsonSubTypes.Type(value = TableEvent.SeatLeft.class, name = "seatLeft"),
+    @JsonSubTypes.Type(value = TableEvent.RebuyOffered.class, name = "rebuyOffered"),
     @JsonSubTypes.Type(value = TableEvent.HandStarted.class, name = "handStarted"),
     @JsonSubTypes.Type(value = TableEvent.BlindPosted.class, name = "blindPosted"),
     @JsonSubTypes.Type(value = TableEvent.HoleCardsDealt.class, name = "holeCardsDealt"),
@@ -49,6 +50,13 @@ public sealed interface TableEvent {
 
     /** The seat is free again; {@code cashedOut} went back to the player's wallet. */
     record SeatLeft(int seat, String player, Money cashedOut) implements TableEvent {
+    }
+
+    /**
+     * The seat's player lost every chip: they may top up for {@code minBuyIn} to {@code maxBuyIn} within
+     * {@code millisLeft}, or the seat is given up (a {@code seatLeft} follows).
+     */
+    record RebuyOffered(int seat, Money minBuyIn, Money maxBuyIn, long millisLeft) implements TableEvent {
     }
 
     /**

@@ -32,8 +32,9 @@ public record TableView(
     public record SeatView(int seat, String player, Money stack, Money bet, SeatStatus status, List<String> holeCards) {
     }
 
+    /** BUSTED: no chips left, offered a rebuy (see {@code rebuyOffered}) until the seat is given up. */
     public enum SeatStatus {
-        WAITING, ACTIVE, FOLDED, ALL_IN, SITTING_OUT, DISCONNECTED
+        WAITING, ACTIVE, FOLDED, ALL_IN, SITTING_OUT, DISCONNECTED, BUSTED
     }
 
     /** A main or side pot and the seats that can win it. */

@@ -92,6 +92,7 @@ export class TableModel {
         folded: status === 'FOLDED',
         allIn: status === 'ALL_IN',
         sittingOut: status === 'SITTING_OUT',
+        busted: status === 'BUSTED',
         connected: status !== 'DISCONNECTED',
         cards: s.holeCards ? [...s.holeCards] : null,
         hasCards: inHand && status !== 'FOLDED',
@@ -132,8 +133,8 @@ export class TableModel {
 
 function emptySeat(number, player, stack) {
   return {
-    seat: number, player, stack, bet: 0n, inHand: false, folded: false, allIn: false, sittingOut: false,
-    connected: true, cards: null, hasCards: false, shown: null, lastAction: null,
+    seat: number, player, stack, bet: 0n, inHand: false, folded: false, allIn: false, sittingOut: false, busted: false,
+    rebuyUntil: null, connected: true, cards: null, hasCards: false, shown: null, lastAction: null,
   };
 }
 
@@ -166,7 +167,10 @@ const HANDLERS = {
     m.seats.set(e.seat, emptySeat(e.seat, e.player, fromWire(e.stack)));
   },
   toppedUp(m, e) {
-    seatFor(m, e.seat).stack = fromWire(e.stack);
+    Object.assign(seatFor(m, e.seat), { stack: fromWire(e.stack), busted: false, rebuyUntil: null });
+  },
+  rebuyOffered(m, e, seq, now) {
+    Object.assign(seatFor(m, e.seat), { busted: true, rebuyUntil: now + e.millisLeft });
   },
   satOut(m, e) {
     seatFor(m, e.seat).sittingOut = true;

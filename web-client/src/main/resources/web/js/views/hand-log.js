@@ -28,6 +28,8 @@ export function describe(event, model) {
       return `${who(event.seat)} sits out`;
     case 'satIn':
       return `${who(event.seat)} is back`;
+    case 'rebuyOffered':
+      return `${who(event.seat)} is out of chips: a rebuy of ${money(event.minBuyIn)} to ${money(event.maxBuyIn)} is open for ${Math.round(event.millisLeft / 1000)} s`;
     case 'seatLeft':
       return `${event.player} leaves the table with ${money(event.cashedOut)}`;
     case 'handStarted':

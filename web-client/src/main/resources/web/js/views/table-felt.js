@@ -67,6 +67,7 @@ function emptySeat(number, onEmptySeat) {
 }
 
 function seatStatus(model, seat) {
+  if (seat.busted && !seat.inHand) return 'busted';
   if (seat.sittingOut && !seat.inHand) return 'sitting-out';
   if (!seat.connected) return 'disconnected';
   if (seat.folded) return 'folded';
@@ -90,7 +91,7 @@ function seatElement(model, seat, mine, pendingAct) {
       + (seat.lastAction.action === 'BET' || seat.lastAction.action === 'RAISE' ? ` ${format(seat.lastAction.streetTotal)}` : '')
       : null;
   const labels = {
-    'sitting-out': 'Sitting out', disconnected: 'Disconnected', folded: 'Folded', 'all-in': 'All-in', waiting: 'Waiting',
+    busted: 'Busted', 'sitting-out': 'Sitting out', disconnected: 'Disconnected', folded: 'Folded', 'all-in': 'All-in', waiting: 'Waiting',
   };
   return h('div', {
     class: `seat${mine ? ' mine' : ''}${turn ? ' to-act' : ''}`, id: `seat-${seat.seat}`,

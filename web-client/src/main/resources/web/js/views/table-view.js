@@ -1,7 +1,7 @@
 // The table page: its header (stakes, buy-in range, sit out, top up, leave), the felt, the action bar and the chat.
 // Seated or watching, it follows the table through a TableController kept by the app across navigation.
 import { h, replaceChildren } from '../dom.js';
-import { format, min } from '../money.js';
+import { format, max, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
@@ -55,7 +55,12 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
 
   controller = app.follow(tableId, {
     onChange: render,
-    onEvent: (event, seq, model) => chat.event(event, seq, model),
+    onEvent: (event, seq, model) => {
+      chat.event(event, seq, model);
+      if (event.type === 'rebuyOffered' && event.seat === model.mySeat) {
+        openTopUp();
+      }
+    },
     onError: text => app.toast(text),
   });
   const clock = setInterval(() => controller.model.ready && tickClock(felt, controller.model, performance.now()), 250);
@@ -88,7 +93,9 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
         me.sittingOut
           ? h('button', { type: 'button', id: 'sit-in', onclick: () => answered(controller.sitIn()) }, 'Sit in')
           : h('button', { type: 'button', id: 'sit-out', onclick: () => answered(controller.sitOut()) }, 'Sit out next hand'),
-        h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
+        me.busted
+          ? h('button', { type: 'button', id: 'rebuy', class: 'primary', onclick: () => openTopUp() }, 'Rebuy')
+          : h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
         h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table'));
   }
 
@@ -123,9 +130,16 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     const model = controller.model;
     const me = model.seat(model.mySeat);
     dialog?.close();
+    // A top-up may not leave the stack below the table minimum (the server refuses it too), nor take it past the maximum.
+    const low = max(1n, model.config.minBuyIn - me.stack);
+    const seconds = me.rebuyUntil === null ? null : Math.max(0, Math.round((me.rebuyUntil - performance.now()) / 1000));
     dialog = openChipsDialog({
-      title: 'Top up', detail: `Your stack is ${format(me.stack)}; the table maximum is ${format(model.config.maxBuyIn)}.`,
-      low: 1n, high: min(model.config.maxBuyIn - me.stack, model.config.maxBuyIn), wallet: app.wallet(), confirm: 'Add chips',
+      title: me.busted ? 'Rebuy' : 'Top up',
+      detail: me.busted
+        ? `You are out of chips. Buy back in${seconds === null ? '' : ` within ${seconds} s`}, or your seat is given up.`
+        : `Your stack is ${format(me.stack)}; a stack ends between ${format(model.config.minBuyIn)} and ${format(model.config.maxBuyIn)}.`,
+      low, high: min(model.config.maxBuyIn - me.stack, model.config.maxBuyIn), wallet: app.wallet(),
+      confirm: me.busted ? 'Buy back in' : 'Add chips',
       submit: cents => controller.topUp(cents),
     });
   }

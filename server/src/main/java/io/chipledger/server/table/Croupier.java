@@ -39,6 +39,7 @@ final class Croupier {
     private final TableConfig config;
     private final TurnClock turnClock;
     private final Departures departures;
+    private final Rebuys rebuys;
     private final ChipPoster poster;
     private final long potAccount;
     private final TableServices services;
@@ -49,12 +50,13 @@ final class Croupier {
     private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
     private boolean handScheduled;
 
-    Croupier(TableState table, TurnClock turnClock, Departures departures, ChipPoster poster, long potAccount,
+    Croupier(TableState table, TurnClock turnClock, Departures departures, Rebuys rebuys, ChipPoster poster, long potAccount,
              TableServices services, CommandTimer timers, Duration pauseBetweenHands) {
         this.table = table;
         this.config = table.config;
         this.turnClock = turnClock;
         this.departures = departures;
+        this.rebuys = rebuys;
         this.poster = poster;
         this.potAccount = potAccount;
         this.services = services;
@@ -245,8 +247,9 @@ final class Croupier {
                 .thenApply(v -> Outcome.published(new TableEvent.HandEnded(finished.id, finished.serverSeed()))
                         .then(departures::cashOutLeavers)
                         .thenNow(() -> {
+                            Outcome offers = rebuys.offerToBusted();
                             dealIfReady();
-                            return Outcome.none();
+                            return offers;
                         }));
     }
 

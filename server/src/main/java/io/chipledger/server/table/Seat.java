@@ -27,6 +27,9 @@ final class Seat {
     /** Counts departures and returns, so a grace timer set before the player came back knows it is stale. */
     int absences;
     Duration timeBank;
+    /** Busted and offered a rebuy that is still open; {@code rebuyOffers} numbers the offers, so a stale timer knows. */
+    boolean awaitingRebuy;
+    int rebuyOffers;
     /** The player's latest actions by requestId, so one sent again after a reconnect is answered, not repeated. */
     private final Map<String, ClientMessage.Act> recentActions = new LinkedHashMap<>() {
         @Override

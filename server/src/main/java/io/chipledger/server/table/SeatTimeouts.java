@@ -3,13 +3,26 @@ package io.chipledger.server.table;
 import java.time.Duration;
 
 /**
- * How long a table waits for a player who dropped. Within {@code disconnectGrace} the seat is kept and the player's
- * turns time out as usual; then they are sat out, and after {@code abandonAfter} more their stack is cashed out to
- * their wallet. A seat restored after a restart is cashed out if its player is not back within the grace.
+ * How long a table keeps a seat for a player who is not playing. Within {@code disconnectGrace} a dropped player keeps
+ * the seat and their turns time out as usual; then they are sat out, and after {@code abandonAfter} more their stack is
+ * cashed out to their wallet. A seat restored after a restart is cashed out if its player is not back within the
+ * grace. A player who lost every chip is offered a rebuy for {@code rebuyWindow}, then stood up, so a busted seat never
+ * waits at the table for good.
  */
-public record SeatTimeouts(Duration disconnectGrace, Duration abandonAfter) {
+public record SeatTimeouts(Duration disconnectGrace, Duration abandonAfter, Duration rebuyWindow) {
+
+    public static final Duration DEFAULT_REBUY_WINDOW = Duration.ofSeconds(60);
+
+    /** The drop timeouts given, and the default rebuy window. */
+    public SeatTimeouts(Duration disconnectGrace, Duration abandonAfter) {
+        this(disconnectGrace, abandonAfter, DEFAULT_REBUY_WINDOW);
+    }
 
     public static SeatTimeouts defaults() {
-        return new SeatTimeouts(Duration.ofSeconds(60), Duration.ofMinutes(5));
+        return new SeatTimeouts(Duration.ofSeconds(60), Duration.ofMinutes(5), DEFAULT_REBUY_WINDOW);
+    }
+
+    public SeatTimeouts withRebuyWindow(Duration window) {
+        return new SeatTimeouts(disconnectGrace, abandonAfter, window);
     }
 }

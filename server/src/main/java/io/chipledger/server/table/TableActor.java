@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One table: a dispatcher over helpers with one job each ({@link Usher} seats, {@link Attendance} who is away,
- * {@link Croupier} the hand, {@link TurnClock} the clock, {@link OperatorCommands}, {@link ChatModerator}). Every
- * command goes through the table's {@link Mailbox}, so no two run at once; a helper returns what its command came to
- * as an {@link Outcome}, and {@link #handleAndPublish} sends it, once the ledger committed the chips it moved.
+ * {@link Croupier} the hand, {@link TurnClock} the clock, {@link Rebuys} busted seats, {@link OperatorCommands},
+ * {@link ChatModerator}). Every command goes through the table's {@link Mailbox}, so no two run at once; a helper
+ * returns what its command came to as an {@link Outcome}, and {@link #handleAndPublish} sends it, once the ledger
+ * committed the chips it moved.
  *
  * <p>The public methods may be called from any thread (they only enqueue); everything else runs in the mailbox.
  */
@@ -56,8 +57,9 @@ public final class TableActor {
         SeatCashier cashier = new SeatCashier(config, services.ledger(), poster, services.seats(), services.worker());
         CommandTimer timers = this::later;
         this.departures = new Departures(table, cashier);
-        this.croupier = new Croupier(table, new TurnClock(table, timers, services.clock()), departures, poster, potAccount,
-                services, timers, pauseBetweenHands);
+        Rebuys rebuys = new Rebuys(table, timers, services.seatTimeouts().rebuyWindow(), departures);
+        this.croupier = new Croupier(table, new TurnClock(table, timers, services.clock()), departures, rebuys, poster,
+                potAccount, services, timers, pauseBetweenHands);
         this.usher = new Usher(table, cashier, croupier);
         this.attendance = new Attendance(table, services.seatTimeouts(), timers, croupier);
         this.operator = new OperatorCommands(table, croupier, departures);

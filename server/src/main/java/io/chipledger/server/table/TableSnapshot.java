@@ -61,6 +61,9 @@ final class TableSnapshot {
         if (inHand != null) {
             return inHand.folded() ? TableView.SeatStatus.FOLDED : inHand.allIn() ? TableView.SeatStatus.ALL_IN : TableView.SeatStatus.ACTIVE;
         }
+        if (!seat.stack.isPositive()) {
+            return TableView.SeatStatus.BUSTED;
+        }
         if (seat.sittingOut) {
             return TableView.SeatStatus.SITTING_OUT;
         }

@@ -98,9 +98,11 @@ final class Usher {
         if (table.inHand(seat)) {
             return Outcome.refused(request.requestId(), ErrorCode.ILLEGAL_ACTION, "top up between hands").now();
         }
-        if (!request.amount().isPositive() || seat.stack.plus(request.amount()).isGreaterThan(config.maxBuyIn())) {
-            return Outcome.refused(request.requestId(), ErrorCode.BUY_IN_OUT_OF_RANGE,
-                    "you may add up to " + config.maxBuyIn().minus(seat.stack).max(Money.ZERO)).now();
+        Money after = seat.stack.plus(request.amount());
+        if (!request.amount().isPositive() || after.isLessThan(config.minBuyIn()) || after.isGreaterThan(config.maxBuyIn())) {
+            // A stack below the minimum buy-in is what a top-up must lift off the floor, not leave there: a 0.01
+            // top-up once dealt a busted player in with 0.01.
+            return Outcome.refused(request.requestId(), ErrorCode.BUY_IN_OUT_OF_RANGE, topUpRange(seat)).now();
         }
         if (player.frozen()) {
             return Outcome.refused(request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen").now();
@@ -112,12 +114,23 @@ final class Usher {
             }
             Money added = outcome.seatBalance().minus(seat.stack); // zero for a top-up sent again
             seat.stack = outcome.seatBalance();
+            Rebuys.takenUp(seat);
             croupier.dealIfReady();
             Outcome toppedUp = added.isPositive()
                     ? Outcome.published(new TableEvent.ToppedUp(seat.number, added, seat.stack)) : Outcome.none();
             return toppedUp.andDone(request.requestId())
                     .and(new Outcome.ToPlayer(player.id(), new ServerMessage.Wallet(outcome.walletBalance())));
         });
+    }
+
+    /** What a top-up to this seat may add, in words: enough to reach the minimum buy-in, at most up to the maximum. */
+    private String topUpRange(Seat seat) {
+        Money most = config.maxBuyIn().minus(seat.stack).max(Money.ZERO);
+        if (!most.isPositive()) {
+            return "your stack is at the table maximum of " + config.maxBuyIn();
+        }
+        Money least = config.minBuyIn().minus(seat.stack).max(Money.CENT);
+        return "add " + least + " to " + most + " (a stack ends between " + config.minBuyIn() + " and " + config.maxBuyIn() + ")";
     }
 
     /** Answered at once; the seat is given up now between hands, or after the hand the player is in. */
