@@ -73,7 +73,8 @@ function seatStatus(model, seat) {
   if (seat.folded) return 'folded';
   if (seat.allIn) return 'all-in';
   if (seat.inHand) return 'in-hand';
-  return 'waiting';
+  // A seat left out of a running hand is dealt in when the big blind reaches it (the server's rule).
+  return model.handId !== null ? 'waiting-for-big-blind' : 'waiting';
 }
 
 function seatElement(model, seat, mine, pendingAct) {
@@ -92,6 +93,7 @@ function seatElement(model, seat, mine, pendingAct) {
       : null;
   const labels = {
     busted: 'Busted', 'sitting-out': 'Sitting out', disconnected: 'Disconnected', folded: 'Folded', 'all-in': 'All-in', waiting: 'Waiting',
+    'waiting-for-big-blind': 'Waits for big blind',
   };
   return h('div', {
     class: `seat${mine ? ' mine' : ''}${turn ? ' to-act' : ''}`, id: `seat-${seat.seat}`,

@@ -85,8 +85,10 @@ final class Croupier {
             return Outcome.none().now();
         }
         return services.hands().open(config.id()).thenApply(handId -> {
-            table.button = table.seats.nextReadyAfter(table.button);
-            List<Seat> dealtIn = table.seats.readyFromLeftOf(table.button);
+            DealingOrder.Deal deal = DealingOrder.next(table.seats, table.button);
+            table.button = deal.button();
+            List<Seat> dealtIn = deal.dealtIn();
+            DealingOrder.leftOut(table.seats, dealtIn);
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);

@@ -27,6 +27,8 @@ final class Seat {
     /** Counts departures and returns, so a grace timer set before the player came back knows it is stale. */
     int absences;
     Duration timeBank;
+    /** Sat down, or left out of a hand the table played: dealt in again only once the big blind reaches the seat. */
+    boolean waitsForBigBlind = true;
     /** Busted and offered a rebuy that is still open; {@code rebuyOffers} numbers the offers, so a stale timer knows. */
     boolean awaitingRebuy;
     int rebuyOffers;
