@@ -84,6 +84,7 @@ function connect() {
       tables.forEach(entry => entry.controller.resume());
     },
     onMessage: received,
+    onClosedBy: reason => toast(`The server closed the connection: ${reason}`),
     onUnauthorized: () => {
       logout('Your session has ended: please log in again.');
     },

@@ -28,6 +28,8 @@ public enum ErrorCode {
     REQUEST_ID_REUSED,
     ACCOUNT_FROZEN,
     TABLE_CLOSED,
+    /** An operator removed this player from the table a short while ago; the message says when they may sit again. */
+    BARRED_FROM_TABLE,
     RATE_LIMITED,
     MESSAGE_TOO_LARGE,
     /** Something failed on the server; nothing was changed that the client was told about. */

@@ -33,6 +33,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = TableEvent.ChatPosted.class, name = "chatPosted"),
     @JsonSubTypes.Type(value = TableEvent.TablePaused.class, name = "tablePaused"),
     @JsonSubTypes.Type(value = TableEvent.TableResumed.class, name = "tableResumed"),
+    @JsonSubTypes.Type(value = TableEvent.TableClosing.class, name = "tableClosing"),
+    @JsonSubTypes.Type(value = TableEvent.PlayerRemoved.class, name = "playerRemoved"),
 })
 public sealed interface TableEvent {
 
@@ -129,5 +131,16 @@ public sealed interface TableEvent {
     }
 
     record TableResumed() implements TableEvent {
+    }
+
+    /** An operator closes the table: no new hand or seat; every seat is cashed out once the hand in progress ends. */
+    record TableClosing(String reason) implements TableEvent {
+    }
+
+    /**
+     * An operator removed the seat's player: folded if it was their turn, cashed out after the hand (a {@code seatLeft}
+     * follows); they may not sit at this table again for {@code barredMillis}.
+     */
+    record PlayerRemoved(int seat, String player, String reason, long barredMillis) implements TableEvent {
     }
 }

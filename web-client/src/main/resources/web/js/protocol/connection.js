@@ -130,8 +130,12 @@ export class Connection {
         this.received(e.data);
       }
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', e => {
       if (socket === this.socket) {
+        // The server says why it closed a socket (a freeze, a session ended): the player should read it, not guess.
+        if (e.reason && !this.stopped && e.reason !== 'dropped') {
+          this.handlers.onClosedBy?.(e.reason);
+        }
         this.lost();
       }
     });

@@ -26,6 +26,8 @@ export class TableModel {
     /** The hand shown at the end: its awards stay visible while the next hand is dealt. */
     this.lastHand = null;
     this.awards = [];
+    /** An operator's or the server's word on the table ({kind, text}: paused, closing, removed), or null. */
+    this.notice = null;
     /** What the table's next deck is committed to; a seated player's client seed is sent against it. */
     this.nextDeckCommitment = null;
   }
@@ -289,6 +291,21 @@ const HANDLERS = {
   },
   connectionChanged(m, e) {
     seatFor(m, e.seat).connected = e.connected;
+  },
+  tablePaused(m, e) {
+    m.notice = { kind: 'paused', text: `Dealing is paused: ${e.reason}` };
+  },
+  tableResumed(m) {
+    m.notice = m.notice?.kind === 'paused' ? null : m.notice;
+  },
+  tableClosing(m, e) {
+    m.notice = { kind: 'closing', text: `This table is closing: ${e.reason}. Your chips go back to your wallet after the hand.` };
+  },
+  playerRemoved(m, e) {
+    if (e.player === m.me) {
+      const minutes = Math.max(1, Math.ceil(e.barredMillis / 60000));
+      m.notice = { kind: 'removed', text: `An operator removed you from this table: ${e.reason}. You may sit here again in ${minutes} min.` };
+    }
   },
   chatPosted() {
     // Chat changes no table state; the controller hands it to the chat view.

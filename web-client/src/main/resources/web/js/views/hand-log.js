@@ -57,6 +57,10 @@ export function describe(event, model) {
       return `Dealing paused: ${event.reason}`;
     case 'tableResumed':
       return 'Dealing resumed';
+    case 'tableClosing':
+      return `The table is closing: ${event.reason}`;
+    case 'playerRemoved':
+      return `${event.player} was removed by an operator: ${event.reason}`;
     case 'connectionChanged':
       return `${who(event.seat)} ${event.connected ? 'reconnected' : 'lost the connection'}`;
     default:

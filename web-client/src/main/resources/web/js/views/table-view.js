@@ -11,12 +11,13 @@ import { renderFelt, tickClock } from './table-felt.js';
 export function mountTableView(app, tableId, { sitDown = false } = {}) {
   const felt = h('div', { class: 'felt', id: 'table', dataset: { tableId } }, h('p', { class: 'loading' }, 'Joining the table…'));
   const heading = h('div', { class: 'table-heading' });
+  const notice = h('div', { class: 'table-notice', id: 'table-notice', role: 'status', hidden: true });
   const tools = h('div', { class: 'table-tools' });
   const bar = new ActionBar();
   let controller = null;
   const chat = new ChatPanel(text => controller.chat(text));
   const element = h('section', { class: 'table-view', id: 'table-view' },
-      h('div', { class: 'table-main' }, heading, h('div', { class: 'felt-frame' }, felt), bar.element, tools),
+      h('div', { class: 'table-main' }, heading, notice, h('div', { class: 'felt-frame' }, felt), bar.element, tools),
       chat.element);
   let wantSeat = sitDown;
   let dialog = null;
@@ -39,6 +40,9 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
       tickClock(felt, model, performance.now());
       renderHeading(model);
+      notice.hidden = !model.notice;
+      notice.textContent = model.notice?.text ?? '';
+      notice.dataset.kind = model.notice?.kind ?? '';
       renderTools(model);
       if (wantSeat) {
         wantSeat = false;

@@ -58,12 +58,13 @@ final class TableEndpoints {
     private CompletionStage<AdminReply> change(HttpCall call, Operator who, String action) {
         TableRequest request = AdminJson.read(call, TableRequest.class);
         long tableId = AdminJson.id(request.tableId(), "tableId");
+        String reason = AdminJson.reason(request.reason());
         AdminAuditLog.Request logged = new AdminAuditLog.Request(who, action, OwnerRef.table(tableId).text(),
-                AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
+                reason, AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
         return actions.run(logged, logId -> switch (action) {
-            case "TABLE_PAUSE" -> operator.pause(tableId, true).thenApply(AuditedActions.Result::of);
-            case "TABLE_RESUME" -> operator.pause(tableId, false).thenApply(AuditedActions.Result::of);
-            default -> CompletableFuture.completedFuture(operator.close(tableId));
+            case "TABLE_PAUSE" -> operator.pause(tableId, true, reason).thenApply(AuditedActions.Result::of);
+            case "TABLE_RESUME" -> operator.pause(tableId, false, reason).thenApply(AuditedActions.Result::of);
+            default -> CompletableFuture.completedFuture(operator.close(tableId, reason));
         });
     }
 
@@ -71,8 +72,9 @@ final class TableEndpoints {
         KickRequest request = AdminJson.read(call, KickRequest.class);
         long tableId = AdminJson.id(request.tableId(), "tableId");
         long playerId = AdminJson.id(request.playerId(), "playerId");
+        String reason = AdminJson.reason(request.reason());
         AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "KICK", OwnerRef.table(tableId).seatOf(playerId).text(),
-                AdminJson.reason(request.reason()), AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
-        return actions.run(logged, logId -> operator.kick(tableId, playerId).thenApply(AuditedActions.Result::of));
+                reason, AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
+        return actions.run(logged, logId -> operator.kick(tableId, playerId, reason).thenApply(AuditedActions.Result::of));
     }
 }

@@ -67,18 +67,18 @@ final class TableOperator {
                 .thenApplyAsync(view -> AdminReply.of(201, Map.of("table", row(view, rakeTaken()))), worker);
     }
 
-    CompletableFuture<AdminReply> pause(long tableId, boolean pause) {
+    CompletableFuture<AdminReply> pause(long tableId, boolean pause, String reason) {
         TableActor table = find(tableId);
-        return (pause ? table.pause() : table.resume())
+        return (pause ? table.pause(reason) : table.resume())
                 .thenRunAsync(() -> tables.recordStatus(tableId, pause ? TableStatus.PAUSED : TableStatus.OPEN), worker)
                 .thenCompose(v -> table.operatorView())
                 .thenApplyAsync(view -> AdminReply.ok(Map.of("table", row(view, rakeTaken()))), worker);
     }
 
     /** Answers at once that the table is closing; the second stage completes when it is closed and stored so. */
-    AuditedActions.Result close(long tableId) {
+    AuditedActions.Result close(long tableId, String reason) {
         TableActor table = find(tableId);
-        CompletableFuture<AdminReply> closed = table.close()
+        CompletableFuture<AdminReply> closed = table.close(reason)
                 .thenApplyAsync(v -> {
                     tables.recordStatus(tableId, TableStatus.CLOSED);
                     return AdminReply.ok(Map.of("tableId", tableId, "state", TableStatus.CLOSED));
@@ -86,8 +86,8 @@ final class TableOperator {
         return AuditedActions.Result.later(AdminReply.of(202, Map.of("tableId", tableId, "state", TableStatus.CLOSING)), closed);
     }
 
-    CompletableFuture<AdminReply> kick(long tableId, long playerId) {
-        return find(tableId).kick(playerId).thenApply(result -> switch (result) {
+    CompletableFuture<AdminReply> kick(long tableId, long playerId, String reason) {
+        return find(tableId).kick(playerId, reason).thenApply(result -> switch (result) {
             case NOT_SEATED -> throw AdminRefusal.conflict("NOT_SEATED", "player " + playerId + " has no seat at table " + tableId);
             case CASHED_OUT -> AdminReply.ok(Map.of("tableId", tableId, "playerId", playerId, "result", "CASHED_OUT"));
             case CASHED_OUT_AFTER_HAND -> AdminReply.ok(Map.of("tableId", tableId, "playerId", playerId,

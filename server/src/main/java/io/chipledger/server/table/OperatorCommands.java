@@ -14,21 +14,31 @@ final class OperatorCommands {
     private final TableState table;
     private final Croupier croupier;
     private final Departures departures;
+    private final RemovedPlayers removed;
 
-    OperatorCommands(TableState table, Croupier croupier, Departures departures) {
+    OperatorCommands(TableState table, Croupier croupier, Departures departures, RemovedPlayers removed) {
         this.table = table;
         this.croupier = croupier;
         this.departures = departures;
+        this.removed = removed;
     }
 
-    /** Deals no new hand until {@link #resume()}; the hand in progress is played to its end. */
-    void pause() {
+    /** Deals no new hand until {@link #resume()}; the hand in progress is played to its end; the players are told why. */
+    Outcome pause(String reason) {
+        if (table.paused) {
+            return Outcome.none();
+        }
         table.paused = true;
+        return Outcome.published(new TableEvent.TablePaused("paused by an operator: " + reason));
     }
 
-    void resume() {
+    Outcome resume() {
+        if (!table.paused) {
+            return Outcome.none();
+        }
         table.paused = false;
         croupier.dealIfReady();
+        return table.databaseAway ? Outcome.none() : Outcome.published(new TableEvent.TableResumed());
     }
 
     /** The database went away: no new hand until it is back, and everyone at the table is told why. */
@@ -52,24 +62,31 @@ final class OperatorCommands {
     }
 
     /** No new hands or seats; the seats are cashed out now if no hand runs, else once it ends. */
-    CompletionStage<Outcome> close() {
+    CompletionStage<Outcome> close(String reason) {
+        Outcome told = table.closedByOperator ? Outcome.none() : Outcome.published(new TableEvent.TableClosing(reason));
         table.closedByOperator = true;
-        return table.hand == null ? departures.cashOutLeavers() : Outcome.none().now();
+        return (table.hand == null ? told.then(departures::cashOutLeavers) : told).now();
     }
 
     /** What a kick came to, and the stage that carries it out. */
     record Kick(TableActor.KickResult result, CompletionStage<Outcome> outcome) {
     }
 
-    /** Stands a player up as their own leave would: folded now if it is their turn, cashed out after the hand. */
-    Kick kick(long playerId) {
+    /**
+     * Stands a player up as their own leave would (folded now if it is their turn, cashed out after the hand), tells
+     * the table why, and keeps them from sitting here again for a while.
+     */
+    Kick kick(long playerId, String reason) {
         Seat seat = table.seats.ofPlayer(playerId);
         if (seat == null) {
             return new Kick(TableActor.KickResult.NOT_SEATED, Outcome.none().now());
         }
         TableActor.KickResult result = table.inHand(seat) ? TableActor.KickResult.CASHED_OUT_AFTER_HAND
                 : TableActor.KickResult.CASHED_OUT;
-        return new Kick(result, croupier.standUp(seat));
+        removed.removed(playerId);
+        Outcome told = Outcome.published(new TableEvent.PlayerRemoved(seat.number, seat.player.name(), reason,
+                removed.bar().toMillis()));
+        return new Kick(result, told.then(() -> croupier.standUp(seat)).now());
     }
 
     TableActor.OperatorView view(int watching) {

@@ -60,9 +60,10 @@ public final class TableActor {
         Rebuys rebuys = new Rebuys(table, timers, services.seatTimeouts().rebuyWindow(), departures);
         this.croupier = new Croupier(table, new TurnClock(table, timers, services.clock()), departures, rebuys, poster,
                 potAccount, services, timers, pauseBetweenHands);
-        this.usher = new Usher(table, cashier, croupier);
+        RemovedPlayers removed = new RemovedPlayers(services.clock(), services.seatTimeouts().barAfterRemoval());
+        this.usher = new Usher(table, cashier, croupier, removed);
         this.attendance = new Attendance(table, services.seatTimeouts(), timers, croupier);
-        this.operator = new OperatorCommands(table, croupier, departures);
+        this.operator = new OperatorCommands(table, croupier, departures, removed);
         this.chat = new ChatModerator(services.clock());
     }
 
@@ -142,11 +143,16 @@ public final class TableActor {
 
     /** Deals no new hand until {@link #resume()}; the hand in progress is played to its end. */
     public CompletableFuture<Void> pause() {
-        return mailbox.run(operator::pause);
+        return pause("the table is paused");
+    }
+
+    /** As {@link #pause()}, telling the players {@code reason}. */
+    public CompletableFuture<Void> pause(String reason) {
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.pause(reason).now()));
     }
 
     public CompletableFuture<Void> resume() {
-        return mailbox.run(operator::resume);
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.resume().now()));
     }
 
     /** The database went away: deals no new hand until {@link #databaseBack()}, and tells everyone at the table. */
@@ -164,14 +170,24 @@ public final class TableActor {
      * again once no hand is running.
      */
     public CompletableFuture<Void> close() {
-        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.close()))
+        return close("the table is closing");
+    }
+
+    /** As {@link #close()}, telling the players {@code reason}. */
+    public CompletableFuture<Void> close(String reason) {
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.close(reason)))
                 .thenCompose(v -> departures.emptiedForClose());
     }
 
     /** Stands a player up as their own leave would: folded now if it is their turn, cashed out after the hand. */
     public CompletableFuture<KickResult> kick(long playerId) {
+        return kick(playerId, "removed by an operator");
+    }
+
+    /** As {@link #kick(long)}, telling the table {@code reason}; the player may not sit here again for a while. */
+    public CompletableFuture<KickResult> kick(long playerId, String reason) {
         return mailbox.submit(() -> {
-            OperatorCommands.Kick kick = operator.kick(playerId);
+            OperatorCommands.Kick kick = operator.kick(playerId, reason);
             return handleAndPublish(Requester.NOBODY, kick.outcome()).thenApply(v -> kick.result());
         });
     }

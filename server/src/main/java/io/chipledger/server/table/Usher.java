@@ -9,6 +9,7 @@ import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.chips.PostingKey;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,12 +23,14 @@ final class Usher {
     private final TableConfig config;
     private final SeatCashier cashier;
     private final Croupier croupier;
+    private final RemovedPlayers removed;
 
-    Usher(TableState table, SeatCashier cashier, Croupier croupier) {
+    Usher(TableState table, SeatCashier cashier, Croupier croupier, RemovedPlayers removed) {
         this.table = table;
         this.config = table.config;
         this.cashier = cashier;
         this.croupier = croupier;
+        this.removed = removed;
     }
 
     CompletionStage<Outcome> sitDown(Player player, ClientMessage.SitDown request) {
@@ -54,6 +57,12 @@ final class Usher {
         }
         if (player.frozen()) {
             return Outcome.refused(request.requestId(), ErrorCode.ACCOUNT_FROZEN, "your account is frozen").now();
+        }
+        Duration barred = removed.barredFor(player.id());
+        if (!barred.isZero()) {
+            long minutes = Math.max(1, (barred.toSeconds() + 59) / 60);
+            return Outcome.refused(request.requestId(), ErrorCode.BARRED_FROM_TABLE, "an operator removed you from this table; "
+                    + "you may sit here again in " + minutes + (minutes == 1 ? " minute" : " minutes")).now();
         }
         return cashier.buyIn(player, request.seat(), key, request.amount()).thenApply(outcome -> {
             if (outcome.result() instanceof PostingResult.Rejected rejected) {
