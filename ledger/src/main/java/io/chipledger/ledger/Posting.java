@@ -12,9 +12,12 @@ import java.util.Objects;
  *
  * @param idempotencyKey non-blank, at most {@value #MAX_KEY_LENGTH} characters
  * @param legs           at least one; a hand settlement has one per pot share, rake and returned bet
+ * @param fence          null, or the lease the posting's maker held: the posting commits only while it still stands
+ *                       at that epoch (see {@link Fence}). Not part of the content: the same request posted again under
+ *                       a newer epoch is the same request
  */
 public record Posting(String idempotencyKey, TransferKind kind, String tableRef, String handRef, String actionRef,
-                      List<Leg> legs) {
+                      List<Leg> legs, Fence fence) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -22,6 +25,17 @@ public record Posting(String idempotencyKey, TransferKind kind, String tableRef,
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(kind, "kind");
         legs = List.copyOf(legs);
+    }
+
+    /** A posting no lease guards. */
+    public Posting(String idempotencyKey, TransferKind kind, String tableRef, String handRef, String actionRef,
+                   List<Leg> legs) {
+        this(idempotencyKey, kind, tableRef, handRef, actionRef, legs, null);
+    }
+
+    /** This posting, committed only while {@code lease} still stands (null: unguarded). */
+    public Posting withFence(Fence lease) {
+        return new Posting(idempotencyKey, kind, tableRef, handRef, actionRef, legs, lease);
     }
 
     /** A posting of one leg whose kind is the posting's kind, with no table references. */

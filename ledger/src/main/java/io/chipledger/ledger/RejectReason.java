@@ -14,5 +14,10 @@ public enum RejectReason {
     /** Missing or malformed key, no legs, or too many legs. */
     MALFORMED_POSTING,
     /** The ledger was closed before the posting could be written. */
-    LEDGER_CLOSED
+    LEDGER_CLOSED,
+    /**
+     * The posting's fence no longer stands: the lease it names was claimed again (a higher epoch) since its maker
+     * claimed it, or does not exist. Its maker must stop acting for that resource at once.
+     */
+    FENCED
 }

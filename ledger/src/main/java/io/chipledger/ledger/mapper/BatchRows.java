@@ -2,7 +2,7 @@ package io.chipledger.ledger.mapper;
 
 import java.time.OffsetDateTime;
 
-/** Everything one batch writes, column by column, for {@link TransferMapper#writeBatch}. */
+/** Everything one batch writes, column by column, for {@link TransferMapper#writeBatchAndCommit}. */
 public record BatchRows(PostingRows postings, TransferRows transfers, EntryRows entries, BalanceRows balances,
-                        OffsetDateTime createdAt) {
+                        FenceRows fences, OffsetDateTime createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.chipledger.ledger.mapper;
 
+import io.chipledger.ledger.lease.LeaseMapper;
 import io.chipledger.money.Money;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -32,6 +33,7 @@ public final class MyBatisConfiguration {
         configuration.addMapper(AccountMapper.class);
         configuration.addMapper(TransferMapper.class);
         configuration.addMapper(AuditMapper.class);
+        configuration.addMapper(LeaseMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

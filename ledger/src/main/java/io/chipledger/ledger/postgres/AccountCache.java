@@ -59,6 +59,14 @@ final class AccountCache {
         }
     }
 
+    /**
+     * Forgets everything: after a connection broke, the next one may reach another server (a standby promoted), and
+     * nothing remembered from before is worth a refused write.
+     */
+    void forgetAll() {
+        accounts.clear();
+    }
+
     /** How many accounts are kept, once pending evictions are done. */
     long size() {
         cache.cleanUp();

@@ -1,5 +1,6 @@
 package io.chipledger.ledger.postgres;
 
+import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
@@ -17,18 +18,21 @@ import java.util.Map;
 
 /**
  * Applies a batch of postings one by one, in memory, to the accounts the batch has locked. Each posting succeeds or
- * fails alone (a replay, a conflict, missing funds) without touching the others; the result is the journal rows to
- * write for the survivors. Pure: no database, no clock, so it is tested directly.
+ * fails alone (a fence that no longer stands, a replay, a conflict, missing funds) without touching the others; the
+ * result is the journal rows to write for the survivors. Pure: no database, no clock, so it is tested directly.
  */
 final class BatchApplier {
 
     private final Map<String, StoredPosting> stored;
+    private final Map<String, Long> leases;
     private final Map<Long, AccountState> accounts = new HashMap<>();
     private final JournalBatch journal;
     private final Map<String, Integer> acceptedByKey = new HashMap<>();
 
-    private BatchApplier(List<Pending> batch, Map<String, StoredPosting> stored, List<LockedAccount> locked) {
+    private BatchApplier(List<Pending> batch, Map<String, StoredPosting> stored, List<LockedAccount> locked,
+                         Map<String, Long> leases) {
         this.stored = stored;
+        this.leases = leases;
         locked.forEach(row -> accounts.put(row.id(), new AccountState(row)));
         this.journal = new JournalBatch(batch.size());
     }
@@ -36,9 +40,12 @@ final class BatchApplier {
     /**
      * @param stored postings already committed under the batch's keys, by key
      * @param locked the batch's accounts, locked for update; ids missing here do not exist
+     * @param leases the epoch each lease the batch's fences name stands at, read FOR SHARE (names missing here do
+     *               not exist); or null when the fences are not judged here because the write itself checks them
      */
-    static JournalBatch apply(List<Pending> batch, Map<String, StoredPosting> stored, List<LockedAccount> locked) {
-        BatchApplier applier = new BatchApplier(batch, stored, locked);
+    static JournalBatch apply(List<Pending> batch, Map<String, StoredPosting> stored, List<LockedAccount> locked,
+                              Map<String, Long> leases) {
+        BatchApplier applier = new BatchApplier(batch, stored, locked, leases);
         for (int i = 0; i < batch.size(); i++) {
             applier.applyOne(i, batch.get(i));
         }
@@ -46,6 +53,13 @@ final class BatchApplier {
     }
 
     private void applyOne(int index, Pending pending) {
+        Rejected fenced = fenced(pending.posting());
+        if (fenced != null) {
+            // Before the replay check: a maker that lost its lease learns nothing more from the ledger, not even
+            // what it did before; the new holder asks under its own epoch.
+            journal.reject(index, fenced);
+            return;
+        }
         String key = pending.key();
         Integer earlier = acceptedByKey.get(key);
         if (earlier != null) {
@@ -70,6 +84,20 @@ final class BatchApplier {
             acceptedByKey.put(key, journal.accepted.size() - 1);
             journal.accept(index);
         }
+    }
+
+    private Rejected fenced(Posting posting) {
+        Fence fence = posting.fence();
+        if (fence == null || leases == null) {
+            return null;
+        }
+        Long standing = leases.get(fence.name());
+        if (standing != null && standing == fence.epoch()) {
+            return null;
+        }
+        return new Rejected(RejectReason.FENCED, "posting " + posting.idempotencyKey() + " was made under lease "
+                + fence + ", which " + (standing == null ? "does not exist" : "now stands at epoch " + standing)
+                + "; nothing was moved");
     }
 
     /** Applies every leg to a scratch copy of the balances; keeps them only if no leg breaks a rule. */

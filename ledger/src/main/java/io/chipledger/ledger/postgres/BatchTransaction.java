@@ -27,9 +27,11 @@ import java.util.function.Function;
  * still holds what the cache said (compare-and-swap on balance and version), and the posting key's unique index
  * refuses a key committed before. Any failure there, and any batch the cache cannot decide alone (a refusal or a replay
  * must be judged on locked, current rows), falls back to two round trips: lock the batch's accounts in id order and
- * look its keys up; apply in memory; write and commit. A commit whose outcome is unknown (the connection died before
- * the server's answer arrived) is resolved by looking the keys up again, never by applying twice. One per writer
- * thread, which owns its {@link IdReserve}.
+ * look its keys up; apply in memory; write and commit. Postings that carry a fence are only written while their lease
+ * stands at that epoch: the write checks it (the lease read FOR SHARE) and the locked path refuses each stale posting
+ * as FENCED. A commit whose outcome is unknown (the connection died before the server's answer arrived) is thrown as
+ * a {@link LostCommit} and resolved by {@link #resolve}, looking the keys up again, never by applying twice. One per
+ * writer thread, which owns its {@link IdReserve}.
  */
 final class BatchTransaction {
 
@@ -47,7 +49,10 @@ final class BatchTransaction {
         this.paths = paths;
     }
 
-    /** The outcome of one attempt: results in queue order, or null when the commit outcome was resolved as "not committed". */
+    /**
+     * The outcome of one attempt: results in queue order. Throws {@link LostCommit} when the connection broke while the
+     * batch was being committed, and the database's own failure when it refused or could not be reached.
+     */
     List<PostingResult> attempt(List<Pending> batch) {
         Long[] accountIds = accountsOf(batch);
         List<LockedAccount> cached = cache.all(accountIds);
@@ -68,7 +73,11 @@ final class BatchTransaction {
             try {
                 return work.apply(session);
             } catch (RuntimeException failed) {
-                cache.forget(accountIds);
+                if (Failures.databaseAway(failed)) {
+                    cache.forgetAll();
+                } else {
+                    cache.forget(accountIds);
+                }
                 try {
                     session.rollback(true);
                 } catch (RuntimeException alsoFailed) {
@@ -85,18 +94,18 @@ final class BatchTransaction {
      */
     private List<PostingResult> fromCache(List<Pending> batch, List<LockedAccount> cached, Long[] accountIds,
                                           SqlSession session) {
-        JournalBatch journal = BatchApplier.apply(batch, Map.of(), cached);
+        JournalBatch journal = BatchApplier.apply(batch, Map.of(), cached, null);
         if (journal.accepted.size() != batch.size()) {
             return null;
         }
         try {
             return write(journal, accountIds, session);
         } catch (RuntimeException refused) {
-            if (Failures.outcomeUnknown(refused)) {
+            if (refused instanceof LostCommit || Failures.outcomeUnknown(refused)) {
                 throw refused;
             }
-            // A key committed before (unique violation) or an account that moved since it was remembered: nothing
-            // was written, and the locked path will decide each posting on current rows.
+            // A key committed before (unique violation), an account that moved since it was remembered, or a fence
+            // that no longer stands: nothing was written, and the locked path will decide each posting on current rows.
             paths.writesRefused.incrementAndGet();
             session.rollback(true);
             cache.forget(accountIds);
@@ -106,9 +115,12 @@ final class BatchTransaction {
 
     private List<PostingResult> underLocks(List<Pending> batch, Long[] accountIds, SqlSession session) {
         TransferMapper mapper = session.getMapper(TransferMapper.class);
-        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(accountIds, keysOf(batch)));
+        BatchSnapshot snapshot = BatchSnapshot.of(mapper.lockAccountsAndFindPostings(fenceNamesOf(batch), accountIds,
+                keysOf(batch)));
         cache.remember(snapshot.accounts());
-        JournalBatch journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts());
+        Map<String, Long> leases = new HashMap<>();
+        snapshot.leases().forEach(lease -> leases.put(lease.name(), lease.epoch()));
+        JournalBatch journal = BatchApplier.apply(batch, byKey(snapshot.stored()), snapshot.accounts(), leases);
         if (!journal.hasWrites()) {
             session.commit(true);
             return journal.results(null);
@@ -118,8 +130,8 @@ final class BatchTransaction {
 
     /**
      * Writes the batch and commits, in one round trip; throws, having written nothing, when the database refuses the
-     * write (an account not in the state the batch was applied to, a key used before). A lost commit is resolved by
-     * looking the keys up: the results, or null when it did not happen.
+     * write (an account not in the state the batch was applied to, a key used before, a fence that no longer stands),
+     * and throws {@link LostCommit} when the connection broke meanwhile.
      */
     private List<PostingResult> write(JournalBatch journal, Long[] accountIds, SqlSession session) {
         TransferMapper mapper = session.getMapper(TransferMapper.class);
@@ -130,8 +142,9 @@ final class BatchTransaction {
             if (!Failures.outcomeUnknown(writeFailed)) {
                 throw writeFailed;
             }
-            cache.forget(accountIds);
-            return committedAfterAll(journal, taken, writeFailed) ? journal.results(taken) : null;
+            // The next connection may reach another server (a promoted standby): nothing remembered is trusted.
+            cache.forgetAll();
+            throw new LostCommit(journal, taken, writeFailed);
         }
         session.commit(true); // the server committed already; this settles the driver's and the pool's view of it
         return committed(journal, taken);
@@ -142,24 +155,32 @@ final class BatchTransaction {
         return journal.results(taken);
     }
 
-    /** After a lost COMMIT: our postings are either all in the database with our ids, or none is. */
-    private boolean committedAfterAll(JournalBatch journal, IdBlock taken, RuntimeException commitFailed) {
-        String[] keys = journal.acceptedKeys();
+    /**
+     * After a lost commit, asks the database that takes writes now whether the batch committed: our postings are
+     * either all there under the ids the lost write gave them, or none is. Returns the batch's results when it
+     * committed, null when it did not (apply it again: the keys and locks keep that safe even if the lost transaction
+     * were still waiting for a standby somewhere). Throws when the database cannot be asked yet.
+     *
+     * <p>It must ask the primary: a lookup on a standby that lags could miss a commit. The JDBC url reaches only the
+     * primary (HAProxy on Patroni's /primary, or targetServerType=primary); see docs/cluster.md.
+     */
+    List<PostingResult> resolve(LostCommit lost) {
+        String[] keys = lost.journal.acceptedKeys();
         Map<String, StoredPosting> found;
         try (SqlSession session = sessions.openSession(true)) {
             found = byKey(session.getMapper(TransferMapper.class).findPostings(keys));
         }
-        long ours = Arrays.stream(keys).filter(k -> found.containsKey(k)
-                && Arrays.asList(taken.postingIds()).contains(found.get(k).id())).count();
-        if (ours == keys.length) {
-            return true;
+        List<Long> ours = lost.postingIds();
+        long present = Arrays.stream(keys).filter(k -> found.containsKey(k) && ours.contains(found.get(k).id())).count();
+        if (present == keys.length) {
+            return lost.journal.results(lost.taken);
         }
-        if (found.isEmpty()) {
-            return false;
+        if (present == 0) {
+            return null;
         }
-        IllegalStateException split = new IllegalStateException("after a lost commit, " + ours + " of " + keys.length
-                + " postings of the batch are present with its ids and " + found.size() + " keys exist at all");
-        split.addSuppressed(commitFailed);
+        IllegalStateException split = new IllegalStateException("after a lost commit, " + present + " of " + keys.length
+                + " postings of the batch are present with its ids: one transaction committed in part");
+        split.addSuppressed(lost);
         throw split;
     }
 
@@ -175,6 +196,17 @@ final class BatchTransaction {
         Set<String> keys = new LinkedHashSet<>();
         batch.forEach(p -> keys.add(p.key()));
         return keys.toArray(String[]::new);
+    }
+
+    /** The leases the batch's fences name, each once. */
+    private static String[] fenceNamesOf(List<Pending> batch) {
+        Set<String> names = new TreeSet<>();
+        for (Pending pending : batch) {
+            if (pending.posting().fence() != null) {
+                names.add(pending.posting().fence().name());
+            }
+        }
+        return names.toArray(String[]::new);
     }
 
     /** Every account the batch names, replays included: locking a replay's accounts too costs less than a round trip. */

@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -115,7 +117,7 @@ final class GroupCommitWriter implements Runnable {
         try {
             results = commitWithRetries(batch);
         } catch (RuntimeException failure) {
-            if (batch.size() > 1) {
+            if (batch.size() > 1 && !Failures.databaseAway(failure)) {
                 // One posting may trip a database check the in-memory rules missed: isolate it, save the rest.
                 LOG.warn("batch of {} failed ({}); retrying its postings one by one", batch.size(), failure.toString());
                 for (Pending pending : batch) {
@@ -123,10 +125,10 @@ final class GroupCommitWriter implements Runnable {
                 }
                 return;
             }
-            LOG.error("posting {} failed", batch.get(0).key(), failure);
-            LedgerException error = new LedgerException("posting " + batch.get(0).key()
-                    + " failed and its outcome is unknown; post it again with the same key to learn it", failure);
-            callbacks.execute(() -> batch.get(0).future().completeExceptionally(error));
+            LOG.error("a batch of {} failed and its outcome is unknown", batch.size(), failure);
+            callbacks.execute(() -> batch.forEach(p -> p.future().completeExceptionally(new LedgerException("posting "
+                    + p.key() + " failed and its outcome is unknown; post it again with the same key to learn it",
+                    failure))));
             return;
         }
         batches.incrementAndGet();
@@ -138,28 +140,77 @@ final class GroupCommitWriter implements Runnable {
         });
     }
 
+    /**
+     * Commits the batch, trying again after serialization failures and deadlocks (a few times) and while the database
+     * is away (a failover, a restart: for up to the outage wait). A commit whose answer was lost is resolved by looking
+     * its keys up on the server that takes writes now, asked again until it answers; only if the batch did not commit
+     * is it applied again. A posting committed by a lost commit of ours is reported as committed, not as a replay.
+     */
     private List<PostingResult> commitWithRetries(List<Pending> batch) throws InterruptedException {
         long pauseNanos = settings.backoff().toNanos();
+        long outageSince = 0;
+        Set<Long> lostIds = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                List<PostingResult> results = transaction.attempt(batch);
-                if (results != null) {
-                    return results;
+                return asCommitted(transaction.attempt(batch), lostIds);
+            } catch (LostCommit lost) {
+                LOG.warn("the connection broke while a batch of {} committed; asking the database whether it did",
+                        batch.size(), lost.getCause());
+                lostIds.addAll(lost.postingIds());
+                List<PostingResult> resolved = resolve(lost);
+                if (resolved != null) {
+                    LOG.info("the lost commit of a batch of {} had happened; its postings stand", batch.size());
+                    return resolved;
                 }
-                LOG.warn("commit of a batch of {} was lost and did not happen; applying it again", batch.size());
+                LOG.warn("the lost commit of a batch of {} had not happened; applying it again", batch.size());
+                continue;
             } catch (RuntimeException failure) {
-                if (attempt >= settings.maxAttempts() || !Failures.retryable(failure)) {
+                if (Failures.databaseAway(failure)) {
+                    outageSince = outageSince == 0 ? System.nanoTime() : outageSince;
+                    if (System.nanoTime() - outageSince > settings.outageWait().toNanos()) {
+                        throw failure;
+                    }
+                    LOG.info("database away ({}); batch of {} waits", Failures.sqlState(failure), batch.size());
+                } else if (attempt >= settings.maxAttempts() || !Failures.retryable(failure)) {
                     throw failure;
+                } else {
+                    LOG.info("batch of {} attempt {} failed with SQLSTATE {}; retrying", batch.size(), attempt,
+                            Failures.sqlState(failure));
                 }
-                LOG.info("batch of {} attempt {} failed with SQLSTATE {}; retrying", batch.size(), attempt,
-                        Failures.sqlState(failure));
-            }
-            if (attempt >= settings.maxAttempts()) {
-                throw new IllegalStateException("batch not committed after " + attempt + " attempts");
             }
             TimeUnit.NANOSECONDS.sleep(pauseNanos);
             pauseNanos = Math.min(pauseNanos * 2, settings.backoff().toNanos() * 100);
         }
+    }
+
+    /** Asks until the database answers whether the lost commit happened (within the outage wait). */
+    private List<PostingResult> resolve(LostCommit lost) throws InterruptedException {
+        long since = System.nanoTime();
+        long pauseNanos = settings.backoff().toNanos();
+        while (true) {
+            try {
+                return transaction.resolve(lost);
+            } catch (RuntimeException failure) {
+                if (!Failures.databaseAway(failure) || System.nanoTime() - since > settings.outageWait().toNanos()) {
+                    failure.addSuppressed(lost);
+                    throw failure;
+                }
+            }
+            TimeUnit.NANOSECONDS.sleep(pauseNanos);
+            pauseNanos = Math.min(pauseNanos * 2, settings.backoff().toNanos() * 100);
+        }
+    }
+
+    /**
+     * A lost commit found not to have happened may yet commit (its transaction was still waiting for a standby when we
+     * asked): the batch applied again then finds its keys, under the ids our lost write gave them. Ours, so committed.
+     */
+    private static List<PostingResult> asCommitted(List<PostingResult> results, Set<Long> lostIds) {
+        if (lostIds.isEmpty()) {
+            return results;
+        }
+        return results.stream().map(r -> r instanceof PostingResult.Replayed replay && lostIds.contains(replay.postingId())
+                ? new PostingResult.Committed(replay.postingId(), replay.transferIds()) : r).toList();
     }
 
     private void abandon(List<Pending> pendings) {

@@ -1,11 +1,13 @@
 package io.chipledger.ledger.postgres;
 
+import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.mapper.BalanceRows;
 import io.chipledger.ledger.mapper.BatchRows;
 import io.chipledger.ledger.mapper.EntryRows;
+import io.chipledger.ledger.mapper.FenceRows;
 import io.chipledger.ledger.mapper.IdBlock;
 import io.chipledger.ledger.mapper.PostingRows;
 import io.chipledger.ledger.mapper.TransferRows;
@@ -14,8 +16,10 @@ import io.chipledger.money.Money;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -70,7 +74,19 @@ final class JournalBatch {
 
     /** The rows to write, with the ids taken for the accepted postings and their legs. */
     BatchRows rows(IdBlock ids, OffsetDateTime now) {
-        return new BatchRows(postingRows(ids), transferRows(ids), entryRows(ids), balanceRows(), now);
+        return new BatchRows(postingRows(ids), transferRows(ids), entryRows(ids), balanceRows(), fenceRows(), now);
+    }
+
+    /** The distinct fences the accepted postings carry: the write checks each still stands. */
+    private FenceRows fenceRows() {
+        Set<Fence> fences = new LinkedHashSet<>();
+        for (Pending pending : accepted) {
+            if (pending.posting().fence() != null) {
+                fences.add(pending.posting().fence());
+            }
+        }
+        return new FenceRows(fences.stream().map(Fence::name).toArray(String[]::new),
+                fences.stream().map(Fence::epoch).toArray(Long[]::new));
     }
 
     private PostingRows postingRows(IdBlock ids) {
@@ -82,6 +98,8 @@ final class JournalBatch {
         String[] actions = new String[n];
         String[] hashes = new String[n];
         Integer[] legCounts = new Integer[n];
+        String[] fenceNames = new String[n];
+        Long[] fenceEpochs = new Long[n];
         for (int i = 0; i < n; i++) {
             Posting p = accepted.get(i).posting();
             keys[i] = p.idempotencyKey();
@@ -91,8 +109,13 @@ final class JournalBatch {
             actions[i] = p.actionRef();
             hashes[i] = accepted.get(i).contentHash();
             legCounts[i] = p.legs().size();
+            if (p.fence() != null) {
+                fenceNames[i] = p.fence().name();
+                fenceEpochs[i] = p.fence().epoch();
+            }
         }
-        return new PostingRows(ids.postingIds(), keys, kinds, tables, hands, actions, hashes, legCounts);
+        return new PostingRows(ids.postingIds(), keys, kinds, tables, hands, actions, hashes, legCounts, fenceNames,
+                fenceEpochs);
     }
 
     private TransferRows transferRows(IdBlock ids) {

@@ -113,13 +113,15 @@ class TransferMapperTest {
         }
         return new BatchRows(
                 new PostingRows(new Long[] {id}, new String[] {key}, new String[] {"DEPOSIT"}, new String[] {null},
-                        new String[] {null}, new String[] {null}, new String[] {"00"}, new Integer[] {1}),
+                        new String[] {null}, new String[] {null}, new String[] {"00"}, new Integer[] {1},
+                        new String[] {null}, new Long[] {null}),
                 new TransferRows(new Long[] {id}, new Long[] {id}, new Integer[] {0}, new String[] {"DEPOSIT"},
                         new Long[] {cashier.id()}, new Long[] {wallet.id()}, new Money[] {Money.of(amount)}),
                 new EntryRows(new Long[] {cashier.id(), wallet.id()}, new Long[] {cashierVersion, walletVersion},
                         new Long[] {id, id}, new Money[] {Money.of(amount).negate(), Money.of(amount)},
                         new Money[] {balanceOf(cashier.id()), walletBefore}, new Money[] {cashierAfter, walletAfter}),
                 new BalanceRows(touched, balances, versions, readBalances, readVersions),
+                new FenceRows(new String[0], new Long[0]),
                 NOW);
     }
 
