@@ -198,7 +198,10 @@ public final class Database implements AutoCloseable {
         // A request waiting for a connection to a database that went away is answered (refused) within seconds.
         hikari.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         // The ledger's guarantee depends on durable commits, whatever the server's default.
-        hikari.setConnectionInitSql("SET synchronous_commit = on");
+        // A transaction left open by a paused process (a node stopped between a batch's lock and its write) would
+        // hold its table leases FOR SHARE and keep any other node from taking them over: the server ends it. Only an
+        // idle transaction: a COMMIT waiting for a standby is never cancelled (that would show an unreplicated row).
+        hikari.setConnectionInitSql("SET synchronous_commit = on; SET idle_in_transaction_session_timeout = '15s'");
         return new HikariDataSource(hikari);
     }
 
