@@ -34,6 +34,7 @@ import picocli.CommandLine.TypeConversionException;
                 ReplayCommand.class,
                 BotsCommand.class,
                 BenchLedgerCommand.class,
+                ClusterProbeCommand.class,
                 BenchExportCommand.class,
                 AttackCommand.class,
                 CommandLine.HelpCommand.class})
