@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.chipledger.ledger.testing.LedgerScenario.postAndWait;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two ledgers on one database, as two game nodes: the table's lease moves from the first to the second, and every
@@ -196,6 +197,20 @@ class FencedPostingTest {
             assertThat(claim).isNotDone();
             transaction.commit(true); // forced: MyBatis skips the COMMIT of a session that only read
             assertThat(claim.get(30, TimeUnit.SECONDS)).contains(new Fence("table:1", 2));
+        }
+    }
+
+    @Test
+    void aTransactionLeftIdleHoldingTheLeaseIsEndedByTheServerSoAnotherNodeCanClaimIt() throws Exception {
+        Fence held = leases.claim("table:1", "node-a", Duration.ZERO).orElseThrow();
+        try (SqlSession paused = database.sqlSessionFactory().openSession(false)) {
+            FenceGuard.check(paused, held); // and then the node stops, as under SIGSTOP, its transaction open
+
+            Optional<Fence> claimed = CompletableFuture.supplyAsync(() -> leases.claim("table:1", "node-b", MINUTE),
+                    ForkJoinPool.commonPool()).get(2, TimeUnit.MINUTES);
+
+            assertThat(claimed).contains(new Fence("table:1", 2));
+            assertThatThrownBy(() -> paused.commit(true)).as("the paused node's transaction was ended").isNotNull();
         }
     }
 
