@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Allocation per action of a short zero-think bot game, from JFR's allocation samples on the server (allocation is
+# counted in bytes, so a loaded machine slows the run but hardly moves the figure). Prints bytes allocated per action
+# in all and by the first frame of ours (io.chipledger) on the allocating stack, and by allocated class.
+#   docs/perf/allocation-profile.sh [TABLES=20] [SECONDS=40]        (needs server/target/poker-server.jar, jfr, python3)
+set -euo pipefail
+TABLES=${1:-20}
+SECONDS_=${2:-40}
+PORT=${PORT:-18490}
+cd "$(dirname "$0")/../.."
+JAR=${JAR:-server/target/poker-server.jar}
+WORK=$(mktemp -d)
+java -Xmx1g -XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr" -jar "$JAR" serve --host 127.0.0.1 \
+    --port "$PORT" --data-dir "$WORK/data" --tables "$TABLES" --welcome-grant 100000 >"$WORK/server.log" 2>&1 &
+SERVER=$!
+cleanup() {
+    kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+done
+java -Xmx1g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" | tail -3
+curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt"
+ACTIONS=$(awk '/^poker_actions_total /{print int($2)}' "$WORK/metrics.txt")
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The per-stage timers (GameMetrics): count, mean, and the share at or under 1, 10 and 100 ms.
+python3 - "$WORK/metrics.txt" <<'PY'
+import re, sys
+samples = {}
+for line in open(sys.argv[1]):
+    m = re.match(r'(poker_\w+_seconds_(?:count|sum|bucket))(\{[^}]*\})? (\S+)', line)
+    if m:
+        samples[(m.group(1), m.group(2) or '')] = float(m.group(3))
+print(f"{'stage':<34}{'count':>9}{'mean ms':>10}{'<=1ms':>8}{'<=10ms':>8}{'<=100ms':>9}")
+for stage in ('frame_decode', 'mailbox_wait', 'table_engine', 'ledger_commit', 'frame_encode', 'frame_write',
+              'action_broadcast'):
+    name = f'poker_{stage}_seconds'
+    count = samples.get((name + '_count', ''), 0)
+    if not count:
+        continue
+    mean = samples[(name + '_sum', '')] / count * 1000
+    def share(le):
+        return next((v / count for (k, labels), v in samples.items()
+                     if k == name + '_bucket' and f'le="{le}"' in labels), float('nan'))
+    print(f"{stage:<34}{int(count):>9}{mean:>10.3f}{share('0.001'):>8.0%}{share('0.01'):>8.0%}{share('0.1'):>9.0%}")
+PY
+jcmd "$SERVER" JFR.dump filename="$WORK/server.jfr" >/dev/null
+jfr print --stack-depth 64 --events jdk.ObjectAllocationSample "$WORK/server.jfr" >"$WORK/samples.txt"
+python3 - "$WORK/samples.txt" "$ACTIONS" <<'PY'
+import re, sys, collections
+text, actions = open(sys.argv[1]).read(), int(sys.argv[2])
+units = {'bytes': 1, 'kB': 1e3, 'MB': 1e6, 'GB': 1e9}
+# Start-up and logins, not play: the embedded database, migrations, MyBatis, and the bots' password hashing.
+STARTUP = ('PasswordHasher', 'startEmbedded', 'Database.migrate', 'registerMappers', 'sessionFactory', 'flywaydb')
+by_site, by_class, total, startup = collections.Counter(), collections.Counter(), 0.0, 0.0
+for event in text.split('jdk.ObjectAllocationSample {')[1:]:
+    cls = re.search(r'objectClass = (\S+)', event)
+    weight = re.search(r'weight = ([\d.,]+) (bytes|kB|MB|GB)', event)
+    if not cls or not weight:
+        continue
+    bytes_ = float(weight.group(1).replace(',', '')) * units[weight.group(2)]
+    frames = re.findall(r'^\s+([\w$.<>]+)\(', event, re.M)
+    if any(marker in f for f in frames for marker in STARTUP):
+        startup += bytes_
+        continue
+    ours = next((f for f in frames if f.startswith('io.chipledger')), frames[0] if frames else '?')
+    by_site[ours] += bytes_
+    by_class[cls.group(1)] += bytes_
+    total += bytes_
+print(f"{actions} actions; server allocated about {(total + startup) / 1e6:,.0f} MB in the recording, of which "
+      f"{startup / 1e6:,.0f} MB starting up and hashing passwords; the rest, {total / max(actions, 1) / 1024:,.1f} KiB "
+      f"per action (seating included)")
+print("by first frame of ours (KiB per action):")
+for site, b in by_site.most_common(15):
+    print(f"  {b / max(actions, 1) / 1024:8.1f}  {site}")
+print("by class (KiB per action):")
+for cls, b in by_class.most_common(10):
+    print(f"  {b / max(actions, 1) / 1024:8.1f}  {cls}")
+PY
