@@ -188,7 +188,8 @@ public final class TournamentActor {
                             });
                 }
                 default -> {
-                    // Running: play resumes at its table. Over: nothing is due.
+                    // Running: no table plays it yet (docs/tournaments.md, "Not built yet"); it waits for
+                    // an operator's cancellation. Over: nothing is due.
                 }
             }
             return done;
