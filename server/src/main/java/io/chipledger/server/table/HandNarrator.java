@@ -7,19 +7,19 @@ import io.chipledger.protocol.TableView;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.eval.HandEvaluator;
 import io.chipledger.server.game.holdem.ChipAccount;
-import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Pot;
+import io.chipledger.server.game.holdem.StackChange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Tells one hand's engine events to clients as protocol events. It follows the chips itself (stack and street bet of
- * each seat, event by event) so every message carries the numbers as they were at that moment, not at the end of the
- * command. Hole cards come out in two forms: with the cards for their owner, without for everyone else.
+ * Tells one hand's engine events to clients as protocol events. Each message carries the numbers as they were at that
+ * moment, not at the end of the command: the stack the engine's event states, and the seat's street bet, followed
+ * event by event. Hole cards come out in two forms: with the cards for their owner, without for everyone else.
  */
 final class HandNarrator {
 
@@ -59,10 +59,10 @@ final class HandNarrator {
                 case BIG -> "BIG_BLIND";
                 case STRADDLE -> "STRADDLE";
             };
-            return Told.everyone(new TableEvent.BlindPosted(blind.seat(), kind, blind.amount(), stack(blind.seat())));
+            return Told.everyone(new TableEvent.BlindPosted(blind.seat(), kind, blind.amount(), blind.stackAfter()));
         } else if (event instanceof HandEvent.AntePosted ante) {
             return Told.everyone(new TableEvent.BlindPosted(ante.seat(), ante.dead() ? "BIG_BLIND_ANTE" : "ANTE",
-                    ante.amount(), stack(ante.seat())));
+                    ante.amount(), ante.stackAfter()));
         } else if (event instanceof HandEvent.HoleCardsDealt dealt) {
             return new Told(new TableEvent.HoleCardsDealt(dealt.seat(), null), dealt.seat(),
                     new TableEvent.HoleCardsDealt(dealt.seat(), names(dealt.cards())));
@@ -77,7 +77,7 @@ final class HandNarrator {
         } else if (event instanceof HandEvent.Raised raised) {
             return acted(raised.seat(), ActionKind.RAISE, raised.amount(), raised.allIn(), timedOut);
         } else if (event instanceof HandEvent.UncalledBetReturned returned) {
-            return Told.everyone(new TableEvent.UncalledBetReturned(returned.seat(), returned.amount(), stack(returned.seat())));
+            return Told.everyone(new TableEvent.UncalledBetReturned(returned.seat(), returned.amount(), returned.stackAfter()));
         } else if (event instanceof HandEvent.StreetDealt street) {
             return Told.everyone(new TableEvent.StreetDealt(street.street().name(), names(street.cards()),
                     names(street.board()), potViews(pots.get())));
@@ -91,7 +91,7 @@ final class HandNarrator {
             return Told.everyone(new TableEvent.RakeTaken(rake.amount()));
         } else if (event instanceof HandEvent.PotAwarded award) {
             return Told.everyone(new TableEvent.PotAwarded(award.potIndex(), award.seat(), award.amount(), award.oddCent(),
-                    shownNames.get(award.seat()), stack(award.seat())));
+                    shownNames.get(award.seat()), award.stackAfter()));
         }
         return null; // HandStarted, HandMucked and HandEnded are told by the table, which knows the hand id
     }
@@ -100,23 +100,17 @@ final class HandNarrator {
         return Told.everyone(new TableEvent.PlayerActed(seat, kind, amount, streetBet(seat), stack(seat), allIn, timedOut));
     }
 
-    /** Keeps stacks and street bets in step with the event. */
+    /** Keeps stacks and street bets in step with the event: each stack as the engine says it is after a movement. */
     private void follow(HandEvent event) {
         if (event instanceof HandEvent.StreetDealt) {
             streetBets.replaceAll((seat, bet) -> Money.ZERO);
         }
-        if (event instanceof ChipMovement movement) {
-            if (movement.from() instanceof ChipAccount.SeatStack from) {
-                stacks.merge(from.seat(), movement.amount().negate(), Money::plus);
-                if (!(event instanceof HandEvent.AntePosted)) {
-                    streetBets.merge(from.seat(), movement.amount(), Money::plus);
-                }
-            }
-            if (movement.to() instanceof ChipAccount.SeatStack to) {
-                stacks.merge(to.seat(), movement.amount(), Money::plus);
-                if (event instanceof HandEvent.UncalledBetReturned) {
-                    streetBets.merge(to.seat(), movement.amount().negate(), Money::plus);
-                }
+        if (event instanceof StackChange change) {
+            stacks.put(change.seat(), change.stackAfter());
+            if (event instanceof HandEvent.UncalledBetReturned) {
+                streetBets.merge(change.seat(), change.amount().negate(), Money::plus);
+            } else if (change.from() instanceof ChipAccount.SeatStack && !(event instanceof HandEvent.AntePosted)) {
+                streetBets.merge(change.seat(), change.amount(), Money::plus);
             }
         }
     }

@@ -45,12 +45,12 @@ final class ForcedBets {
             Money amount = bigBlindAnte.amount().min(poster.stack);
             poster.commit(amount, false);
             poster.deadAnte = amount;
-            events.add(new HandEvent.AntePosted(poster.seat, amount, true, !poster.hasChips()));
+            events.add(new HandEvent.AntePosted(poster.seat, amount, true, !poster.hasChips(), poster.stack));
         } else if (ante instanceof Ante.Uniform uniform) {
             for (SeatState seat : seats) {
                 Money amount = uniform.amount().min(seat.stack);
                 seat.commit(amount, false);
-                events.add(new HandEvent.AntePosted(seat.seat, amount, false, !seat.hasChips()));
+                events.add(new HandEvent.AntePosted(seat.seat, amount, false, !seat.hasChips(), seat.stack));
             }
             returnUnmatchedAnte(seats, events);
         }
@@ -66,7 +66,7 @@ final class ForcedBets {
         Money excess = byAnte.get(0).committed.minus(byAnte.get(1).committed);
         if (excess.isPositive()) {
             byAnte.get(0).refund(excess, false);
-            events.add(new HandEvent.UncalledBetReturned(byAnte.get(0).seat, excess));
+            events.add(new HandEvent.UncalledBetReturned(byAnte.get(0).seat, excess, byAnte.get(0).stack));
         }
     }
 
@@ -74,7 +74,7 @@ final class ForcedBets {
         Money posted = amount.min(seat.stack);
         if (posted.isPositive()) {
             seat.commit(posted, true);
-            events.add(new HandEvent.BlindPosted(seat.seat, blind, posted, !seat.hasChips()));
+            events.add(new HandEvent.BlindPosted(seat.seat, blind, posted, !seat.hasChips(), seat.stack));
         }
     }
 }

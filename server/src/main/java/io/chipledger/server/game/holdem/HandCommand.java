@@ -116,7 +116,7 @@ public sealed interface HandCommand {
             Money amount = hand.round().toCall(actor);
             actor.commit(amount, true);
             hand.round().checkedOrCalled(actor);
-            return hand.afterBetting(events(new HandEvent.Called(seat, amount, !actor.hasChips())));
+            return hand.afterBetting(events(new HandEvent.Called(seat, amount, !actor.hasChips(), actor.stack)));
         }
     }
 
@@ -141,7 +141,7 @@ public sealed interface HandCommand {
             SeatState actor = hand.seat(seat);
             actor.commit(amount, true);
             hand.round().raisedTo(actor, amount);
-            return hand.afterBetting(events(new HandEvent.BetPlaced(seat, amount, !actor.hasChips())));
+            return hand.afterBetting(events(new HandEvent.BetPlaced(seat, amount, !actor.hasChips(), actor.stack)));
         }
     }
 
@@ -166,7 +166,7 @@ public sealed interface HandCommand {
             Money moved = to.minus(actor.streetBet);
             actor.commit(moved, true);
             hand.round().raisedTo(actor, to);
-            return hand.afterBetting(events(new HandEvent.Raised(seat, to, moved, !actor.hasChips())));
+            return hand.afterBetting(events(new HandEvent.Raised(seat, to, moved, !actor.hasChips(), actor.stack)));
         }
     }
 

@@ -6,8 +6,9 @@ import io.chipledger.server.game.eval.HandCategory;
 import java.util.List;
 
 /**
- * What happened in a hand, in order. Events that move chips implement {@link ChipMovement}; the rest (cards, checks,
- * folds, shows) only inform. {@link HoleCardsDealt} is private to its seat: whoever publishes events must route it.
+ * What happened in a hand, in order. Events that move chips implement {@link ChipMovement}, and those that move a
+ * seat's chips say the seat's stack after them ({@link StackChange}), so no reader works stacks out again; the rest
+ * (cards, checks, folds, shows) only inform. {@link HoleCardsDealt} is private to its seat: whoever publishes events must route it.
  */
 public sealed interface HandEvent {
 
@@ -19,7 +20,8 @@ public sealed interface HandEvent {
     }
 
     /** An ante went from the seat's stack into the pot; {@code dead} for a big-blind ante. */
-    record AntePosted(int seat, Money amount, boolean dead, boolean allIn) implements HandEvent, ChipMovement {
+    record AntePosted(int seat, Money amount, boolean dead, boolean allIn, Money stackAfter)
+            implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.seat(seat);
@@ -32,7 +34,8 @@ public sealed interface HandEvent {
     }
 
     /** A blind or straddle went from the seat's stack into the pot (less than the full blind when all-in). */
-    record BlindPosted(int seat, Blind blind, Money amount, boolean allIn) implements HandEvent, ChipMovement {
+    record BlindPosted(int seat, Blind blind, Money amount, boolean allIn, Money stackAfter)
+            implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.seat(seat);
@@ -65,7 +68,7 @@ public sealed interface HandEvent {
     }
 
     /** {@code amount} is what the call moved now (less than the bet when all-in for less). */
-    record Called(int seat, Money amount, boolean allIn) implements HandEvent, ChipMovement {
+    record Called(int seat, Money amount, boolean allIn, Money stackAfter) implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.seat(seat);
@@ -78,7 +81,7 @@ public sealed interface HandEvent {
     }
 
     /** The first bet of a street after the flop; {@code amount} is the whole bet. */
-    record BetPlaced(int seat, Money amount, boolean allIn) implements HandEvent, ChipMovement {
+    record BetPlaced(int seat, Money amount, boolean allIn, Money stackAfter) implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.seat(seat);
@@ -91,7 +94,8 @@ public sealed interface HandEvent {
     }
 
     /** A raise to a street total of {@code raisedTo}; {@code amount} is what it moved now (less what was already in). */
-    record Raised(int seat, Money raisedTo, Money amount, boolean allIn) implements HandEvent, ChipMovement {
+    record Raised(int seat, Money raisedTo, Money amount, boolean allIn, Money stackAfter)
+            implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.seat(seat);
@@ -104,7 +108,7 @@ public sealed interface HandEvent {
     }
 
     /** The part of a bet (or ante) nobody matched went back to its owner at the end of the round. */
-    record UncalledBetReturned(int seat, Money amount) implements HandEvent, ChipMovement {
+    record UncalledBetReturned(int seat, Money amount, Money stackAfter) implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.POT;
@@ -147,7 +151,8 @@ public sealed interface HandEvent {
     }
 
     /** A share of pot {@code potIndex} (0 is the main pot); {@code oddCent} when it includes one leftover cent. */
-    record PotAwarded(int potIndex, int seat, Money amount, boolean oddCent) implements HandEvent, ChipMovement {
+    record PotAwarded(int potIndex, int seat, Money amount, boolean oddCent, Money stackAfter)
+            implements HandEvent, StackChange {
         @Override
         public ChipAccount from() {
             return ChipAccount.POT;

@@ -258,7 +258,7 @@ public final class HoldemHand {
         Money excess = top.streetBet.minus(second);
         if (excess.isPositive()) {
             top.refund(excess, true);
-            events.add(new HandEvent.UncalledBetReturned(top.seat, excess));
+            events.add(new HandEvent.UncalledBetReturned(top.seat, excess, top.stack));
         }
     }
 

@@ -157,7 +157,8 @@ final class Settlement {
             if (share.amount().isPositive()) {
                 SeatState winner = bySeat(share.recipient());
                 winner.stack = winner.stack.plus(share.amount());
-                events.add(new HandEvent.PotAwarded(pot.index(), share.recipient(), share.amount(), share.oddCent()));
+                events.add(new HandEvent.PotAwarded(pot.index(), share.recipient(), share.amount(), share.oddCent(),
+                        winner.stack));
             }
         }
     }

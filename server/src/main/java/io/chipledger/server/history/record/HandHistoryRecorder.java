@@ -4,6 +4,7 @@ import io.chipledger.money.Money;
 import io.chipledger.server.game.Card;
 import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
+import io.chipledger.server.game.holdem.StackChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +35,8 @@ public final class HandHistoryRecorder {
     private final List<HistoryEvent> events = new ArrayList<>();
     private final List<Card> board = new ArrayList<>();
     private final Map<Integer, List<String>> holeCards = new LinkedHashMap<>();
+    /** Each seat's stack as the engine's last event of it states (its starting stack until then). */
+    private final Map<Integer, Money> stacks = new LinkedHashMap<>();
 
     public HandHistoryRecorder(long handId, long tableId, String tableName, String currency, GameRecord game, int button,
                                List<Participant> players, DeckRecord deck, Instant startedAt) {
@@ -46,6 +49,7 @@ public final class HandHistoryRecorder {
         this.players = List.copyOf(players);
         this.deck = deck;
         this.startedAt = startedAt;
+        players.forEach(p -> stacks.put(p.seat(), p.stack()));
     }
 
     /**
@@ -55,6 +59,9 @@ public final class HandHistoryRecorder {
     public void committed(List<HandEvent> engineEvents, List<Long> transferIds) {
         Iterator<Long> transfers = transferIds.iterator();
         for (HandEvent event : engineEvents) {
+            if (event instanceof StackChange change) {
+                stacks.put(change.seat(), change.stackAfter());
+            }
             Long transferId = event instanceof ChipMovement ? (transfers.hasNext() ? transfers.next() : null) : null;
             HistoryEvent recorded = record(event, transferId);
             if (recorded != null) {
@@ -75,6 +82,7 @@ public final class HandHistoryRecorder {
         draft.events.addAll(events);
         draft.board.addAll(board);
         draft.holeCards.putAll(holeCards);
+        draft.stacks.putAll(stacks);
         List<Long> legs = new ArrayList<>();
         for (HandEvent event : settlement) {
             if (event instanceof ChipMovement) {
@@ -110,6 +118,7 @@ public final class HandHistoryRecorder {
     /** The hand was voided and {@code refunds} gave each seat back its chips. */
     public HandHistory voided(String reason, List<HistoryEvent.Refunded> refunds, Instant endedAt) {
         events.addAll(refunds);
+        refunds.forEach(refund -> stacks.merge(refund.seat(), refund.amount(), Money::plus));
         return build(HandStatus.VOIDED, reason, endedAt);
     }
 
@@ -124,7 +133,8 @@ public final class HandHistoryRecorder {
     /**
      * The record of a hand a crash cut short, from the record it had so far ({@link #inProgress}) with {@code events}
      * in place of that record's (what it had that the ledger confirms, what the ledger has that it had not caught up
-     * with, and the refunds); each seat's final stack is worked out again from them.
+     * with, and the refunds); each seat's final stack is worked out again from them, there being no engine after a
+     * crash to state it.
      */
     public static HandHistory voidedFromProgress(HandHistory progress, List<HistoryEvent> events, String reason,
                                                  Instant endedAt) {
@@ -138,7 +148,6 @@ public final class HandHistoryRecorder {
     }
 
     private HandHistory build(HandStatus status, String reason, Instant endedAt) {
-        Map<Integer, Money> stacks = finalStacks(players, events);
         List<SeatRecord> seats = new ArrayList<>();
         for (Participant p : players) {
             seats.add(new SeatRecord(p.seat(), p.playerId(), p.player(), p.stack(), stacks.get(p.seat()),

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * What must hold of any hand, checked from the outside. After every command: chips are only moved, never made or lost,
- * no stack is negative, and the pots plus the street bets are the whole pot. When the hand is over: the pot is empty,
+ * every event that moves a seat's chips states the stack they leave, no stack is negative, and the pots plus the street bets are the whole pot. When the hand is over: the pot is empty,
  * each stack is its starting stack less what it put in plus what it won, both taken from the events alone ({@link
  * EventLedger}); no unmatched chips stayed in; each pot's winners differ by at most the one odd cent, which goes to the
  * first of them left of the button; hands are shown in showdown order; and (without rake) every seat won what its side
@@ -47,6 +47,7 @@ final class HandInvariants {
             onStreets = onStreets.plus(seat.streetBet());
             committed = committed.plus(seat.committed());
         }
+        checkStatedStacks(hand);
         Money total = inPlay.plus(tally.pot()).plus(tally.rake());
         check(total.equals(totalStartingStacks(hand)), "stacks %s + pot %s + rake %s is not the %s the hand began with",
                 inPlay, tally.pot(), tally.rake(), totalStartingStacks(hand));
@@ -56,6 +57,29 @@ final class HandInvariants {
             check(gathered.plus(onStreets).equals(tally.pot()), "pots %s plus street bets %s are not the pot %s",
                     pots, onStreets, tally.pot());
             check(committed.equals(tally.pot()), "seats committed %s, the pot holds %s", committed, tally.pot());
+        }
+    }
+
+    /**
+     * Every event that moves a seat's chips states the stack the seat is left with: the starting stack plus the
+     * movements so far, and the seat's stack now for its latest one.
+     */
+    private static void checkStatedStacks(HoldemHand hand) {
+        Map<Integer, Money> running = new HashMap<>();
+        for (SeatView seat : hand.seats()) {
+            running.put(seat.seat(), startingStack(hand, seat.seat()));
+        }
+        for (HandEvent event : hand.events()) {
+            if (event instanceof StackChange change) {
+                Money moved = change.to() instanceof ChipAccount.SeatStack ? change.amount() : change.amount().negate();
+                Money after = running.merge(change.seat(), moved, Money::plus);
+                check(change.stackAfter().equals(after), "%s states a stack of %s, the movements leave %s", event,
+                        change.stackAfter(), after);
+            }
+        }
+        for (SeatView seat : hand.seats()) {
+            check(running.get(seat.seat()).equals(seat.stack()), "seat %s: the events state %s, its stack is %s",
+                    seat.seat(), running.get(seat.seat()), seat.stack());
         }
     }
 

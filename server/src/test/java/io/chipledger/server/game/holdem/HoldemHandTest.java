@@ -27,8 +27,8 @@ class HoldemHandTest {
         HoldemHand hand = start(blinds("0.50", "1.00"), "100", "100", "100");
 
         assertThat(hand.events()).containsSubsequence(
-                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.50"), false),
-                new HandEvent.BlindPosted(2, Blind.BIG, m("1.00"), false));
+                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.50"), false, m("99.50")),
+                new HandEvent.BlindPosted(2, Blind.BIG, m("1.00"), false, m("99.00")));
         assertThat(hand.phase()).isEqualTo(Phase.AWAITING_HOLE_CARDS);
         assertThat(hand.seatsAwaitingHoleCards()).containsExactly(1, 2, 3);
 
@@ -44,8 +44,8 @@ class HoldemHandTest {
         HoldemHand hand = start(blinds("0.50", "1.00"), "100", "100");
 
         assertThat(hand.events()).containsSubsequence(
-                new HandEvent.BlindPosted(2, Blind.SMALL, m("0.50"), false),
-                new HandEvent.BlindPosted(1, Blind.BIG, m("1.00"), false));
+                new HandEvent.BlindPosted(2, Blind.SMALL, m("0.50"), false, m("99.50")),
+                new HandEvent.BlindPosted(1, Blind.BIG, m("1.00"), false, m("99.00")));
         dealHoles(hand, "AsKs", "QhQd");
         assertThat(hand.actor()).hasValue(2);
 
@@ -61,7 +61,7 @@ class HoldemHandTest {
         HoldemHand hand = start(blinds("0.50", "1.00").withStraddle(m("2.00")), "100", "100", "100", "100");
         dealHoles(hand, "AsKs", "QhQd", "7c2d", "8c3d");
 
-        assertThat(hand.events()).contains(new HandEvent.BlindPosted(3, Blind.STRADDLE, m("2.00"), false));
+        assertThat(hand.events()).contains(new HandEvent.BlindPosted(3, Blind.STRADDLE, m("2.00"), false, m("98.00")));
         assertThat(hand.legalActions()).hasValue(
                 new LegalActions(4, true, false, m("2.00"), true, false, m("3.00"), m("100.00")));
     }
@@ -93,7 +93,7 @@ class HoldemHandTest {
         HoldemHand hand = start(blinds("0.50", "1.00").withAnte(new Ante.BigBlind(m("1.00"))), "100", "100");
 
         assertThat(HandFixture.eventsOf(hand, HandEvent.AntePosted.class))
-                .containsExactly(new HandEvent.AntePosted(1, m("1.00"), true, false));
+                .containsExactly(new HandEvent.AntePosted(1, m("1.00"), true, false, m("99.00")));
         assertThat(hand.stack(1)).isEqualTo(m("98.00"));
         assertThat(hand.stack(2)).isEqualTo(m("99.50"));
     }
@@ -103,11 +103,11 @@ class HoldemHandTest {
         HoldemHand hand = start(blinds("0.50", "1.00").withAnte(new Ante.Uniform(m("0.25"))), "100", "100", "100");
 
         assertThat(hand.events().subList(1, 6)).containsExactly(
-                new HandEvent.AntePosted(1, m("0.25"), false, false),
-                new HandEvent.AntePosted(2, m("0.25"), false, false),
-                new HandEvent.AntePosted(3, m("0.25"), false, false),
-                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.50"), false),
-                new HandEvent.BlindPosted(2, Blind.BIG, m("1.00"), false));
+                new HandEvent.AntePosted(1, m("0.25"), false, false, m("99.75")),
+                new HandEvent.AntePosted(2, m("0.25"), false, false, m("99.75")),
+                new HandEvent.AntePosted(3, m("0.25"), false, false, m("99.75")),
+                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.50"), false, m("99.25")),
+                new HandEvent.BlindPosted(2, Blind.BIG, m("1.00"), false, m("98.75")));
         dealHoles(hand, "AsKs", "QhQd", "7c2d");
         assertThat(hand.legalActions().orElseThrow().toCall()).as("antes are not part of the bet to call")
                 .isEqualTo(m("1.00"));
@@ -141,7 +141,7 @@ class HoldemHandTest {
 
         List<HandEvent> events = hand.handle(new RaiseTo(2, m("4.50")));
 
-        assertThat(events).containsExactly(new HandEvent.Raised(2, m("4.50"), m("4.50"), true));
+        assertThat(events).containsExactly(new HandEvent.Raised(2, m("4.50"), m("4.50"), true, m("0.00")));
     }
 
     @Test
@@ -199,7 +199,7 @@ class HoldemHandTest {
 
         assertThat(hand.actor()).isEmpty();
         assertThat(hand.phase()).as("seat 3 is all-in, seat 1 alone has chips").isEqualTo(Phase.AWAITING_BOARD);
-        assertThat(hand.events()).contains(new HandEvent.UncalledBetReturned(1, m("7.00")));
+        assertThat(hand.events()).contains(new HandEvent.UncalledBetReturned(1, m("7.00"), m("97.00")));
     }
 
     @Test

@@ -112,7 +112,7 @@ class PotLimitOmahaTest {
         assertThat(events).filteredOn(e -> e instanceof HandEvent.HandShown).map(e -> (HandEvent.HandShown) e)
                 .anySatisfy(shown -> assertThat(shown.category()).isEqualTo(HandCategory.FLUSH))
                 .anySatisfy(shown -> assertThat(shown.category()).isEqualTo(HandCategory.ONE_PAIR));
-        assertThat(events).contains(new HandEvent.PotAwarded(0, 2, m("2.00"), false));
+        assertThat(events).contains(new HandEvent.PotAwarded(0, 2, m("2.00"), false, m("101.00")));
         assertThat(hand.stack(2)).isEqualTo(m("101.00"));
     }
 
@@ -138,8 +138,8 @@ class PotLimitOmahaTest {
         List<HandEvent> events = hand.handle(new Check(3));
 
         // 6.03 between two Aces-and-Kings: 3.02 to seat 1 (first left of the button), 3.01 to seat 2.
-        assertThat(events).contains(new HandEvent.PotAwarded(0, 1, m("3.02"), true),
-                new HandEvent.PotAwarded(0, 2, m("3.01"), false));
+        assertThat(events).contains(new HandEvent.PotAwarded(0, 1, m("3.02"), true, m("101.01")),
+                new HandEvent.PotAwarded(0, 2, m("3.01"), false, m("101.00")));
     }
 
     @Test

@@ -32,8 +32,8 @@ class SettlementTest {
 
         assertThat(last).containsSubsequence(
                 new HandEvent.Folded(2),
-                new HandEvent.UncalledBetReturned(3, m("9.00")),
-                new HandEvent.PotAwarded(0, 3, m("2.50"), false));
+                new HandEvent.UncalledBetReturned(3, m("9.00"), m("99.00")),
+                new HandEvent.PotAwarded(0, 3, m("2.50"), false, m("101.50")));
         assertThat(last.get(last.size() - 1)).isEqualTo(new HandEvent.HandEnded(List.of(
                 new FinalStack(1, m("99.50")), new FinalStack(2, m("99.00")), new FinalStack(3, m("101.50")))));
         assertThat(eventsOf(hand, HandEvent.HandShown.class)).as("no showdown when everyone folds").isEmpty();
@@ -47,7 +47,7 @@ class SettlementTest {
         hand.handle(new Call(1));
         hand.handle(new Call(2));
 
-        assertThat(hand.events()).contains(new HandEvent.UncalledBetReturned(3, m("10.00")));
+        assertThat(hand.events()).contains(new HandEvent.UncalledBetReturned(3, m("10.00"), m("10.00")));
         assertThat(hand.pots()).containsExactly(
                 new Pot(0, m("15.00"), List.of(1, 2, 3)),
                 new Pot(1, m("10.00"), List.of(2, 3)));
@@ -59,8 +59,8 @@ class SettlementTest {
         List<HandEvent> river = board(hand, "4d");
 
         assertThat(river).contains(
-                new HandEvent.PotAwarded(0, 1, m("15.00"), false),
-                new HandEvent.PotAwarded(1, 2, m("10.00"), false));
+                new HandEvent.PotAwarded(0, 1, m("15.00"), false, m("15.00")),
+                new HandEvent.PotAwarded(1, 2, m("10.00"), false, m("10.00")));
         assertThat(stacks(hand)).containsExactly(m("15.00"), m("10.00"), m("10.00"));
     }
 
@@ -69,15 +69,15 @@ class SettlementTest {
         Stakes stakes = blinds("0.50", "1.00").withAnte(new Ante.BigBlind(m("1.00")));
         HoldemHand hand = start(stakes, "0.30", "10", "10");
         assertThat(hand.events()).contains(
-                new HandEvent.AntePosted(2, m("1.00"), true, false),
-                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.30"), true));
+                new HandEvent.AntePosted(2, m("1.00"), true, false, m("9.00")),
+                new HandEvent.BlindPosted(1, Blind.SMALL, m("0.30"), true, m("0.00")));
         dealHoles(hand, "AsAh", "7c2d", "8c3d");
         hand.handle(new Call(3));
         hand.handle(new Check(2));
         checkDown(hand, List.of(2, 3), "KdQs9h", "5c", "4s");
 
         // A short all-in contests the whole ante: 1.00 dead + 0.30 from each of three players.
-        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 1, m("1.90"), false));
+        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 1, m("1.90"), false, m("1.90")));
         assertThat(stacks(hand)).containsExactly(m("1.90"), m("8.00"), m("10.40"));
     }
 
@@ -86,16 +86,16 @@ class SettlementTest {
         Stakes stakes = blinds("0.50", "1.00").withAnte(new Ante.Uniform(m("1.00")));
         HoldemHand hand = start(stakes, "1.30", "10", "10");
         assertThat(eventsOf(hand, HandEvent.AntePosted.class)).containsExactly(
-                new HandEvent.AntePosted(1, m("1.00"), false, false),
-                new HandEvent.AntePosted(2, m("1.00"), false, false),
-                new HandEvent.AntePosted(3, m("1.00"), false, false));
+                new HandEvent.AntePosted(1, m("1.00"), false, false, m("0.30")),
+                new HandEvent.AntePosted(2, m("1.00"), false, false, m("9.00")),
+                new HandEvent.AntePosted(3, m("1.00"), false, false, m("9.00")));
         dealHoles(hand, "AsAh", "7c2d", "8c3d");
         hand.handle(new Call(3));
         hand.handle(new Check(2));
         checkDown(hand, List.of(2, 3), "KdQs9h", "5c", "4s");
 
         // Seat 1 put in 1.30 in all, so it can win 1.30 from each player.
-        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 1, m("3.90"), false));
+        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 1, m("3.90"), false, m("3.90")));
         assertThat(stacks(hand)).containsExactly(m("3.90"), m("8.00"), m("9.40"));
     }
 
@@ -109,8 +109,8 @@ class SettlementTest {
         checkDown(hand, List.of(2, 3), "AsKsQs", "Js", "Ts");
 
         assertThat(eventsOf(hand, HandEvent.PotAwarded.class)).containsExactly(
-                new HandEvent.PotAwarded(0, 2, m("0.13"), true),
-                new HandEvent.PotAwarded(0, 3, m("0.12"), false));
+                new HandEvent.PotAwarded(0, 2, m("0.13"), true, m("10.03")),
+                new HandEvent.PotAwarded(0, 3, m("0.12"), false, m("10.02")));
     }
 
     @Test
@@ -127,8 +127,8 @@ class SettlementTest {
         checkDown(hand, List.of(9, 2), "AsKsQs", "Js", "Ts");
 
         assertThat(eventsOf(hand, HandEvent.PotAwarded.class)).containsExactly(
-                new HandEvent.PotAwarded(0, 9, m("0.13"), true),
-                new HandEvent.PotAwarded(0, 2, m("0.12"), false));
+                new HandEvent.PotAwarded(0, 9, m("0.13"), true, m("10.03")),
+                new HandEvent.PotAwarded(0, 2, m("0.12"), false, m("10.02")));
     }
 
     @Test
@@ -145,7 +145,7 @@ class SettlementTest {
                 .filter(e -> e instanceof HandEvent.HandShown || e instanceof HandEvent.HandMucked).toList();
         assertThat(showdown).allMatch(e -> e instanceof HandEvent.HandShown);
         assertThat(showdown).extracting(HandFixture::seatOf).containsExactly(1, 2, 3);
-        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 3, m("3.00"), false));
+        assertThat(hand.events()).contains(new HandEvent.PotAwarded(0, 3, m("3.00"), false, m("102.00")));
     }
 
     @Test
@@ -181,8 +181,8 @@ class SettlementTest {
         checkDown(hand, List.of(2, 3), "AhKdQs", "7c", "8d");
 
         assertThat(eventsOf(hand, HandEvent.PotAwarded.class)).containsExactly(
-                new HandEvent.PotAwarded(0, 2, m("0.39"), false),
-                new HandEvent.PotAwarded(0, 3, m("0.39"), false));
+                new HandEvent.PotAwarded(0, 2, m("0.39"), false, m("5.08")),
+                new HandEvent.PotAwarded(0, 3, m("0.39"), false, m("5.09")));
     }
 
     @Test
@@ -202,7 +202,7 @@ class SettlementTest {
         raked.handle(new Check(1));
         List<HandEvent> end = raked.handle(new Check(2));
 
-        assertThat(end).contains(new HandEvent.RakeTaken(0, m("0.50")), new HandEvent.PotAwarded(0, 1, m("9.50"), false));
+        assertThat(end).contains(new HandEvent.RakeTaken(0, m("0.50")), new HandEvent.PotAwarded(0, 1, m("9.50"), false, m("104.50")));
         ChipTally tally = ChipTally.of(raked.events());
         assertThat(tally.rake()).isEqualTo(m("0.50"));
         assertThat(tally.pot()).isEqualTo(Money.ZERO);
@@ -229,7 +229,7 @@ class SettlementTest {
                         io.chipledger.server.game.eval.HandCategory.ONE_PAIR, shownStrength(hand, 1)),
                 new HandEvent.HandMucked(2),
                 new HandEvent.HandMucked(3),
-                new HandEvent.PotAwarded(0, 1, m("3.00"), false));
+                new HandEvent.PotAwarded(0, 1, m("3.00"), false, m("102.00")));
     }
 
     @Test
