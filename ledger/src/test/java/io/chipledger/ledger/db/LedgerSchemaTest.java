@@ -1,7 +1,7 @@
 package io.chipledger.ledger.db;
 
 import static io.chipledger.ledger.testing.EarlierLayout.plain;
-import static io.chipledger.ledger.testing.EarlierLayout.strings;
+import static io.chipledger.ledger.testing.LedgerScenario.strings;
 import static io.chipledger.ledger.testing.EarlierLayout.tables;
 import static io.chipledger.ledger.testing.LedgerScenario.execute;
 import static io.chipledger.ledger.testing.LedgerScenario.fundedWallet;

@@ -15,6 +15,7 @@ import io.chipledger.ledger.audit.LedgerAuditor;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.lease.FenceGuard;
 import io.chipledger.ledger.lease.Leases;
+import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.money.Money;
 import org.apache.ibatis.session.SqlSession;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,7 +171,7 @@ class FencedPostingTest {
     }
 
     @Test
-    void theJournalKeepsTheEpochEachPostingCommittedUnder() throws SQLException {
+    void theJournalKeepsTheEpochEachPostingCommittedUnder() {
         Fence first = leases.claim("table:1", "node-a", Duration.ZERO).orElseThrow();
         postAndWait(zombie, bet("h1-1", "1.00", first));
         Fence second = leases.claim("table:1", "node-b", MINUTE).orElseThrow();
@@ -231,21 +228,10 @@ class FencedPostingTest {
     }
 
     private List<String> keysInJournal() {
-        try {
-            return query("SELECT idempotency_key FROM posting");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query("SELECT idempotency_key FROM posting");
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
+    private List<String> query(String sql) {
+        return LedgerScenario.strings(database.dataSource(), sql);
     }
 }

@@ -1,10 +1,5 @@
 package io.chipledger.ledger.testing;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -38,18 +33,6 @@ public final class EarlierLayout {
 
     /** Names of the tables in a schema, in order. */
     public static List<String> tables(DataSource plain, String schema) {
-        return strings(plain, "SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "' ORDER BY tablename");
-    }
-
-    public static List<String> strings(DataSource source, String sql) {
-        try (Connection c = source.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return LedgerScenario.strings(plain, "SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "' ORDER BY tablename");
     }
 }

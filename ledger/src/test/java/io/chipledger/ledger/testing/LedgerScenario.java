@@ -10,11 +10,14 @@ import io.chipledger.money.Money;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Small steps tests share: post and wait, fund a wallet, run raw SQL as the superuser. */
+/** Small steps tests share: post and wait, fund a wallet, run raw SQL as the superuser and read its first column. */
 public final class LedgerScenario {
 
     private LedgerScenario() {
@@ -47,6 +50,19 @@ public final class LedgerScenario {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row {@code sql} returns, as text. */
+    public static List<String> strings(DataSource source, String sql) {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.chipledger.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.db.Database;
+import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.account.Player;
@@ -14,9 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,14 +62,8 @@ class AdminCommandTest {
                 new SessionTokens(new SecureRandom()), Clock.systemUTC(), Duration.ofHours(1), Runnable::run);
     }
 
-    private List<String> rows(String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        }
+    private List<String> rows(String sql) {
+        return LedgerScenario.strings(database.dataSource(), sql);
     }
 
     @Test

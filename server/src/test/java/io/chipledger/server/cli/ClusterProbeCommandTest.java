@@ -2,6 +2,7 @@ package io.chipledger.server.cli;
 
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.lease.Leases;
+import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,20 +120,11 @@ class ClusterProbeCommandTest {
         throw new AssertionError("no posting of " + marker);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private void execute(String sql) {
+        LedgerScenario.execute(database.dataSource(), sql);
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
+    private List<String> query(String sql) {
+        return LedgerScenario.strings(database.dataSource(), sql);
     }
 }

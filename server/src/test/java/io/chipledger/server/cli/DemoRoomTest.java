@@ -1,6 +1,6 @@
 package io.chipledger.server.cli;
 
-import static io.chipledger.ledger.testing.EarlierLayout.strings;
+import static io.chipledger.ledger.testing.LedgerScenario.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.ledger.db.Database;
