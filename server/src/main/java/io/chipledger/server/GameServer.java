@@ -224,7 +224,7 @@ public final class GameServer implements AutoCloseable {
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 tournaments, online, worker, clock, CURRENCY, figures));
-        PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net());
+        PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net(), game);
         PokerHttpServer metricsListener = access.ownListener() ? PokerHttpServer.start(access.host(), access.port(),
                 metricsRoutes, NO_GAME, NetConfig.defaults()) : null;
         ServerMeters.bindNetty(metrics, http);

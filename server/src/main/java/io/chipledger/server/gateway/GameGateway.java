@@ -70,6 +70,11 @@ public final class GameGateway implements ClientGateway {
 
     @Override
     public void received(ClientConnection connection, ClientMessage message) {
+        received(connection, message, System.nanoTime());
+    }
+
+    @Override
+    public void received(ClientConnection connection, ClientMessage message, long receivedNanos) {
         Session session = sessions.get(connection);
         if (session == null) {
             return; // closed meanwhile
@@ -88,7 +93,7 @@ public final class GameGateway implements ClientGateway {
                 return;
             }
             session.tables.add(tableId);
-            send(connection, session, table, message);
+            send(connection, session, table, message, receivedNanos);
         }
     }
 
@@ -96,7 +101,8 @@ public final class GameGateway implements ClientGateway {
      * Hands the message to its table, unless the session sent it before: then it gets the answer it got then (watching
      * is not remembered: each connection watches for itself).
      */
-    private void send(ClientConnection connection, Session session, TableActor table, ClientMessage message) {
+    private void send(ClientConnection connection, Session session, TableActor table, ClientMessage message,
+                      long receivedNanos) {
         // The session's Player was read at hello; a freeze since then must hold for this message.
         Player player = players.current(session.player);
         if (message instanceof ClientMessage.Watch || message instanceof ClientMessage.Unwatch) {
@@ -113,7 +119,8 @@ public final class GameGateway implements ClientGateway {
                 }
             });
         } else if (claim instanceof AnsweredRequests.First first) {
-            table.receive(connection, player, message).whenComplete((answer, failure) -> first.answered(answer));
+            table.receive(connection, player, message, receivedNanos)
+                    .whenComplete((answer, failure) -> first.answered(answer));
         }
     }
 

@@ -17,6 +17,11 @@ public interface ClientConnection {
     /** As {@link #send(ServerMessage)}, for a message already encoded once for all the connections it goes to. */
     void send(EncodedMessage message);
 
+    /** As {@link #send(EncodedMessage)}, as one frame of {@code broadcast}, which hears when it is written. */
+    default void send(EncodedMessage message, BroadcastWrites broadcast) {
+        send(message);
+    }
+
     void close(String reason);
 
     boolean isOpen();

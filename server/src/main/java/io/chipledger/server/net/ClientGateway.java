@@ -12,5 +12,10 @@ public interface ClientGateway {
 
     void received(ClientConnection connection, ClientMessage message);
 
+    /** As {@link #received(ClientConnection, ClientMessage)}; its frame arrived at {@code receivedNanos} (nanoTime). */
+    default void received(ClientConnection connection, ClientMessage message, long receivedNanos) {
+        received(connection, message);
+    }
+
     void closed(ClientConnection connection);
 }

@@ -28,10 +28,13 @@ final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final SslContext ssl;
     private final OriginCheck originCheck;
     private final ConnectionGate gate;
+    private final FrameTimings timings;
     private final HttpDeadlines.Received received = new HttpDeadlines.Received();
 
-    PokerChannelInitializer(HttpRoutes routes, ClientGateway gateway, NetConfig config, SslContext ssl) {
+    PokerChannelInitializer(HttpRoutes routes, ClientGateway gateway, NetConfig config, SslContext ssl,
+                            FrameTimings timings) {
         this.routes = routes;
+        this.timings = timings;
         this.gateway = gateway;
         this.config = config;
         this.ssl = ssl;
@@ -65,7 +68,7 @@ final class PokerChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("received", received)
                 .addLast("origin", originCheck)
                 .addLast("websocket", new WebSocketServerProtocolHandler(websocket))
-                .addLast("frames", new WebSocketFrameHandler(gateway, config, System::nanoTime))
+                .addLast("frames", new WebSocketFrameHandler(gateway, config, System::nanoTime, timings))
                 .addLast("route", new HttpRequestHandler(routes, config.limits().answerSeconds()));
     }
 }

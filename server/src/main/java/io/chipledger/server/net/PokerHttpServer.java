@@ -37,6 +37,12 @@ public final class PokerHttpServer implements AutoCloseable {
     /** Binds {@code host:port} (port 0 picks a free one) and returns once the socket is listening. */
     public static PokerHttpServer start(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config)
             throws InterruptedException {
+        return start(host, port, routes, gateway, config, FrameTimings.NONE);
+    }
+
+    /** As above, reporting how long its frames took to decode, encode and write to {@code timings}. */
+    public static PokerHttpServer start(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config,
+                                        FrameTimings timings) throws InterruptedException {
         SslContext ssl = config.tls() ? tls(config) : null;
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -49,7 +55,7 @@ public final class PokerHttpServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                    .childHandler(new PokerChannelInitializer(routes, gateway, config, ssl))
+                    .childHandler(new PokerChannelInitializer(routes, gateway, config, ssl, timings))
                     .bind(host, port).sync().channel();
             return new PokerHttpServer(boss, workers, channel);
         } catch (RuntimeException | InterruptedException e) {

@@ -20,9 +20,11 @@ final class WebSocketConnection implements ClientConnection {
 
     private final long id = IDS.incrementAndGet();
     private final Channel channel;
+    private final FrameTimings timings;
 
-    WebSocketConnection(Channel channel) {
+    WebSocketConnection(Channel channel, FrameTimings timings) {
         this.channel = channel;
+        this.timings = timings;
     }
 
     @Override
@@ -33,16 +35,34 @@ final class WebSocketConnection implements ClientConnection {
     @Override
     public void send(ServerMessage message) {
         if (readyToWrite()) {
-            channel.writeAndFlush(new TextWebSocketFrame(ProtocolJson.write(message)));
+            long started = System.nanoTime();
+            // Straight to UTF-8 bytes: a String first would be one more copy of every message.
+            byte[] utf8 = ProtocolJson.writeBytes(message);
+            timings.encoded(System.nanoTime() - started);
+            write(utf8, BroadcastWrites.NONE);
         }
     }
 
     @Override
     public void send(EncodedMessage message) {
+        send(message, BroadcastWrites.NONE);
+    }
+
+    @Override
+    public void send(EncodedMessage message, BroadcastWrites broadcast) {
         if (readyToWrite()) {
-            // A new buffer over the shared bytes per frame: each has its own indices and reference count.
-            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(message.utf8())));
+            write(message.utf8(), broadcast);
         }
+    }
+
+    private void write(byte[] utf8, BroadcastWrites broadcast) {
+        long queued = System.nanoTime();
+        broadcast.queued();
+        // A new buffer over the bytes per frame: each has its own indices and reference count.
+        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8))).addListener(written -> {
+            timings.written(System.nanoTime() - queued);
+            broadcast.written();
+        });
     }
 
     private boolean readyToWrite() {

@@ -28,14 +28,16 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final ClientGateway gateway;
     private final NetConfig config;
     private final LongSupplier nanoClock;
+    private final FrameTimings timings;
     private WebSocketConnection connection;
     private RateLimiter limiter;
     private int strikes;
 
-    WebSocketFrameHandler(ClientGateway gateway, NetConfig config, LongSupplier nanoClock) {
+    WebSocketFrameHandler(ClientGateway gateway, NetConfig config, LongSupplier nanoClock, FrameTimings timings) {
         this.gateway = gateway;
         this.config = config;
         this.nanoClock = nanoClock;
+        this.timings = timings;
     }
 
     @Override
@@ -45,7 +47,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             if (ctx.pipeline().get(HttpDeadlines.NAME) != null) {
                 ctx.pipeline().remove(HttpDeadlines.NAME);
             }
-            connection = new WebSocketConnection(ctx.channel());
+            connection = new WebSocketConnection(ctx.channel(), timings);
             limiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), nanoClock.getAsLong());
             gateway.opened(connection);
         } else if (event instanceof IdleStateEvent && connection != null) {
@@ -62,7 +64,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
                     WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only")).addListener(f -> ctx.close());
             return;
         }
-        if (!limiter.tryAcquire(nanoClock.getAsLong())) {
+        long received = nanoClock.getAsLong();
+        if (!limiter.tryAcquire(received)) {
             if (++strikes > MAX_STRIKES) {
                 connection.close("rate limit");
             } else {
@@ -79,7 +82,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             connection.send(new ServerMessage.Error(ProtocolJson.requestIdOf(text.text()), e.code(), e.getMessage()));
             return;
         }
-        gateway.received(connection, message);
+        timings.decoded(nanoClock.getAsLong() - received);
+        gateway.received(connection, message, received);
     }
 
     @Override

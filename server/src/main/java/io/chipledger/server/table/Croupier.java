@@ -111,12 +111,8 @@ final class Croupier {
         }
         turnClock.charge(verdict.seat());
         verdict.seat().carriedOut(act);
-        long received = System.nanoTime();
         metrics.actions.increment();
-        return Outcome.done(act.requestId()).then(() -> play(verdict.command(), false).thenApply(played -> {
-            metrics.actionToBroadcast.recordNanos(System.nanoTime() - received);
-            return played;
-        })).now();
+        return Outcome.done(act.requestId()).then(() -> play(verdict.command(), false)).now();
     }
 
     /** The clock of a turn ran out: the time bank starts, or the clock plays the turn. */

@@ -39,6 +39,7 @@ public final class TableActor {
     private final GameMetrics metrics;
     private final TableState table;
     private final TableAudience audience;
+    private final MessageStages stages;
     private final Croupier croupier;
     private final Departures departures;
     private final Usher usher;
@@ -52,7 +53,8 @@ public final class TableActor {
         this.services = services;
         this.metrics = services.metrics();
         this.table = new TableState(config);
-        this.audience = new TableAudience(config.id(), table.seats::numberOf);
+        this.audience = new TableAudience(config.id(), table.seats::numberOf, metrics.frameEncode);
+        this.stages = new MessageStages(metrics, audience);
         ChipPoster poster = new ChipPoster(services.ledger(), potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         SeatCashier cashier = new SeatCashier(config, services.ledger(), poster, services.seats(), services.worker());
         CommandTimer timers = this::later;
@@ -90,8 +92,15 @@ public final class TableActor {
      * answer the connection was sent (done or error), once it was sent.
      */
     public CompletableFuture<ServerMessage> receive(ClientConnection connection, Player player, ClientMessage message) {
+        return receive(connection, player, message, System.nanoTime());
+    }
+
+    /** As above, for a message whose frame arrived at {@code receivedNanos}: its stages are timed from then. */
+    public CompletableFuture<ServerMessage> receive(ClientConnection connection, Player player, ClientMessage message,
+                                                    long receivedNanos) {
         Requester requester = new Requester(connection, player, new CompletableFuture<>());
-        mailbox.submit(() -> handle(requester, message)).whenComplete((done, failure) -> {
+        long queued = System.nanoTime();
+        mailbox.submit(() -> stages.timed(message, queued, receivedNanos, () -> handle(requester, message))).whenComplete((done, failure) -> {
             if (failure != null) {
                 log.error("table {}: {} failed", config.id(), message, failure);
                 ServerMessage internal = new ServerMessage.Error(message.requestId(), ErrorCode.INTERNAL, "the server failed; nothing changed");

@@ -4,6 +4,8 @@ import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.metrics.Metrics;
+import io.chipledger.server.net.BroadcastWrites;
 import io.chipledger.server.net.ClientConnection;
 import io.chipledger.server.net.EncodedMessage;
 import java.util.IdentityHashMap;
@@ -27,11 +29,26 @@ final class TableAudience {
     private final ToIntFunction<Player> seatOf;
     private final EventLog events = new EventLog(EVENT_BUFFER);
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+    private final Metrics.Histogram encodeTime;
+    /** The player action whose events are being published, timed to the last frame written; or none. */
+    private BroadcastWrites broadcast = BroadcastWrites.NONE;
 
     /** @param seatOf the seat a player sits in now, or -1: whose hole cards and options a snapshot shows them */
-    TableAudience(long tableId, ToIntFunction<Player> seatOf) {
+    TableAudience(long tableId, ToIntFunction<Player> seatOf, Metrics.Histogram encodeTime) {
         this.tableId = tableId;
         this.seatOf = seatOf;
+        this.encodeTime = encodeTime;
+    }
+
+    /** The events published from now on are frames of {@code writes}, until {@link #broadcastSealed()}. */
+    void broadcastStarted(BroadcastWrites writes) {
+        broadcast = writes;
+    }
+
+    void broadcastSealed() {
+        BroadcastWrites sealed = broadcast;
+        broadcast = BroadcastWrites.NONE;
+        sealed.sealed();
     }
 
     void publish(TableEvent event) {
@@ -44,8 +61,14 @@ final class TableAudience {
         // At most two forms of the event: each is written to JSON once, however many watchers it goes to.
         Map<TableEvent, EncodedMessage> encoded = new IdentityHashMap<>(4);
         watchers.forEach((connection, player) -> connection.send(encoded.computeIfAbsent(
-                entry.viewFor(idOf(player)),
-                view -> EncodedMessage.of(new ServerMessage.Event(tableId, entry.seq(), view)))));
+                entry.viewFor(idOf(player)), view -> encode(entry.seq(), view)), broadcast));
+    }
+
+    private EncodedMessage encode(long seq, TableEvent view) {
+        long started = System.nanoTime();
+        EncodedMessage message = EncodedMessage.of(new ServerMessage.Event(tableId, seq, view));
+        encodeTime.recordNanos(System.nanoTime() - started);
+        return message;
     }
 
     private static long idOf(Player player) {

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,12 @@ class MetricsOverHttpTest {
                 .isGreaterThan(value(before.get("poker_hands_settled_total")));
         assertThat(value(after.get("poker_actions_total"))).isGreaterThan(0);
         assertThat(value(after.get("poker_ledger_commit_seconds_count"))).isGreaterThan(0);
+        // Every stage of a message, from its frame to its broadcast's frames written, is timed (docs/performance.md).
+        for (String stage : List.of("frame_decode", "mailbox_wait", "table_engine", "frame_encode", "frame_write",
+                "action_broadcast")) {
+            assertThat(value(after.get("poker_" + stage + "_seconds_count"))).as(stage)
+                    .isGreaterThan(value(before.getOrDefault("poker_" + stage + "_seconds_count", "0")));
+        }
         assertThat(value(after.get("poker_ledger_batches_one_round_trip")))
                 .isGreaterThan(value(before.get("poker_ledger_batches_one_round_trip")));
         // Every account here was opened by this server, which remembers it, so none needs locking first: zero is right.
