@@ -54,7 +54,18 @@ public final class GameGateway implements ClientGateway {
         volatile Player player;
         /** The login session this connection said hello with: requestIds are unique within it. */
         volatile String token;
-        final Set<Long> tables = ConcurrentHashMap.newKeySet();
+        /** The tables it sent to; made at the first, since most connections idle in the lobby (docs/performance.md). */
+        private volatile Set<Long> tables;
+
+        /** Called on the connection's event loop only, as every message of one connection is. */
+        Set<Long> tables() {
+            Set<Long> known = tables;
+            if (known == null) {
+                known = ConcurrentHashMap.newKeySet();
+                tables = known;
+            }
+            return known;
+        }
     }
 
     /** Connections open now. */
@@ -92,7 +103,7 @@ public final class GameGateway implements ClientGateway {
                 connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.TABLE_NOT_FOUND, "no table " + tableId));
                 return;
             }
-            session.tables.add(tableId);
+            session.tables().add(tableId);
             send(connection, session, table, message, receivedNanos);
         }
     }
@@ -131,7 +142,7 @@ public final class GameGateway implements ClientGateway {
         if (session != null && session.player != null) {
             online.closed(session.player.id(), connection);
         }
-        if (session != null) {
+        if (session != null && session.tables != null) {
             session.tables.forEach(id -> tables.find(id).ifPresent(t -> t.disconnected(connection)));
         }
     }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +25,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
     /** Rate-limited frames tolerated before the connection is closed. */
     private static final int MAX_STRIKES = 50;
+    /** The pipeline's handlers that serve HTTP requests only (see {@link PokerChannelInitializer}). */
+    static final List<String> HTTP_ONLY = List.of(HttpDeadlines.NAME, "keepAlive", "received", "origin", "route");
 
     private final ClientGateway gateway;
     private final NetConfig config;
@@ -44,8 +47,12 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             // A WebSocket lives by its own idle rule (pings), not an HTTP connection's deadlines.
-            if (ctx.pipeline().get(HttpDeadlines.NAME) != null) {
-                ctx.pipeline().remove(HttpDeadlines.NAME);
+            // The HTTP handlers go too: an idle socket held eleven handlers, a third of its heap, for requests that
+            // can no longer come (docs/performance.md).
+            for (String http : HTTP_ONLY) {
+                if (ctx.pipeline().get(http) != null) {
+                    ctx.pipeline().remove(http);
+                }
             }
             connection = new WebSocketConnection(ctx.channel(), timings);
             limiter = new RateLimiter(config.messagesPerSecond(), config.messageBurst(), nanoClock.getAsLong());
