@@ -269,7 +269,9 @@ class AdminTablesTest {
                 + ",\"playerId\":" + fixture.playerId("hal") + ",\"reason\":\"again\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
 
         assertThat(kicked.get("result").asText()).isEqualTo("CASHED_OUT");
-        assertThat(hal.heardEvent(e -> e instanceof TableEvent.SeatLeft left && left.cashedOut().equals(Money.parse("33.33")))).isTrue();
+        // The HTTP answer and hal's event travel on different connections: wait for the event, do not race it.
+        TestServer.eventually("hal hears he was cashed out with his whole stack",
+                () -> hal.heardEvent(e -> e instanceof TableEvent.SeatLeft left && left.cashedOut().equals(Money.parse("33.33"))));
         assertThat(fixture.wallet("hal")).isEqualTo(Money.parse("1000.00"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(TestServer.json(again).get("error").get("code").asText()).isEqualTo("NOT_SEATED");
