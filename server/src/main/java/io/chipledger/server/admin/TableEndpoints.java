@@ -17,7 +17,7 @@ final class TableEndpoints {
     /** {@code rakePercent} is a decimal string ("5", "4.75"); amounts are money strings; optional fields may be absent. */
     record CreateTableRequest(String name, Money smallBlind, Money bigBlind, Money ante, Integer seats, Money minBuyIn,
                               Money maxBuyIn, String rakePercent, Money rakeCap, Integer actionSeconds,
-                              Integer timeBankSeconds, String reason, String idempotencyKey) {
+                              Integer timeBankSeconds, String reason, String idempotencyKey, String variant) {
     }
 
     record TableRequest(Long tableId, String reason, String idempotencyKey) {

@@ -4,6 +4,7 @@ import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
@@ -123,8 +124,11 @@ final class TableOperator {
                 stakes = stakes.withAnte(new Ante.Uniform(request.ante()));
             }
             RakeRule rake = rakePercent.signum() == 0 ? RakeRule.NONE : new RakeRule(rakePercent, rakeCap, true);
+            // No game named means No-Limit Hold'em, as every table was before there was a choice.
+            Variant game = request.variant() == null ? Variant.NO_LIMIT_TEXAS_HOLDEM : Variant.ofCode(request.variant());
             return new TableConfig(0, name, currency, stakes, seats, required(request.minBuyIn(), "minBuyIn"),
-                    required(request.maxBuyIn(), "maxBuyIn"), rake, Duration.ofSeconds(action), Duration.ofSeconds(timeBank));
+                    required(request.maxBuyIn(), "maxBuyIn"), rake, Duration.ofSeconds(action), Duration.ofSeconds(timeBank),
+                    game);
         } catch (IllegalArgumentException badSettings) {
             throw AdminRefusal.badRequest(badSettings.getMessage());
         }

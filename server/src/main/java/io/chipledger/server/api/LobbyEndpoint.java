@@ -44,7 +44,7 @@ public final class LobbyEndpoint {
     /** One table as the lobby shows it; amounts are strings with two decimals, like everywhere on the wire. */
     record LobbyRow(long id, String name, String currency, Money smallBlind, Money bigBlind, Money ante,
                     boolean bigBlindAnte, int seats, int seated, List<String> players, int watching, Money minBuyIn, Money maxBuyIn,
-                    Money averagePot, long actionSeconds, long timeBankSeconds) {
+                    Money averagePot, long actionSeconds, long timeBankSeconds, String game) {
 
         static LobbyRow of(TableActor.LobbyEntry entry) {
             TableConfig config = entry.config();
@@ -54,7 +54,7 @@ public final class LobbyEndpoint {
             return new LobbyRow(config.id(), config.name(), config.currency(), config.stakes().smallBlind(),
                     config.stakes().bigBlind(), anteAmount, ante instanceof Ante.BigBlind, config.seatCount(),
                     entry.seated(), entry.players(), entry.watching(), config.minBuyIn(), config.maxBuyIn(), entry.averagePot(),
-                    config.actionTime().toSeconds(), config.timeBank().toSeconds());
+                    config.actionTime().toSeconds(), config.timeBank().toSeconds(), config.variant().code());
         }
     }
 }

@@ -131,7 +131,8 @@ public final class BenchExportCommand implements Callable<Integer> {
         try (SqlSession session = db.sqlSessionFactory().openSession(true)) {
             tableId = session.getMapper(PokerTableMapper.class).insertTable(new PokerTableMapper.PokerTableRow(0,
                     "bench-" + System.currentTimeMillis(), "CHP", Money.parse("0.50"), Money.parse("1.00"), Money.ZERO, 6,
-                    Money.parse("20.00"), Money.parse("200.00"), new BigDecimal("5"), Money.parse("3.00"), 20, 30, "CLOSED"));
+                    Money.parse("20.00"), Money.parse("200.00"), new BigDecimal("5"), Money.parse("3.00"), 20, 30, "CLOSED",
+                    "NLHE"));
         }
         SplittableRandom random = new SplittableRandom(seed);
         DeckSource decks = new ProvablyFairDeckSource(new SecureRandom());

@@ -17,9 +17,9 @@ public interface PokerTableMapper {
 
     int setStatus(@Param("id") long id, @Param("status") String status);
 
-    /** One row of {@code poker_table}; {@code id} is ignored on insert. */
+    /** One row of {@code poker_table}; {@code id} is ignored on insert; {@code variant} is a {@code Variant} code. */
     record PokerTableRow(long id, String name, String currency, Money smallBlind, Money bigBlind, Money ante, int seats,
                          Money minBuyIn, Money maxBuyIn, BigDecimal rakePercent, Money rakeCap, int actionSeconds,
-                         int timeBankSeconds, String status) {
+                         int timeBankSeconds, String status, String variant) {
     }
 }

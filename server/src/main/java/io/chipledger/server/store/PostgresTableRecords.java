@@ -4,6 +4,7 @@ import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableRecords;
 import io.chipledger.server.table.TableStatus;
@@ -54,7 +55,8 @@ public final class PostgresTableRecords implements TableRecords {
         }
         RakeRule rake = row.rakePercent().signum() == 0 ? RakeRule.NONE : new RakeRule(row.rakePercent(), row.rakeCap(), true);
         return new TableConfig(row.id(), row.name(), row.currency(), stakes, row.seats(), row.minBuyIn(), row.maxBuyIn(),
-                rake, Duration.ofSeconds(row.actionSeconds()), Duration.ofSeconds(row.timeBankSeconds()));
+                rake, Duration.ofSeconds(row.actionSeconds()), Duration.ofSeconds(row.timeBankSeconds()),
+                Variant.ofCode(row.variant()));
     }
 
     /** The row of a table's settings; a table stores a uniform ante or none. */
@@ -67,6 +69,7 @@ public final class PostgresTableRecords implements TableRecords {
         return new PokerTableMapper.PokerTableRow(config.id(), config.name(), config.currency(),
                 config.stakes().smallBlind(), config.stakes().bigBlind(), anteAmount, config.seatCount(),
                 config.minBuyIn(), config.maxBuyIn(), config.rake().percent(), config.rake().cap(),
-                (int) config.actionTime().toSeconds(), (int) config.timeBank().toSeconds(), status.name());
+                (int) config.actionTime().toSeconds(), (int) config.timeBank().toSeconds(), status.name(),
+                config.variant().code());
     }
 }

@@ -90,7 +90,8 @@ final class Croupier {
             List<Seat> dealtIn = deal.dealtIn();
             DealingOrder.leftOut(table.seats, dealtIn);
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
-            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true, Reopening.FULL_RAISE_ONLY));
+            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true,
+                    Reopening.FULL_RAISE_ONLY, config.variant()));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);
             metrics.handsStarted.increment();
             RunningHand hand = RunningHand.start(handId, engine, shuffled, config, table.button, dealtIn, clock.instant());

@@ -5,7 +5,7 @@ import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.game.Card;
-import io.chipledger.server.game.eval.HandEvaluator;
+import io.chipledger.server.game.eval.HandRanking;
 import io.chipledger.server.game.holdem.ChipAccount;
 import io.chipledger.server.game.holdem.HandEvent;
 import io.chipledger.server.game.holdem.PlayerSeat;
@@ -35,7 +35,11 @@ final class HandNarrator {
     /** The name of each hand shown at showdown, for the pot awards that follow ("two pair, Kings and Nines"). */
     private final Map<Integer, String> shownNames = new HashMap<>();
 
-    HandNarrator(List<PlayerSeat> players) {
+    /** How the game dealt makes a hand (Omaha: two hole cards and three of the board), to name a shown one. */
+    private final HandRanking ranking;
+
+    HandNarrator(List<PlayerSeat> players, HandRanking ranking) {
+        this.ranking = ranking;
         for (PlayerSeat player : players) {
             stacks.put(player.seat(), player.stack());
             streetBets.put(player.seat(), Money.ZERO);
@@ -84,7 +88,7 @@ final class HandNarrator {
         } else if (event instanceof HandEvent.HandTabled tabled) {
             return Told.everyone(new TableEvent.CardsShown(tabled.seat(), names(tabled.cards()), null));
         } else if (event instanceof HandEvent.HandShown shown) {
-            String name = handName(shown.cards(), board.get());
+            String name = handName(ranking, shown.cards(), board.get());
             shownNames.put(shown.seat(), name);
             return Told.everyone(new TableEvent.CardsShown(shown.seat(), names(shown.cards()), name));
         } else if (event instanceof HandEvent.RakeTaken rake) {
@@ -115,11 +119,9 @@ final class HandNarrator {
         }
     }
 
-    /** The best five of hole cards and board, named as a showdown announces it. */
-    static String handName(List<Card> holeCards, List<Card> board) {
-        List<Card> all = new java.util.ArrayList<>(holeCards);
-        all.addAll(board);
-        return all.size() >= 5 ? HandEvaluator.describe(all).name() : null;
+    /** The best five of hole cards and board the game allows, named as a showdown announces it. */
+    static String handName(HandRanking ranking, List<Card> holeCards, List<Card> board) {
+        return board.size() >= 3 ? ranking.describe(holeCards, board).name() : null;
     }
 
     static List<String> names(List<Card> cards) {

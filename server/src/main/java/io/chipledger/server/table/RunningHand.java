@@ -51,7 +51,7 @@ final class RunningHand {
         this.deck = shuffled.deck();
         this.shuffled = shuffled;
         this.recorder = recorder;
-        this.narrator = new HandNarrator(hand.setup().players());
+        this.narrator = new HandNarrator(hand.setup().players(), hand.setup().variant().ranking());
     }
 
     /** A hand dealt to {@code dealtIn} (from left of the button), its history recorded from {@code startedAt}. */
@@ -60,7 +60,7 @@ final class RunningHand {
         List<HandHistoryRecorder.Participant> players = dealtIn.stream()
                 .map(s -> new HandHistoryRecorder.Participant(s.number, s.player.id(), s.player.name(), s.stack)).toList();
         HandHistoryRecorder recorder = new HandHistoryRecorder(id, config.id(), config.name(), config.currency(),
-                GameRecord.of(config.stakes(), config.rake(), config.seatCount()), button, players, shuffled.record(), startedAt);
+                GameRecord.of(config.variant(), config.stakes(), config.rake(), config.seatCount()), button, players, shuffled.record(), startedAt);
         RunningHand running = new RunningHand(id, hand, shuffled, recorder);
         dealtIn.forEach(s -> {
             running.seatOfAccount.put(s.accountId, s.number);

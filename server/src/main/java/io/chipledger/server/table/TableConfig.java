@@ -4,21 +4,24 @@ import io.chipledger.money.Money;
 import io.chipledger.money.RakeRule;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.game.holdem.Variant;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a table plays: stakes, seats, buy-in range, rake and clocks. Fixed for the table's life; an operator who wants
+ * How a table plays: the game, stakes, seats, buy-in range, rake and clocks. Fixed for the table's life; an operator who wants
  * other settings opens another table.
  *
  * @param actionTime time a player has for each decision before the time bank is used
  * @param timeBank   extra time per player, used up across decisions and topped up by nothing (kept simple on purpose)
+ * @param variant    the game dealt: hole cards, betting structure (no-limit or pot-limit) and hand ranking
  */
 public record TableConfig(long id, String name, String currency, Stakes stakes, int seatCount, Money minBuyIn,
-                          Money maxBuyIn, RakeRule rake, Duration actionTime, Duration timeBank) {
+                          Money maxBuyIn, RakeRule rake, Duration actionTime, Duration timeBank, Variant variant) {
 
     public TableConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(stakes, "stakes");
         Objects.requireNonNull(rake, "rake");
         if (seatCount < 2 || seatCount > 10) {
@@ -32,6 +35,13 @@ public record TableConfig(long id, String name, String currency, Stakes stakes, 
         }
     }
 
+    /** A No-Limit Hold'em table with these settings. */
+    public TableConfig(long id, String name, String currency, Stakes stakes, int seatCount, Money minBuyIn,
+                       Money maxBuyIn, RakeRule rake, Duration actionTime, Duration timeBank) {
+        this(id, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank,
+                Variant.NO_LIMIT_TEXAS_HOLDEM);
+    }
+
     /** A plain No-Limit table: blinds sb/bb, buy-in 20 to 100 big blinds, no rake, 20 s to act and a 30 s time bank. */
     public static TableConfig standard(long id, String name, Money smallBlind, Money bigBlind, int seats) {
         return new TableConfig(id, name, "CHP", Stakes.blinds(smallBlind, bigBlind), seats, bigBlind.times(20),
@@ -40,7 +50,13 @@ public record TableConfig(long id, String name, String currency, Stakes stakes, 
 
     /** These settings for the table stored under {@code tableId}. */
     public TableConfig withId(long tableId) {
-        return new TableConfig(tableId, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank);
+        return new TableConfig(tableId, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank,
+                variant);
+    }
+
+    /** These settings dealing another game. */
+    public TableConfig withVariant(Variant game) {
+        return new TableConfig(id, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank, game);
     }
 
     /** The ledger owner reference of this table's own accounts (its pot and rake). */

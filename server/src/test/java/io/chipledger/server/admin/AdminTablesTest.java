@@ -96,6 +96,20 @@ class AdminTablesTest {
     }
 
     @Test
+    void aTableCreatedForPotLimitOmahaIsStoredWithItsGameAndTheLobbyShowsIt() throws Exception {
+        HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken(),
+                createBody("Oak", TestServer.newKey()).replace("{", "{\"variant\":\"PLO\","));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        long id = TestServer.json(response).get("table").get("id").asLong();
+        assertThat(fixture.rows("SELECT variant FROM poker_table WHERE id = " + id)).containsExactly("PLO");
+        for (JsonNode row : TestServer.json(fixture.get("/api/lobby", null)).get("tables")) {
+            String expected = row.get("id").asLong() == id ? "PLO" : "NLHE";
+            assertThat(row.get("game").asText()).as(row.get("name").asText()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aCreateSubmittedTwiceAtOnceOpensOneTable() throws Exception {
         String body = createBody("Twice", TestServer.newKey());
         CyclicBarrier together = new CyclicBarrier(2);
@@ -126,7 +140,8 @@ class AdminTablesTest {
                 createBody("Bad", "k3").replace("\"seats\":6", "\"seats\":11"),
                 createBody("Bad", "k4").replace("\"smallBlind\":\"0.25\"", "\"smallBlind\":\"0.251\""),
                 createBody("Bad", "k5").replace("\"rakeCap\":\"1.50\"", "\"rakeCap\":\"0.00\""),
-                createBody("", "k6")};
+                createBody("", "k6"),
+                createBody("Bad", "k7").replace("{", "{\"variant\":\"STUD\",")};
 
         for (String body : bad) {
             HttpResponse<String> response = fixture.post("/api/admin/tables/create", fixture.adminToken(), body);
