@@ -60,11 +60,13 @@ export async function verifyHand(hand) {
   let position = 0;
   let checked = 0;
   const dealtTo = new Map();
+  // Pot-Limit Omaha deals four hole cards, No-Limit Hold'em two (game.variant: docs/hand-history-json.md).
+  const holeCards = hand.game?.variant === 'PLO' ? 4 : 2;
   const mismatch = (what, shown, expected) =>
     ({ ok: false, checked, problem: `${what}: the history shows ${shown}, the seed deals ${expected}` });
   for (const event of hand.events ?? []) {
     if (event.type === 'holeCardsDealt' || event.type === 'streetDealt') {
-      const count = event.type === 'holeCardsDealt' ? 2 : event.cards.length;
+      const count = event.type === 'holeCardsDealt' ? holeCards : event.cards.length;
       const cards = Array.isArray(event.cards) ? event.cards : [];
       const expected = order.slice(position, position + count);
       if (event.type === 'holeCardsDealt') {

@@ -236,4 +236,30 @@ class ClientModulesTest {
                 .containsEntry("withSeeds", server);
         assertThat(SeededShuffle.commitment(seed)).isEqualTo(derived.get("commitment"));
     }
+
+    @Test
+    void thePageChecksAPotLimitOmahaHandByFourHoleCardsASeat() {
+        // The document's reference deck for seed 00 01 .. 1f and hand 1 starts Kd 4s 9h 8d As 6s 7h Qs Qc 6d: the first
+        // player listed gets the first four cards and the second the next four, which they show.
+        Map<String, Object> checked = run("""
+                async () => {
+                  const fair = await import('/js/fair-deck.js');
+                  const seed = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0')).join('');
+                  const hand = (variant) => ({
+                    handId: 1,
+                    game: { variant },
+                    deck: { scheme: 'chipledger-deck-v1', serverSeed: seed,
+                            commitment: '630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd', clientSeeds: [] },
+                    events: [
+                      { type: 'holeCardsDealt', seat: 0, cards: ['Kd', '4s', '9h', '8d'] },
+                      { type: 'holeCardsDealt', seat: 1, cards: null },
+                      { type: 'handShown', seat: 1, cards: ['As', '6s', '7h', 'Qs'] },
+                    ],
+                  });
+                  const omaha = await fair.verifyHand(hand('PLO'));
+                  const asHoldem = await fair.verifyHand(hand('NLHE'));
+                  return { omaha: `${omaha.ok} ${omaha.checked}`, asHoldem: `${asHoldem.ok}` };
+                }""");
+        assertThat(checked).containsEntry("omaha", "true 4").containsEntry("asHoldem", "false");
+    }
 }
