@@ -80,6 +80,35 @@ class PotLimitOmahaTableTest {
         assertThat(seats.plus(table.pot())).isEqualTo(Money.parse("300.00"));
     }
 
+    @Test
+    void aShowdownNamesEachHandByExactlyTwoHoleCardsAndThreeOfTheBoardNotTheBestFiveOfNine() {
+        // Dealt from left of the button (who shows first after a checked river): the weakest Omaha hand first, so
+        // no one mucks. Best of all nine cards would name them a seven-high straight, Aces full and a flush.
+        TableOnFakeTime stacked = new TableOnFakeTime(table.config, new StackedDeckSource(
+                "3c", "4d", "5c", "6d", "Ac", "Ad", "Kc", "Kd", "Jh", "Ts", "3d", "4c", "Ah", "Kh", "Qh", "7h", "2c"));
+        List<TableOnFakeTime.Guest> guests = List.of(stacked.seated("ann", 0, "100.00"),
+                stacked.seated("bob", 1, "100.00"), stacked.seated("cy", 2, "100.00"));
+        stacked.dealNextHand();
+        checkOrCallToTheEnd(guests);
+
+        TableOnFakeTime.Guest watcher = guests.get(0);
+        assertThat(watcher.connection.events(TableEvent.CardsShown.class))
+                .extracting(TableEvent.CardsShown::handName)
+                .containsExactly("high card Ace", "three of a kind, Aces", "a straight, Ten to Ace");
+        assertThat(watcher.connection.events(TableEvent.PotAwarded.class)).singleElement()
+                .satisfies(award -> assertThat(award.handName()).isEqualTo("a straight, Ten to Ace"));
+    }
+
+    private static void checkOrCallToTheEnd(List<TableOnFakeTime.Guest> guests) {
+        for (int turn = 0; turn < 100; turn++) {
+            TableOnFakeTime.Guest actor = guests.stream().filter(TableOnFakeTime.Guest::toAct).findFirst().orElse(null);
+            if (actor == null) {
+                return;
+            }
+            actor.act(actor.lastTurn().legal().canCheck() ? ActionKind.CHECK : ActionKind.CALL);
+        }
+    }
+
     private List<TableOnFakeTime.Guest> seatThree() {
         return List.of(table.seated("ann", 0, "100.00"), table.seated("bob", 1, "100.00"),
                 table.seated("cy", 2, "100.00"));

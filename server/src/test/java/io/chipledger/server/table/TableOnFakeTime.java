@@ -51,9 +51,14 @@ final class TableOnFakeTime {
     }
 
     TableOnFakeTime(TableConfig config) {
+        this(config, new ProvablyFairDeckSource(new SecureRandom()));
+    }
+
+    /** A table dealing from {@code decks}, e.g. a {@link StackedDeckSource} to arrange a showdown. */
+    TableOnFakeTime(TableConfig config, DeckSource decks) {
         this.config = config;
         Executor here = Runnable::run;
-        TableServices services = new TableServices(ledger, records, records, new ProvablyFairDeckSource(new SecureRandom()),
+        TableServices services = new TableServices(ledger, records, records, decks,
                 time, time, TIMEOUTS, metrics, online, here, here);
         this.actor = TableActor.open(config, services, PAUSE);
     }
