@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
- * A simple player over a real WebSocket: mostly checks and calls, sometimes raises the minimum, folds to some bets,
- * and tops up when short. It reacts to events as they arrive (no thread of its own), and measures the time from
+ * A simple player over a real WebSocket: mostly checks and calls, sometimes raises the minimum (at a pot-limit table
+ * sometimes the pot, the largest the server offers), folds to some bets, and tops up when short. It reacts to events as they arrive (no thread of its own), and measures the time from
  * sending an action to receiving the table's broadcast of it. By default it acts at once; with a think time it
  * waits about that long first, as a person would (the wait is not part of the measured latency).
  */
@@ -42,12 +42,15 @@ public final class Bot {
     private volatile boolean left;
     private volatile boolean connectionLost;
     private Duration think = Duration.ZERO;
+    private boolean betsThePot;
     /** Counts this bot's turns, so a decision made after thinking is dropped if the turn has gone meanwhile. */
     private long turns;
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
         public final AtomicLong actions = new AtomicLong();
+        /** Actions the table refused (a bet outside the legal range would be one); a rate-limit refusal is not. */
+        public final AtomicLong actionsRefused = new AtomicLong();
         public final AtomicLong handsEnded = new AtomicLong();
         public final AtomicLong connectionsLost = new AtomicLong();
         private final Map<ErrorCode, LongAdder> errorsByCode = new ConcurrentHashMap<>();
@@ -82,6 +85,14 @@ public final class Bot {
     /** Thinks for a random time between half and one and a half times {@code mean} before each action. */
     public void thinkFor(Duration mean) {
         this.think = mean;
+    }
+
+    /**
+     * Sometimes bets or raises the most the server offers: at a pot-limit table that is the pot, so this plays the
+     * limit without sending the bot all in every few hands (at a no-limit table it would be the whole stack).
+     */
+    public void betThePotSometimes() {
+        this.betsThePot = true;
     }
 
     /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
@@ -125,6 +136,9 @@ public final class Bot {
                 ClientMessage.Act again = lastActMessage;
                 CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> client.send(again));
                 return;
+            }
+            if (error.requestId() != null && error.requestId().equals(lastAction)) {
+                stats.actionsRefused.incrementAndGet();
             }
             if (error.requestId() != null && error.requestId().equals(lastAction) && lastLegal != null && !stopping) {
                 ActionKind passive = lastLegal.canCheck() ? ActionKind.CHECK : ActionKind.CALL;
@@ -217,6 +231,9 @@ public final class Bot {
         if (legal.minRaiseTo() != null && roll < 10) {
             kind = legal.canCheck() ? ActionKind.BET : ActionKind.RAISE;
             amount = legal.minRaiseTo();
+        } else if (betsThePot && legal.maxRaiseTo() != null && roll < 16) {
+            kind = legal.canCheck() ? ActionKind.BET : ActionKind.RAISE;
+            amount = legal.maxRaiseTo();
         } else if (!legal.canCheck() && roll < 25) {
             kind = ActionKind.FOLD;
         } else {

@@ -53,8 +53,14 @@ public final class BotFleet implements AutoCloseable {
     private record Account(String name, String token, Money[] left, java.util.Set<Long> tables) {
     }
 
-    /** A table from the lobby that bots can sit at. */
-    public record LobbyTable(long id, String name, int seats, int seated, Money minBuyIn, Money maxBuyIn, Money bigBlind) {
+    /** A table from the lobby that bots can sit at; {@code game} is its variant's code ({@code NLHE}, {@code PLO}). */
+    public record LobbyTable(long id, String name, int seats, int seated, Money minBuyIn, Money maxBuyIn, Money bigBlind,
+                             String game) {
+
+        /** Pot-limit: the largest bet offered is the pot, not the stack, so a bot may bet it without going broke. */
+        boolean potLimit() {
+            return "PLO".equalsIgnoreCase(game);
+        }
     }
 
     /** Bots that register accounts of their own, as players do, under a random name for this run. */
@@ -94,7 +100,8 @@ public final class BotFleet implements AutoCloseable {
         for (JsonNode row : ProtocolJson.mapper().readTree(response.body()).get("tables")) {
             tables.add(new LobbyTable(row.get("id").asLong(), row.get("name").asText(), row.get("seats").asInt(),
                     row.get("seated").asInt(), Money.parse(row.get("minBuyIn").asText()),
-                    Money.parse(row.get("maxBuyIn").asText()), Money.parse(row.get("bigBlind").asText())));
+                    Money.parse(row.get("maxBuyIn").asText()), Money.parse(row.get("bigBlind").asText()),
+                    row.path("game").asText("NLHE")));
         }
         return tables;
     }
@@ -134,6 +141,9 @@ public final class BotFleet implements AutoCloseable {
             }
             Bot bot = new Bot(client, table.id(), seat, buyIn, seed, latency, stats);
             bot.thinkFor(think);
+            if (table.potLimit()) {
+                bot.betThePotSometimes();
+            }
             if (seat == 0) {
                 bot.countHands();
             }
@@ -208,6 +218,11 @@ public final class BotFleet implements AutoCloseable {
 
     public long actions() {
         return stats.actions.get();
+    }
+
+    /** Actions the server refused (not counting those refused for the message rate and sent again). */
+    public long actionsRefused() {
+        return stats.actionsRefused.get();
     }
 
     /** Bots whose connection the server closed (too slow to read) before they could leave. */

@@ -1,6 +1,7 @@
 package io.chipledger.server.cli;
 
 import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.game.holdem.Variant;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S}: seats six bots at each of N empty tables
- * of a running server over real WebSockets, lets them play for S seconds, has them cash out, and prints hands played,
- * actions, and the action-to-broadcast latency, e.g. {@code 1234 hands, 9876 actions, p50 2.1 ms, p99 9.8 ms}.
+ * {@code poker-server bots --url ws://HOST:PORT/ws --tables N --seconds S [--game PLO]}: seats six bots at each of N
+ * empty tables (of that game) of a running server over real WebSockets, lets them play for S seconds, has them cash
+ * out, and prints hands played, actions, and the action-to-broadcast latency, e.g.
+ * {@code 1234 hands, 9876 actions, p50 2.1 ms, p99 9.8 ms}.
  */
 @Command(name = "bots", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Play bots against a running server over real WebSockets and report hands, actions and the "
@@ -41,10 +43,22 @@ final class BotsCommand implements Callable<Integer> {
             description = "think about this long before each action, as people do (default: act at once)")
     private int thinkMillis;
 
+    @Option(names = "--game", paramLabel = "GAME",
+            description = "seat bots only at tables of this game: NLHE or PLO (default: any)")
+    private String game;
+
     private final PrintStream out;
 
     BotsCommand(Terminal terminal) {
         this.out = terminal.out();
+    }
+
+    private String gameCode() {
+        try {
+            return Variant.ofCode(game).code();
+        } catch (IllegalArgumentException unknown) {
+            throw new ParameterException(spec.commandLine(), "--game: " + unknown.getMessage());
+        }
     }
 
     @Override
@@ -57,13 +71,17 @@ final class BotsCommand implements Callable<Integer> {
         Ranges.positive(spec, "--per-table", perTable);
         Ranges.check(spec, "--think-ms", thinkMillis, 0, Integer.MAX_VALUE);
         int botsPerTable = perTable;
+        String only = game == null ? null : gameCode();
         try (BotFleet fleet = new BotFleet(url)) {
             fleet.thinkFor(Duration.ofMillis(thinkMillis));
             List<BotFleet.LobbyTable> free = fleet.lobby().stream()
-                    .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable).limit(tables).toList();
+                    .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable)
+                    .filter(t -> only == null || only.equalsIgnoreCase(t.game())).limit(tables).toList();
             if (free.size() < tables) {
-                throw new UserError(1, "the server has " + free.size() + " empty table(s) with " + botsPerTable
-                        + "+ seats, not " + tables + "; start it with `serve --tables " + tables + "`");
+                String of = only == null ? "" : " of " + only;
+                throw new UserError(1, "the server has " + free.size() + " empty table(s)" + of + " with " + botsPerTable
+                        + "+ seats, not " + tables + "; start it with `serve --tables " + tables
+                        + (only == null ? "" : " --game " + only) + "`");
             }
             long started = System.nanoTime();
             fleet.seat(free, botsPerTable, 32);
@@ -76,8 +94,10 @@ final class BotsCommand implements Callable<Integer> {
             long hands = fleet.hands() - handsBefore;
             double elapsed = (System.nanoTime() - playStart) / 1e9;
             fleet.stop(Duration.ofSeconds(60));
-            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions, %s; %d errors%s, %d bots still seated%s%n",
-                    hands, hands / elapsed, fleet.actions(), fleet.latency().summary(), fleet.errors(),
+            out.printf(Locale.ROOT, "%d hands (%.1f hands/s), %d actions%s, %s; %d errors%s, %d bots still seated%s%n",
+                    hands, hands / elapsed, fleet.actions(),
+                    fleet.actionsRefused() == 0 ? "" : " (" + fleet.actionsRefused() + " refused)",
+                    fleet.latency().summary(), fleet.errors(),
                     fleet.errors() == 0 ? "" : " (" + fleet.errorsByCode() + ")", fleet.botsStillSeated(),
                     fleet.connectionsLost() == 0 ? "" : " (" + fleet.connectionsLost() + " connections closed by the server)");
             return fleet.botsStillSeated() == 0 ? 0 : 1;

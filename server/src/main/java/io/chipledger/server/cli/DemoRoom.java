@@ -5,7 +5,9 @@ import io.chipledger.server.GameServer;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.admin.DemoBotAccounts;
 import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.table.TableActor;
+import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
 import java.time.Duration;
 import java.util.Iterator;
@@ -14,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code serve --tables N --demo-bots M} adds to a room: at least N open tables of six or more seats (plain 6-max
- * 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables, connected over the server's own
- * WebSocket like any player, leaving seats free so a new user has someone to play against. The bots play as the same
- * accounts every start ({@link DemoBotAccounts}).
+ * What {@code serve --tables N --demo-bots M [--game PLO]} adds to a room: at least N open tables of the game with six
+ * or more seats (plain 6-max 0.50/1.00 tables are opened as needed), and four bots at each of M six-seat tables of it,
+ * connected over the server's own WebSocket like any player, leaving seats free so a new user has someone to play
+ * against. The bots play as the same accounts every start ({@link DemoBotAccounts}).
  */
 final class DemoRoom implements AutoCloseable {
 
@@ -30,24 +32,34 @@ final class DemoRoom implements AutoCloseable {
         this.fleet = fleet;
     }
 
-    static DemoRoom open(GameServer server, int tables, int demoBots, Money welcomeGrant) throws Exception {
-        int open = (int) server.tables().all().stream().filter(t -> t.config().seatCount() >= 6).count();
+    static DemoRoom open(GameServer server, Variant game, int tables, int demoBots, Money welcomeGrant) throws Exception {
+        int open = (int) server.tables().all().stream()
+                .filter(t -> t.config().seatCount() >= 6 && t.config().variant() == game).count();
         for (int n = open + 1; n <= tables; n++) {
-            server.tables().create(TableDirectory.plainTable("Table " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
+            server.tables().create(plainTable(game, "Table " + n));
         }
         if (demoBots == 0) {
             return new DemoRoom(null);
         }
         BotFleet fleet = new BotFleet("ws://127.0.0.1:" + server.port() + "/ws", sameBotsAsBefore(server, welcomeGrant));
-        List<BotFleet.LobbyTable> empty = fleet.lobby().stream().filter(t -> t.seated() == 0 && t.seats() >= 6).toList();
+        List<BotFleet.LobbyTable> empty = fleet.lobby().stream().filter(t -> freeFor(t, game)).toList();
         for (int n = empty.size() + 1; n <= demoBots; n++) {
-            TableActor created = server.tables().create(TableDirectory.plainTable("Demo " + n, Money.parse("0.50"), Money.parse("1.00"), 6));
+            TableActor created = server.tables().create(plainTable(game, "Demo " + n));
             log.info("opened table {} for bots", created.config().name());
         }
-        List<BotFleet.LobbyTable> chosen = fleet.lobby().stream().filter(t -> t.seated() == 0 && t.seats() >= 6)
-                .limit(demoBots).toList();
+        List<BotFleet.LobbyTable> chosen = fleet.lobby().stream().filter(t -> freeFor(t, game)).limit(demoBots).toList();
         fleet.seat(chosen, BOTS_PER_TABLE, 8);
         return new DemoRoom(fleet);
+    }
+
+    /** A 6-max 0.50/1.00 table of the game; a Pot-Limit Omaha one is named so ("PLO Table 3"). */
+    private static TableConfig plainTable(Variant game, String name) {
+        String named = game == Variant.NO_LIMIT_TEXAS_HOLDEM ? name : game.code() + " " + name;
+        return TableDirectory.plainTable(named, Money.parse("0.50"), Money.parse("1.00"), 6).withVariant(game);
+    }
+
+    private static boolean freeFor(BotFleet.LobbyTable table, Variant game) {
+        return table.seated() == 0 && table.seats() >= 6 && table.game().equalsIgnoreCase(game.code());
     }
 
     /** How many bots sit at the demo tables. */

@@ -5,6 +5,7 @@ import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
+import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.api.LoginLimits;
 import io.chipledger.server.metrics.MetricsAccess;
@@ -60,6 +61,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "seat four bots at each of N tables, so a new user has someone to play against")
     private int demoBots;
 
+    @Option(names = "--game", paramLabel = "GAME", defaultValue = "NLHE",
+            description = "the game of the tables --tables and --demo-bots open: NLHE (No-Limit Hold'em) or PLO (Pot-Limit Omaha)")
+    private String game;
+
     @Option(names = "--allowed-origin", paramLabel = "URL", split = ",", showDefaultValue = Help.Visibility.NEVER,
             description = "an origin allowed to open the WebSocket (repeatable; default: the same host)")
     private List<String> allowedOrigins = List.of();
@@ -113,6 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = settings();
+        Variant tablesGame = variant();
         LogSetup.use(logFormat);
         String adminPassword = terminal.env().get(AdminCommand.PASSWORD_ENV);
         if (admin != null && (adminPassword == null || adminPassword.isEmpty())) {
@@ -130,7 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         GameServer server = GameServer.startListening(opened, settings);
-        DemoRoom demo = DemoRoom.open(server, tables, demoBots, settings.welcomeGrant());
+        DemoRoom demo = DemoRoom.open(server, tablesGame, tables, demoBots, settings.welcomeGrant());
         // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
         opened.leaveShutdownToOwner();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -143,6 +149,14 @@ public final class ServeCommand implements Callable<Integer> {
         terminal.out().flush();
         server.awaitClose();
         return 0;
+    }
+
+    private Variant variant() {
+        try {
+            return Variant.ofCode(game);
+        } catch (IllegalArgumentException unknown) {
+            throw new ParameterException(spec.commandLine(), "--game: " + unknown.getMessage());
+        }
     }
 
     private MetricsAccess metricsAccess() {
