@@ -11,6 +11,8 @@ import java.util.List;
  * @param toAct     whose turn it is, or null
  * @param nextDeckCommitment the commitment to the seed of the table's next hand (docs/provably-fair.md): what a
  *                  client seed is sent against, also before the table's first hand
+ * @param game      the game dealt: {@code NLHE} (No-Limit Hold'em, two hole cards) or {@code PLO} (Pot-Limit Omaha,
+ *                  four hole cards, the largest bet being the pot); a client sizes its bets and card rows by it
  */
 public record TableView(
         long tableId,
@@ -26,7 +28,8 @@ public record TableView(
         List<String> board,
         List<PotView> pots,
         Turn toAct,
-        String nextDeckCommitment) {
+        String nextDeckCommitment,
+        String game) {
 
     /** An occupied seat. {@code holeCards} is null when hidden from this viewer. */
     public record SeatView(int seat, String player, Money stack, Money bet, SeatStatus status, List<String> holeCards) {

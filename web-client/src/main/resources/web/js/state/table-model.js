@@ -55,6 +55,16 @@ export class TableModel {
     return this.collected + sum([...this.seats.values()].map(s => s.bet));
   }
 
+  /** Pot-limit: the largest bet or raise the server offers is the pot limit, not the stack. */
+  get potLimit() {
+    return this.config?.game === 'PLO';
+  }
+
+  /** Hole cards each player is dealt: four in Omaha, two in hold'em. */
+  get holeCardCount() {
+    return this.potLimit ? 4 : 2;
+  }
+
   get highestBet() {
     return [...this.seats.values()].reduce((high, s) => max(high, s.bet), 0n);
   }
@@ -75,6 +85,8 @@ export class TableModel {
       minBuyIn: fromWire(view.minBuyIn),
       maxBuyIn: fromWire(view.maxBuyIn),
       seatCount: view.seatCount,
+      // NLHE or PLO: how many hole cards, and whether the largest bet is the stack or the pot
+      game: view.game ?? 'NLHE',
     };
     const handRunning = view.handId !== null && view.handId !== undefined;
     this.handId = handRunning ? view.handId : null;

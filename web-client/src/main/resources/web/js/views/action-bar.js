@@ -1,13 +1,17 @@
 // The action bar: fold, check, call (with the amount), bet or raise with a slider, a typed amount and presets. Only
 // what is legal now is enabled, the legal range is shown, and a typed amount is checked in the page (at most two
 // decimals, within the range) before anything is sent. Keys: F fold, C check/call, R bet/raise, H half pot, P pot,
-// A all-in (the presets only fill the amount).
+// A all-in (the presets only fill the amount). At a pot-limit table (Omaha) the most the server offers is the pot:
+// the Pot preset and the slider's top are exactly that limit, and there is no all-in beyond it.
 import { h } from '../dom.js';
 import { clamp, format, readAmount, toWire } from '../money.js';
 
 const SLIDER_STEPS = 1000n;
 
-/** The raise-to totals of the presets, each within the legal range. */
+/**
+ * The raise-to totals of the presets, each within the legal range. At a pot-limit table the pot is the server's own
+ * limit, the largest amount it offers, never a figure worked out here.
+ */
 export function presets(model, legal) {
   const highest = model.highestBet;
   const mine = model.seat(model.mySeat)?.bet ?? 0n;
@@ -17,13 +21,20 @@ export function presets(model, legal) {
   const high = legal.maxRaiseTo;
   return {
     half: clamp(highest + (pot + toCall) / 2n, low, high),
-    pot: clamp(highest + pot + toCall, low, high),
+    pot: model.potLimit ? high : clamp(highest + pot + toCall, low, high),
     allIn: high,
   };
 }
 
+/** What the top of the legal range is: all-in, or (pot-limit, with chips left behind) the pot. */
+export function limitWord(model, cents) {
+  const me = model.seat(model.mySeat);
+  const allInTo = (me?.bet ?? 0n) + (me?.stack ?? 0n);
+  return model.potLimit && cents < allInTo ? 'the pot limit' : 'all-in';
+}
+
 /** Checks a typed raise-to amount against the legal range: {cents} or {error}. */
-export function checkRaise(text, legal, isBet) {
+export function checkRaise(text, legal, isBet, maxWord = 'all-in') {
   const read = readAmount(text);
   if (read.error) {
     return read;
@@ -33,7 +44,7 @@ export function checkRaise(text, legal, isBet) {
     return { error: `${word} must be to at least ${format(legal.minRaiseTo)}` };
   }
   if (read.cents > legal.maxRaiseTo) {
-    return { error: `${word} can be to at most ${format(legal.maxRaiseTo)} (all-in)` };
+    return { error: `${word} can be to at most ${format(legal.maxRaiseTo)} (${maxWord})` };
   }
   return read;
 }
@@ -110,6 +121,9 @@ export class ActionBar {
     for (const control of [this.amount, this.slider, this.half, this.pot, this.allIn]) {
       control.disabled = !canRaise;
     }
+    // Pot-limit: nothing is bigger than the pot, so there is no all-in button (the pot is all-in when short).
+    this.allIn.hidden = model.potLimit;
+    this.element.dataset.game = model.potLimit ? 'pot-limit' : 'no-limit';
     this.range.textContent = canRaise
       ? `${this.isBet ? 'Bet' : 'Raise to'} ${format(legal.minRaiseTo)} – ${format(legal.maxRaiseTo)}` : '';
     this.status.textContent = live ? 'Your turn'
@@ -152,12 +166,14 @@ export class ActionBar {
       this.error.textContent = '';
       return null;
     }
-    const checked = checkRaise(this.amount.value, legal, this.isBet);
+    const model = this.controller.model;
+    const checked = checkRaise(this.amount.value, legal, this.isBet, limitWord(model, legal.maxRaiseTo));
     this.raise.disabled = Boolean(checked.error);
     this.error.textContent = checked.error ?? '';
     this.amount.setAttribute('aria-invalid', String(Boolean(checked.error)));
     const word = this.isBet ? 'Bet' : 'Raise to';
-    this.raise.textContent = checked.error ? word : `${word} ${format(checked.cents)}${checked.cents === legal.maxRaiseTo ? ' (all-in)' : ''}`;
+    const top = checked.cents === legal.maxRaiseTo ? ` (${limitWord(model, checked.cents) === 'all-in' ? 'all-in' : 'pot'})` : '';
+    this.raise.textContent = checked.error ? word : `${word} ${format(checked.cents)}${top}`;
     if (!checked.error) {
       this.positionSlider(checked.cents, legal);
     }

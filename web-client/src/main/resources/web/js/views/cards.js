@@ -25,6 +25,8 @@ export function cardBack() {
   return h('span', { class: 'card back', 'aria-label': 'face-down card' });
 }
 
+/** A row of cards; more than two (Omaha's four) overlap, so a seat's row stays as wide as its plate. */
 export function cardsElement(codes, className = 'cards') {
-  return h('span', { class: className }, (codes ?? []).map(cardElement));
+  const many = (codes ?? []).length > 2 ? ' many' : '';
+  return h('span', { class: className + many }, (codes ?? []).map(cardElement));
 }

@@ -1,7 +1,8 @@
-// The lobby: every table with its stakes, seats taken and average pot, to watch or sit at (or return to, where the
+// The lobby: every table with its game, stakes, seats taken and average pot, to watch or sit at (or return to, where the
 // player already sits, even after a reload), and "play now", which picks a table with a free seat (preferring one
 // where people already play, never one the player already sits at) and opens its buy-in.
 import { h, replaceChildren } from '../dom.js';
+import { gameName } from '../games.js';
 import { format, fromWire } from '../money.js';
 import * as api from '../api.js';
 
@@ -35,7 +36,7 @@ export function mountLobbyView(app) {
       status,
       h('table', { class: 'lobby-table' },
           h('thead', {}, h('tr', {},
-              h('th', {}, 'Table'), h('th', {}, 'Stakes'), h('th', {}, 'Seats'), h('th', {}, 'Avg pot'),
+              h('th', {}, 'Table'), h('th', {}, 'Game'), h('th', {}, 'Stakes'), h('th', {}, 'Seats'), h('th', {}, 'Avg pot'),
               h('th', {}, 'Buy-in'), h('th', {}, ''))),
           rows));
 
@@ -56,6 +57,7 @@ export function mountLobbyView(app) {
     const seated = app.isSeatedAt(t.id) || sitsAt(t, app.player());
     return h('tr', { class: 'lobby-row', dataset: { tableId: t.id } },
         h('td', { class: 'name', 'data-label': 'Table' }, t.name),
+        h('td', { class: 'game', 'data-label': 'Game', dataset: { game: t.game ?? 'NLHE' } }, gameName(t.game)),
         h('td', { class: 'stakes', 'data-label': 'Stakes' }, `${format(fromWire(t.smallBlind))}/${format(fromWire(t.bigBlind))}`),
         h('td', { class: 'seats', 'data-label': 'Seats' }, `${t.seated}/${t.seats}`),
         h('td', { class: 'average-pot', 'data-label': 'Avg pot' }, format(fromWire(t.averagePot))),

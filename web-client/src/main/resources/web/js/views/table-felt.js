@@ -86,7 +86,8 @@ function seatElement(model, seat, mine, pendingAct) {
   } else if (seat.cards) {
     cards = cardsElement(seat.cards, mine ? 'cards mine' : 'cards');
   } else if (seat.hasCards && seat.inHand) {
-    cards = h('span', { class: 'cards' }, cardBack(), cardBack());
+    cards = h('span', { class: `cards${model.holeCardCount > 2 ? ' many' : ''}` },
+        Array.from({ length: model.holeCardCount }, cardBack));
   }
   const action = seat.lastAction ? `${ACTIONS[seat.lastAction.action] ?? seat.lastAction.action}`
       + (seat.lastAction.action === 'BET' || seat.lastAction.action === 'RAISE' ? ` ${format(seat.lastAction.streetTotal)}` : '')

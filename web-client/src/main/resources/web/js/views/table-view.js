@@ -1,6 +1,7 @@
-// The table page: its header (stakes, buy-in range, sit out, top up, leave), the felt, the action bar and the chat.
+// The table page: its header (game, stakes, buy-in range, sit out, top up, leave), the felt, the action bar and the chat.
 // Seated or watching, it follows the table through a TableController kept by the app across navigation.
 import { h, replaceChildren } from '../dom.js';
+import { gameName } from '../games.js';
 import { format, max, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
@@ -77,6 +78,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     const c = model.config;
     replaceChildren(heading,
         h('h1', { id: 'table-name' }, c.name),
+        h('span', { class: 'game', id: 'table-game', dataset: { game: c.game } }, gameName(c.game)),
         h('span', { class: 'stakes', id: 'table-stakes' }, `Blinds ${format(c.smallBlind)}/${format(c.bigBlind)}`),
         h('span', { class: 'buy-in-range' }, `Buy-in ${format(c.minBuyIn)}–${format(c.maxBuyIn)}`),
         model.mySeat < 0 ? h('span', { class: 'watching' }, 'Watching') : null);

@@ -51,7 +51,7 @@ final class TableSnapshot {
         }
         return new TableView(config.id(), config.name(), config.stakes().smallBlind(), config.stakes().bigBlind(),
                 config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn,
-                nextDeckCommitment);
+                nextDeckCommitment, config.variant().code());
     }
 
     private static TableView.SeatStatus status(Seat seat, SeatView inHand, boolean handRunning) {

@@ -1,0 +1,8 @@
+// The games a table can deal, by the code the server sends (the lobby's "game", a snapshot's "game").
+
+const NAMES = { NLHE: "No-Limit Hold'em", PLO: 'Pot-Limit Omaha' };
+
+/** "PLO" -> "Pot-Limit Omaha"; a code this page does not know is shown as it is. */
+export function gameName(code) {
+  return NAMES[code ?? 'NLHE'] ?? code;
+}
