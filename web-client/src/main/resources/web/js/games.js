@@ -1,8 +1,9 @@
 // The games a table can deal, by the code the server sends (the lobby's "game", a snapshot's "game").
 
-const NAMES = { NLHE: "No-Limit Hold'em", PLO: 'Pot-Limit Omaha' };
+/** Code to name, in the order an operator is offered them. */
+export const GAMES = { NLHE: "No-Limit Hold'em", PLO: 'Pot-Limit Omaha' };
 
 /** "PLO" -> "Pot-Limit Omaha"; a code this page does not know is shown as it is. */
 export function gameName(code) {
-  return NAMES[code ?? 'NLHE'] ?? code;
+  return GAMES[code ?? 'NLHE'] ?? code;
 }

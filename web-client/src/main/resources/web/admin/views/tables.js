@@ -1,7 +1,9 @@
-// Tables: every table with its seats, closed ones too (a filter narrows the list); open one, pause or resume it,
-// close it, kick a player. Seats are numbered from 1, as players see them.
+// Tables: every table with its game and seats, closed ones too (a filter narrows the list); open one (for No-Limit
+// Hold'em or Pot-Limit Omaha), pause or resume it, close it, kick a player. Seats are numbered from 1, as players see
+// them.
 import { get, Submission } from '../api.js';
 import { h } from '../../js/dom.js';
+import { GAMES, gameName } from '../../js/games.js';
 import { askReason, busy, table, toast } from '../widgets.js';
 import * as fields from '../fields.js';
 
@@ -32,6 +34,7 @@ function tableList(tables, rerender) {
       { title: '#', cell: (t) => t.id },
       { title: 'Name', cell: (t) => t.name },
       { title: 'State', cell: (t) => h('span', { class: `state-${t.state}` }, t.state) },
+      { title: 'Game', cell: (t) => gameName(t.game) },
       { title: 'Blinds', cell: (t) => `${t.smallBlind}/${t.bigBlind}${t.ante !== '0.00' ? ` ante ${t.ante}` : ''}` },
       { title: 'Buy-in', cell: (t) => `${t.minBuyIn} to ${t.maxBuyIn}` },
       { title: 'Rake', cell: (t) => (t.rakePercent === '0' ? 'none' : `${t.rakePercent}% cap ${t.rakeCap}`) },
@@ -86,6 +89,8 @@ function createForm(rerender) {
   const field = (label, name, attributes = {}) => h('label', {}, label, h('input', { name, ...attributes }));
   const form = h('form', { class: 'grid', id: 'create-table' },
     field('Name', 'name', { required: true, maxlength: 40 }),
+    h('label', {}, 'Game', h('select', { name: 'variant' },
+      Object.entries(GAMES).map(([code, name]) => h('option', { value: code }, name)))),
     field('Small blind', 'smallBlind', { required: true, inputmode: 'decimal', placeholder: '0.50' }),
     field('Big blind', 'bigBlind', { required: true, inputmode: 'decimal', placeholder: '1.00' }),
     field('Ante', 'ante', { inputmode: 'decimal', placeholder: '0.00' }),
@@ -106,6 +111,7 @@ function createForm(rerender) {
     try {
       body = {
         name: data.get('name').trim(),
+        variant: data.get('variant'),
         smallBlind: fields.amount(data.get('smallBlind'), 'small blind'),
         bigBlind: fields.amount(data.get('bigBlind'), 'big blind'),
         ante: fields.optionalAmount(data.get('ante'), 'ante'),

@@ -194,6 +194,7 @@ final class TableOperator {
         row.put("id", config.id());
         row.put("name", config.name());
         row.put("state", state);
+        row.put("game", config.variant().code());
         row.put("currency", config.currency());
         row.put("smallBlind", config.stakes().smallBlind());
         row.put("bigBlind", config.stakes().bigBlind());

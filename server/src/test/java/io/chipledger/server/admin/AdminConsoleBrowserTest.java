@@ -48,6 +48,7 @@ class AdminConsoleBrowserTest {
             page.locator("#nav a[data-view=tables]").click();
             Locator create = page.locator("#create-table");
             create.locator("input[name=name]").fill("Browser Oak");
+            create.locator("select[name=variant]").selectOption("PLO");
             create.locator("input[name=smallBlind]").fill("0.50");
             create.locator("input[name=bigBlind]").fill("1.00");
             create.locator("input[name=minBuyIn]").fill("20.00");
@@ -59,7 +60,9 @@ class AdminConsoleBrowserTest {
             page.locator("td", new Page.LocatorOptions().setHasText("Browser Oak")).waitFor();
             Chromium.screenshot(page, "admin-console-tables");
             assertThat(page.locator("#view tr", new Page.LocatorOptions().setHasText("Browser Oak")).innerText())
-                    .as("the new table's row: its rake rule and the rake it has taken").contains("5% cap 3.00", "0.00");
+                    .as("the new table's row: its game, its rake rule and the rake it has taken")
+                    .contains("Pot-Limit Omaha", "5% cap 3.00", "0.00");
+            assertThat(fixture.rows("SELECT variant FROM poker_table WHERE name = 'Browser Oak'")).containsExactly("PLO");
             assertThat(page.locator("#view th").allInnerTexts()).contains("Rake taken");
 
             page.locator("#nav a[data-view=players]").click();

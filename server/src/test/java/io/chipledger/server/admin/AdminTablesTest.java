@@ -102,6 +102,7 @@ class AdminTablesTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         long id = TestServer.json(response).get("table").get("id").asLong();
+        assertThat(TestServer.json(response).get("table").get("game").asText()).isEqualTo("PLO");
         assertThat(fixture.rows("SELECT variant FROM poker_table WHERE id = " + id)).containsExactly("PLO");
         for (JsonNode row : TestServer.json(fixture.get("/api/lobby", null)).get("tables")) {
             String expected = row.get("id").asLong() == id ? "PLO" : "NLHE";
