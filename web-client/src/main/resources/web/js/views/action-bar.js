@@ -33,6 +33,11 @@ export function limitWord(model, cents) {
   return model.potLimit && cents < allInTo ? 'the pot limit' : 'all-in';
 }
 
+/** The keys line: at a pot-limit table A fills in the most allowed, which is the pot, not an all-in. */
+function keysHint(potLimit) {
+  return `Keys: F fold · C check/call · R bet/raise · H ½ pot · P pot · A ${potLimit ? 'the most allowed' : 'all-in'}`;
+}
+
 /** Checks a typed raise-to amount against the legal range: {cents} or {error}. */
 export function checkRaise(text, legal, isBet, maxWord = 'all-in') {
   const read = readAmount(text);
@@ -81,7 +86,7 @@ export class ActionBar {
             this.slider,
             h('div', { class: 'raise-row' }, this.amount, this.raise),
             this.range, this.error),
-        h('div', { class: 'keys', 'aria-hidden': 'true' }, 'Keys: F fold · C check/call · R bet/raise · H ½ pot · P pot · A all-in'));
+        this.keys = h('div', { class: 'keys', 'aria-hidden': 'true' }, keysHint(false)));
     this.onKey = e => this.key(e);
     document.addEventListener('keydown', this.onKey);
   }
@@ -123,6 +128,7 @@ export class ActionBar {
     }
     // Pot-limit: nothing is bigger than the pot, so there is no all-in button (the pot is all-in when short).
     this.allIn.hidden = model.potLimit;
+    this.keys.textContent = keysHint(model.potLimit);
     this.element.dataset.game = model.potLimit ? 'pot-limit' : 'no-limit';
     this.range.textContent = canRaise
       ? `${this.isBet ? 'Bet' : 'Raise to'} ${format(legal.minRaiseTo)} – ${format(legal.maxRaiseTo)}` : '';

@@ -63,6 +63,7 @@ class PotLimitOmahaInTheBrowserTest {
             assertThat(range.matches()).as(page.locator("#legal-range").textContent()).isTrue();
             assertThat(BrowserPlayer.displayed(range.group(2))).as("the top of the legal range").isEqualTo(potLimit);
             assertThat(page.locator("#preset-allin").isHidden()).as("no all-in beyond the pot").isTrue();
+            assertThat(page.locator("#action-bar .keys").textContent()).endsWith("P pot · A the most allowed");
 
             // The slider's top is the limit.
             Locator slider = page.locator("#raise-slider");

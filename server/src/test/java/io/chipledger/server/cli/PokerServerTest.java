@@ -157,6 +157,16 @@ class PokerServerTest {
     }
 
     @Test
+    void aGameTheServerDoesNotDealIsRefusedBeforeAnythingStartsNamingTheOnesItDoes() {
+        assertThat(poker("serve", "--game", "STUD")).isEqualTo(2);
+        assertThat(err()).contains("--game: no game 'STUD': NLHE (No-Limit Hold'em) or PLO (Pot-Limit Omaha)");
+        assertThat(out()).doesNotContain("starting");
+        assertThat(poker("bots", "--url", "ws://127.0.0.1:1/ws", "--tables", "1", "--seconds", "1", "--game", "razz"))
+                .isEqualTo(2);
+        assertThat(err()).contains("--game: no game 'razz'");
+    }
+
+    @Test
     void halfATlsPairIsRefused() {
         assertThat(poker("serve", "--tls-cert", "cert.pem")).isEqualTo(2);
         assertThat(err()).contains("TLS needs both --tls-cert and --tls-key");

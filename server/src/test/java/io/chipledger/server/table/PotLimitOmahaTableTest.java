@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.game.Card;
@@ -44,7 +45,10 @@ class PotLimitOmahaTableTest {
         // blinds 0.50 + 1.00; calling the 1.00 makes the pot 2.50; raising by that is a raise to 3.50 (not 100.00)
         assertThat(first.lastTurn().legal().maxRaiseTo()).isEqualTo(Money.parse("3.50"));
         String tooMuch = first.act(ActionKind.RAISE, "3.51");
-        assertThat(first.answer(tooMuch)).isInstanceOf(ServerMessage.Error.class);
+        assertThat(first.answer(tooMuch)).isInstanceOfSatisfying(ServerMessage.Error.class, refused -> {
+            assertThat(refused.code()).isEqualTo(ErrorCode.ILLEGAL_ACTION);
+            assertThat(refused.message()).contains("pot limit").contains("3.50");
+        });
         String potRaise = first.act(ActionKind.RAISE, "3.50");
         assertThat(first.answer(potRaise)).isInstanceOf(ServerMessage.Done.class);
 
