@@ -6,10 +6,11 @@ import * as audit from './views/audit.js';
 import * as dashboard from './views/dashboard.js';
 import * as hands from './views/hands.js';
 import * as log from './views/log.js';
+import * as nodes from './views/nodes.js';
 import * as players from './views/players.js';
 import * as tables from './views/tables.js';
 
-const views = { dashboard, tables, players, hands, audit, log };
+const views = { dashboard, tables, nodes, players, hands, audit, log };
 const $ = (id) => document.getElementById(id);
 
 function showLogin(message) {

@@ -18,6 +18,8 @@ import io.chipledger.server.api.LobbyEndpoint;
 import io.chipledger.server.api.TournamentLobbyEndpoints;
 import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.chips.OwnerRef;
+import io.chipledger.server.cluster.NodeIdentity;
+import io.chipledger.server.cluster.NodeRegistry;
 import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.gateway.GameGateway;
 import io.chipledger.server.gateway.PlayerConnections;
@@ -86,6 +88,9 @@ public final class GameServer implements AutoCloseable {
     private final Readiness ready;
     private final Metrics metrics;
     private final DatabaseAvailability availability;
+    /** The node registry, and this server's place in it: null when it is alone on its database. */
+    private final NodeRegistry nodes;
+    private final NodeIdentity node;
     /** {@code /metrics} on a listener of its own, or null. */
     private final PokerHttpServer metricsListener;
     /** What the metrics listener does with a WebSocket: there is no game there. */
@@ -107,8 +112,11 @@ public final class GameServer implements AutoCloseable {
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players,
                        TournamentDirector tournaments, PokerHttpServer http,
-                       Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener) {
+                       Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener,
+                       NodeRegistry nodes, NodeIdentity node) {
         this.metricsListener = metricsListener;
+        this.nodes = nodes;
+        this.node = node;
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -149,6 +157,11 @@ public final class GameServer implements AutoCloseable {
         ExecutorService worker = Executors.newFixedThreadPool(settings.workerThreads(), named("worker"));
         ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
+        NodeRegistry nodes = new NodeRegistry(database.sqlSessionFactory());
+        if (settings.node() != null) {
+            nodes.join(settings.node(), scheduler, worker);
+            log.info("game node {} advertised at {}", settings.node().name(), settings.node().url());
+        }
 
         PostgresHandRecords hands = new PostgresHandRecords(database.sqlSessionFactory(), worker);
         PostgresSeatRecords seats = new PostgresSeatRecords(database.sqlSessionFactory(), worker);
@@ -223,14 +236,14 @@ public final class GameServer implements AutoCloseable {
                 () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                tournaments, online, worker, clock, CURRENCY, figures));
+                tournaments, online, worker, clock, CURRENCY, figures, nodes));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net(), game);
         PokerHttpServer metricsListener = access.ownListener() ? PokerHttpServer.start(access.host(), access.port(),
                 metricsRoutes, NO_GAME, NetConfig.defaults()) : null;
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
-                metrics, availability, metricsListener);
+                metrics, availability, metricsListener, nodes, settings.node());
     }
 
     /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
@@ -287,6 +300,16 @@ public final class GameServer implements AutoCloseable {
         return players;
     }
 
+    /** The game nodes sharing the database (none listed for a server alone on it). */
+    public NodeRegistry nodes() {
+        return nodes;
+    }
+
+    /** This server as a game node, or null when it is alone on its database. */
+    public NodeIdentity node() {
+        return node;
+    }
+
     public TournamentDirector tournaments() {
         return tournaments;
     }
@@ -318,6 +341,9 @@ public final class GameServer implements AutoCloseable {
             }
         } else {
             log.warn("the database is unavailable: hands in progress stay open, and the next start voids them");
+        }
+        if (node != null) {
+            nodes.leave(node);
         }
         scheduler.shutdownNow();
         tableExecutor.shutdown();

@@ -3,6 +3,7 @@ package io.chipledger.server;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.api.LoginLimits;
+import io.chipledger.server.cluster.NodeIdentity;
 import io.chipledger.server.metrics.MetricsAccess;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.table.SeatTimeouts;
@@ -11,31 +12,39 @@ import java.time.Duration;
 /**
  * How a {@link GameServer} runs: where it listens, the network limits, the play money a new player receives, the
  * pause between hands, and whether to open a few tables on an empty database so a new user has somewhere to sit.
+ * {@code node} is null for a server alone on its database; else the game node it is among others sharing one.
  */
 public record ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
                              boolean createDefaultTables, int passwordIterations, int workerThreads,
-                             SeatTimeouts seatTimeouts, LoginLimits logins, MetricsAccess metricsAccess) {
+                             SeatTimeouts seatTimeouts, LoginLimits logins, MetricsAccess metricsAccess,
+                             NodeIdentity node) {
 
     /** Settings with the default login limits and {@code /metrics} open on the main port. */
     public ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
                           boolean createDefaultTables, int passwordIterations, int workerThreads, SeatTimeouts seatTimeouts) {
         this(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables, passwordIterations, workerThreads,
-                seatTimeouts, LoginLimits.defaults(), MetricsAccess.open());
+                seatTimeouts, LoginLimits.defaults(), MetricsAccess.open(), null);
     }
 
     public ServerSettings withLogins(LoginLimits limits) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, limits, metricsAccess);
+                passwordIterations, workerThreads, seatTimeouts, limits, metricsAccess, node);
     }
 
     public ServerSettings withMetricsAccess(MetricsAccess access) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, logins, access);
+                passwordIterations, workerThreads, seatTimeouts, logins, access, node);
     }
 
     public ServerSettings withNet(NetConfig config) {
         return new ServerSettings(host, port, config, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, node);
+    }
+
+    /** As one game node of several sharing the database ({@code serve --node NAME --advertise URL}). */
+    public ServerSettings withNode(NodeIdentity identity) {
+        return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, identity);
     }
 
     public static ServerSettings defaults() {
@@ -45,17 +54,17 @@ public record ServerSettings(String host, int port, NetConfig net, Money welcome
 
     public ServerSettings withPort(String newHost, int newPort) {
         return new ServerSettings(newHost, newPort, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, node);
     }
 
     public ServerSettings withPauseBetweenHands(Duration pause) {
         return new ServerSettings(host, port, net, welcomeGrant, pause, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, node);
     }
 
     public ServerSettings withSeatTimeouts(SeatTimeouts timeouts) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, timeouts, logins, metricsAccess);
+                passwordIterations, workerThreads, timeouts, logins, metricsAccess, node);
     }
 
     /** Settings for tests: loopback, a free port, the minimum KDF cost, no pause between hands, no default tables. */

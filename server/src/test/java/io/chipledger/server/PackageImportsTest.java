@@ -46,8 +46,10 @@ class PackageImportsTest {
                 S + "table."));
         MAY_IMPORT.put("api", List.of(P + "money.", P + "protocol.", S + "account.", S + "game.", S + "history.",
                 S + "net.", S + "store.", S + "table.", S + "tournament."));
+        // cluster: which node owns which table, under the ledger's leases; it starts and stops the tables' actors.
+        MAY_IMPORT.put("cluster", List.of(P + "ledger.", P + "money.", S + "account.", S + "chips.", S + "table."));
         MAY_IMPORT.put("admin", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "api.",
-                S + "chips.", S + "game.", S + "gateway.", S + "history.", S + "metrics.", S + "net.", S + "store.",
+                S + "chips.", S + "cluster.", S + "game.", S + "gateway.", S + "history.", S + "metrics.", S + "net.", S + "store.",
                 S + "table.", S + "tournament."));
     }
 

@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.ledger.Ledger;
 import io.chipledger.server.account.PlayerDirectory;
+import io.chipledger.server.cluster.NodeRegistry;
 import io.chipledger.server.gateway.PlayerConnections;
 import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.net.HttpCall;
@@ -28,7 +29,7 @@ public final class AdminConsole {
     /** What the console needs of the running server. */
     public record Parts(SqlSessionFactory database, Ledger ledger, PlayerDirectory players, TableDirectory tables,
                         TournamentDirector tournaments, PlayerConnections online, Executor worker, Clock clock,
-                        String currency, FigureHistory figures) {
+                        String currency, FigureHistory figures, NodeRegistry nodes) {
     }
 
     private AdminConsole() {
@@ -48,6 +49,7 @@ public final class AdminConsole {
         new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
                 .addTo(guarded);
         new TableEndpoints(tables, actions).addTo(guarded);
+        new NodeEndpoints(parts.nodes(), parts.worker()).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
                 parts.worker()).addTo(guarded);
         new HandEndpoints(new HandInspector(new HandExporter(parts.database()), parts.database(), parts.ledger()),

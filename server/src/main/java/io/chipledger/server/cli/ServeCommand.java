@@ -5,6 +5,7 @@ import io.chipledger.money.Money;
 import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
+import io.chipledger.server.cluster.NodeIdentity;
 import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.api.LoginLimits;
@@ -109,6 +110,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "serve /metrics on this address only, not on the main port")
     private String metricsListen;
 
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "run as this game node among others sharing the database (--db-url): it registers, heartbeats "
+                    + "and serves the tables it holds leases on")
+    private String node;
+
+    @Option(names = "--advertise", paramLabel = "URL",
+            description = "with --node: where players reach this node, http(s)://HOST:PORT (default http://localhost:PORT)")
+    private String advertise;
+
     private final Terminal terminal;
 
     ServeCommand(Terminal terminal) {
@@ -120,6 +130,9 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = settings();
         Variant tablesGame = variant();
         LogSetup.use(logFormat);
+        if (settings.node() != null) {
+            LogSetup.nameNode(settings.node().name());
+        }
         String adminPassword = terminal.env().get(AdminCommand.PASSWORD_ENV);
         if (admin != null && (adminPassword == null || adminPassword.isEmpty())) {
             throw new ParameterException(spec.commandLine(),
@@ -145,6 +158,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         server.ready();
         terminal.out().println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
+                + (settings.node() != null ? "; game node " + settings.node().name() + " at " + settings.node().url() : "")
                 + (demoBots > 0 ? "; bots are playing at " + demoBots + " table(s)" : ""));
         terminal.out().flush();
         server.awaitClose();
@@ -209,6 +223,22 @@ public final class ServeCommand implements Callable<Integer> {
                 DEFAULTS.createDefaultTables(), DEFAULTS.passwordIterations(), DEFAULTS.workerThreads(),
                 DEFAULTS.seatTimeouts())
                 .withLogins(LoginLimits.defaults().withLoopbackToo(limitLoopback).withGrants(grantsPerAddress, grantPeriod))
-                .withMetricsAccess(metricsAccess());
+                .withMetricsAccess(metricsAccess())
+                .withNode(nodeIdentity());
+    }
+
+    /** The game node this server is, from --node and --advertise; null when it is alone on its database. */
+    private NodeIdentity nodeIdentity() {
+        if (node == null) {
+            if (advertise != null) {
+                throw new ParameterException(spec.commandLine(), "--advertise needs --node NAME");
+            }
+            return null;
+        }
+        try {
+            return NodeIdentity.of(node, advertise != null ? advertise : "http://localhost:" + port);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
     }
 }

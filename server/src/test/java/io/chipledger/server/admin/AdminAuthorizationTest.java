@@ -132,6 +132,7 @@ class AdminAuthorizationTest {
         List<Call> calls = new ArrayList<>();
         calls.add(new Call("GET", "/api/admin/dashboard", null, 200));
         calls.add(new Call("GET", "/api/admin/tables", null, 200));
+        calls.add(new Call("GET", "/api/admin/nodes", null, 200));
         calls.add(new Call("GET", "/api/admin/figures", null, 200));
         calls.add(new Call("GET", "/api/admin/players?q=ali", null, 200));
         calls.add(new Call("GET", "/api/admin/player?id=" + alice, null, 200));
@@ -180,7 +181,7 @@ class AdminAuthorizationTest {
                 new AdminConsole.Parts(server.database().sqlSessionFactory(), server.ledger(), server.players(),
                         server.tables(), server.tournaments(), new PlayerConnections(), Runnable::run, Clock.systemUTC(), GameServer.CURRENCY,
                         new FigureHistory(new FigureHistory.Sources(() -> 0, () -> 0, () -> 0,
-                                GameMetrics.unregistered().ledgerCommit), Clock.systemUTC())));
+                                GameMetrics.unregistered().ledgerCommit), Clock.systemUTC()), server.nodes()));
 
         assertThat(everyAdminCall().stream().map(Call::route).distinct().toList()).containsExactlyInAnyOrderElementsOf(added);
     }

@@ -141,6 +141,30 @@ class PokerServerTest {
     }
 
     @Test
+    void aGameNodeIsNamedAndAdvertisedAndAServerAloneIsNoNode() {
+        ServerSettings node = serveSettings(Map.of(), "--node", "node-a", "--advertise", "http://10.0.0.7:8081/",
+                "--port", "8081");
+
+        assertThat(node.node().name()).isEqualTo("node-a");
+        assertThat(node.node().url()).isEqualTo("http://10.0.0.7:8081");
+        assertThat(serveSettings(Map.of(), "--node", "node-b", "--port", "9002").node().url())
+                .isEqualTo("http://localhost:9002");
+        assertThat(serveSettings(Map.of()).node()).isNull();
+    }
+
+    @Test
+    void aNodeNameOrUrlThatCannotBeRoutedIsRefused() {
+        assertThat(poker("serve", "--node", "node a")).isEqualTo(2);
+        assertThat(err()).contains("a node name is 1 to 60 letters");
+        err.reset();
+        assertThat(poker("serve", "--node", "node-a", "--advertise", "ftp://x:1")).isEqualTo(2);
+        assertThat(err()).contains("http(s)://HOST:PORT");
+        err.reset();
+        assertThat(poker("serve", "--advertise", "http://x:1")).isEqualTo(2);
+        assertThat(err()).contains("--advertise needs --node NAME");
+    }
+
+    @Test
     void anAmountFinerThanACentIsRefusedNotRounded() {
         int code = poker("serve", "--welcome-grant", "0.001");
 

@@ -1,0 +1,89 @@
+package io.chipledger.server.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The game nodes sharing the database: a node registers when it starts, heartbeats every {@link #HEARTBEAT} (on the
+ * worker, so a database that hangs never holds up a table's timers) with its state, and says STOPPED when it leaves.
+ * Anyone may list them; a node silent for {@link #SILENT_AFTER} is listed SILENT.
+ */
+public final class NodeRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeRegistry.class);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    public static final Duration SILENT_AFTER = Duration.ofSeconds(10);
+
+    private final SqlSessionFactory database;
+    private final AtomicReference<NodeState> state = new AtomicReference<>(NodeState.RUNNING);
+    private volatile ScheduledFuture<?> beating;
+
+    public NodeRegistry(SqlSessionFactory database) {
+        this.database = database;
+        if (!database.getConfiguration().hasMapper(NodeMapper.class)) {
+            database.getConfiguration().addMapper(NodeMapper.class);
+        }
+    }
+
+    /** Registers {@code node} (a restart under its name takes its row over) and heartbeats until {@link #leave}. */
+    public void join(NodeIdentity node, ScheduledExecutorService scheduler, Executor worker) {
+        inSession(m -> {
+            m.register(node.name(), node.url());
+            return null;
+        });
+        beating = scheduler.scheduleWithFixedDelay(() -> worker.execute(() -> beat(node)), HEARTBEAT.toMillis(),
+                HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** From the next heartbeat on, the node says it is draining (or running again). */
+    public void state(NodeState now) {
+        state.set(now);
+    }
+
+    /** Stops heartbeating and says the node left; best effort, the database may be gone. */
+    public void leave(NodeIdentity node) {
+        ScheduledFuture<?> running = beating;
+        if (running != null) {
+            running.cancel(false);
+        }
+        try {
+            inSession(m -> m.heartbeat(node.name(), NodeState.STOPPED.name()));
+        } catch (RuntimeException databaseGone) {
+            log.warn("could not record node {} as stopped: {}", node.name(), databaseGone.toString());
+        }
+    }
+
+    public List<GameNode> all() {
+        return inSession(m -> m.all(SILENT_AFTER.toMillis()));
+    }
+
+    /** Where players reach the node, unless it stopped. */
+    public Optional<String> urlOf(String node) {
+        return Optional.ofNullable(inSession(m -> m.urlOf(node)));
+    }
+
+    private void beat(NodeIdentity node) {
+        try {
+            inSession(m -> m.heartbeat(node.name(), state.get().name()));
+        } catch (RuntimeException databaseGone) {
+            log.debug("heartbeat of {} not recorded: {}", node.name(), databaseGone.toString());
+        }
+    }
+
+    private <T> T inSession(Function<NodeMapper, T> statement) {
+        try (SqlSession session = database.openSession(true)) {
+            return statement.apply(session.getMapper(NodeMapper.class));
+        }
+    }
+}
