@@ -28,6 +28,8 @@ public enum ErrorCode {
     REQUEST_ID_REUSED,
     ACCOUNT_FROZEN,
     TABLE_CLOSED,
+    /** The table is served by another game node now: look it up again ({@code GET /api/route?table=ID}) and watch it there. */
+    TABLE_MOVED,
     /** An operator removed this player from the table a short while ago; the message says when they may sit again. */
     BARRED_FROM_TABLE,
     RATE_LIMITED,

@@ -17,6 +17,7 @@ import io.chipledger.money.Money;
     @JsonSubTypes.Type(value = ServerMessage.Wallet.class, name = "wallet"),
     @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
+    @JsonSubTypes.Type(value = ServerMessage.TableMoved.class, name = "tableMoved"),
 })
 public sealed interface ServerMessage {
 
@@ -45,5 +46,13 @@ public sealed interface ServerMessage {
 
     /** One table event; {@code seq} is the table's, one more than the previous event's. */
     record Event(long tableId, long seq, TableEvent event) implements ServerMessage {
+    }
+
+    /**
+     * This connection's node no longer serves the table (another game node took it over, or this one is draining):
+     * connect to {@code url} (null: look it up with {@code GET /api/route?table=ID}) and {@code watch} it there with
+     * the last {@code seq} seen. The table is no longer watched here.
+     */
+    record TableMoved(long tableId, String url) implements ServerMessage {
     }
 }

@@ -20,6 +20,13 @@ import io.chipledger.server.api.WelcomeGrant;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.cluster.NodeIdentity;
 import io.chipledger.server.cluster.NodeRegistry;
+import io.chipledger.server.cluster.NodeSettings;
+import io.chipledger.server.cluster.TableOwnership;
+import io.chipledger.ledger.lease.Leases;
+import io.chipledger.server.table.TableTakeover;
+import io.chipledger.server.table.TableLocator;
+import io.chipledger.server.cluster.TableRoutes;
+import io.chipledger.server.api.RouteEndpoint;
 import io.chipledger.server.chips.PostingKey;
 import io.chipledger.server.gateway.GameGateway;
 import io.chipledger.server.gateway.PlayerConnections;
@@ -91,6 +98,11 @@ public final class GameServer implements AutoCloseable {
     /** The node registry, and this server's place in it: null when it is alone on its database. */
     private final NodeRegistry nodes;
     private final NodeIdentity node;
+    /** Which tables this node serves, under their leases; null when it is alone on its database. */
+    private final TableOwnership ownership;
+    private boolean closed;
+    /** How long a draining node waits for the hands in play to end before it voids those left. */
+    static final Duration DRAIN_BOUND = Duration.ofSeconds(60);
     /** {@code /metrics} on a listener of its own, or null. */
     private final PokerHttpServer metricsListener;
     /** What the metrics listener does with a WebSocket: there is no game there. */
@@ -113,10 +125,15 @@ public final class GameServer implements AutoCloseable {
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players,
                        TournamentDirector tournaments, PokerHttpServer http,
                        Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener,
-                       NodeRegistry nodes, NodeIdentity node) {
+                       NodeRegistry nodes, NodeIdentity node, TableOwnership ownership) {
         this.metricsListener = metricsListener;
         this.nodes = nodes;
         this.node = node;
+        this.ownership = ownership;
+        if (ownership != null) {
+            // An operator's "drain node": hand the tables over, then stop, as SIGTERM does.
+            nodes.onDrainRequested(() -> new Thread(this::close, "drain").start());
+        }
         this.database = database;
         this.ledger = ledger;
         this.worker = worker;
@@ -158,14 +175,18 @@ public final class GameServer implements AutoCloseable {
         ExecutorService tableExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("table"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("timer"));
         NodeRegistry nodes = new NodeRegistry(database.sqlSessionFactory());
-        if (settings.node() != null) {
-            nodes.join(settings.node(), scheduler, worker);
-            log.info("game node {} advertised at {}", settings.node().name(), settings.node().url());
+        NodeSettings node = settings.node();
+        if (node != null) {
+            nodes.join(node.identity(), scheduler, worker);
+            log.info("game node {} advertised at {}, table leases of {} ms", node.name(), node.identity().url(),
+                    node.tableLease().toMillis());
         }
 
         PostgresHandRecords hands = new PostgresHandRecords(database.sqlSessionFactory(), worker);
         PostgresSeatRecords seats = new PostgresSeatRecords(database.sqlSessionFactory(), worker);
-        int ended = new CrashRecovery(hands, ledger, worker, CURRENCY, clock).endOpenHands();
+        // A game node among others recovers each table it takes, under that table's lease (TableTakeover): the hands
+        // open at other tables are its neighbours' live hands.
+        int ended = node != null ? 0 : new CrashRecovery(hands, ledger, worker, CURRENCY, clock).endOpenHands();
         if (ended > 0) {
             log.warn("ended {} hand(s) left open by an earlier crash", ended);
         }
@@ -178,19 +199,27 @@ public final class GameServer implements AutoCloseable {
                 tableExecutor, worker);
         TableDirectory tables = new TableDirectory(services, new PostgresTableRecords(database.sqlSessionFactory()),
                 settings.pauseBetweenHands());
-        tables.loadOpenTables();
-        if (tables.all().isEmpty() && settings.createDefaultTables()) {
-            tables.create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6));
-            tables.create(TableDirectory.plainTable("Pine", Money.parse("1.00"), Money.parse("2.00"), 9));
-            tables.create(TableDirectory.plainTable("Birch", Money.parse("0.05"), Money.parse("0.10"), 2));
-        }
         PlayerDirectory players = new PlayerDirectory(database.sqlSessionFactory(),
                 new PasswordHasher(settings.passwordIterations(), new SecureRandom()), new SessionTokens(new SecureRandom()),
                 clock, Duration.ofDays(7), worker, hashingPool());
-        SeatRecovery.Outcome seated = new SeatRecovery(seats, ledger, players, tables).recover();
-        if (seated.restored() + seated.cashedOut() > 0) {
-            log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
-                    seated.restored(), seated.cashedOut());
+        TableOwnership ownership = null;
+        if (node == null) {
+            tables.loadOpenTables();
+            if (tables.all().isEmpty() && settings.createDefaultTables()) {
+                tables.create(TableDirectory.plainTable("Oak", Money.parse("0.50"), Money.parse("1.00"), 6));
+                tables.create(TableDirectory.plainTable("Pine", Money.parse("1.00"), Money.parse("2.00"), 9));
+                tables.create(TableDirectory.plainTable("Birch", Money.parse("0.05"), Money.parse("0.10"), 2));
+            }
+            SeatRecovery.Outcome seated = new SeatRecovery(seats, ledger, players, tables).recover();
+            if (seated.restored() + seated.cashedOut() > 0) {
+                log.warn("restored {} seat(s) for players to come back to; cashed out {} stranded seat account(s)",
+                        seated.restored(), seated.cashedOut());
+            }
+        } else {
+            // No default tables here: nodes starting together would each open three. An operator opens them, on any node.
+            ownership = new TableOwnership(new Leases(database.sqlSessionFactory()), node.identity(), nodes, tables,
+                    new TableTakeover(services, hands, players, CURRENCY, settings.pauseBetweenHands()), node.tableLease());
+            ownership.start();
         }
         TournamentDirector tournaments = new TournamentDirector(
                 new PostgresTournamentRecords(database.sqlSessionFactory(), worker), new TournamentDirector.Services(
@@ -215,8 +244,11 @@ public final class GameServer implements AutoCloseable {
         new LobbyEndpoint(tables).addTo(routes);
         new TournamentLobbyEndpoints(tournaments, players).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
+        TableLocator locator = node == null ? TableLocator.alone(tables)
+                : new TableRoutes(new Leases(database.sqlSessionFactory()), nodes, tables.records());
+        new RouteEndpoint(locator, worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY,
-                new SessionSockets(players, scheduler, clock, Duration.ofSeconds(1)));
+                new SessionSockets(players, scheduler, clock, Duration.ofSeconds(1)), node == null ? null : locator);
         metrics.gauge("poker_connections", "WebSocket connections open.", gateway::connections);
         metrics.gauge("poker_players_online", "Players with at least one open session.", online::playersOnline);
         metrics.gauge("poker_tables", "Tables running.", () -> tables.all().size());
@@ -243,7 +275,7 @@ public final class GameServer implements AutoCloseable {
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
-                metrics, availability, metricsListener, nodes, settings.node());
+                metrics, availability, metricsListener, nodes, node == null ? null : node.identity(), ownership);
     }
 
     /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
@@ -305,6 +337,11 @@ public final class GameServer implements AutoCloseable {
         return nodes;
     }
 
+    /** The tables this node holds leases on (all of its tables), or null when it is alone on its database. */
+    public TableOwnership ownership() {
+        return ownership;
+    }
+
     /** This server as a game node, or null when it is alone on its database. */
     public NodeIdentity node() {
         return node;
@@ -324,7 +361,24 @@ public final class GameServer implements AutoCloseable {
      * now (the next start does it) and queued postings are given up at once: nothing was written, nothing is lost.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // a drain an operator asked for closed it already; the shutdown hook waited for that here
+        }
+        closed = true;
+        if (ownership != null && availability.available()) {
+            // A game node hands its tables over between hands instead of voiding them: play goes on elsewhere.
+            ready.draining();
+            try {
+                int left = ownership.drain(DRAIN_BOUND).get(DRAIN_BOUND.toSeconds() + 10, TimeUnit.SECONDS);
+                if (left > 0) {
+                    log.warn("{} table(s) still had a hand in play after {} s: their hands are voided", left,
+                            DRAIN_BOUND.toSeconds());
+                }
+            } catch (Exception e) {
+                log.error("the drain did not finish; the tables left are voided", e);
+            }
+        }
         http.close();
         if (metricsListener != null) {
             metricsListener.close();
@@ -341,6 +395,10 @@ public final class GameServer implements AutoCloseable {
             }
         } else {
             log.warn("the database is unavailable: hands in progress stay open, and the next start voids them");
+        }
+        if (ownership != null) {
+            ownership.releaseAll();
+            ownership.close();
         }
         if (node != null) {
             nodes.leave(node);

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 final class Readiness implements Supplier<HealthEndpoint.Unready> {
 
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final DatabaseAvailability database;
     private final PostgresLedger ledger;
 
@@ -25,10 +26,18 @@ final class Readiness implements Supplier<HealthEndpoint.Unready> {
         started.set(true);
     }
 
+    /** The node is draining (handing its tables over before it stops): a load balancer sends no one new here. */
+    void draining() {
+        draining.set(true);
+    }
+
     @Override
     public HealthEndpoint.Unready get() {
         if (!started.get()) {
             return new HealthEndpoint.Unready("starting", null);
+        }
+        if (draining.get()) {
+            return new HealthEndpoint.Unready("draining", "the node hands its tables over to other nodes, then stops");
         }
         DatabaseAvailability.State state = database.state();
         if (!state.available()) {

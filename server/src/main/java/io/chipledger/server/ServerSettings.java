@@ -4,6 +4,7 @@ import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
 import io.chipledger.server.api.LoginLimits;
 import io.chipledger.server.cluster.NodeIdentity;
+import io.chipledger.server.cluster.NodeSettings;
 import io.chipledger.server.metrics.MetricsAccess;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.table.SeatTimeouts;
@@ -17,7 +18,7 @@ import java.time.Duration;
 public record ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
                              boolean createDefaultTables, int passwordIterations, int workerThreads,
                              SeatTimeouts seatTimeouts, LoginLimits logins, MetricsAccess metricsAccess,
-                             NodeIdentity node) {
+                             NodeSettings node) {
 
     /** Settings with the default login limits and {@code /metrics} open on the main port. */
     public ServerSettings(String host, int port, NetConfig net, Money welcomeGrant, Duration pauseBetweenHands,
@@ -43,8 +44,13 @@ public record ServerSettings(String host, int port, NetConfig net, Money welcome
 
     /** As one game node of several sharing the database ({@code serve --node NAME --advertise URL}). */
     public ServerSettings withNode(NodeIdentity identity) {
+        return withNode(new NodeSettings(identity, NodeSettings.DEFAULT_LEASE));
+    }
+
+    /** As {@link #withNode(NodeIdentity)}, with table leases of this time to live. */
+    public ServerSettings withNode(NodeSettings nodeSettings) {
         return new ServerSettings(host, port, net, welcomeGrant, pauseBetweenHands, createDefaultTables,
-                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, identity);
+                passwordIterations, workerThreads, seatTimeouts, logins, metricsAccess, nodeSettings);
     }
 
     public static ServerSettings defaults() {

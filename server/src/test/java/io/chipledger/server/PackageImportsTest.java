@@ -40,7 +40,7 @@ class PackageImportsTest {
         // tournament: its rules are pure (TournamentPurityTest); its director works on tables, the ledger and players.
         MAY_IMPORT.put("tournament", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "chips.",
                 S + "table."));
-        MAY_IMPORT.put("store", List.of(P + "ledger.db.", P + "money.", S + "account.", S + "game.", S + "history.",
+        MAY_IMPORT.put("store", List.of(P + "ledger.db.", P + "ledger.Fence", P + "ledger.lease.", P + "money.", S + "account.", S + "game.", S + "history.",
                 S + "table.", S + "tournament."));
         MAY_IMPORT.put("gateway", List.of(P + "ledger.", P + "money.", P + "protocol.", S + "account.", S + "net.",
                 S + "table."));

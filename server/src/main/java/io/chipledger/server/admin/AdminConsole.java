@@ -49,7 +49,7 @@ public final class AdminConsole {
         new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
                 .addTo(guarded);
         new TableEndpoints(tables, actions).addTo(guarded);
-        new NodeEndpoints(parts.nodes(), parts.worker()).addTo(guarded);
+        new NodeEndpoints(parts.nodes(), actions, parts.worker()).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
                 parts.worker()).addTo(guarded);
         new HandEndpoints(new HandInspector(new HandExporter(parts.database()), parts.database(), parts.ledger()),

@@ -6,6 +6,7 @@ import io.chipledger.server.GameServer;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.admin.FirstAdmin;
 import io.chipledger.server.cluster.NodeIdentity;
+import io.chipledger.server.cluster.NodeSettings;
 import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.api.LoginLimits;
@@ -119,6 +120,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "with --node: where players reach this node, http(s)://HOST:PORT (default http://localhost:PORT)")
     private String advertise;
 
+    @Option(names = "--table-lease", paramLabel = "DURATION", defaultValue = "PT10S",
+            description = "with --node: how long a table's lease lasts unrenewed; a node silent that long loses its tables")
+    private java.time.Duration tableLease;
+
     private final Terminal terminal;
 
     ServeCommand(Terminal terminal) {
@@ -158,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         server.ready();
         terminal.out().println("ready: http://localhost:" + server.port() + "/  (health: /health, admin console: /admin)"
-                + (settings.node() != null ? "; game node " + settings.node().name() + " at " + settings.node().url() : "")
+                + (settings.node() != null ? "; game node " + settings.node().name() + " at " + settings.node().identity().url() : "")
                 + (demoBots > 0 ? "; bots are playing at " + demoBots + " table(s)" : ""));
         terminal.out().flush();
         server.awaitClose();
@@ -228,7 +233,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The game node this server is, from --node and --advertise; null when it is alone on its database. */
-    private NodeIdentity nodeIdentity() {
+    private NodeSettings nodeIdentity() {
         if (node == null) {
             if (advertise != null) {
                 throw new ParameterException(spec.commandLine(), "--advertise needs --node NAME");
@@ -236,7 +241,8 @@ public final class ServeCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return NodeIdentity.of(node, advertise != null ? advertise : "http://localhost:" + port);
+            return new NodeSettings(NodeIdentity.of(node, advertise != null ? advertise : "http://localhost:" + port),
+                    tableLease);
         } catch (IllegalArgumentException bad) {
             throw new ParameterException(spec.commandLine(), bad.getMessage());
         }

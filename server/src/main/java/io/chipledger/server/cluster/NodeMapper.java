@@ -9,8 +9,14 @@ public interface NodeMapper {
     /** Adds the node, or takes its row over (a restart under the same name): running, heartbeating from now. */
     void register(@Param("name") String name, @Param("url") String url);
 
-    /** Says the node is alive, in this state; returns the rows changed (0: the row is gone). */
-    int heartbeat(@Param("name") String name, @Param("state") String state);
+    /**
+     * Says the node is alive, in this state, unless an operator asked it to drain (then it stays DRAINING); returns the
+     * state stored, or null when the row is gone.
+     */
+    String heartbeat(@Param("name") String name, @Param("state") String state);
+
+    /** Asks a node that is not stopped to drain, at its next heartbeat; returns the rows changed (0 or 1). */
+    int requestDrain(@Param("name") String name);
 
     /** Every node, with the table leases each holds unexpired; a node silent for longer than the bound is SILENT. */
     List<GameNode> all(@Param("silentAfterMillis") long silentAfterMillis);

@@ -28,6 +28,7 @@ public final class NodeRegistry {
     private final SqlSessionFactory database;
     private final AtomicReference<NodeState> state = new AtomicReference<>(NodeState.RUNNING);
     private volatile ScheduledFuture<?> beating;
+    private volatile Runnable onDrainRequested = () -> { };
 
     public NodeRegistry(SqlSessionFactory database) {
         this.database = database;
@@ -44,6 +45,16 @@ public final class NodeRegistry {
         });
         beating = scheduler.scheduleWithFixedDelay(() -> worker.execute(() -> beat(node)), HEARTBEAT.toMillis(),
                 HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What to run when a heartbeat finds that an operator asked this node to drain (once). */
+    public void onDrainRequested(Runnable drain) {
+        this.onDrainRequested = drain;
+    }
+
+    /** Asks {@code node} to drain at its next heartbeat; false when there is no such node running. */
+    public boolean requestDrain(String node) {
+        return inSession(m -> m.requestDrain(node)) == 1;
     }
 
     /** From the next heartbeat on, the node says it is draining (or running again). */
@@ -75,7 +86,11 @@ public final class NodeRegistry {
 
     private void beat(NodeIdentity node) {
         try {
-            inSession(m -> m.heartbeat(node.name(), state.get().name()));
+            String stored = inSession(m -> m.heartbeat(node.name(), state.get().name()));
+            if (NodeState.DRAINING.name().equals(stored) && state.compareAndSet(NodeState.RUNNING, NodeState.DRAINING)) {
+                log.warn("an operator asked node {} to drain", node.name());
+                onDrainRequested.run();
+            }
         } catch (RuntimeException databaseGone) {
             log.debug("heartbeat of {} not recorded: {}", node.name(), databaseGone.toString());
         }

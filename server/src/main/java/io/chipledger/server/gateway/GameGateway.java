@@ -12,6 +12,7 @@ import io.chipledger.server.net.ClientConnection;
 import io.chipledger.server.net.ClientGateway;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableLocator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,21 @@ public final class GameGateway implements ClientGateway {
     /** Kept long enough for a dropped connection to come back and send its unanswered requests again. */
     private final AnsweredRequests answered = new AnsweredRequests(Duration.ofMinutes(30));
 
+    /** Where tables not served here are, on a game node among others; null for a server alone. */
+    private final TableLocator elsewhere;
+
     public GameGateway(PlayerDirectory players, TableDirectory tables, PlayerConnections online, Ledger ledger,
                        Executor worker, String currency, SessionSockets sessionSockets) {
+        this(players, tables, online, ledger, worker, currency, sessionSockets, null);
+    }
+
+    /**
+     * As a game node among others: a message for a table this node does not serve is answered {@code TABLE_MOVED}
+     * with where it is served ({@code elsewhere}, asked on the worker), when it is served at all.
+     */
+    public GameGateway(PlayerDirectory players, TableDirectory tables, PlayerConnections online, Ledger ledger,
+                       Executor worker, String currency, SessionSockets sessionSockets, TableLocator elsewhere) {
+        this.elsewhere = elsewhere;
         this.sessionSockets = sessionSockets;
         this.players = players;
         this.online = online;
@@ -47,6 +61,28 @@ public final class GameGateway implements ClientGateway {
         this.ledger = ledger;
         this.worker = worker;
         this.currency = currency;
+    }
+
+    /**
+     * The table is not served here: {@code TABLE_MOVED} and where it is (url null while a takeover is under way), or
+     * {@code TABLE_NOT_FOUND} when there is no such table open anywhere. On the worker: it reads the database.
+     */
+    private void answerServedElsewhere(ClientConnection connection, String requestId, long tableId) {
+        Optional<TableLocator.Route> route;
+        try {
+            route = elsewhere.locate(tableId);
+        } catch (RuntimeException databaseAway) {
+            route = Optional.of(new TableLocator.Route(tableId, false, null, null));
+        }
+        if (route.isEmpty()) {
+            connection.send(new ServerMessage.Error(requestId, ErrorCode.TABLE_NOT_FOUND, "no table " + tableId));
+            return;
+        }
+        String url = route.get().served() ? route.get().url() : null;
+        connection.send(new ServerMessage.Error(requestId, ErrorCode.TABLE_MOVED, url == null
+                ? "table " + tableId + " is being taken over by another node: look it up again in a moment"
+                : "table " + tableId + " is served at " + url));
+        connection.send(new ServerMessage.TableMoved(tableId, url));
     }
 
     /** What the gateway knows of one connection. */
@@ -100,7 +136,11 @@ public final class GameGateway implements ClientGateway {
             long tableId = tableMessage.tableId();
             TableActor table = tables.find(tableId).orElse(null);
             if (table == null) {
-                connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.TABLE_NOT_FOUND, "no table " + tableId));
+                if (elsewhere == null) {
+                    connection.send(new ServerMessage.Error(message.requestId(), ErrorCode.TABLE_NOT_FOUND, "no table " + tableId));
+                } else {
+                    worker.execute(() -> answerServedElsewhere(connection, message.requestId(), tableId));
+                }
                 return;
             }
             session.tables().add(tableId);

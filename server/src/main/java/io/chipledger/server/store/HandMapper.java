@@ -13,4 +13,7 @@ public interface HandMapper {
 
     /** Hands a crash left open, oldest first. */
     List<UnfinishedHands.OpenHand> openHands();
+
+    /** The hands left open at one table, oldest first. */
+    List<UnfinishedHands.OpenHand> openHandsAt(@Param("tableId") long tableId);
 }

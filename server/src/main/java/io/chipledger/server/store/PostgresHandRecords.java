@@ -4,6 +4,7 @@ import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HistoryJson;
 import io.chipledger.server.table.HandRecords;
+import io.chipledger.server.table.TableFence;
 import io.chipledger.server.table.UnfinishedHands;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,21 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
     private final Transactions transactions;
 
     public PostgresHandRecords(SqlSessionFactory database, Executor worker) {
-        this.transactions = new Transactions(database, worker);
+        this(new Transactions(database, worker));
+    }
+
+    private PostgresHandRecords(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public PostgresHandRecords fencedBy(TableFence fence) {
+        return new PostgresHandRecords(transactions.fencedBy(fence.fence()));
+    }
+
+    @Override
+    public List<OpenHand> openAt(long tableId) {
+        return transactions.now(session -> hands(session).openHandsAt(tableId));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.chipledger.server.store;
 
 import io.chipledger.server.table.SeatRecords;
+import io.chipledger.server.table.TableFence;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,7 +14,16 @@ public final class PostgresSeatRecords implements SeatRecords {
     private final Transactions transactions;
 
     public PostgresSeatRecords(SqlSessionFactory database, Executor worker) {
-        this.transactions = new Transactions(database, worker);
+        this(new Transactions(database, worker));
+    }
+
+    private PostgresSeatRecords(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public PostgresSeatRecords fencedBy(TableFence fence) {
+        return new PostgresSeatRecords(transactions.fencedBy(fence.fence()));
     }
 
     @Override

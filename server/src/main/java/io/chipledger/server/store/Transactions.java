@@ -1,5 +1,7 @@
 package io.chipledger.server.store;
 
+import io.chipledger.ledger.Fence;
+import io.chipledger.ledger.lease.FenceGuard;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -9,16 +11,29 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * The store's units of work: each in a session of its own, committed whole, either now (blocking, for start-up and
- * the admin console's worker) or on the worker executor (for a table, which must never wait on a thread).
+ * the admin console's worker) or on the worker executor (for a table, which must never wait on a thread). With a
+ * fence (one table of a game node), every write runs in a transaction that first checks the table's lease still
+ * stands at the fence's epoch ({@link FenceGuard}, the lease row read FOR SHARE until the commit).
  */
 final class Transactions {
 
     private final SqlSessionFactory database;
     private final Executor worker;
+    private final Fence fence;
 
     Transactions(SqlSessionFactory database, Executor worker) {
+        this(database, worker, null);
+    }
+
+    private Transactions(SqlSessionFactory database, Executor worker, Fence fence) {
         this.database = database;
         this.worker = worker;
+        this.fence = fence;
+    }
+
+    /** The same units of work, each write checked against {@code writesUnder} first. */
+    Transactions fencedBy(Fence writesUnder) {
+        return new Transactions(database, worker, writesUnder);
     }
 
     /** Reads (or writes one statement) now. */
@@ -30,14 +45,24 @@ final class Transactions {
 
     /** Writes in one transaction now: all of it commits, or none. */
     void inOne(Consumer<SqlSession> work) {
-        try (SqlSession session = database.openSession(false)) {
+        written(session -> {
             work.accept(session);
-            session.commit();
-        }
+            return null;
+        });
     }
 
+    /** Writes (one statement or more) on the worker, in one transaction, fenced if these transactions are. */
     <T> CompletableFuture<T> later(Function<SqlSession, T> work) {
-        return CompletableFuture.supplyAsync(() -> now(work), worker);
+        return CompletableFuture.supplyAsync(() -> fence == null ? now(work) : written(work), worker);
+    }
+
+    private <T> T written(Function<SqlSession, T> work) {
+        try (SqlSession session = database.openSession(false)) {
+            FenceGuard.check(session, fence);
+            T result = work.apply(session);
+            session.commit();
+            return result;
+        }
     }
 
     CompletableFuture<Void> laterInOne(Consumer<SqlSession> work) {

@@ -62,7 +62,19 @@ public final class CrashRecovery {
      * settled, from the draft written just before it (cards, actions and all); any other is voided.
      */
     public int endOpenHands() {
-        List<UnfinishedHands.OpenHand> open = hands.open();
+        return end(hands.open());
+    }
+
+    /**
+     * Ends the hands left open at one table only: a game node taking a table over recovers that table, never its
+     * neighbours' (another node's live hands are open too). Built with the table's fenced ledger and records, so a
+     * node that lost the table meanwhile voids nothing. Blocking.
+     */
+    public int endOpenHandsAt(long tableId) {
+        return end(hands.openAt(tableId));
+    }
+
+    private int end(List<UnfinishedHands.OpenHand> open) {
         for (UnfinishedHands.OpenHand hand : open) {
             hands.end(recordOf(hand));
         }

@@ -3,6 +3,7 @@ package io.chipledger.server.table;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
+import io.chipledger.ledger.RejectReason;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
@@ -166,6 +167,11 @@ final class Croupier {
                 : current.hand.isComplete() ? draftThenPost(current, handEvents, posting)
                 : poster.post(posting);
         return committed.thenCompose(result -> {
+            if (result instanceof PostingResult.Rejected refused && refused.reason() == RejectReason.FENCED) {
+                // Another node took the table: it voids the hand under its own epoch; this node moves nothing more.
+                log.warn("table {} hand {}: refused as FENCED, another node serves the table now", config.id(), current.id);
+                return Outcome.none().now();
+            }
             if (result != null && !result.accepted()) {
                 log.error("table {} hand {}: the ledger refused the hand's chips ({}); voiding the hand", config.id(), current.id, result);
                 return voidHand("the ledger refused a movement");
@@ -256,6 +262,18 @@ final class Croupier {
     CompletionStage<Outcome> shutdown() {
         table.closing = true;
         return table.hand == null ? Outcome.none().now() : voidHand("the server is shutting down");
+    }
+
+    /**
+     * Drops the hand in play without voiding it: another node serves the table now, and voids it (every chip back on
+     * its seat) under its own epoch; a void posted from here would be refused anyway.
+     */
+    void abandonHand() {
+        RunningHand abandoned = table.hand;
+        if (abandoned != null) {
+            abandoned.stopClock();
+            table.hand = null;
+        }
     }
 
     /** Returns every chip of the current hand to the seat it came from, then ends the hand. */

@@ -30,7 +30,13 @@ final class EventLog {
     private long lastSeq;
 
     EventLog(int capacity) {
+        this(capacity, 0);
+    }
+
+    /** A log whose first event is numbered {@code afterSeq + 1}. */
+    EventLog(int capacity, long afterSeq) {
         this.capacity = capacity;
+        this.lastSeq = afterSeq;
     }
 
     Entry append(TableEvent forAll, long privatePlayer, TableEvent forPlayer) {

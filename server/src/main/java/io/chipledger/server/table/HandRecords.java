@@ -39,6 +39,15 @@ public interface HandRecords {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * These records as one table of a game node writes them: each write first checks, in its own transaction, that the
+     * table's lease still stands at the fence's epoch, and is refused (nothing written) once another node claimed it.
+     * Records that keep nothing in a database need no fence.
+     */
+    default HandRecords fencedBy(TableFence fence) {
+        return this;
+    }
+
     enum HandOutcome {
         SETTLED, VOIDED
     }

@@ -24,6 +24,22 @@ public interface SeatRecords {
      */
     List<StrandedSeat> stranded();
 
+    /** The recorded seats of one table, with their balances: a game node restores only the tables it takes. */
+    default List<RecordedSeat> atTable(long tableId) {
+        return atOpenTables().stream().filter(seat -> seat.tableId() == tableId).toList();
+    }
+
+    /** The stranded seat accounts of one table (owned {@code table:<id>/...}). */
+    default List<StrandedSeat> strandedAt(long tableId) {
+        String prefix = TableFence.leaseName(tableId) + "/";
+        return stranded().stream().filter(seat -> seat.ownerRef().startsWith(prefix)).toList();
+    }
+
+    /** As {@link HandRecords#fencedBy}: taking and leaving a seat are refused once the table's lease moved on. */
+    default SeatRecords fencedBy(TableFence fence) {
+        return this;
+    }
+
     /** A seat as recorded, with its account's balance. */
     record RecordedSeat(long tableId, int seat, long playerId, long seatAccountId, String stintKey, Money balance) {
     }

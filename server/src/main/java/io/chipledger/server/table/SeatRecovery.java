@@ -9,6 +9,9 @@ import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.chips.OwnerRef;
 import io.chipledger.server.chips.PostingKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +44,23 @@ public final class SeatRecovery {
 
     /** Blocking; run before the server listens. */
     public Outcome recover() {
+        return recover(seats.atOpenTables(), seats.stranded(), tables::find);
+    }
+
+    /**
+     * Gives back the seats of one table only, which a game node just took over ({@code table} its new actor), and
+     * returns its stranded seat accounts' chips: built with the table's fenced ledger and records. Blocking.
+     */
+    public Outcome recoverAt(TableActor table) {
+        long id = table.config().id();
+        return recover(seats.atTable(id), seats.strandedAt(id), tableId -> Optional.of(table));
+    }
+
+    private Outcome recover(List<SeatRecords.RecordedSeat> recorded, List<SeatRecords.StrandedSeat> strandedSeats,
+                            LongFunction<Optional<TableActor>> tableOf) {
         int restored = 0;
-        for (SeatRecords.RecordedSeat row : seats.atOpenTables()) {
-            TableActor table = tables.find(row.tableId()).orElse(null);
+        for (SeatRecords.RecordedSeat row : recorded) {
+            TableActor table = tableOf.apply(row.tableId()).orElse(null);
             Player player = players.findById(row.playerId()).join().orElse(null);
             if (table == null || player == null || !row.balance().isPositive()) {
                 seats.left(row.tableId(), row.seat(), row.stintKey()).join();
@@ -53,7 +70,7 @@ public final class SeatRecovery {
             restored++;
         }
         int cashedOut = 0;
-        for (SeatRecords.StrandedSeat stranded : seats.stranded()) {
+        for (SeatRecords.StrandedSeat stranded : strandedSeats) {
             cashOut(stranded);
             cashedOut++;
         }

@@ -48,12 +48,17 @@ public final class TableActor {
     private final ChatModerator chat;
 
     TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
+        this(config, services, potAccount, houseAccount, pauseBetweenHands, 0);
+    }
+
+    private TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount,
+                       Duration pauseBetweenHands, long firstSeq) {
         this.config = config;
         this.mailbox = new Mailbox(MdcExecutor.around(services.tableExecutor(), this::logContext));
         this.services = services;
         this.metrics = services.metrics();
         this.table = new TableState(config);
-        this.audience = new TableAudience(config.id(), table.seats::numberOf, metrics.frameEncode);
+        this.audience = new TableAudience(config.id(), table.seats::numberOf, metrics.frameEncode, firstSeq);
         this.stages = new MessageStages(metrics, audience);
         ChipPoster poster = new ChipPoster(services.ledger(), potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
         SeatCashier cashier = new SeatCashier(config, services.ledger(), poster, services.seats(), services.worker());
@@ -81,8 +86,58 @@ public final class TableActor {
         return new TableActor(config, services, pot, house, pauseBetweenHands);
     }
 
+    /**
+     * Opens the table as one game node serves it, under {@code fence}: every posting, hand, seat and history write it
+     * makes carries the fence and is refused once another node claimed the table; its events are numbered above every
+     * number an earlier owner used, so a client that watched it there is sent a snapshot here. Blocking.
+     */
+    public static TableActor openUnder(TableFence fence, TableConfig config, TableServices services,
+                                       Duration pauseBetweenHands) {
+        TableServices fenced = services.fencedBy(fence);
+        long pot = fenced.ledger().openAccount(AccountKind.POT, config.ledgerOwner(), config.currency()).id();
+        long house = fenced.ledger().openAccount(AccountKind.RAKE, config.ledgerOwner(), config.currency()).id();
+        return new TableActor(config, fenced, pot, house, pauseBetweenHands, fence.firstSeq());
+    }
+
     public TableConfig config() {
         return config;
+    }
+
+    // ---- ownership, for a game node among others ----
+
+    /**
+     * Another node serves the table now (its lease moved on): this one stops at once, moving no chip. The hand in
+     * play is left open for the new owner, which voids it under its own epoch; every watcher is told where the table
+     * went ({@code url}, or null: look it up) and is no longer watching here.
+     */
+    public CompletableFuture<Void> moved(String url) {
+        return mailbox.run(() -> stopServing(url));
+    }
+
+    /**
+     * Hands the table over between hands (a drain, or a node with more than its share): deals no new hand, and once
+     * no hand is in play stops serving it as {@link #moved} does. Completes true when it stopped, false while a hand
+     * still plays (ask again later: the hand plays on to its end).
+     */
+    public CompletableFuture<Boolean> handOverBetweenHands() {
+        return mailbox.submit(() -> {
+            table.closing = true;
+            if (table.hand != null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            stopServing(null);
+            return CompletableFuture.completedFuture(true);
+        });
+    }
+
+    private void stopServing(String url) {
+        if (table.moved) {
+            return;
+        }
+        table.moved = true;
+        table.closing = true;
+        croupier.abandonHand();
+        audience.movedAway(url);
     }
 
     // ---- commands, from any thread ----
@@ -222,6 +277,11 @@ public final class TableActor {
 
     private CompletionStage<Void> handle(Requester requester, ClientMessage message) {
         Player player = requester.player();
+        if (table.moved) {
+            requester.connection().send(new ServerMessage.TableMoved(config.id(), null));
+            return handleAndPublish(requester, Outcome.refused(message.requestId(), ErrorCode.TABLE_MOVED,
+                    "another game node serves table " + config.id() + " now").now());
+        }
         if (message instanceof ClientMessage.Watch watch) {
             return handleAndPublish(requester, Outcome.done(watch.requestId())
                     .and(new Outcome.CaughtUp(watch.lastSeq()))
@@ -293,7 +353,8 @@ public final class TableActor {
 
     /** A timer's command: sent to the mailbox when it fires, so it runs in turn like any other. */
     private TableTimer.Cancellable later(Duration delay, Supplier<CompletionStage<Outcome>> command) {
-        return services.timer().schedule(delay, () -> mailbox.submit(() -> handleAndPublish(Requester.NOBODY, command.get())));
+        return services.timer().schedule(delay, () -> mailbox.submit(() -> table.moved ? DONE
+                : handleAndPublish(Requester.NOBODY, command.get())));
     }
 
     private TableView snapshotFor(int viewerSeat) {

@@ -27,7 +27,7 @@ final class TableAudience {
 
     private final long tableId;
     private final ToIntFunction<Player> seatOf;
-    private final EventLog events = new EventLog(EVENT_BUFFER);
+    private final EventLog events;
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
     private final Metrics.Histogram encodeTime;
     /** The player action whose events are being published, timed to the last frame written; or none. */
@@ -35,9 +35,15 @@ final class TableAudience {
 
     /** @param seatOf the seat a player sits in now, or -1: whose hole cards and options a snapshot shows them */
     TableAudience(long tableId, ToIntFunction<Player> seatOf, Metrics.Histogram encodeTime) {
+        this(tableId, seatOf, encodeTime, 0);
+    }
+
+    /** @param firstSeq the sequence number the first event follows (above an earlier owner's, on a game node) */
+    TableAudience(long tableId, ToIntFunction<Player> seatOf, Metrics.Histogram encodeTime, long firstSeq) {
         this.tableId = tableId;
         this.seatOf = seatOf;
         this.encodeTime = encodeTime;
+        this.events = new EventLog(EVENT_BUFFER, firstSeq);
     }
 
     /** The events published from now on are frames of {@code writes}, until {@link #broadcastSealed()}. */
@@ -49,6 +55,13 @@ final class TableAudience {
         BroadcastWrites sealed = broadcast;
         broadcast = BroadcastWrites.NONE;
         sealed.sealed();
+    }
+
+    /** The table is served elsewhere now: every watcher is told where ({@code url}, or null: look it up) and dropped. */
+    void movedAway(String url) {
+        ServerMessage moved = new ServerMessage.TableMoved(tableId, url);
+        watchers.keySet().forEach(connection -> connection.send(moved));
+        watchers.clear();
     }
 
     void publish(TableEvent event) {

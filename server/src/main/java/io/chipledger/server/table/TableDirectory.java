@@ -8,18 +8,49 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The running tables by id: loaded from their records at start, added to when an operator opens one. */
+/**
+ * The running tables by id: loaded from their records at start, added to when an operator opens one. On a game node
+ * among others, only the tables this node holds leases on: they are adopted and forgotten as leases come and go, and
+ * a new table is opened through the node's {@link Opener} (which claims its lease first).
+ */
 public final class TableDirectory {
+
+    /** Opens a table just stored: its actor, running. */
+    public interface Opener {
+        TableActor open(TableRecords.StoredTable stored);
+    }
 
     private final Map<Long, TableActor> tables = new ConcurrentHashMap<>();
     private final TableServices services;
     private final TableRecords records;
     private final Duration pauseBetweenHands;
+    private volatile Opener opener;
 
     public TableDirectory(TableServices services, TableRecords records, Duration pauseBetweenHands) {
         this.services = services;
         this.records = records;
         this.pauseBetweenHands = pauseBetweenHands;
+        this.opener = stored -> TableActor.open(stored.config(), services, pauseBetweenHands);
+    }
+
+    /** New tables are opened by {@code how} from now on (a game node claims each one's lease first). */
+    public void openWith(Opener how) {
+        this.opener = how;
+    }
+
+    /** Where the tables are stored: a game node reads which tables exist, to claim those no node serves. */
+    public TableRecords records() {
+        return records;
+    }
+
+    /** A table this node took over: it runs here now. */
+    public void adopt(TableActor actor) {
+        tables.put(actor.config().id(), actor);
+    }
+
+    /** A table this node no longer serves (its lease moved on, or it was handed over); false if it was not this actor. */
+    public boolean forget(TableActor actor) {
+        return tables.remove(actor.config().id(), actor);
     }
 
     /** Starts an actor for every table that is not closed; blocking, for start-up. */
@@ -35,7 +66,7 @@ public final class TableDirectory {
     /** Stores a new table with these settings (their id is ignored) and starts its actor; blocking. */
     public TableActor create(TableConfig settings) {
         long id = records.insert(settings, TableStatus.OPEN);
-        TableActor actor = TableActor.open(settings.withId(id), services, pauseBetweenHands);
+        TableActor actor = opener.open(new TableRecords.StoredTable(settings.withId(id), TableStatus.OPEN));
         tables.put(id, actor);
         return actor;
     }

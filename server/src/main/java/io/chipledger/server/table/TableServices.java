@@ -13,4 +13,10 @@ public record TableServices(Ledger ledger, HandRecords hands, SeatRecords seats,
                             Clock clock, SeatTimeouts seatTimeouts, GameMetrics metrics, PlayerNews online,
                             Executor tableExecutor,
                             Executor worker) {
+
+    /** The same services as one table of a game node uses them: its postings and records fenced by its lease. */
+    TableServices fencedBy(TableFence fence) {
+        return new TableServices(new FencedLedger(ledger, fence), hands.fencedBy(fence), seats.fencedBy(fence), decks, timer,
+                clock, seatTimeouts, metrics, online, tableExecutor, worker);
+    }
 }

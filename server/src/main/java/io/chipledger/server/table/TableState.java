@@ -21,6 +21,8 @@ final class TableState {
     boolean databaseAway;
     /** An operator's close: no new hands or seats, and every seat is cashed out once the hand in progress ends. */
     boolean closedByOperator;
+    /** Another game node serves the table now: this actor takes no command and moves no chip. */
+    boolean moved;
 
     TableState(TableConfig config) {
         this.config = config;

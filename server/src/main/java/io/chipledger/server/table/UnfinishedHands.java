@@ -14,6 +14,16 @@ public interface UnfinishedHands {
     /** Hands still open, oldest first. */
     List<OpenHand> open();
 
+    /** The hands still open at one table, oldest first: a game node recovers only the tables it takes. */
+    default List<OpenHand> openAt(long tableId) {
+        return open().stream().filter(hand -> hand.tableId() == tableId).toList();
+    }
+
+    /** As {@link HandRecords#fencedBy}: ending a hand is refused once the table's lease moved on. */
+    default UnfinishedHands fencedBy(TableFence fence) {
+        return this;
+    }
+
     /** The record drafted just before the hand's settlement was posted, if it got that far. */
     Optional<HandHistory> settlementDraft(long handId);
 

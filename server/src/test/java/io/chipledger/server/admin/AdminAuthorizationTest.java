@@ -133,6 +133,8 @@ class AdminAuthorizationTest {
         calls.add(new Call("GET", "/api/admin/dashboard", null, 200));
         calls.add(new Call("GET", "/api/admin/tables", null, 200));
         calls.add(new Call("GET", "/api/admin/nodes", null, 200));
+        calls.add(new Call("POST", "/api/admin/node/drain", "{\"node\":\"nowhere\"," + reason
+                + ",\"idempotencyKey\":\"auth-drain\"}", 404));
         calls.add(new Call("GET", "/api/admin/figures", null, 200));
         calls.add(new Call("GET", "/api/admin/players?q=ali", null, 200));
         calls.add(new Call("GET", "/api/admin/player?id=" + alice, null, 200));

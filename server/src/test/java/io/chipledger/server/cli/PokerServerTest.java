@@ -146,8 +146,8 @@ class PokerServerTest {
                 "--port", "8081");
 
         assertThat(node.node().name()).isEqualTo("node-a");
-        assertThat(node.node().url()).isEqualTo("http://10.0.0.7:8081");
-        assertThat(serveSettings(Map.of(), "--node", "node-b", "--port", "9002").node().url())
+        assertThat(node.node().identity().url()).isEqualTo("http://10.0.0.7:8081");
+        assertThat(serveSettings(Map.of(), "--node", "node-b", "--port", "9002").node().identity().url())
                 .isEqualTo("http://localhost:9002");
         assertThat(serveSettings(Map.of()).node()).isNull();
     }

@@ -24,6 +24,12 @@ public final class InMemoryTableRecords implements HandRecords, SeatRecords {
     private final Map<Long, HandHistory> progress = new HashMap<>();
     private final List<SeatRow> seats = new ArrayList<>();
 
+    /** Nothing here is shared with another node: no fence to check. */
+    @Override
+    public InMemoryTableRecords fencedBy(TableFence fence) {
+        return this;
+    }
+
     @Override
     public synchronized CompletableFuture<Long> open(long tableId) {
         return CompletableFuture.completedFuture(nextHand++);
