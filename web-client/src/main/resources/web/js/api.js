@@ -48,6 +48,11 @@ export function logout(token) {
   return call('POST', '/api/logout', { token });
 }
 
+/** Which game node serves a table: {tableId, node, url} (url null: this server). 503 TABLE_MOVING while none does. */
+export function route(tableId) {
+  return call('GET', `/api/route?table=${encodeURIComponent(String(tableId))}`);
+}
+
 export function lobby() {
   return call('GET', '/api/lobby');
 }

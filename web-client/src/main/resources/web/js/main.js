@@ -17,7 +17,10 @@ const STATUS_TEXT = { connecting: 'Connecting…', online: 'Connected', reconnec
 const store = createStore({ session: loadSession(), wallet: null, status: 'closed' });
 /** Followed tables by id: {controller, listeners}. A table stays followed while the player sits there. */
 const tables = new Map();
+/** The connection to the server this page came from. */
 let connection = null;
+/** Connections to the other game nodes serving tables this player follows, by WebSocket URL (docs/cluster.md). */
+const nodeConnections = new Map();
 let view = null;
 
 export const app = {
@@ -72,6 +75,8 @@ export const app = {
 
 function connect() {
   connection?.stop();
+  nodeConnections.forEach(c => c.stop());
+  nodeConnections.clear();
   const session = store.get().session;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   connection = new Connection(`${scheme}://${location.host}/ws`, session.token, {
@@ -81,7 +86,9 @@ function connect() {
     },
     onWelcome: welcome => {
       store.set({ wallet: fromWire(welcome.wallet) });
-      tables.forEach(entry => entry.controller.resume());
+      tables.forEach(entry => {
+        if (entry.controller.connection === connection) entry.controller.resume();
+      });
     },
     onMessage: received,
     onClosedBy: reason => toast(`The server closed the connection: ${reason}`),
@@ -92,12 +99,64 @@ function connect() {
   connection.start();
 }
 
+/** The socket to another game node (one per node, shared by every table followed there), opened on first use. */
+function connectionTo(wsUrl) {
+  let node = nodeConnections.get(wsUrl);
+  if (!node) {
+    node = new Connection(wsUrl, store.get().session.token, {
+      onStatus: () => tables.forEach(entry => entry.listeners.onChange?.(entry.controller)),
+      onWelcome: () => tables.forEach(entry => {
+        if (entry.controller.connection === node) entry.controller.resume();
+      }),
+      onMessage: received,
+      onUnauthorized: () => logout('Your session has ended: please log in again.'),
+    });
+    nodeConnections.set(wsUrl, node);
+    node.start();
+  }
+  return node;
+}
+
+/**
+ * The table is served by another game node now (a takeover or a drain): look up where, retrying while no node holds
+ * it, then follow it there with the last seq seen. {@code url} is the node's http(s) URL when the message named it.
+ */
+async function tableMoved(tableId, url) {
+  const entry = tables.get(tableId);
+  if (!entry || entry.moving) {
+    return;
+  }
+  entry.moving = true;
+  try {
+    let where = url;
+    for (let attempt = 0; !where; attempt++) {
+      try {
+        where = (await api.route(tableId)).url ?? location.origin;
+      } catch (notYet) {
+        if (notYet.status === 404 || attempt >= 30) {
+          toast(`Table ${tableId} is no longer served.`);
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, Math.min(2000, 250 * (attempt + 1))));
+      }
+    }
+    const target = new URL(where, location.href);
+    const home = target.host === location.host;
+    const wsUrl = `${target.protocol === 'https:' ? 'wss' : 'ws'}://${target.host}/ws`;
+    entry.controller.moveTo(home ? connection : connectionTo(wsUrl));
+  } finally {
+    entry.moving = false;
+  }
+}
+
 function received(message) {
-  if (message.type === 'wallet') {
+  if (message.type === 'tableMoved') {
+    tableMoved(message.tableId, message.url);
+  } else if (message.type === 'wallet') {
     store.set({ wallet: fromWire(message.balance) });
   } else if (message.type === 'snapshot' || message.type === 'event') {
     tables.get(message.tableId)?.controller.handle(message);
-  } else if (message.type === 'error') {
+  } else if (message.type === 'error' && message.code !== 'TABLE_MOVED') {
     toast(message.message ?? message.code);
   }
 }
@@ -106,6 +165,8 @@ async function logout(reason) {
   const token = app.token();
   connection?.stop();
   connection = null;
+  nodeConnections.forEach(c => c.stop());
+  nodeConnections.clear();
   tables.clear();
   clearSession();
   store.set({ session: null, wallet: null, status: 'closed' });

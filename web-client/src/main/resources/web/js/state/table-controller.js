@@ -49,6 +49,25 @@ export class TableController {
     }
   }
 
+  /**
+   * Another game node serves the table now: follow it over {@code connection} (this player's socket to that node),
+   * resuming from the last applied event (the new owner numbers its events above the old one's: it sends a snapshot).
+   * An action sent to the old node and not answered is given up: the table it was for is played elsewhere now.
+   */
+  moveTo(connection) {
+    const act = this.pendingAct;
+    if (act) {
+      this.connection.abandon(act.requestId, 'SUPERSEDED');
+      this.pendingAct = null;
+    }
+    this.connection = connection;
+    this.resyncing = false;
+    if (!this.stopped) {
+      this.watch(false);
+    }
+    this.changed();
+  }
+
   /** Subscribes (again), resuming from the last applied event, or from a fresh snapshot when {@code fresh}. */
   watch(fresh) {
     const fields = { type: 'watch', tableId: this.tableId };
@@ -59,7 +78,7 @@ export class TableController {
     const { reply } = this.connection.request(fields, Resend.NEVER);
     return reply.then(answer => {
       this.resyncing = false;
-      if (answer.type === 'error' && answer.code !== 'CONNECTION_LOST') {
+      if (answer.type === 'error' && answer.code !== 'CONNECTION_LOST' && answer.code !== 'TABLE_MOVED') {
         this.listeners.onError?.(answer.message ?? answer.code);
       }
       return answer;

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class Bot {
 
-    private final PokerClient client;
+    private volatile PokerClient client;
     private final long tableId;
     private final int seat;
     private final Money topUpTo;
@@ -53,6 +53,8 @@ public final class Bot {
         public final AtomicLong actionsRefused = new AtomicLong();
         public final AtomicLong handsEnded = new AtomicLong();
         public final AtomicLong connectionsLost = new AtomicLong();
+        /** Times a bot followed its table to another game node (a takeover or a drain). */
+        public final AtomicLong tablesFollowed = new AtomicLong();
         private final Map<ErrorCode, LongAdder> errorsByCode = new ConcurrentHashMap<>();
 
         void countError(ErrorCode code) {
@@ -95,9 +97,72 @@ public final class Bot {
         this.betsThePot = true;
     }
 
+    /** Connects to wherever a table is served now (looking it up among the game nodes), as this bot's player. */
+    public interface Relocator {
+        PokerClient connectToTable(long tableId) throws Exception;
+    }
+
+    private volatile Relocator relocator;
+    private volatile boolean relocating;
+    private long lastSeq = -1;
+
+    /**
+     * Among game nodes: when the table moves (a {@code tableMoved}, or the node's socket closed) the bot looks it up
+     * again, connects there and watches it from its last seq, keeping its seat.
+     */
+    public void followMoves(Relocator how) {
+        this.relocator = how;
+    }
+
     /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
     public void play() {
-        client.listen(this::onMessage);
+        PokerClient now = client;
+        now.listen(this::onMessage);
+        followWhenClosed(now);
+    }
+
+    private void followWhenClosed(PokerClient watched) {
+        watched.whenClosed().thenRun(() -> {
+            if (!stopping && watched == client && relocator != null) {
+                relocate();
+            }
+        });
+    }
+
+    /** Finds the table's node, connects, watches from the last seq; retried for about a minute. */
+    private void relocate() {
+        if (relocator == null || relocating) {
+            return;
+        }
+        relocating = true;
+        CompletableFuture.runAsync(() -> {
+            try {
+                for (int attempt = 0; attempt < 120 && !stopping; attempt++) {
+                    try {
+                        PokerClient next = relocator.connectToTable(tableId);
+                        PokerClient old = client;
+                        client = next;
+                        next.listen(this::onMessage);
+                        long seq;
+                        synchronized (this) {
+                            seq = lastSeq;
+                        }
+                        next.send(r -> new ClientMessage.Watch(r, tableId, seq < 0 ? null : seq));
+                        followWhenClosed(next);
+                        old.close();
+                        stats.tablesFollowed.incrementAndGet();
+                        return;
+                    } catch (Exception notYet) {
+                        TimeUnit.MILLISECONDS.sleep(500);
+                    }
+                }
+                lost();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                relocating = false;
+            }
+        });
     }
 
     /** Buys in and waits for the answer; returns the reply (done or error). */
@@ -147,9 +212,19 @@ public final class Bot {
             }
             return;
         }
+        if (message instanceof ServerMessage.TableMoved moved && moved.tableId() == tableId) {
+            relocate();
+            return;
+        }
+        if (message instanceof ServerMessage.Snapshot snapshot && snapshot.tableId() == tableId) {
+            lastSeq = snapshot.seq();
+            inHand = false; // a new owner's hand, if any, is learnt from its next events
+            return;
+        }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
             return;
         }
+        lastSeq = event.seq();
         TableEvent e = event.event();
         if (e instanceof TableEvent.HandStarted started) {
             handId = started.handId();

@@ -39,6 +39,8 @@ public final class BotFleet implements AutoCloseable {
     private final List<Account> accounts = new ArrayList<>();
     private final Accounts source;
     private Duration think = Duration.ZERO;
+    /** Game nodes to look a moved table up at (http://HOST:PORT), in order; empty: bots stay on their one server. */
+    private List<String> routeVia = List.of();
 
     /** Where bots get accounts: the next name and a session token for it. */
     public interface Accounts {
@@ -81,6 +83,40 @@ public final class BotFleet implements AutoCloseable {
     private Credentials register() throws IOException, InterruptedException {
         String name = namePrefix + "-" + (accounts.size() + 1);
         return new Credentials(name, PokerClient.token(httpBase, name, "bot-password-" + name));
+    }
+
+    /**
+     * Bots seated from now on follow their table when it moves to another game node: they look it up at the first of
+     * these nodes that answers ({@code GET /api/route}), connect there and watch it from their last seq.
+     */
+    public void followMovesVia(List<String> httpBases) {
+        this.routeVia = List.copyOf(httpBases);
+    }
+
+    /** Times bots followed their table to another node. */
+    public long tablesFollowed() {
+        return stats.tablesFollowed.get();
+    }
+
+    /** Where the table is served now: the WebSocket URL of its node, from the first node that answers. */
+    private String wsOfTable(long tableId) throws IOException, InterruptedException {
+        IOException last = new IOException("no node to ask");
+        for (String base : routeVia) {
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/route?table=" + tableId)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    JsonNode url = ProtocolJson.mapper().readTree(response.body()).get("url");
+                    String http = url == null || url.isNull() ? base : url.asText();
+                    return http.replaceFirst("^http", "ws") + "/ws";
+                }
+                last = new IOException(base + " answered " + response.statusCode() + " for table " + tableId);
+            } catch (IOException unreachable) {
+                last = unreachable;
+            }
+        }
+        throw last;
     }
 
     /** Bots seated from now on think about this long (on average) before each action; zero acts at once. */
@@ -143,6 +179,16 @@ public final class BotFleet implements AutoCloseable {
             bot.thinkFor(think);
             if (table.potLimit()) {
                 bot.betThePotSometimes();
+            }
+            if (!routeVia.isEmpty()) {
+                String prefix = account.name() + "-t" + table.id() + "s" + seat + "-moved";
+                bot.followMoves(tableId -> {
+                    PokerClient moved = PokerClient.connect(wsOfTable(tableId), account.token(), prefix);
+                    synchronized (clients) {
+                        clients.add(moved);
+                    }
+                    return moved;
+                });
             }
             if (seat == 0) {
                 bot.countHands();

@@ -169,6 +169,11 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
         return closed.isDone();
     }
 
+    /** Completes (with the close status, or -1 for a failure) when the socket closed, by either side. */
+    public CompletableFuture<Integer> whenClosed() {
+        return closed;
+    }
+
     /**
      * From now on, every message goes to {@code listener} as it arrives (on the socket's thread) instead of the queue;
      * messages already queued are handed over first, in order.

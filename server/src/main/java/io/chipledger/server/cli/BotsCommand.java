@@ -47,6 +47,11 @@ final class BotsCommand implements Callable<Integer> {
             description = "seat bots only at tables of this game: NLHE or PLO (default: any)")
     private String game;
 
+    @Option(names = "--follow-via", paramLabel = "URL", split = ",",
+            description = "game nodes (http://HOST:PORT, comma-separated) to look a moved table up at: bots follow "
+                    + "their table when it moves to another node (docs/cluster.md)")
+    private List<String> followVia = List.of();
+
     private final PrintStream out;
 
     BotsCommand(Terminal terminal) {
@@ -74,6 +79,7 @@ final class BotsCommand implements Callable<Integer> {
         String only = game == null ? null : gameCode();
         try (BotFleet fleet = new BotFleet(url)) {
             fleet.thinkFor(Duration.ofMillis(thinkMillis));
+            fleet.followMovesVia(followVia);
             List<BotFleet.LobbyTable> free = fleet.lobby().stream()
                     .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable)
                     .filter(t -> only == null || only.equalsIgnoreCase(t.game())).limit(tables).toList();
@@ -100,6 +106,9 @@ final class BotsCommand implements Callable<Integer> {
                     fleet.latency().summary(), fleet.errors(),
                     fleet.errors() == 0 ? "" : " (" + fleet.errorsByCode() + ")", fleet.botsStillSeated(),
                     fleet.connectionsLost() == 0 ? "" : " (" + fleet.connectionsLost() + " connections closed by the server)");
+            if (!followVia.isEmpty()) {
+                out.printf(Locale.ROOT, "bots followed their table to another node %d time(s)%n", fleet.tablesFollowed());
+            }
             return fleet.botsStillSeated() == 0 ? 0 : 1;
         }
     }
