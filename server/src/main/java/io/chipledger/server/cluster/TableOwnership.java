@@ -9,6 +9,7 @@ import io.chipledger.server.table.TableFence;
 import io.chipledger.server.table.TableRecords;
 import io.chipledger.server.table.TableTakeover;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,19 +103,22 @@ public final class TableOwnership implements AutoCloseable {
         });
     }
 
-    /** Claims the open tables no node serves, up to this node's share. */
+    /**
+     * Claims the open tables no node serves, up to this node's share; and, whatever its share, a table nobody has
+     * claimed for half a lease since its lease ran out (its node died, and the others are at their share too, or have
+     * not yet heard it went silent): a table without a node is worse than an uneven spread.
+     */
     private void claimFree() {
         List<TableRecords.StoredTable> open = tables.records().notClosed();
         int share = share(open.size());
         Map<String, Lease> byName = leases.all().stream().collect(Collectors.toMap(Lease::name, l -> l));
+        Instant orphanedBefore = Instant.now().minus(ttl.dividedBy(2));
         for (TableRecords.StoredTable stored : open) {
-            if (held.size() >= share) {
-                return;
-            }
             long id = stored.config().id();
             Lease lease = byName.get(TableFence.leaseName(id));
             boolean takeable = lease == null || lease.free() || lease.holder().equals(node.name());
-            if (!held.containsKey(id) && takeable) {
+            boolean orphaned = lease != null && lease.free() && lease.expiresAt().isBefore(orphanedBefore);
+            if (!held.containsKey(id) && takeable && (held.size() < share || orphaned)) {
                 claimAndTake(stored);
             }
         }
