@@ -1,10 +1,13 @@
-// The action bar: fold, check, call (with the amount), bet or raise with a slider, a typed amount and presets. Only
-// what is legal now is enabled, the legal range is shown, and a typed amount is checked in the page (at most two
+// The action bar: fold, check, call (with the amount), bet or raise with a slider, a typed amount, +/- a big blind and
+// the street's presets (bet-sizing.js), the amount also in big blinds; before the turn, pre-actions (pre-action-row.js).
+// Only what is legal now is enabled, the legal range is shown, and a typed amount is checked in the page (at most two
 // decimals, within the range) before anything is sent. Keys: F fold, C check/call, R bet/raise, H half pot, P pot,
-// A all-in (the presets only fill the amount). At a pot-limit table (Omaha) the most the server offers is the pot:
-// the Pot preset and the slider's top are exactly that limit, and there is no all-in beyond it.
+// A all-in, + and - a big blind (the presets and steps only fill the amount). At a pot-limit table (Omaha) the most the
+// server offers is the pot: the Pot preset and the slider's top are exactly that limit, and there is no all-in beyond it.
 import { h } from '../dom.js';
 import { clamp, format, readAmount, toWire } from '../money.js';
+import { PreActionRow } from './pre-action-row.js';
+import { inBigBlinds, sizingPresets, sizingSettings, step } from '../state/bet-sizing.js';
 
 const SLIDER_STEPS = 1000n;
 
@@ -35,7 +38,7 @@ export function limitWord(model, cents) {
 
 /** The keys line: at a pot-limit table A fills in the most allowed, which is the pot, not an all-in. */
 function keysHint(potLimit) {
-  return `Keys: F fold · C check/call · R bet/raise · H ½ pot · P pot · A ${potLimit ? 'the most allowed' : 'all-in'}`;
+  return `Keys: F fold · C check/call · R bet/raise · H ½ pot · + / − one big blind · P pot · A ${potLimit ? 'the most allowed' : 'all-in'}`;
 }
 
 /** Checks a typed raise-to amount against the legal range: {cents} or {error}. */
@@ -72,20 +75,27 @@ export class ActionBar {
       id: 'raise-slider', type: 'range', min: '0', max: String(SLIDER_STEPS), step: '1', value: '0',
       'aria-label': 'bet size', oninput: () => this.slid(),
     });
-    this.half = h('button', { id: 'preset-half', type: 'button', class: 'preset', onclick: () => this.preset('half') }, '½ pot');
-    this.pot = h('button', { id: 'preset-pot', type: 'button', class: 'preset', onclick: () => this.preset('pot') }, 'Pot');
-    this.allIn = h('button', { id: 'preset-allin', type: 'button', class: 'preset', onclick: () => this.preset('allIn') }, 'All-in');
+    // The presets of the turn (sizingPresets: multiples of the big blind preflop, fractions of the pot after), and
+    // steps of one big blind either way.
+    this.presetRow = h('div', { class: 'presets', id: 'presets' });
+    this.presetAmounts = new Map();
+    this.minus = h('button', { id: 'raise-minus', type: 'button', class: 'step', 'aria-label': 'one big blind less', onclick: () => this.step(-1) }, '−');
+    this.plus = h('button', { id: 'raise-plus', type: 'button', class: 'step', 'aria-label': 'one big blind more', onclick: () => this.step(1) }, '+');
+    this.inBB = h('span', { class: 'amount-bb', id: 'amount-bb' });
     this.range = h('div', { class: 'legal-range', id: 'legal-range' });
     this.error = h('div', { class: 'amount-error', id: 'amount-error', role: 'alert' });
     this.status = h('div', { class: 'action-status', id: 'action-status' });
+    this.preActions = new PreActionRow();
+    this.preTurnKey = null;
     this.element = h('div', { class: 'action-bar', id: 'action-bar' },
         this.status,
+        this.preActions.element,
         h('div', { class: 'buttons' }, this.fold, this.check, this.call),
         h('div', { class: 'sizing' },
-            h('div', { class: 'presets' }, this.half, this.pot, this.allIn),
+            this.presetRow,
             this.slider,
-            h('div', { class: 'raise-row' }, this.amount, this.raise),
-            this.range, this.error),
+            h('div', { class: 'raise-row' }, this.minus, this.amount, this.plus, this.raise),
+            h('div', { class: 'range-row' }, this.range, this.inBB), this.error),
         this.keys = h('div', { class: 'keys', 'aria-hidden': 'true' }, keysHint(false)));
     this.onKey = e => this.key(e);
     document.addEventListener('keydown', this.onKey);
@@ -104,11 +114,20 @@ export class ActionBar {
     this.element.hidden = !seated;
     const live = controller.canAct;
     const legal = turn?.legal;
+    const turnBegan = live && turn.key !== this.preTurnKey;
+    if (turnBegan) {
+      this.preTurnKey = turn.key;
+    }
+    const preAction = this.preActions.update(model, turnBegan, legal);
+    if (preAction && controller.act(preAction)) {
+      return; // sent: the bar is drawn again as the controller reports the change
+    }
     this.element.dataset.state = live ? 'my-turn' : turn && controller.pendingAct ? 'sent' : 'waiting';
     this.element.dataset.turn = turn ? String(turn.key) : '';
     if (turn && turn.key !== this.turnKey) {
       this.turnKey = turn.key;
       this.error.textContent = '';
+      this.drawPresets(model, legal);
       if (legal.minRaiseTo !== null) {
         this.setAmount(legal.minRaiseTo);
       } else {
@@ -123,11 +142,9 @@ export class ActionBar {
     this.call.textContent = legal && legal.call !== null
       ? `Call ${format(legal.call)}${legal.call >= myStack ? ' (all-in)' : ''}` : 'Call';
     this.call.dataset.cents = legal && legal.call !== null ? legal.call.toString() : '';
-    for (const control of [this.amount, this.slider, this.half, this.pot, this.allIn]) {
+    for (const control of [this.amount, this.slider, this.minus, this.plus, ...this.presetRow.children]) {
       control.disabled = !canRaise;
     }
-    // Pot-limit: nothing is bigger than the pot, so there is no all-in button (the pot is all-in when short).
-    this.allIn.hidden = model.potLimit;
     this.keys.textContent = keysHint(model.potLimit);
     this.element.dataset.game = model.potLimit ? 'pot-limit' : 'no-limit';
     this.range.textContent = canRaise
@@ -170,10 +187,12 @@ export class ActionBar {
       this.raise.disabled = true;
       this.raise.textContent = 'Raise';
       this.error.textContent = '';
+      this.inBB.textContent = '';
       return null;
     }
     const model = this.controller.model;
     const checked = checkRaise(this.amount.value, legal, this.isBet, limitWord(model, legal.maxRaiseTo));
+    this.inBB.textContent = checked.error ? '' : `= ${inBigBlinds(checked.cents, model.config.bigBlind)}`;
     this.raise.disabled = Boolean(checked.error);
     this.error.textContent = checked.error ?? '';
     this.amount.setAttribute('aria-invalid', String(Boolean(checked.error)));
@@ -207,11 +226,38 @@ export class ActionBar {
     this.typed();
   }
 
-  preset(name) {
-    const legal = this.legal;
-    if (legal && legal.minRaiseTo !== null) {
-      this.setAmount(presets(this.controller.model, legal)[name]);
+  /** The presets of a new turn, as buttons; none when the player cannot bet or raise. */
+  drawPresets(model, legal) {
+    let list = legal.minRaiseTo === null ? [] : sizingPresets(model, legal, sizingSettings());
+    if (model.potLimit && list.length > 0) {
+      // Pot-limit: nothing is bigger than the pot, so no all-in button; Pot is the server's own limit, on every street.
+      list = [...list.filter(p => p.id !== 'allin' && p.id !== 'pot' && p.cents < legal.maxRaiseTo),
+        { id: 'pot', label: 'Pot', cents: legal.maxRaiseTo }];
     }
+    this.presetAmounts = new Map(list.map(p => [p.id, p.cents]));
+    this.presetRow.replaceChildren(...list.map(p => h('button', {
+      id: `preset-${p.id}`, type: 'button', class: 'preset', dataset: { cents: p.cents.toString() },
+      title: inBigBlinds(p.cents, model.config.bigBlind), onclick: () => this.preset(p.id),
+    }, p.label)));
+  }
+
+  preset(id) {
+    const legal = this.legal;
+    const cents = this.presetAmounts.get(id);
+    if (legal && legal.minRaiseTo !== null && cents !== undefined) {
+      this.setAmount(cents);
+    }
+  }
+
+  /** One big blind more or less than the amount typed (or the minimum, when what is typed is not an amount). */
+  step(direction) {
+    const legal = this.legal;
+    if (!legal || legal.minRaiseTo === null) {
+      return;
+    }
+    const read = readAmount(this.amount.value);
+    const from = read.error ? legal.minRaiseTo : read.cents;
+    this.setAmount(step(from, direction, legal, this.controller.model.config.bigBlind));
   }
 
   play(action) {
@@ -255,7 +301,9 @@ export class ActionBar {
       b: () => this.raiseNow(),
       h: () => this.preset('half'),
       p: () => this.preset('pot'),
-      a: () => this.preset('allIn'),
+      a: () => this.preset(this.presetAmounts.has('allin') ? 'allin' : 'pot'), // pot-limit: the most allowed is the pot
+      '+': () => this.step(1),
+      '-': () => this.step(-1),
     }[e.key.toLowerCase()];
     if (handled) {
       e.preventDefault();
