@@ -3,8 +3,9 @@
 import { h, replaceChildren } from '../dom.js';
 import { format } from '../money.js';
 import { cardBack, cardElement, cardsElement } from './cards.js';
-import { potName } from './hand-log.js';
 import { placeTokens } from './felt-tokens.js';
+import { showdown } from './showdown.js';
+import { readHand } from '../state/hand-reader.js';
 
 const ACTIONS = { FOLD: 'Fold', CHECK: 'Check', CALL: 'Call', BET: 'Bet', RAISE: 'Raise', ALL_IN: 'All-in' };
 
@@ -32,6 +33,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   felt.dataset.mySeat = String(me);
   const count = config.seatCount;
   felt.classList.toggle('many-seats', count > 6); // too many seats to lower the felt on a short phone
+  const shown = showdown(model);
   const parts = [];
   for (let number = 0; number < count; number++) {
     const offset = (number - Math.max(me, 0) + count) % count;
@@ -40,7 +42,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
       parts.push(placed(emptySeat(number, me < 0 ? onEmptySeat : null), position(offset, count)));
       continue;
     }
-    parts.push(placed(seatElement(model, seat, number === me, pendingAct), position(offset, count)));
+    parts.push(placed(seatElement(model, seat, number === me, pendingAct, shown), position(offset, count)));
     if (seat.bet > 0n) {
       parts.push(placed(h('div', { class: 'bet', id: `bet-${number}`, dataset: { cents: seat.bet.toString() } },
           h('span', { class: 'chip' }), format(seat.bet)), position(offset, count, 0.58)));
@@ -51,7 +53,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
         dataset: { seat: number } }, 'D'), spot));
     }
   }
-  parts.push(center(model));
+  parts.push(center(model, shown));
   replaceChildren(felt, parts);
   placeTokens(felt);
 }
@@ -77,12 +79,14 @@ function seatStatus(model, seat) {
   return model.handId !== null ? 'waiting-for-big-blind' : 'waiting';
 }
 
-function seatElement(model, seat, mine, pendingAct) {
+function seatElement(model, seat, mine, pendingAct, shown) {
   const turn = model.turn && model.turn.seat === seat.seat ? model.turn : null;
   const status = seatStatus(model, seat);
+  const winner = shown.winners.has(seat.seat);
   let cards = null;
   if (seat.shown) {
     cards = cardsElement(seat.shown.cards, 'cards shown');
+    markBest(cards, winner ? shown.best : null);
   } else if (seat.cards) {
     cards = cardsElement(seat.cards, mine ? 'cards mine' : 'cards');
   } else if (seat.hasCards && seat.inHand) {
@@ -96,8 +100,11 @@ function seatElement(model, seat, mine, pendingAct) {
     busted: 'Busted', 'sitting-out': 'Sitting out', disconnected: 'Disconnected', folded: 'Folded', 'all-in': 'All-in', waiting: 'Waiting',
     'waiting-for-big-blind': 'Waits for big blind',
   };
+  // The player's own hand while it is played: "a pair of Sixes" where the last action would be.
+  const strength = mine && !seat.shown && seat.cards && seat.inHand && !seat.folded && model.handId !== null
+    ? readHand(seat.cards, model.board) : null;
   return h('div', {
-    class: `seat${mine ? ' mine' : ''}${turn ? ' to-act' : ''}`, id: `seat-${seat.seat}`,
+    class: `seat${mine ? ' mine' : ''}${turn ? ' to-act' : ''}${winner ? ' winner' : ''}`, id: `seat-${seat.seat}`,
     dataset: { seat: seat.seat, player: seat.player, status },
   },
   h('div', { class: 'seat-cards' }, cards),
@@ -106,6 +113,7 @@ function seatElement(model, seat, mine, pendingAct) {
     h('div', { class: 'seat-stack', dataset: { cents: seat.stack.toString() } }, format(seat.stack)),
     h('div', { class: 'seat-note' },
       seat.shown?.handName ? h('span', { class: 'hand-name', title: seat.shown.handName }, seat.shown.handName)
+        : strength ? h('span', { class: 'hand-strength', id: 'my-hand', title: strength.name }, strength.short)
         : action ? h('span', { class: 'last-action' }, action)
         : labels[status] ? h('span', { class: 'status' }, labels[status]) : null),
     turn ? clock(turn, mine && pendingAct) : null));
@@ -130,6 +138,8 @@ export function tickClock(felt, model, now) {
   const left = inBank ? Math.max(0, turn.timeBankMillis + actionLeft) : actionLeft;
   const whole = inBank ? turn.timeBankMillis : turn.millisLeft;
   element.classList.toggle('time-bank', inBank);
+  // The last five seconds: the clock pulses (and the player to act hears it, table-view.js).
+  element.classList.toggle('ending', left <= 5000);
   element.querySelector('.clock-fill').style.width = `${whole > 0 ? Math.min(100, (100 * left) / whole) : 0}%`;
   const text = element.querySelector('.clock-text');
   if (text.textContent !== 'sent…') {
@@ -138,8 +148,19 @@ export function tickClock(felt, model, now) {
   }
 }
 
-function center(model) {
+/** Outlines the cards of {@code best} (the winning five) among {@code cards}' card elements. */
+function markBest(cards, best) {
+  if (!best) {
+    return;
+  }
+  for (const card of cards.querySelectorAll('.card[data-card]')) {
+    card.classList.toggle('best', best.has(card.dataset.card));
+  }
+}
+
+function center(model, shown) {
   const board = h('div', { class: 'board', id: 'board' }, model.board.map(cardElement));
+  markBest(board, shown.best);
   const total = model.potTotal;
   const pot = total > 0n ? h('div', { class: 'pot', id: 'pot', dataset: { cents: total.toString() } }, `Pot ${format(total)}`) : null;
   const pots = model.pots.length > 1
@@ -147,13 +168,28 @@ function center(model) {
         h('span', { class: 'pot-part', dataset: { pot: i, cents: p.amount.toString() } },
             `${i === 0 ? 'Main' : `Side ${i}`} ${format(p.amount)}`)))
     : null;
-  const awards = model.awards.length ? model.awards : model.handId === null ? model.lastHand?.awards ?? [] : [];
-  const handId = model.awards.length ? model.handId : model.lastHand?.handId;
-  const results = awards.length
-    ? h('ul', { class: 'results', id: 'results', dataset: { hand: handId ?? '' } }, awards.map(a =>
-        h('li', { class: 'award', dataset: { pot: a.pot, seat: a.seat, cents: a.amount.toString(), oddCent: a.oddCent } },
-            `${a.player} wins ${potName(a.pot)} ${format(a.amount)}${a.handName ? ` with ${a.handName}` : ''}`,
-            a.oddCent ? h('span', { class: 'odd-cent' }, ' +odd cent') : null)))
+  const results = shown.pots.length
+    ? h('ul', { class: 'results', id: 'results', dataset: { hand: shown.handId ?? '' } }, shown.pots.map(potLine))
     : null;
   return h('div', { class: 'center' }, board, pot, pots, results);
+}
+
+/** One pot's result: "alice wins the main pot 4.00 with …", or a split with each share. */
+function potLine(pot) {
+  const named = pot.handName ? ` with ${pot.handName}` : '';
+  if (pot.shares.length === 1) {
+    const a = pot.shares[0];
+    return h('li', { class: 'award', dataset: { pot: pot.pot, seat: a.seat, cents: a.amount.toString(), oddCent: a.oddCent } },
+        `${a.player} wins ${pot.name} ${format(a.amount)}${named}`,
+        a.oddCent ? h('span', { class: 'odd-cent' }, ' +odd cent') : null);
+  }
+  const shares = pot.shares.flatMap((a, i) => [i > 0 ? ', ' : '',
+    h('span', { class: 'share', dataset: { seat: a.seat, cents: a.amount.toString(), oddCent: a.oddCent } },
+        `${a.player} ${format(a.amount)}`, a.oddCent ? h('span', { class: 'odd-cent' }, ' +odd cent') : null)]);
+  return h('li', { class: 'award split', dataset: { pot: pot.pot, cents: pot.total.toString() } },
+      `${capitalised(pot.name)} ${format(pot.total)} is split: `, ...shares, named);
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,8 @@ import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
 import { placeTokens } from './felt-tokens.js';
 import { renderFelt, tickClock } from './table-felt.js';
+import { animateChanges } from './felt-motion.js';
+import { TableSounds } from './table-sounds.js';
 
 export function mountTableView(app, tableId, { sitDown = false } = {}) {
   const felt = h('div', { class: 'felt', id: 'table', dataset: { tableId } }, h('p', { class: 'loading' }, 'Joining the table…'));
@@ -39,6 +41,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     const model = controller.model;
     if (model.ready) {
       renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
+      animateChanges(felt, model);
       tickClock(felt, model, performance.now());
       renderHeading(model);
       notice.hidden = !model.notice;
@@ -62,13 +65,48 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     onChange: render,
     onEvent: (event, seq, model) => {
       chat.event(event, seq, model);
+      soundFor(event, model);
       if (event.type === 'rebuyOffered' && event.seat === model.mySeat) {
         openTopUp();
       }
     },
     onError: text => app.toast(text),
   });
-  const clock = setInterval(() => controller.model.ready && tickClock(felt, controller.model, performance.now()), 250);
+  const sounds = new TableSounds(controller.model.me);
+  let warnedTurn = null; // the turn whose time-running-out sound was played
+  const clock = setInterval(() => {
+    const model = controller.model;
+    if (!model.ready) {
+      return;
+    }
+    tickClock(felt, model, performance.now());
+    const turn = model.myTurn;
+    if (turn && turn.key !== warnedTurn && felt.querySelector('#turn-clock.ending')) {
+      warnedTurn = turn.key;
+      sounds.play('time');
+    }
+  }, 250);
+
+  /** The sound an event makes for this player: their turn, their cards, a bet at the table, their win. */
+  function soundFor(event, model) {
+    const me = model.mySeat;
+    if (event.type === 'turnStarted' && event.turn.legal && event.turn.seat === me) {
+      sounds.play('turn');
+    } else if (event.type === 'handStarted' && event.seatsDealtIn.includes(me)) {
+      sounds.play('deal');
+    } else if (event.type === 'playerActed' && ['BET', 'RAISE', 'CALL', 'ALL_IN'].includes(event.action)) {
+      sounds.play('bet');
+    } else if (event.type === 'potAwarded' && event.seat === me) {
+      sounds.play('win');
+    }
+  }
+
+  function muteButton() {
+    return h('button', {
+      type: 'button', id: 'mute', 'aria-pressed': String(sounds.muted), title: 'table sounds',
+      onclick: () => { sounds.setMuted(!sounds.muted); render(); },
+    }, sounds.muted ? 'Sound off' : 'Sound on');
+  }
   // A phone turned sideways resizes the felt without a new event: bets and the button are placed for the new size.
   const resized = new ResizeObserver(() => placeTokens(felt));
   resized.observe(felt);
@@ -89,6 +127,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     if (!me) {
       replaceChildren(tools,
           h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
+          muteButton(),
           firstFreeSeat(model) >= 0 ? h('button', { type: 'button', id: 'take-seat', onclick: () => openBuyIn(firstFreeSeat(model)) }, 'Take a seat') : null);
       return;
     }
@@ -102,7 +141,8 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
         me.busted
           ? h('button', { type: 'button', id: 'rebuy', class: 'primary', onclick: () => openTopUp() }, 'Rebuy')
           : h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
-        h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table'));
+        h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table'),
+        muteButton());
   }
 
   async function answered(reply) {

@@ -189,7 +189,7 @@ class ClientModulesTest {
                     myCards: m.seat(1).cards.join(' '), othersCards: String(m.seat(0).cards),
                     log: log.join('\\n'),
                     awards: [...felt.querySelectorAll('#results .award')].map(li => li.textContent).join('\\n'),
-                    oddCentMarks: felt.querySelectorAll('#results .award[data-odd-cent="true"] .odd-cent').length,
+                    oddCentMarks: felt.querySelectorAll('#results [data-odd-cent="true"] .odd-cent').length,
                     shownNames: [...felt.querySelectorAll('.hand-name')].map(e => e.textContent).join(' / '),
                   };
                 }""");
@@ -203,11 +203,10 @@ class ClientModulesTest {
                 "bob shows A♥ A♦: a pair of Aces",
                 "alice wins the main pot 0.83 with a pair of Aces (including the odd cent)",
                 "bob wins side pot 1 0.45 with a pair of Aces");
+        // A split pot is one line with each share, never two winners of the whole pot (issue 19).
         assertThat((String) told.get("awards")).isEqualTo(String.join("\n",
-                "alice wins the main pot 0.83 with a pair of Aces +odd cent",
-                "bob wins the main pot 0.82 with a pair of Aces",
-                "alice wins side pot 1 0.45 with a pair of Aces",
-                "bob wins side pot 1 0.45 with a pair of Aces"));
+                "The main pot 1.65 is split: alice 0.83 +odd cent, bob 0.82 with a pair of Aces",
+                "Side pot 1 0.90 is split: alice 0.45, bob 0.45 with a pair of Aces"));
     }
 
     @Test
