@@ -1,4 +1,5 @@
-// The dealer log and the table chat in one scrolling list, with a line to type in (spectators chat too).
+// The dealer log and the table chat in one scrolling list, with a line to type in (spectators chat too). The lines are
+// kept in the tab's sessionStorage, so a reload shows the log and the chat it had (as data, drawn again as text).
 import { h } from '../dom.js';
 import { describe } from './hand-log.js';
 
@@ -6,7 +7,9 @@ const MAX_LINES = 300;
 const MAX_CHAT = 200;
 
 export class ChatPanel {
-  constructor(onSend) {
+  constructor(onSend, tableId = null) {
+    this.storageKey = tableId === null ? null : `chipledger.log.${tableId}`;
+    this.kept = [];
     this.list = h('ol', { class: 'log', id: 'log', 'aria-live': 'polite' });
     this.input = h('input', { id: 'chat-input', type: 'text', maxlength: String(MAX_CHAT), placeholder: 'Say something…', autocomplete: 'off', 'aria-label': 'chat message' });
     const form = h('form', { class: 'chat-form', id: 'chat-form' }, this.input, h('button', { type: 'submit', id: 'chat-send' }, 'Send'));
@@ -23,18 +26,43 @@ export class ChatPanel {
       }
     });
     this.element = h('aside', { class: 'chat-panel', id: 'chat-panel' }, h('h2', {}, 'Table'), this.list, form);
+    this.restore();
+  }
+
+  restore() {
+    if (!this.storageKey) {
+      return;
+    }
+    let lines = [];
+    try {
+      lines = JSON.parse(sessionStorage.getItem(this.storageKey) ?? '[]');
+    } catch (unreadable) {
+      lines = [];
+    }
+    for (const line of Array.isArray(lines) ? lines : []) {
+      this.draw(line);
+    }
+  }
+
+  /** Draws a kept line: {kind: chat|dealer|note, seq, hand, type, player, text}; never as HTML. */
+  draw(line) {
+    if (line.kind === 'chat') {
+      this.add(h('li', { class: 'chat', dataset: { seq: line.seq } }, h('b', {}, String(line.player)), ': ', String(line.text)), line);
+    } else if (line.kind === 'dealer') {
+      this.add(h('li', { class: `dealer ${line.type}`, dataset: { seq: line.seq, hand: line.hand ?? '', type: line.type } },
+          String(line.text)), line);
+    }
   }
 
   /** Adds the line for an event just applied to the model, if the log shows it. */
   event(event, seq, model) {
     if (event.type === 'chatPosted') {
-      this.add(h('li', { class: 'chat', dataset: { seq } }, h('b', {}, event.player), ': ', event.text));
+      this.draw({ kind: 'chat', seq, player: event.player, text: event.text });
       return;
     }
     const text = describe(event, model);
     if (text) {
-      const hand = event.handId ?? model.handId;
-      this.add(h('li', { class: `dealer ${event.type}`, dataset: { seq, hand: hand ?? '', type: event.type } }, text));
+      this.draw({ kind: 'dealer', seq, hand: event.handId ?? model.handId ?? null, type: event.type, text });
     }
   }
 
@@ -42,11 +70,20 @@ export class ChatPanel {
     this.add(h('li', { class: 'note' }, text));
   }
 
-  add(line) {
+  add(line, kept = null) {
     const atBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
     this.list.append(line);
     while (this.list.children.length > MAX_LINES) {
       this.list.firstElementChild.remove();
+    }
+    if (kept && this.storageKey) {
+      this.kept.push(kept);
+      this.kept.splice(0, Math.max(0, this.kept.length - MAX_LINES));
+      try {
+        sessionStorage.setItem(this.storageKey, JSON.stringify(this.kept));
+      } catch (full) {
+        // storage full or refused: the log still shows, it just will not survive a reload
+      }
     }
     if (atBottom) {
       this.list.scrollTop = this.list.scrollHeight;

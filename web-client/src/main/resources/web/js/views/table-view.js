@@ -18,7 +18,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   const tools = h('div', { class: 'table-tools' });
   const bar = new ActionBar();
   let controller = null;
-  const chat = new ChatPanel(text => controller.chat(text));
+  const chat = new ChatPanel(text => controller.chat(text), tableId);
   const element = h('section', { class: 'table-view', id: 'table-view' },
       h('div', { class: 'table-main' }, heading, notice, h('div', { class: 'felt-frame' }, felt), bar.element, tools),
       chat.element);
