@@ -3,6 +3,8 @@ package io.chipledger.server.browser;
 import static io.chipledger.server.testing.AutoPlayer.Policy.checkOrCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ReducedMotion;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
@@ -104,6 +106,10 @@ class FeltLayoutTest {
             bots.add(AutoPlayer.sitDown(room, name, tableId, seat, "50.00").play(checkOrCall()).rebuyWhenBusted());
         }
         BrowserPlayer player = BrowserPlayer.signUp(room.chromium(), room.http(), "Bartholomew_" + suffix, width, height);
+        // Where things come to rest is checked here, not the motion on the way (MotionAndSoundInTheBrowserTest): a card
+        // being dealt slides in through its neighbours on purpose, and eight bots' motion on a busy machine kept the
+        // page of a nine-seat phone too busy to buy in.
+        player.page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
         player.goTo("#/table/" + tableId + "/sit");
         player.buyIn("40");
         player.page.evaluate(LAYOUT_WATCH);
