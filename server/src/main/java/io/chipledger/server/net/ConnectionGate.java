@@ -64,6 +64,20 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         return total;
     }
 
+    /**
+     * The hard ceiling for {@link AcceptCeiling}: room above the polite cap for the connections being closed to make
+     * room (their descriptors are free only once their event loop has closed them), and still below the descriptor
+     * limit by half the reserve.
+     */
+    int acceptCeiling() {
+        int aboveCap = total + Math.max(16, Math.min(DESCRIPTOR_RESERVE / 2, total / 8));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+            return (int) Math.max(32, Math.min(aboveCap, free - Math.min(DESCRIPTOR_RESERVE / 2, free / 8)));
+        }
+        return aboveCap;
+    }
+
     /** Connections refused or closed to make room, since start. */
     long shed() {
         return shed.get();

@@ -48,6 +48,7 @@ public final class PokerHttpServer implements AutoCloseable {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        PokerChannelInitializer initializer = new PokerChannelInitializer(routes, gateway, config, ssl, timings);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
@@ -55,7 +56,8 @@ public final class PokerHttpServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                    .childHandler(new PokerChannelInitializer(routes, gateway, config, ssl, timings))
+                    .handler(new AcceptCeiling(initializer.gate().acceptCeiling()))
+                    .childHandler(initializer)
                     .bind(host, port).sync().channel();
             return new PokerHttpServer(boss, workers, channel);
         } catch (RuntimeException | InterruptedException e) {

@@ -100,4 +100,44 @@ class ConnectionLimitsTest {
             server.terminate();
         }
     }
+
+    @Test
+    void aBurstOfSocketsFasterThanTheEventLoopsNeverRunsTheServerOutOfDescriptors() throws Exception {
+        String name = SharedPostgres.emptyDatabase();
+        ServerProcess server = ServerProcess.serveUnder(List.of("prlimit", "--nofile=1024:1024"), SharedPostgres.jdbcUrl(name));
+        List<Socket> flood = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            // Eight threads connect as fast as the kernel lets them: the accepting thread takes sockets faster than the
+            // event loops register them, which is when a count kept by the event loops alone fell behind.
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int first = t;
+                Thread connecting = new Thread(() -> {
+                    for (int i = first; i < 2400; i += 8) {
+                        try {
+                            flood.add(RawHttp.connectFrom("127.0.0." + (10 + i % 200), server.port()));
+                        } catch (java.io.IOException refused) {
+                            return;
+                        }
+                    }
+                });
+                connecting.start();
+                threads.add(connecting);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            String health = RawHttp.get("127.0.0.2", server.port(), "/health");
+            assertThat(health).as("health after a burst of 2400 sockets against 1024 descriptors").isEqualTo("HTTP/1.1 200 OK");
+            assertThat(server.output()).as("the server never ran out of descriptors while accepting")
+                    .doesNotContain("Too many open files");
+        } finally {
+            synchronized (flood) {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+            server.terminate();
+        }
+    }
 }
