@@ -16,7 +16,7 @@ DATA=$(mktemp -d /tmp/chipledger-attack.XXXXXX)
 PORT=${PORT:-18080}
 LOG="$DATA/serve.log"
 echo "serve under a limit of $DESCRIPTORS descriptors, data in $DATA"
-prlimit --nofile="$DESCRIPTORS:$DESCRIPTORS" java -jar "$JAR" serve --data-dir "$DATA" --host 127.0.0.1 --port "$PORT" \
+prlimit --nofile="$DESCRIPTORS:$DESCRIPTORS" java -Xlog:gc:file="$DATA/gc-serve.log":time -jar "$JAR" serve --data-dir "$DATA" --host 127.0.0.1 --port "$PORT" \
     --tables 2 --limit-loopback --max-connections-per-address 2000 --welcome-grants-per-address 1000 \
     --welcome-grant 100000 >"$LOG" 2>&1 &
 SERVER=$!
@@ -30,7 +30,7 @@ java -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables 2 --seconds "$SEC
 BOTS=$!
 sleep 5
 STATUS=0
-java -jar "$JAR" attack --url "http://127.0.0.1:$PORT" --frames "$FRAMES" --idle-sockets "$SOCKETS" || STATUS=$?
+java -Xlog:gc:file="$DATA/gc-attack.log":time -jar "$JAR" attack --url "http://127.0.0.1:$PORT" --frames "$FRAMES" --idle-sockets "$SOCKETS" || STATUS=$?
 wait $BOTS || true
 echo "bots (real play meanwhile): $(tail -n 2 "$DATA/bots.log" | tr '\n' ' ')"
 kill -TERM $SERVER
