@@ -3,8 +3,9 @@
 #   docs/attack.sh [FRAMES [IDLE_SOCKETS [DESCRIPTORS]]]     (defaults: 1000000 frames, 5000 sockets, 4096 descriptors)
 # It builds the jar if needed, starts `serve` on a fresh embedded database under a descriptor limit lower than the
 # number of silent sockets it will open, seats bots at two tables (real play mixed in with the fuzzing), runs
-# `poker-server attack` (frames answered, INTERNAL answers, idle flood, login flood, whether /health stayed under a
-# second, the fuzz accounts' balance change, which must be 0), stops the server with SIGTERM and runs `audit`.
+# `poker-server attack` (frames answered, INTERNAL answers, idle flood, login flood, the fuzz accounts' balance change,
+# which must be 0) with docs/health-probe.sh timing /health from a process of its own (under a second, every time),
+# stops the server with SIGTERM and runs `audit`.
 set -euo pipefail
 FRAMES=${1:-1000000}
 SOCKETS=${2:-5000}
@@ -30,7 +31,13 @@ java -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables 2 --seconds "$SEC
 BOTS=$!
 sleep 5
 STATUS=0
-java -Xlog:gc:file="$DATA/gc-attack.log":time -jar "$JAR" attack --url "http://127.0.0.1:$PORT" --frames "$FRAMES" --idle-sockets "$SOCKETS" || STATUS=$?
+bash docs/health-probe.sh "$PORT" "$DATA/health.txt" >"$DATA/health.log" &
+PROBE=$!
+java -Xlog:gc:file="$DATA/gc-attack.log":time -jar "$JAR" attack --url "http://127.0.0.1:$PORT" --frames "$FRAMES" \
+    --idle-sockets "$SOCKETS" --time-health=false || STATUS=$?
+kill -TERM $PROBE
+wait $PROBE || STATUS=1
+cat "$DATA/health.log"
 wait $BOTS || true
 echo "bots (real play meanwhile): $(tail -n 2 "$DATA/bots.log" | tr '\n' ' ')"
 kill -TERM $SERVER

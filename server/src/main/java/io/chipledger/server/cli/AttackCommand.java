@@ -32,6 +32,11 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--logins", defaultValue = "2000", paramLabel = "N", description = "password guesses to send")
     private int logins;
 
+    @Option(names = "--time-health", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "time /health from this process; docs/attack.sh turns it off and times it from a lighter process,"
+                    + " since this one's own pauses under the flood count against the server here")
+    private boolean timeHealth;
+
     private final Terminal terminal;
 
     AttackCommand(Terminal terminal) {
@@ -41,7 +46,7 @@ final class AttackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean sound = Attack.run(new Attack.Plan(url.replaceAll("/+$", ""), frames, connections, perSecond, idleSockets,
-                logins), terminal.out());
+                logins, timeHealth), terminal.out());
         terminal.out().flush();
         return sound ? 0 : 1;
     }
