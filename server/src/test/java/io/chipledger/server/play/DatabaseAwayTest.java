@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chipledger.ledger.testing.CuttingProxy;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.protocol.ClientMessage;
+import io.chipledger.money.Money;
 import io.chipledger.protocol.ProtocolJson;
+import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.testing.TestServer;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 16: PostgreSQL going away (here: every connection to it cut, new ones refused, as a stopped server does). The
  * server notices, readiness answers 503 while liveness stays 200, tables pause with a notice to players, a request that needs the database is answered 503
- * rather than left hanging, everything works again by itself once the database is back, and SIGTERM stops a server
+ * rather than left hanging (over HTTP and over the socket), everything works again by itself once the database is back, and SIGTERM stops a server
  * whose database is gone within the operator's patience.
  */
 class DatabaseAwayTest {
@@ -46,6 +48,10 @@ class DatabaseAwayTest {
             HttpResponse<String> login = login(live, "olga");
             assertThat(login.statusCode()).as(login.body()).isEqualTo(503);
             assertThat(login.headers().firstValue("Retry-After")).isPresent();
+            // A request over the socket that would move money is answered too, not left waiting for the ledger.
+            String sit = watcher.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("50.00")));
+            assertThat(watcher.reply(sit, TestServer.WAIT)).as("an answer to a sitDown while the database is away")
+                    .isInstanceOf(ServerMessage.Error.class);
 
             proxy.comeBack();
             eventually("readiness says ok again", () -> status(live, "/health") == 200);
