@@ -205,6 +205,14 @@ class AdminAuthorizationTest {
             }
             HttpResponse<String> byAdmin = send(call, fixture.adminToken());
             assertThat(byAdmin.statusCode()).as("%s by the admin: %s", call.route(), byAdmin.body()).isEqualTo(call.adminStatus());
+            if (call.adminStatus() == 202) {
+                // Accepted, carried out after the answer (a close waits for the hand): let it finish, or the next
+                // call's "nothing changed" would see it land.
+                TestServer.eventually("the accepted " + call.route() + " is carried out", () -> fixture.count(
+                        "SELECT count(*) FROM admin_audit_log WHERE outcome = 'DONE' AND id > " + lastLogged
+                                + " AND action = 'TABLE_CLOSE'") == 1
+                        && fixture.rows("SELECT status FROM poker_table WHERE id = " + closeTable).contains("CLOSED"));
+            }
         }
         // The admin's calls did change things: the refusals above were about the caller, not the requests.
         assertThat(fixture.wallet("alice")).isEqualTo(Money.parse("1007.01"));
