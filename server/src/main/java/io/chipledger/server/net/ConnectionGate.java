@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,11 +54,20 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
      * that, at most {@value #DESCRIPTOR_RESERVE}, for what the server opens later.
      */
     static int fromDescriptorLimit() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
-            return (int) Math.max(32, Math.min(Integer.MAX_VALUE, free - Math.min(DESCRIPTOR_RESERVE, free / 4)));
+        OptionalLong free = freeDescriptors();
+        if (free.isEmpty()) {
+            return 10_000;
         }
-        return 10_000;
+        long room = free.getAsLong();
+        return (int) Math.max(32, Math.min(Integer.MAX_VALUE, room - Math.min(DESCRIPTOR_RESERVE, room / 4)));
+    }
+
+    /** Descriptors the process may still open, where the platform says (not on Windows). */
+    private static OptionalLong freeDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return OptionalLong.of(unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount());
+        }
+        return OptionalLong.empty();
     }
 
     int totalCap() {
@@ -71,11 +81,12 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
      */
     int acceptCeiling() {
         int aboveCap = total + Math.max(16, Math.min(DESCRIPTOR_RESERVE / 2, total / 8));
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
-            return (int) Math.max(32, Math.min(aboveCap, free - Math.min(DESCRIPTOR_RESERVE / 2, free / 8)));
+        OptionalLong free = freeDescriptors();
+        if (free.isEmpty()) {
+            return aboveCap;
         }
-        return aboveCap;
+        long room = free.getAsLong();
+        return (int) Math.max(32, Math.min(aboveCap, room - Math.min(DESCRIPTOR_RESERVE / 2, room / 8)));
     }
 
     /** Connections refused or closed to make room, since start. */
