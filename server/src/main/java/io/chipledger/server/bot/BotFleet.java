@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class BotFleet implements AutoCloseable {
 
     private static final Duration REPLY = Duration.ofSeconds(60);
+    /** How often a bot pings while it waits: as often as the web client, well inside the server's idle time. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
 
     private final String wsUrl;
     private final String httpBase;
@@ -172,6 +174,7 @@ public final class BotFleet implements AutoCloseable {
     private Bot sitDown(LobbyTable table, int seat, Money buyIn, Account account, long seed) {
         try {
             PokerClient client = PokerClient.connect(wsUrl, account.token(), account.name() + "-t" + table.id() + "s" + seat);
+            client.keepAlive(KEEP_ALIVE);
             synchronized (clients) {
                 clients.add(client);
             }
@@ -184,6 +187,7 @@ public final class BotFleet implements AutoCloseable {
                 String prefix = account.name() + "-t" + table.id() + "s" + seat + "-moved";
                 bot.followMoves(tableId -> {
                     PokerClient moved = PokerClient.connect(wsOfTable(tableId), account.token(), prefix);
+                    moved.keepAlive(KEEP_ALIVE);
                     synchronized (clients) {
                         clients.add(moved);
                     }

@@ -6,6 +6,7 @@ import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -40,6 +44,13 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
             SOCKETS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         }
     }
+
+    /** One thread pings every kept-alive client: a ping is a few bytes, and thousands of bots keep it idle. */
+    private static final ScheduledExecutorService KEEP_ALIVE = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "poker-client-keep-alive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
@@ -120,6 +131,20 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
     /** Sends a message exactly as given (a resend keeps its requestId). */
     public void send(ClientMessage message) {
         sendRaw(ProtocolJson.write(message));
+    }
+
+    /**
+     * Sends a WebSocket ping every {@code every} until the socket closes, as the web client pings: the server closes a
+     * connection that sends nothing for its idle time, and a seated bot may wait longer than that for its turn (while
+     * thousands of others sit down, say). A control frame, so no pong message reaches the inbox.
+     */
+    public void keepAlive(Duration every) {
+        ScheduledFuture<?> pings = KEEP_ALIVE.scheduleAtFixedRate(() -> {
+            if (!socket.isOutputClosed()) {
+                socket.sendPing(ByteBuffer.allocate(0)).exceptionally(failed -> null);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        closed.whenComplete((status, failure) -> pings.cancel(false));
     }
 
     /** Sends any text, valid or not: tests use it for hostile frames. */
