@@ -36,11 +36,7 @@ import io.chipledger.server.metrics.Metrics;
 import io.chipledger.server.metrics.MetricsAccess;
 import io.chipledger.server.metrics.MetricsEndpoint;
 import io.chipledger.server.metrics.ServerMeters;
-import io.chipledger.protocol.ClientMessage;
-import io.chipledger.server.net.ClientConnection;
-import io.chipledger.server.net.ClientGateway;
 import io.chipledger.server.net.HealthEndpoint;
-import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.StaticFiles;
@@ -103,30 +99,15 @@ public final class GameServer implements AutoCloseable {
     private boolean closed;
     /** How long a draining node waits for the hands in play to end before it voids those left. */
     static final Duration DRAIN_BOUND = Duration.ofSeconds(60);
-    /** {@code /metrics} on a listener of its own, or null. */
-    private final PokerHttpServer metricsListener;
-    /** What the metrics listener does with a WebSocket: there is no game there. */
-    private static final ClientGateway NO_GAME = new ClientGateway() {
-        @Override
-        public void opened(ClientConnection connection) {
-            connection.close("no game on the metrics listener");
-        }
-
-        @Override
-        public void received(ClientConnection connection, ClientMessage message) {
-        }
-
-        @Override
-        public void closed(ClientConnection connection) {
-        }
-    };
+    /** The operators' listener of its own ({@code /health}, {@code /metrics}), or null. */
+    private final PokerHttpServer managementListener;
 
     private GameServer(Database database, PostgresLedger ledger, ExecutorService worker, ExecutorService tableExecutor,
                        ScheduledExecutorService scheduler, TableDirectory tables, PlayerDirectory players,
                        TournamentDirector tournaments, PokerHttpServer http,
-                       Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer metricsListener,
+                       Readiness ready, Metrics metrics, DatabaseAvailability availability, PokerHttpServer managementListener,
                        NodeRegistry nodes, NodeIdentity node, TableOwnership ownership) {
-        this.metricsListener = metricsListener;
+        this.managementListener = managementListener;
         this.nodes = nodes;
         this.node = node;
         this.ownership = ownership;
@@ -262,7 +243,12 @@ public final class GameServer implements AutoCloseable {
         metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());
         MetricsAccess access = settings.metricsAccess();
-        HttpRoutes metricsRoutes = access.ownListener() ? new HttpRoutes(new StaticFiles("metrics-listener-has-no-files", worker)) : routes;
+        HttpRoutes metricsRoutes = routes;
+        if (access.ownListener()) {
+            // Probes answer there too, from an event loop that no player's frames can keep busy.
+            metricsRoutes = new HttpRoutes(new StaticFiles("management-listener-has-no-files", worker));
+            new HealthEndpoint(ready).addTo(metricsRoutes);
+        }
         new MetricsEndpoint(metrics).addTo(metricsRoutes, access.token());
         FigureHistory figures = new FigureHistory(new FigureHistory.Sources(game.handsSettled::value, online::playersOnline,
                 () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
@@ -270,12 +256,12 @@ public final class GameServer implements AutoCloseable {
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 tournaments, online, worker, clock, CURRENCY, figures, nodes));
         PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net(), game);
-        PokerHttpServer metricsListener = access.ownListener() ? PokerHttpServer.start(access.host(), access.port(),
-                metricsRoutes, NO_GAME, NetConfig.defaults()) : null;
+        PokerHttpServer managementListener = access.ownListener()
+                ? PokerHttpServer.startManagement(access.host(), access.port(), metricsRoutes) : null;
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
-                metrics, availability, metricsListener, nodes, node == null ? null : node.identity(), ownership);
+                metrics, availability, managementListener, nodes, node == null ? null : node.identity(), ownership);
     }
 
     /** From now on {@code GET /health} answers 200 (while the database and the ledger writer are there). */
@@ -307,9 +293,14 @@ public final class GameServer implements AutoCloseable {
         };
     }
 
-    /** The port {@code /metrics} listens on of its own, or -1 when it is served on the main port. */
+    /** The event loops that serve players on the main port (for their figures; a test holds them busy). */
+    public Iterable<io.netty.util.concurrent.EventExecutor> playerEventLoops() {
+        return http.eventLoops();
+    }
+
+    /** The port of the operators' listener ({@code /health}, {@code /metrics}), or -1 when there is none. */
     public int metricsPort() {
-        return metricsListener == null ? -1 : metricsListener.port();
+        return managementListener == null ? -1 : managementListener.port();
     }
 
     public int port() {
@@ -380,8 +371,8 @@ public final class GameServer implements AutoCloseable {
             }
         }
         http.close();
-        if (metricsListener != null) {
-            metricsListener.close();
+        if (managementListener != null) {
+            managementListener.close();
         }
         boolean databaseThere = availability.available();
         if (databaseThere) {

@@ -107,8 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--metrics-token", paramLabel = "TOKEN", description = "GET /metrics needs Authorization: Bearer TOKEN")
     private String metricsToken;
 
-    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
-            description = "serve /metrics on this address only, not on the main port")
+    @Option(names = {"--management-listen", "--metrics-listen"}, paramLabel = "HOST:PORT",
+            description = "a listener for operators, with an event loop of its own: /metrics only there (not on the main "
+                    + "port), /health there as well, answering even while the players' event loops are busy")
     private String metricsListen;
 
     @Option(names = "--node", paramLabel = "NAME",
@@ -187,7 +188,7 @@ public final class ServeCommand implements Callable<Integer> {
             return new MetricsAccess(metricsToken, metricsListen.substring(0, colon),
                     Integer.parseInt(metricsListen.substring(colon + 1)));
         } catch (RuntimeException malformed) {
-            throw new ParameterException(spec.commandLine(), "--metrics-listen needs HOST:PORT, was " + metricsListen);
+            throw new ParameterException(spec.commandLine(), "--management-listen needs HOST:PORT, was " + metricsListen);
         }
     }
 

@@ -18,4 +18,20 @@ public interface ClientGateway {
     }
 
     void closed(ClientConnection connection);
+
+    /** For a listener with no game (the operators' one): a WebSocket opened there is closed at once. */
+    ClientGateway NO_GAME = new ClientGateway() {
+        @Override
+        public void opened(ClientConnection connection) {
+            connection.close("no game on this listener");
+        }
+
+        @Override
+        public void received(ClientConnection connection, ClientMessage message) {
+        }
+
+        @Override
+        public void closed(ClientConnection connection) {
+        }
+    };
 }

@@ -19,8 +19,9 @@ import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 
 /**
- * The one listening socket: HTTP (health, static web client, JSON endpoints) and the WebSocket endpoint, in a single
- * Netty pipeline, optionally over TLS. Uses epoll where the native transport loads, NIO otherwise.
+ * A listening socket: HTTP (health, static web client, JSON endpoints) and the WebSocket endpoint, in a single Netty
+ * pipeline, optionally over TLS; or the operators' listener of its own. Uses epoll where the native transport loads,
+ * NIO otherwise.
  */
 public final class PokerHttpServer implements AutoCloseable {
 
@@ -43,11 +44,31 @@ public final class PokerHttpServer implements AutoCloseable {
     /** As above, reporting how long its frames took to decode, encode and write to {@code timings}. */
     public static PokerHttpServer start(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config,
                                         FrameTimings timings) throws InterruptedException {
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers());
+        return bind(host, port, routes, gateway, config, timings, boss, workers);
+    }
+
+    /**
+     * A listener for operators ({@code /health}, {@code /metrics}) on one event loop of its own, which accepts and
+     * serves alike. Probes then answer while the players' event loops are busy, for instance refusing a flood of
+     * hostile frames; on the main port a probe waits its turn behind them. There is no game here.
+     */
+    public static PokerHttpServer startManagement(String host, int port, HttpRoutes routes) throws InterruptedException {
+        EventLoopGroup one = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+        return bind(host, port, routes, ClientGateway.NO_GAME, NetConfig.defaults(), FrameTimings.NONE, one, one);
+    }
+
+    private static io.netty.channel.IoHandlerFactory ioHandlers() {
+        return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
+    private static PokerHttpServer bind(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config,
+                                        FrameTimings timings, EventLoopGroup boss, EventLoopGroup workers)
+            throws InterruptedException {
         SslContext ssl = config.tls() ? tls(config) : null;
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends ServerSocketChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
         PokerChannelInitializer initializer = new PokerChannelInitializer(routes, gateway, config, ssl, timings);
         try {
             Channel channel = new ServerBootstrap()
@@ -93,6 +114,8 @@ public final class PokerHttpServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         bossGroup.shutdownGracefully().syncUninterruptibly();
-        workerGroup.shutdownGracefully().syncUninterruptibly();
+        if (workerGroup != bossGroup) {
+            workerGroup.shutdownGracefully().syncUninterruptibly();
+        }
     }
 }
