@@ -71,15 +71,27 @@ public final class ProtocolJson {
     }
 
     /**
-     * The {@code requestId} of a frame that could not be decoded, when it is still readable (valid JSON with a
-     * well-formed requestId), so the refusal can name the request it answers; null otherwise.
+     * The {@code requestId} of a frame that could not be decoded, when it is still readable (a JSON object that parses
+     * up to a well-formed requestId field), so the refusal can name the request it answers; null otherwise.
      */
     public static String requestIdOf(String frame) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode id = MAPPER.readTree(frame).path("requestId");
-            String text = id.isTextual() ? id.asText() : null;
-            return text == null || text.isBlank() || text.length() > MAX_REQUEST_ID_LENGTH ? null : text;
-        } catch (JsonProcessingException | RuntimeException unreadable) {
+        // Streamed, stopping at the requestId (the second field of a well-formed frame): this runs once per refused
+        // frame, and a flood of refused frames is what a hostile client sends.
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(frame)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if ("requestId".equals(field)) {
+                    String text = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? parser.getText() : null;
+                    return text == null || text.isBlank() || text.length() > MAX_REQUEST_ID_LENGTH ? null : text;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException | RuntimeException unreadable) {
             return null;
         }
     }

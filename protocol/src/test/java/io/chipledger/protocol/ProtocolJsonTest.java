@@ -151,5 +151,8 @@ class ProtocolJsonTest {
         assertThat(ProtocolJson.requestIdOf("{\"type\":\"act\",")).isNull();
         assertThat(ProtocolJson.requestIdOf("{\"requestId\":7}")).isNull();
         assertThat(ProtocolJson.requestIdOf("{\"requestId\":\"" + "x".repeat(65) + "\"}")).isNull();
+        // Read up to the id and no further: a frame broken after it still gets its refusal named.
+        assertThat(ProtocolJson.requestIdOf("{\"type\":\"act\",\"seat\":{\"a\":[1]},\"requestId\":\"r7\",\"amount\":}")).isEqualTo("r7");
+        assertThat(ProtocolJson.requestIdOf("[\"requestId\",\"r1\"]")).isNull();
     }
 }
