@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Issue 23's latency goal: TABLES six-max tables of bots that think about THINK_MS before each action, server, bots and
+# PostgreSQL on this machine. Prints the bots' own action-to-broadcast figures beside the server's
+# (poker_action_broadcast_seconds: an action's frame read to the last frame of its broadcast written), the share of
+# actions the server broadcast within 20 ms, and the CPU each process used during play.
+#   docs/perf/human-pace.sh [TABLES=2000] [SECONDS=120] [THINK_MS=2000]   (needs server/target/poker-server.jar)
+set -euo pipefail
+TABLES=${1:-2000}
+SECONDS_=${2:-120}
+THINK_MS=${3:-2000}
+PORT=${PORT:-18497}
+cd "$(dirname "$0")/../.."
+JAR=${JAR:-server/target/poker-server.jar}
+WORK=$(mktemp -d)
+java -Xmx3g -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" \
+    --tables "$TABLES" --welcome-grant 100000 >"$WORK/server.log" 2>&1 &
+SERVER=$!
+cleanup() {
+    kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+done
+cpu_seconds() { # user+system CPU seconds of a process and its children so far
+    awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+postgres_cpu() {
+    local total=0
+    for pid in $(pgrep -f "$WORK/data" || true); do total=$(echo "$total + $(cpu_seconds "$pid")" | bc); done
+    echo "$total"
+}
+java -Xmx4g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
+    --think-ms "$THINK_MS" >"$WORK/bots.log" 2>&1 &
+BOTS=$!
+# Play starts once every bot is seated; the bots print that line.
+until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev/null; do sleep 1; done
+curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
+S0=$(cpu_seconds "$SERVER"); B0=$(cpu_seconds "$BOTS"); P0=$(postgres_cpu); T0=$(date +%s.%N)
+LOAD=()
+while kill -0 "$BOTS" 2>/dev/null; do
+    LOAD+=("$(cut -d' ' -f1 /proc/loadavg)")
+    curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/after.txt" || true
+    S1=$(cpu_seconds "$SERVER"); B1=$(cpu_seconds "$BOTS"); P1=$(postgres_cpu); T1=$(date +%s.%N)
+    sleep 5
+done
+wait "$BOTS" || true
+grep -E '^seated|hands' "$WORK/bots.log" | tail -3
+WALL=$(echo "$T1 - $T0" | bc)
+echo "during play (${WALL%.*} s): server $(echo "scale=2; ($S1 - $S0) / $WALL" | bc) cores, bots" \
+     "$(echo "scale=2; ($B1 - $B0) / $WALL" | bc) cores, PostgreSQL $(echo "scale=2; ($P1 - $P0) / $WALL" | bc) cores;" \
+     "load average samples ${LOAD[*]}"
+echo "server GC pauses over 20 ms: $(grep -cE 'Pause.* ([2-9][0-9]|[0-9]{3,})\.[0-9]+ms' "$WORK/gc.log" || true)"
+# The server's histogram over play only (after minus before): count and share at or under each bound.
+python3 - "$WORK/before.txt" "$WORK/after.txt" <<'PY'
+import re, sys
+def read(path):
+    out = {}
+    for line in open(path):
+        m = re.match(r'(poker_(\w+)_seconds_(count|bucket))(\{[^}]*\})? (\S+)', line)
+        if m:
+            le = re.search(r'le="([^"]+)"', m.group(4) or '')
+            out[(m.group(2), m.group(3), le.group(1) if le else '')] = float(m.group(5))
+    return out
+before, after = read(sys.argv[1]), read(sys.argv[2])
+def delta(key):
+    return after.get(key, 0) - before.get(key, 0)
+for stage in ('action_broadcast', 'mailbox_wait', 'table_engine', 'ledger_commit', 'frame_write'):
+    count = delta((stage, 'count', ''))
+    if not count:
+        continue
+    bounds = sorted({float(k[2]) for k in after if k[0] == stage and k[1] == 'bucket' and k[2] != '+Inf'})
+    shares = {b: delta((stage, 'bucket', repr(b) if repr(b) in [k[2] for k in after] else str(b))) / count for b in bounds}
+    p50 = next((b for b in bounds if shares[b] >= 0.5), None)
+    p99 = next((b for b in bounds if shares[b] >= 0.99), None)
+    within20 = shares.get(0.02, float('nan'))
+    def bound(b):
+        return f"<= {b * 1000:g} ms" if b is not None else f"> {bounds[-1] * 1000:g} ms"
+    print(f"server {stage}: {int(count)} in play, p50 {bound(p50)}, p99 {bound(p99)} (bucket bounds), "
+          f"{within20:.1%} within 20 ms")
+PY
