@@ -221,7 +221,7 @@ public final class GameServer implements AutoCloseable {
         });
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker));
         new HealthEndpoint(ready).addTo(routes);
-        new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant()), settings.logins()).addTo(routes);
+        new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant(), worker), settings.logins()).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
         new TournamentLobbyEndpoints(tournaments, players).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
@@ -274,15 +274,19 @@ public final class GameServer implements AutoCloseable {
         return availability;
     }
 
-    /** New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). */
-    public static WelcomeGrant welcomeGrant(Ledger ledger, Money amount) {
+    /**
+     * New players get {@code amount} of play money: cashier to wallet, once per player (the key says so). The accounts
+     * are opened on {@code executor}: not the common pool, which on two cores starts a thread per task, so a flood of
+     * registrations started a thread each.
+     */
+    public static WelcomeGrant welcomeGrant(Ledger ledger, Money amount, java.util.concurrent.Executor executor) {
         return player -> {
             if (!amount.isPositive()) {
                 return CompletableFuture.completedFuture(null);
             }
             return CompletableFuture.supplyAsync(() -> new long[] {
                     ledger.openAccount(AccountKind.CASHIER, OwnerRef.cashier().text(), CURRENCY).id(),
-                    ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), CURRENCY).id()})
+                    ledger.openAccount(AccountKind.WALLET, player.ledgerOwner(), CURRENCY).id()}, executor)
                     .thenCompose(ids -> ledger.post(Posting.single(new PostingKey.WelcomeGrant(OwnerRef.player(player.id())).text(),
                             TransferKind.DEPOSIT, ids[0], ids[1], amount)))
                     .thenAccept(result -> {

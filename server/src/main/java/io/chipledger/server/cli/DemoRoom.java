@@ -70,7 +70,7 @@ final class DemoRoom implements AutoCloseable {
     /** The bot accounts of earlier starts first, in the order they were made; new ones only when those run out. */
     private static BotFleet.Accounts sameBotsAsBefore(GameServer server, Money welcomeGrant) {
         DemoBotAccounts accounts = new DemoBotAccounts(server.database().sqlSessionFactory(), server.players(),
-                GameServer.welcomeGrant(server.ledger(), welcomeGrant));
+                GameServer.welcomeGrant(server.ledger(), welcomeGrant, Runnable::run));
         Iterator<Player> earlier = accounts.existing().iterator();
         return () -> {
             Player bot = earlier.hasNext() ? earlier.next() : accounts.create();

@@ -30,7 +30,7 @@ class DemoRoomTest {
         try (GameServer server = GameServer.start(open(url), ServerSettings.forTests())) {
             // A person took the first bot name before the server ever ran bots: it stays theirs.
             Player person = server.players().register("demo-bot-1", "a-person's-password", Player.Role.PLAYER).join().player();
-            GameServer.welcomeGrant(server.ledger(), Money.parse("1000.00")).give(person).join();
+            GameServer.welcomeGrant(server.ledger(), Money.parse("1000.00"), Runnable::run).give(person).join();
             try (DemoRoom demo = DemoRoom.open(server, Variant.NO_LIMIT_TEXAS_HOLDEM, 0, 1, Money.parse("1000.00"))) {
                 assertThat(demo.bots()).isEqualTo(4);
             }
