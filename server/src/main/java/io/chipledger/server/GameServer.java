@@ -255,9 +255,20 @@ public final class GameServer implements AutoCloseable {
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
                 tournaments, online, worker, clock, CURRENCY, figures, nodes));
-        PokerHttpServer http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net(), game);
-        PokerHttpServer managementListener = access.ownListener()
-                ? PokerHttpServer.startManagement(access.host(), access.port(), metricsRoutes) : null;
+        PokerHttpServer http = null;
+        PokerHttpServer managementListener = null;
+        try {
+            http = PokerHttpServer.start(settings.host(), settings.port(), routes, gateway, settings.net(), game);
+            managementListener = access.ownListener()
+                    ? PokerHttpServer.startManagement(access.host(), access.port(), metricsRoutes) : null;
+        } catch (RuntimeException | InterruptedException cannotListen) {
+            // Stop what has started (writers, timers, the database's watcher, the database) so the process ends now,
+            // with the reason, instead of lingering on their threads.
+            new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
+                    metrics, availability, managementListener, nodes, node == null ? null : node.identity(), ownership)
+                    .close();
+            throw cannotListen;
+        }
         ServerMeters.bindNetty(metrics, http);
         log.info("listening on {}:{}", settings.host(), http.port());
         return new GameServer(database, ledger, worker, tableExecutor, scheduler, tables, players, tournaments, http, ready,
@@ -374,7 +385,9 @@ public final class GameServer implements AutoCloseable {
                 log.error("the drain did not finish; the tables left are voided", e);
             }
         }
-        http.close();
+        if (http != null) {
+            http.close();
+        }
         if (managementListener != null) {
             managementListener.close();
         }

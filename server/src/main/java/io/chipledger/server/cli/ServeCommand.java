@@ -11,6 +11,7 @@ import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.logging.LogSetup;
 import io.chipledger.server.api.LoginLimits;
 import io.chipledger.server.metrics.MetricsAccess;
+import io.chipledger.server.net.PokerHttpServer;
 import io.chipledger.server.net.ConnectionLimits;
 import io.chipledger.server.net.NetConfig;
 import io.chipledger.server.store.ServerSchema;
@@ -154,7 +155,12 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new UserError(1, "--admin " + admin + ": " + refused.getMessage());
             }
         }
-        GameServer server = GameServer.startListening(opened, settings);
+        GameServer server;
+        try {
+            server = GameServer.startListening(opened, settings);
+        } catch (PokerHttpServer.CannotListenException cannotListen) {
+            throw new UserError(1, cannotListen.getMessage());
+        }
         DemoRoom demo = DemoRoom.open(server, tablesGame, tables, demoBots, settings.welcomeGrant());
         // One hook does the whole stop in order; the database, closed last by server.close(), must outlive the rest.
         opened.leaveShutdownToOwner();

@@ -81,10 +81,31 @@ public final class PokerHttpServer implements AutoCloseable {
                     .childHandler(initializer)
                     .bind(host, port).sync().channel();
             return new PokerHttpServer(boss, workers, channel);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // bind failures arrive as an undeclared IOException (Netty rethrows it as it is)
             boss.shutdownGracefully();
             workers.shutdownGracefully();
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e instanceof java.io.IOException) {
+                throw new CannotListenException(host, port, e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** The address could not be bound: in use by another process, not this machine's, or not allowed. */
+    public static final class CannotListenException extends RuntimeException {
+        CannotListenException(String host, int port, Exception cause) {
+            super("cannot listen on " + host + ":" + port + ": " + reason(cause), cause);
+        }
+
+        private static String reason(Exception cause) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("Address already in use")) {
+                return "the address is in use (another server on that port?)";
+            }
+            return message;
         }
     }
 
