@@ -7,6 +7,7 @@
 import { h } from '../dom.js';
 import { clamp, format, readAmount, toWire } from '../money.js';
 import { PreActionRow } from './pre-action-row.js';
+import { bringOnScreen } from './on-screen.js';
 import { inBigBlinds, sizingPresets, sizingSettings, step } from '../state/bet-sizing.js';
 
 const SLIDER_STEPS = 1000n;
@@ -160,16 +161,14 @@ export class ActionBar {
   }
 
   /**
-   * A turn has begun: if the bar is not all on screen (a phone held sideways, a small window, a page scrolled down to
-   * the chat), scroll just enough to show it, once a turn, so the clock does not run down unseen.
+   * A turn has begun: what the player needs to act (the board, their cards, this bar and the table buttons under it)
+   * is brought on screen if it is not (a phone, a small window, a page scrolled down to the chat), once a turn, so the
+   * clock does not run down unseen. When all of it cannot fit below the sticky top bar, the bar and the cards come
+   * first: the region's bottom is put at the window's bottom.
    */
   bringIntoView() {
-    const box = this.element.getBoundingClientRect();
-    // The sticky top bar covers the top of the window: a bar whose top is under it is not all on screen either.
-    const covered = document.querySelector('.top-bar')?.getBoundingClientRect().bottom ?? 0;
-    if (box.top < covered || box.bottom > window.innerHeight) {
-      this.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    }
+    bringOnScreen([document.getElementById('board'), document.querySelector('.seat.mine .seat-cards'), this.element,
+      document.querySelector('.table-tools')]);
   }
 
   get isBet() {

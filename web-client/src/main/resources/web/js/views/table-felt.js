@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../dom.js';
 import { format } from '../money.js';
 import { cardBack, cardElement, cardsElement } from './cards.js';
 import { placeTokens } from './felt-tokens.js';
+import { cutNames } from './seat-names.js';
 import { showdown } from './showdown.js';
 import { readHand } from '../state/hand-reader.js';
 
@@ -55,6 +56,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   }
   parts.push(center(model, shown));
   replaceChildren(felt, parts);
+  cutNames(felt);
   placeTokens(felt);
 }
 

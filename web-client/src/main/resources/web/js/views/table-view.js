@@ -7,6 +7,8 @@ import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
 import { placeTokens } from './felt-tokens.js';
+import { cutNames } from './seat-names.js';
+import { bringOnScreen } from './on-screen.js';
 import { renderFelt, tickClock } from './table-felt.js';
 import { animateChanges } from './felt-motion.js';
 import { TableSounds } from './table-sounds.js';
@@ -26,6 +28,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   let dialog = null;
 
   let drawing = 0; // the animation frame the next drawing is booked for, or 0
+  let shownResults = null; // the hand whose results were last brought on screen
 
   // Each change books one drawing for the next frame: a busy table sends many events a second, and a page short of CPU
   // that drew the whole felt for each fell further behind with each one until it stopped answering (seen with the
@@ -42,6 +45,15 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     if (model.ready) {
       renderFelt(felt, model, { onEmptySeat: seat => openBuyIn(seat), pendingAct: controller.pendingAct });
       animateChanges(felt, model);
+      // A showdown at the player's table: the board and the results on screen with their cards and the bar, as at
+      // their turn (the results grow the felt's centre, which can push the board up under the top bar on a phone);
+      // once a hand.
+      const results = felt.querySelector('#results');
+      if (results && model.mySeat >= 0 && results.dataset.hand !== shownResults) {
+        shownResults = results.dataset.hand;
+        bringOnScreen([felt.querySelector('#board'), results, felt.querySelector('.seat.mine .seat-cards'), bar.element,
+          tools]);
+      }
       tickClock(felt, model, performance.now());
       renderHeading(model);
       notice.hidden = !model.notice;
@@ -107,8 +119,11 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       onclick: () => { sounds.setMuted(!sounds.muted); render(); },
     }, sounds.muted ? 'Sound off' : 'Sound on');
   }
-  // A phone turned sideways resizes the felt without a new event: bets and the button are placed for the new size.
-  const resized = new ResizeObserver(() => placeTokens(felt));
+  // A phone turned sideways resizes the felt without a new event: names are cut and bets and the button placed anew.
+  const resized = new ResizeObserver(() => {
+    cutNames(felt);
+    placeTokens(felt);
+  });
   resized.observe(felt);
   render();
 
