@@ -49,7 +49,7 @@ export class ChatPanel {
     if (line.kind === 'chat') {
       this.add(h('li', { class: 'chat', dataset: { seq: line.seq } }, h('b', {}, String(line.player)), ': ', String(line.text)), line);
     } else if (line.kind === 'dealer') {
-      this.add(h('li', { class: `dealer ${line.type}`, dataset: { seq: line.seq, hand: line.hand ?? '', type: line.type } },
+      this.add(h('li', { class: `dealer ${line.type}`, dataset: { seq: line.seq, hand: line.hand ?? '', type: line.type, pot: line.pot ?? '' } },
           String(line.text)), line);
     }
   }
@@ -62,8 +62,23 @@ export class ChatPanel {
     }
     const text = describe(event, model);
     if (text) {
-      this.draw({ kind: 'dealer', seq, hand: event.handId ?? model.handId ?? null, type: event.type, text });
+      const hand = event.handId ?? model.handId ?? null;
+      if (event.type === 'potAwarded') {
+        this.forgetPot(hand, event.pot); // a second share of it: the pot's line says "split" with each share
+      }
+      this.draw({ kind: 'dealer', seq, hand, type: event.type, pot: event.pot ?? null, text });
     }
+  }
+
+  /** Removes the line told for a pot of a hand, from the list and from what is kept. */
+  forgetPot(hand, pot) {
+    const same = line => line.type === 'potAwarded' && String(line.hand ?? '') === String(hand ?? '') && String(line.pot) === String(pot);
+    for (const li of [...this.list.querySelectorAll('li.potAwarded')]) {
+      if (same({ type: 'potAwarded', hand: li.dataset.hand, pot: li.dataset.pot })) {
+        li.remove();
+      }
+    }
+    this.kept = this.kept.filter(line => !same(line));
   }
 
   note(text) {

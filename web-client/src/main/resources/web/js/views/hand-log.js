@@ -44,9 +44,21 @@ export function describe(event, model) {
       return `${event.street.charAt(0)}${event.street.slice(1).toLowerCase()}: ${event.cards.map(cardText).join(' ')}`;
     case 'cardsShown':
       return `${who(event.seat)} shows ${event.cards.map(cardText).join(' ')}${event.handName ? `: ${event.handName}` : ''}`;
-    case 'potAwarded':
+    case 'potAwarded': {
+      // A split pot is told as one line with each share (chat-panel.js replaces the pot's earlier line), never as
+      // two winners of the whole pot.
+      const shares = model.awards.filter(award => award.pot === event.pot);
+      const named = event.handName ? ` with ${event.handName}` : '';
+      if (shares.length > 1) {
+        const total = shares.reduce((sum, award) => sum + award.amount, 0n);
+        const name = potName(event.pot);
+        return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${format(total)} is split: `
+            + shares.map(a => `${a.player} ${format(a.amount)}${a.oddCent ? ' (including the odd cent)' : ''}`).join(', ')
+            + named;
+      }
       return `${who(event.seat)} wins ${potName(event.pot)} ${money(event.amount)}`
-          + `${event.handName ? ` with ${event.handName}` : ''}${event.oddCent ? ' (including the odd cent)' : ''}`;
+          + `${named}${event.oddCent ? ' (including the odd cent)' : ''}`;
+    }
     case 'rakeTaken':
       return `Rake ${money(event.amount)}`;
     case 'handEnded':

@@ -201,8 +201,8 @@ class ClientModulesTest {
                 "alice raises to 1.00",
                 "carol calls 0.45 (all-in)",
                 "bob shows A♥ A♦: a pair of Aces",
-                "alice wins the main pot 0.83 with a pair of Aces (including the odd cent)",
-                "bob wins side pot 1 0.45 with a pair of Aces");
+                "The main pot 1.65 is split: alice 0.83 (including the odd cent), bob 0.82 with a pair of Aces",
+                "Side pot 1 0.90 is split: alice 0.45, bob 0.45 with a pair of Aces");
         // A split pot is one line with each share, never two winners of the whole pot (issue 19).
         assertThat((String) told.get("awards")).isEqualTo(String.join("\n",
                 "The main pot 1.65 is split: alice 0.83 +odd cent, bob 0.82 with a pair of Aces",

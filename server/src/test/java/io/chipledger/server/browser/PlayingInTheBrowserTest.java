@@ -86,12 +86,16 @@ class PlayingInTheBrowserTest {
         for (TableEvent event : told) {
             if (event instanceof TableEvent.PotAwarded award) {
                 String pot = award.pot() == 0 ? "the main pot" : "side pot " + award.pot();
-                Locator line = alice.page.locator("#log li.potAwarded[data-hand='" + sidePotHand + "']")
-                        .filter(new Locator.FilterOptions().setHasText(pot + " " + award.amount()));
-                // A split pot gives two winners the same share of the same pot: one line each.
-                long sameShare = told.stream().filter(e -> e instanceof TableEvent.PotAwarded other
-                        && other.pot() == award.pot() && other.amount().equals(award.amount())).count();
-                assertThat(line.count()).as("alice's log shows %s", award).isEqualTo((int) sameShare);
+                Locator lines = alice.page.locator("#log li.potAwarded[data-hand='" + sidePotHand + "'][data-pot='" + award.pot() + "']");
+                // One line a pot: a split pot says so, with each share, never two winners of the whole pot.
+                long shares = told.stream().filter(e -> e instanceof TableEvent.PotAwarded other && other.pot() == award.pot()).count();
+                assertThat(lines.count()).as("alice's log tells %s in one line", pot).isEqualTo(1);
+                Locator line = lines.filter(new Locator.FilterOptions().setHasText(shares > 1
+                        ? "split: " : pot + " " + award.amount()));
+                assertThat(line.count()).as("alice's log shows %s", award).isEqualTo(1);
+                if (shares > 1) {
+                    assertThat(line.textContent()).contains(award.amount().toString());
+                }
                 if (award.handName() != null) {
                     assertThat(line.allTextContents()).anySatisfy(text -> assertThat(text).contains("with " + award.handName()));
                 }

@@ -117,6 +117,40 @@ class ShowdownReadingTest {
     }
 
     @Test
+    void aSplitPotIsOneLineWithEachShareOnTheFeltAndInTheLog() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drawn = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const { TableModel } = await import('/js/state/table-model.js');
+                  const { renderFelt } = await import('/js/views/table-felt.js');
+                  const { ChatPanel } = await import('/js/views/chat-panel.js');
+                  const m = new TableModel(1, 'bob');
+                  const log = new ChatPanel(() => {});
+                  m.applySnapshot(10, { name: 'T', smallBlind: '0.50', bigBlind: '1.00', minBuyIn: '20.00', maxBuyIn: '100.00',
+                    seatCount: 6, handId: 3, button: 0, board: ['Kd', 'Kc', '7h', '4s', '2d'], pots: [{ amount: '3.01', eligibleSeats: [0, 1] }],
+                    seats: [
+                      { seat: 0, player: 'alice', stack: '45.00', bet: '0.00', status: 'ACTIVE', holeCards: null },
+                      { seat: 1, player: 'bob', stack: '45.00', bet: '0.00', status: 'ACTIVE', holeCards: ['Ah', '9d'] }] });
+                  const apply = (seq, event) => { m.applyEvent(seq, event); log.event(event, seq, m); };
+                  apply(11, { type: 'cardsShown', seat: 0, cards: ['As', '9c'], handName: 'a pair of Kings' });
+                  apply(12, { type: 'cardsShown', seat: 1, cards: ['Ah', '9d'], handName: 'a pair of Kings' });
+                  apply(13, { type: 'potAwarded', pot: 0, seat: 0, amount: '1.51', oddCent: true, handName: 'a pair of Kings', stack: '46.51' });
+                  apply(14, { type: 'potAwarded', pot: 0, seat: 1, amount: '1.50', oddCent: false, handName: 'a pair of Kings', stack: '46.50' });
+                  apply(15, { type: 'handEnded', handId: 3 });
+                  const felt = document.createElement('div');
+                  renderFelt(felt, m, {});
+                  return {
+                    felt: felt.querySelector('#results').textContent,
+                    log: [...log.list.querySelectorAll('li.potAwarded')].map(li => li.textContent).join(' | '),
+                    winners: [...felt.querySelectorAll('.seat.winner')].map(s => s.dataset.player).join(' '),
+                  };
+                }""");
+        assertThat(drawn).containsEntry("felt", "The main pot 3.01 is split: alice 1.51 +odd cent, bob 1.50 with a pair of Kings")
+                .containsEntry("log", "The main pot 3.01 is split: alice 1.51 (including the odd cent), bob 1.50 with a pair of Kings")
+                .containsEntry("winners", "alice bob");
+    }
+
+    @Test
     void thePlayersOwnHandIsNamedWhileItIsPlayed() {
         String shown = (String) page.evaluate("""
                 async () => {
