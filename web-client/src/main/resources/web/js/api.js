@@ -58,8 +58,12 @@ export function lobby() {
 }
 
 /** The player's own hands between two instants (ISO-8601). */
-export function hands(token, from, to) {
-  const query = new URLSearchParams({ from, to });
+/** A page of the player's hands, newest first, back from hand {@code before} (null: the newest). */
+export function hands(token, from, to, { before = null, limit = 50 } = {}) {
+  const query = new URLSearchParams({ from, to, order: 'newest', limit: String(limit) });
+  if (before !== null) {
+    query.set('before', String(before));
+  }
   return call('GET', `/api/hands?${query}`, { token });
 }
 

@@ -1,13 +1,15 @@
-// The player's own hand histories (GET /api/hands) with downloads in three formats, and a check of each hand's deck
-// in the browser (fair-deck.js). The endpoint's fields are read defensively (several likely names for each); a server
-// without the endpoint (404) gets a short note instead.
+// The player's own hand histories (GET /api/hands, newest first, a page at a time back through all of them) with their
+// cards' suits and their results coloured, a step-by-step replayer (hand-replayer.js), downloads in three formats, and
+// a check of each hand's deck in the browser (fair-deck.js). The endpoint's fields are read defensively (several likely
+// names for each); a server without the endpoint (404) gets a short note instead.
 import { h, replaceChildren } from '../dom.js';
 import * as fairDeck from '../fair-deck.js';
 import { format, readAmount } from '../money.js';
 import * as api from '../api.js';
 import { cardText } from './cards.js';
+import { openReplayer } from './hand-replayer.js';
 
-const DAYS = 30;
+const PAGE = 50;
 const FORMATS = [['pokerstars', 'PokerStars'], ['phh', 'PHH'], ['json', 'JSON']];
 
 function first(object, ...names) {
@@ -55,9 +57,25 @@ export function signedMoney(value) {
 
 function cardsOf(value) {
   if (Array.isArray(value)) {
-    return value.filter(c => typeof c === 'string' && /^[2-9TJQKA][shdc]$/.test(c)).map(cardText).join(' ');
+    return value.filter(c => typeof c === 'string' && /^[2-9TJQKA][shdc]$/.test(c));
   }
   return typeof value === 'string' ? value : null;
+}
+
+/** Cards as text in their suit's colour ("A♠ K♦"), or text that is not cards as it is. */
+function cardsCell(cards) {
+  if (!Array.isArray(cards)) {
+    return cards ?? '';
+  }
+  return cards.flatMap((card, i) => [i > 0 ? ' ' : '', h('span', { class: `card-text suit-${card.slice(1)}` }, cardText(card))]);
+}
+
+/** "won", "lost" or "even", for the result's colour. */
+function outcome(result) {
+  if (result === null || !/^[+-]?\d/.test(result)) {
+    return '';
+  }
+  return result.startsWith('-') ? 'lost' : /^[+]?0\.00$/.test(result) ? 'even' : 'won';
 }
 
 function when(value) {
@@ -71,21 +89,30 @@ function when(value) {
 export function mountHistoryView(app) {
   const body = h('div', { class: 'history-body', id: 'history-body' }, h('p', {}, 'Loading your hands…'));
   const element = h('section', { class: 'history', id: 'history' }, h('h1', {}, 'My hands'), body);
+  // cursors[n]: the hand page n starts before (null: the newest); found as the pages are read.
+  const cursors = [null];
+  let page = 0;
 
-  async function load() {
-    const to = new Date();
-    const from = new Date(to.getTime() - DAYS * 24 * 3600 * 1000);
+  async function load(wanted) {
+    const to = new Date(Date.now() + 24 * 3600 * 1000);
     try {
-      const answer = await api.hands(app.token(), from.toISOString(), to.toISOString());
+      const answer = await api.hands(app.token(), '1970-01-01', to.toISOString(), { before: cursors[wanted], limit: PAGE });
       const hands = handsOf(answer).map(handRow).filter(row => row.id !== null);
-      if (!hands.length) {
-        replaceChildren(body, h('p', { id: 'history-empty' }, `No hands in the last ${DAYS} days.`));
+      if (!hands.length && wanted === 0) {
+        replaceChildren(body, h('p', { id: 'history-empty' }, 'You have not played a hand yet.'));
         return;
       }
-      replaceChildren(body, h('table', { class: 'history-table' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Hand'), h('th', {}, 'Table'), h('th', {}, 'When'),
-              h('th', {}, 'Cards'), h('th', {}, 'Result'), h('th', {}, 'Download'), h('th', {}, 'Fair deck'))),
-          h('tbody', { id: 'history-rows' }, hands.map(row))));
+      page = wanted;
+      const next = first(answer, 'nextBefore');
+      cursors[page + 1] = next;
+      const total = first(answer, 'total');
+      const from = page * PAGE + 1;
+      replaceChildren(body,
+          pager(from, from + hands.length - 1, total, next !== null),
+          h('table', { class: 'history-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'Hand'), h('th', {}, 'Table'), h('th', {}, 'When'),
+                h('th', {}, 'Cards'), h('th', {}, 'Result'), h('th', {}, 'Replay'), h('th', {}, 'Download'), h('th', {}, 'Fair deck'))),
+            h('tbody', { id: 'history-rows' }, hands.map(row))));
     } catch (failure) {
       if (failure.status === 404) {
         replaceChildren(body, h('p', { class: 'note', id: 'history-unavailable' },
@@ -96,16 +123,37 @@ export function mountHistoryView(app) {
     }
   }
 
+  function pager(from, to, total, older) {
+    return h('div', { class: 'history-pager', id: 'history-pager' },
+        h('button', { type: 'button', id: 'history-newer', disabled: page === 0, onclick: () => load(page - 1) }, '◀ Newer'),
+        h('span', { id: 'history-range' }, `${from}–${to}${total !== null ? ` of ${total}` : ''}, newest first`),
+        h('button', { type: 'button', id: 'history-older', disabled: !older, onclick: () => load(page + 1) }, 'Older ▶'));
+  }
+
   function row(hand) {
     return h('tr', { class: 'history-row', dataset: { hand: hand.id } },
         h('td', { 'data-label': 'Hand' }, `#${hand.id}`),
         h('td', { 'data-label': 'Table' }, hand.table ?? ''),
         h('td', { 'data-label': 'When' }, when(hand.when)),
-        h('td', { 'data-label': 'Cards' }, hand.cards ?? ''),
-        h('td', { 'data-label': 'Result', class: 'result' }, hand.result ?? ''),
+        h('td', { 'data-label': 'Cards', class: 'cards-cell' }, cardsCell(hand.cards)),
+        h('td', { 'data-label': 'Result', class: `result ${outcome(hand.result)}` }, hand.result ?? ''),
+        h('td', { class: 'replay' }, h('button', { type: 'button', class: 'link', dataset: { replay: hand.id }, onclick: () => replay(hand.id) }, 'Replay')),
         h('td', { class: 'downloads' }, FORMATS.map(([format, label]) =>
             h('button', { type: 'button', class: 'link', dataset: { format }, onclick: () => download(hand.id, format) }, label))),
         verifyCell(hand.id));
+  }
+
+  async function replay(handId) {
+    try {
+      const file = await api.exportHand(app.token(), handId, 'json');
+      const hand = JSON.parse(await file.blob.text()).hands?.[0];
+      if (!hand) {
+        throw new Error('the hand was not in the answer');
+      }
+      openReplayer(hand, app.player?.() ?? null);
+    } catch (failure) {
+      app.toast(`Cannot replay: ${failure.message}`);
+    }
   }
 
   /** A button that re-derives the hand's deck here, from its JSON history, and says whether every card fits. */
@@ -151,6 +199,6 @@ export function mountHistoryView(app) {
     }
   }
 
-  load();
+  load(0);
   return { element, destroy() {} };
 }

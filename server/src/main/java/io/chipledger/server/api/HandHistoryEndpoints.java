@@ -30,7 +30,7 @@ import java.util.function.Function;
  * Hand histories over HTTP, for the player whose {@code Authorization: Bearer} token it is:
  * <ul>
  * <li>{@code GET /api/hands?from=&to=&after=&limit=}: a page of the player's own hands, newest last, as JSON
- * summaries;</li>
+ * summaries; with {@code order=newest}, newest first, back from hand {@code before}, with the {@code total} number;</li>
  * <li>{@code GET /api/hands/export?format=pokerstars|phh|json} with {@code hand=ID}, or a range ({@code from},
  * {@code to}, {@code table}, {@code after}): a download.</li>
  * </ul>
@@ -97,7 +97,11 @@ public final class HandHistoryEndpoints {
     private HttpReply list(Request request) {
         HandHistoryMapper.HandQuery query = rangeQuery(request, limit(request.param("limit"), DEFAULT_PAGE), true);
         Viewer viewer = request.player().isAdmin() ? Viewer.admin() : Viewer.player(query.playerId());
-        List<HandHistory> page = exporter.page(query.withLimit(query.limit() + 1), viewer);
+        // order=newest: the "My hands" page, newest first, a page at a time back from hand {@code before}, with the total.
+        boolean newestFirst = "newest".equals(request.param("order"));
+        Long before = request.param("before") == null ? null : number("before", request.param("before"));
+        List<HandHistory> page = newestFirst ? exporter.newestFirst(query.withLimit(query.limit() + 1), before, viewer)
+                : exporter.page(query.withLimit(query.limit() + 1), viewer);
         List<Map<String, Object>> hands = new ArrayList<>();
         for (HandHistory hand : page.subList(0, Math.min(page.size(), query.limit()))) {
             hands.add(summary(hand, query.playerId()));
@@ -105,7 +109,10 @@ public final class HandHistoryEndpoints {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hands", hands);
         if (page.size() > query.limit()) {
-            body.put("nextAfter", page.get(query.limit() - 1).handId());
+            body.put(newestFirst ? "nextBefore" : "nextAfter", page.get(query.limit() - 1).handId());
+        }
+        if (newestFirst) {
+            body.put("total", exporter.count(query));
         }
         return HttpReply.json(200, ProtocolJson.write(body));
     }
