@@ -21,6 +21,8 @@ const tables = new Map();
 let connection = null;
 /** Connections to the other game nodes serving tables this player follows, by WebSocket URL (docs/cluster.md). */
 const nodeConnections = new Map();
+/** Why the server last closed the connection, if it said: told again if the session is then refused. */
+let closedBy = null;
 let view = null;
 
 export const app = {
@@ -79,6 +81,7 @@ function connect() {
   nodeConnections.clear();
   const session = store.get().session;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  closedBy = null;
   connection = new Connection(`${scheme}://${location.host}/ws`, session.token, {
     onStatus: status => {
       store.set({ status });
@@ -91,9 +94,17 @@ function connect() {
       });
     },
     onMessage: received,
-    onClosedBy: reason => toast(`The server closed the connection: ${reason}`),
+    onClosedBy: reason => {
+      closedBy = reason;
+      toast(`The server closed the connection: ${reason}`);
+      // Said where the player is looking too, and kept there: a toast is gone in seconds.
+      tables.forEach(entry => {
+        entry.controller.model.closedByServer(reason);
+        entry.listeners.onChange?.(entry.controller);
+      });
+    },
     onUnauthorized: () => {
-      logout('Your session has ended: please log in again.');
+      logout(closedBy ? `You were logged out: ${closedBy}` : 'Your session has ended: please log in again.');
     },
   });
   connection.start();
@@ -178,6 +189,10 @@ async function logout(reason) {
   }
   location.hash = '#/';
   route();
+  const said = document.getElementById('login-error');
+  if (reason && said) {
+    said.textContent = reason; // the login form keeps it in sight
+  }
 }
 
 // ---- header, toasts, routing ----

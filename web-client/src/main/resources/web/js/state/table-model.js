@@ -119,6 +119,11 @@ export class TableModel {
   }
 
   /** Applies one event if it is the next in sequence; says when events are missing. */
+  /** The server closed the connection and said why (an operator froze the account, the session ended). */
+  closedByServer(reason) {
+    this.notice = { kind: 'closed', text: `The server closed the connection: ${reason}` };
+  }
+
   applyEvent(seq, event, now = 0) {
     if (this.seq === null) {
       return Applied.NEEDS_SNAPSHOT;

@@ -180,11 +180,17 @@ public final class PlayerDirectory {
         }, worker);
     }
 
+    /** {@link #setFrozen(long, boolean, String)} with no reason to tell the player. */
+    public CompletableFuture<Optional<Player>> setFrozen(long playerId, boolean frozenNow) {
+        return setFrozen(playerId, frozenNow, null);
+    }
+
     /**
      * Freezes or unfreezes a player: stored, then in force for every later message (see {@link #current}) and every
-     * session lookup. Completes with the player as now stored, or empty when there is no such player.
+     * session lookup; a frozen player's sockets are closed with {@code reason} (may be null). Completes with the player
+     * as now stored, or empty when there is no such player.
      */
-    public CompletableFuture<Optional<Player>> setFrozen(long playerId, boolean frozenNow) {
+    public CompletableFuture<Optional<Player>> setFrozen(long playerId, boolean frozenNow, String reason) {
         return CompletableFuture.supplyAsync(() -> {
             synchronized (freezing) {
                 PlayerMapper.PlayerRow row;
@@ -202,7 +208,7 @@ public final class PlayerDirectory {
                 }
                 forgetCachedSessions();
                 if (frozenNow) {
-                    listeners.forEach(listener -> listener.playerFrozen(playerId));
+                    listeners.forEach(listener -> listener.playerFrozen(playerId, reason));
                 }
                 return Optional.of(row.toPlayer());
             }
@@ -285,7 +291,8 @@ public final class PlayerDirectory {
     public interface SessionListener {
         void sessionEnded(String tokenHash, String reason);
 
-        void playerFrozen(long playerId);
+        /** {@code reason}: the operator's, to tell the player, or null. */
+        void playerFrozen(long playerId, String reason);
     }
 
     /** An open session: the token is given to the client once and stored only as its hash. */

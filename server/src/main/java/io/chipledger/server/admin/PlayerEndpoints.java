@@ -101,7 +101,7 @@ final class PlayerEndpoints {
             if (frozen && operator.playerId() != null && operator.playerId() == playerId) {
                 throw AdminRefusal.conflict("CANNOT_FREEZE_SELF", "an admin cannot freeze their own account");
             }
-            return players.setFrozen(playerId, frozen).thenApply(player -> {
+            return players.setFrozen(playerId, frozen, request.reason()).thenApply(player -> {
                 var stored = player.orElseThrow(() -> AdminRefusal.notFound("PLAYER_NOT_FOUND", "no player " + playerId));
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("playerId", stored.id());

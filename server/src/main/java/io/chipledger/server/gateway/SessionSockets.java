@@ -2,6 +2,7 @@ package io.chipledger.server.gateway;
 
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.net.ClientConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,33 @@ public final class SessionSockets implements PlayerDirectory.SessionListener {
     }
 
     @Override
-    public void playerFrozen(long playerId) {
+    public void playerFrozen(long playerId, String reason) {
+        String told = reason == null || reason.isBlank() ? "account frozen by an operator"
+                : "account frozen by an operator: " + reason.strip();
         sockets.forEach((connection, opened) -> {
             if (opened.playerId() == playerId) {
-                close(connection, "account frozen by an operator");
+                close(connection, fitted(told));
             }
         });
+    }
+
+    /** A WebSocket close frame's reason holds at most 123 bytes of UTF-8: longer text is cut on a whole character. */
+    static String fitted(String reason) {
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= 123) {
+            return reason;
+        }
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); i += Character.charCount(reason.codePointAt(i))) {
+            int codePoint = reason.codePointAt(i);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > 120) {
+                break;
+            }
+            kept.appendCodePoint(codePoint);
+            bytes += size;
+        }
+        return kept.append('…').toString(); // three bytes: 123 at most
     }
 
     /** Closes the sockets whose session is over; run every sweep, so a socket outlives its session by at most that. */
