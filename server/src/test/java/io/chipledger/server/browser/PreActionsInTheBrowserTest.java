@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
@@ -12,6 +13,7 @@ import io.chipledger.server.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Pre-actions in Chromium, heads-up against a player the test moves one decision at a time: a "Check" chosen while the
  * other player thinks is sent by the page when the turn comes, and one chosen before a bet is dropped, never sent on
- * the new price.
+ * the new price; three-handed, a "Call 2.00" chosen while a raise is pending is dropped when the raise comes.
  */
 class PreActionsInTheBrowserTest {
 
@@ -90,6 +92,87 @@ class PreActionsInTheBrowserTest {
             Chromium.screenshot(page, "pre-action-dropped-1280x800");
             page.locator("#act-call").click();
             waitForBoard(page, 5);
+            assertThat(pia.consoleErrors()).isEmpty();
+            pia.close();
+        }
+    }
+
+    /**
+     * Two bots sharing one script for the first hand the browser's player (seat 0) is dealt into, as the big blind: the
+     * first to act raises to 3.00, the second waits for the test's word and raises to 9.00; every other decision is a
+     * check or a fold (so the bots' hands alone end at once), or after the raises a check or a call.
+     */
+    private static final class RaiseOverThePreAction implements AutoPlayer.Policy {
+        final CountDownLatch reRaise = new CountDownLatch(1);
+        private long scriptedHand = -1;
+        private long currentHand = -1;
+        private int decisions;
+
+        @Override
+        public synchronized void heard(TableEvent event) {
+            if (event instanceof TableEvent.HandStarted started) {
+                currentHand = started.handId();
+                if (scriptedHand < 0 && started.seatsDealtIn().contains(0)) {
+                    scriptedHand = started.handId();
+                }
+            }
+        }
+
+        @Override
+        public AutoPlayer.Choice choose(TableView.LegalActions legal) {
+            int decision;
+            synchronized (this) {
+                if (currentHand != scriptedHand) {
+                    return new AutoPlayer.Choice(legal.canCheck() ? ActionKind.CHECK : ActionKind.FOLD, null);
+                }
+                decision = decisions++;
+            }
+            if (decision == 0) {
+                return new AutoPlayer.Choice(ActionKind.RAISE, Money.parse("3.00"));
+            }
+            if (decision == 1) {
+                try {
+                    reRaise.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new AutoPlayer.Choice(ActionKind.RAISE, Money.parse("9.00"));
+            }
+            return new AutoPlayer.Choice(legal.canCheck() ? ActionKind.CHECK : ActionKind.CALL, null);
+        }
+    }
+
+    @Test
+    void aCallChosenAheadIsDroppedWhenARaiseChangesThePrice() throws Exception {
+        long tableId = room.openTable("Three ahead", 6);
+        RaiseOverThePreAction script = new RaiseOverThePreAction();
+        try (AutoPlayer rex = AutoPlayer.sitDown(room, "rex3", tableId, 1, "100.00").play(script);
+             AutoPlayer sam = AutoPlayer.sitDown(room, "sam3", tableId, 2, "100.00").play(script)) {
+            BrowserPlayer pia = BrowserPlayer.signUp(room.chromium(), room.http(), "pia3", 1280, 800);
+            pia.goTo("#/table/" + tableId + "/sit"); // the first free seat: 0
+            pia.buyIn("50");
+            Page page = pia.page;
+            assertThat(pia.mySeat()).isZero();
+
+            // Dealt in as the big blind; the first raise is made, and the second bot thinks: she faces 2.00 more.
+            page.waitForFunction("""
+                    () => document.querySelectorAll('#seat-0 .seat-cards .card[data-card]').length === 2
+                          && document.querySelector('#pre-call') !== null""");
+            assertThat(page.locator("#pre-actions .pre").allTextContents()).containsExactly("Fold", "Call 2.00", "Call any");
+            page.locator("#pre-call").click();
+            assertThat(page.locator("#pre-call").getAttribute("aria-pressed")).isEqualTo("true");
+            int acts = pia.sent("act").size();
+            script.reRaise.countDown();
+
+            pia.waitForMyTurn();
+            assertThat(pia.sent("act")).as("the call chosen at 2.00 is not sent at 8.00").hasSize(acts);
+            assertThat(page.locator("#act-call").textContent()).isEqualTo("Call 8.00");
+            assertThat(page.locator("#pre-actions").isHidden()).isTrue();
+            Chromium.screenshot(page, "pre-action-dropped-on-a-raise-1280x800");
+            String turn = page.locator("#action-bar").getAttribute("data-turn");
+            page.locator("#act-fold").click();
+            pia.waitUntilActed(turn);
+            assertThat(pia.sent("act").get(acts)).containsEntry("action", "FOLD");
             assertThat(pia.consoleErrors()).isEmpty();
             pia.close();
         }
