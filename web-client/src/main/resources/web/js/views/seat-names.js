@@ -10,12 +10,16 @@ const cuts = new Map();
 export function cutNames(felt) {
   const elements = [...felt.querySelectorAll('.seat-name[title]')];
   const names = elements.map(element => element.title);
-  const shown = elements.map((element, i) => cut(element, names[i], defaultTail(names[i])));
+  // Every width read at once, before any text is written: one layout a drawing, not one a name (a busy table draws
+  // many times a second, and a page short of CPU fell behind).
+  const widths = elements.map(element => element.clientWidth);
+  const shown = elements.map((element, i) => cut(element, names[i], defaultTail(names[i]), widths[i]));
   // Different names that read alike once cut: each keeps the end where it differs from the others.
   const alike = shown.map((text, i) => names.filter((name, j) => name !== names[i] && shown[j] === text));
   alike.forEach((others, i) => {
     if (others.length > 0) {
-      cut(elements[i], names[i], Math.max(defaultTail(names[i]), ...others.map(other => differingTail(names[i], other))));
+      const tail = Math.max(defaultTail(names[i]), ...others.map(other => differingTail(names[i], other)));
+      cut(elements[i], names[i], tail, widths[i]);
     }
   });
 }
@@ -37,8 +41,7 @@ function differingTail(name, other) {
  * The name as drawn in {@code element}: whole if it fits, else its longest beginning that fits before "…" and its last
  * {@code tail} characters.
  */
-function cut(element, name, tail) {
-  const width = element.clientWidth;
+function cut(element, name, tail, width) {
   const key = `${width}|${tail}|${name}`;
   let text = cuts.get(key);
   if (text === undefined) {
