@@ -55,9 +55,35 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
     }
   }
   parts.push(center(model, shown));
-  replaceChildren(felt, parts);
+  replaceChildren(felt, keepUnchanged(felt, parts));
   cutNames(felt);
   placeTokens(felt);
+}
+
+/**
+ * The parts to draw, where a seat drawn exactly as before is the element already on the felt: a seat that did not
+ * change stays the same element between drawings, so a click or tap on it is not lost to a drawing in between (a busy
+ * table draws many times a second, and a button replaced under the pointer never receives the click).
+ */
+function keepUnchanged(felt, parts) {
+  const before = new Map();
+  for (const child of felt.children) {
+    if (child.drawnAs !== undefined) {
+      before.set(child.id, child);
+    }
+  }
+  return parts.map(part => {
+    if (!part.classList.contains('seat')) {
+      return part; // bets and the dealer button are placed after each drawing (placeTokens), from where it put them
+    }
+    const drawnAs = part.outerHTML;
+    const kept = before.get(part.id);
+    if (kept && kept.drawnAs === drawnAs) {
+      return kept;
+    }
+    part.drawnAs = drawnAs;
+    return part;
+  });
 }
 
 function emptySeat(number, onEmptySeat) {

@@ -87,4 +87,30 @@ class SpectatingAndSeatControlsTest {
             omar.close();
         }
     }
+
+    /**
+     * The felt is drawn again on every event; a seat that did not change must stay the same element, or a click on
+     * "Sit here" that lands between two drawings is lost (Chromium's clicks in SeatRulesInTheBrowserTest found the
+     * button "detached from the DOM" again and again at a busy table).
+     */
+    @Test
+    void anEmptySeatStaysTheSameButtonWhileTheTablePlaysSoAClickOnItIsNotLost() throws Exception {
+        long tableId = room.openTable("Elm", 6);
+        try (AutoPlayer ann = AutoPlayer.sitDown(room, "ann", tableId, 1, "40.00").play(checkOrCall()).rebuyWhenBusted();
+             AutoPlayer bob = AutoPlayer.sitDown(room, "bob", tableId, 2, "40.00").play(checkOrCall()).rebuyWhenBusted()) {
+            BrowserPlayer cid = BrowserPlayer.signUp(room.chromium(), room.http(), "cid", 1280, 800);
+            cid.goTo("#/table/" + tableId);
+            cid.page.locator("#seat-4.empty").waitFor();
+            long seq = cid.seq();
+            cid.page.evaluate("() => { window.__emptySeat = document.getElementById('seat-4'); }");
+            cid.page.waitForFunction("seq => Number(document.getElementById('table').dataset.seq) >= Number(seq) + 10",
+                    String.valueOf(seq));
+            assertThat((Boolean) cid.page.evaluate("() => window.__emptySeat.isConnected"))
+                    .as("the empty seat's button after ten more events").isTrue();
+            cid.page.locator("#seat-4").click();
+            cid.page.locator("#chips-dialog").waitFor();
+            assertThat(cid.consoleErrors()).isEmpty();
+            cid.close();
+        }
+    }
 }
