@@ -1,7 +1,8 @@
 // The action bar: fold, check, call (with the amount), bet or raise with a slider, a typed amount, +/- a big blind and
 // the street's presets (bet-sizing.js), the amount also in big blinds; before the turn, pre-actions (pre-action-row.js).
 // Only what is legal now is enabled, the legal range is shown, and a typed amount is checked in the page (at most two
-// decimals, within the range) before anything is sent. Keys: F fold, C check/call, R bet/raise, H half pot, P pot,
+// decimals, within the range) before anything is sent. Fold stays available when checking is free, as in the rooms
+// players know, but asks first (Fold anyway, or Check). Keys: F fold, C check/call, R bet/raise, H half pot, P pot,
 // A all-in, + and - a big blind (the presets and steps only fill the amount). At a pot-limit table (Omaha) the most the
 // server offers is the pot: the Pot preset and the slider's top are exactly that limit, and there is no all-in beyond it.
 import { h } from '../dom.js';
@@ -66,6 +67,14 @@ export class ActionBar {
     this.fold = h('button', { id: 'act-fold', type: 'button', class: 'act fold', onclick: () => this.play('FOLD') }, 'Fold');
     this.check = h('button', { id: 'act-check', type: 'button', class: 'act check', onclick: () => this.play('CHECK') }, 'Check');
     this.call = h('button', { id: 'act-call', type: 'button', class: 'act call', onclick: () => this.play('CALL') }, 'Call');
+    // Folding when checking is free gives up a hand that costs nothing to keep: asked once more, in the bar itself.
+    this.foldConfirm = h('div', { class: 'fold-confirm', id: 'fold-confirm', role: 'alertdialog', 'aria-label': 'fold when checking is free', hidden: true },
+        h('span', { class: 'fold-question' }, 'Checking is free. Fold anyway?'),
+        h('button', { id: 'fold-anyway', type: 'button', class: 'act fold', onclick: () => this.foldAnyway() }, 'Fold'),
+        h('button', { id: 'fold-check', type: 'button', class: 'act check', onclick: () => this.play('CHECK') }, 'Check'));
+    this.buttons = h('div', { class: 'buttons' }, this.fold, this.check, this.call);
+    /** The turn whose fold is waiting to be confirmed, or null. */
+    this.foldAskedFor = null;
     this.raise = h('button', { id: 'act-raise', type: 'button', class: 'act raise', onclick: () => this.raiseNow() }, 'Raise');
     this.amount = h('input', {
       id: 'raise-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
@@ -91,7 +100,8 @@ export class ActionBar {
     this.element = h('div', { class: 'action-bar', id: 'action-bar' },
         this.status,
         this.preActions.element,
-        h('div', { class: 'buttons' }, this.fold, this.check, this.call),
+        this.buttons,
+        this.foldConfirm,
         h('div', { class: 'sizing' },
             this.presetRow,
             this.slider,
@@ -136,7 +146,10 @@ export class ActionBar {
       }
     }
     const canRaise = live && legal.minRaiseTo !== null;
-    this.fold.disabled = !live || legal.canCheck;
+    this.fold.disabled = !live;
+    const asking = live && legal.canCheck && this.foldAskedFor === turn.key;
+    this.foldConfirm.hidden = !asking;
+    this.buttons.hidden = asking;
     this.check.disabled = !live || !legal.canCheck;
     this.call.disabled = !live || legal.call === null;
     const myStack = model.seat(model.mySeat)?.stack ?? 0n;
@@ -264,10 +277,34 @@ export class ActionBar {
     if (!legal) {
       return;
     }
-    if ((action === 'FOLD' && legal.canCheck) || (action === 'CHECK' && !legal.canCheck) || (action === 'CALL' && legal.call === null)) {
+    if ((action === 'CHECK' && !legal.canCheck) || (action === 'CALL' && legal.call === null)) {
       return;
     }
+    const turn = this.controller.model.myTurn;
+    if (action === 'FOLD' && legal.canCheck && this.foldAskedFor !== turn.key) {
+      this.foldAskedFor = turn.key; // asked, not sent: Fold anyway or Check answers it
+      this.update(this.controller);
+      document.getElementById('fold-anyway')?.focus();
+      return;
+    }
+    this.foldAskedFor = null;
     this.controller.act(action);
+  }
+
+  /** The player confirmed folding though checking was free. */
+  foldAnyway() {
+    const turn = this.controller?.model.myTurn;
+    if (this.legal && turn && this.foldAskedFor === turn.key) {
+      this.foldAskedFor = null;
+      this.controller.act('FOLD');
+    }
+  }
+
+  cancelFold() {
+    if (this.foldAskedFor !== null) {
+      this.foldAskedFor = null;
+      this.update(this.controller);
+    }
   }
 
   raiseNow() {
@@ -294,7 +331,8 @@ export class ActionBar {
       return;
     }
     const handled = {
-      f: () => this.play('FOLD'),
+      f: () => (this.foldConfirm.hidden ? this.play('FOLD') : this.foldAnyway()),
+      escape: () => this.cancelFold(),
       c: () => this.play(legal.canCheck ? 'CHECK' : 'CALL'),
       r: () => this.raiseNow(),
       b: () => this.raiseNow(),

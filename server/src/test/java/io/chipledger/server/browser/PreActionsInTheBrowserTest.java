@@ -30,7 +30,7 @@ class PreActionsInTheBrowserTest {
     static final TestServer room = TestServer.forEachTestClass().withBrowser();
 
     /** Plays each decision the test hands it, waiting for it. */
-    private static final class Scripted implements AutoPlayer.Policy {
+    static final class Scripted implements AutoPlayer.Policy {
         private final BlockingQueue<AutoPlayer.Choice> next = new LinkedBlockingQueue<>();
 
         @Override
@@ -178,11 +178,11 @@ class PreActionsInTheBrowserTest {
         }
     }
 
-    private static void awaitRexToAct(Page page) {
+    static void awaitRexToAct(Page page) {
         page.locator("#seat-1.to-act").waitFor();
     }
 
-    private static void waitForBoard(Page page, int cards) {
+    static void waitForBoard(Page page, int cards) {
         page.waitForFunction("n => document.querySelectorAll('#board .card[data-card]').length >= n", cards);
     }
 }

@@ -65,14 +65,14 @@ public sealed interface HandCommand {
         }
     }
 
+    /**
+     * Gives up the hand. Legal even when checking is free, as in the rooms players know (the page asks them to confirm
+     * then); pokerkit alone refuses such a fold.
+     */
     record Fold(int seat) implements HandCommand {
         @Override
         public void verify(HoldemHand hand) {
-            SeatState actor = hand.requireActor(seat);
-            if (hand.round().toCall(actor).isZero()) {
-                throw new IllegalActionException(Refusal.FOLD_WHEN_CHECK_IS_FREE,
-                        "seat " + seat + " faces no bet and can check for free");
-            }
+            hand.requireActor(seat);
         }
 
         @Override

@@ -108,7 +108,7 @@ public final class HoldemHand {
         SeatState actor = round.actor();
         Money toCall = round.toCall(actor);
         boolean canRaise = round.whyNoRaise(actor) == null;
-        return Optional.of(new LegalActions(actor.seat, toCall.isPositive(), toCall.isZero(), toCall, canRaise,
+        return Optional.of(new LegalActions(actor.seat, true, toCall.isZero(), toCall, canRaise,
                 round.isOpen(), canRaise ? round.minRaiseTo(actor) : Money.ZERO,
                 canRaise ? round.maxRaiseTo(actor) : Money.ZERO));
     }

@@ -65,7 +65,7 @@ final class BettingModel {
             Money potAfterCalling = ChipTally.of(hand.events()).pot().plus(owed);
             maxTo = highest.plus(potAfterCalling).max(minTo).min(allIn);
         }
-        return new LegalActions(actor, toCall.isPositive(), toCall.isZero(), toCall, canRaise, highest.isZero(),
+        return new LegalActions(actor, true, toCall.isZero(), toCall, canRaise, highest.isZero(),
                 canRaise ? minTo : Money.ZERO, canRaise ? maxTo : Money.ZERO);
     }
 }

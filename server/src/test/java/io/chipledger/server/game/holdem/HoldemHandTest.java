@@ -75,7 +75,7 @@ class HoldemHandTest {
         hand.handle(new Call(2));
 
         assertThat(hand.legalActions()).hasValue(
-                new LegalActions(3, false, true, m("0.00"), true, false, m("3.00"), m("100.00")));
+                new LegalActions(3, true, true, m("0.00"), true, false, m("3.00"), m("100.00")));
         hand.handle(new Check(3));
         assertThat(hand.phase()).isEqualTo(Phase.AWAITING_BOARD);
     }
@@ -221,8 +221,12 @@ class HoldemHandTest {
     }
 
     @Test
-    void foldWhenCheckingIsFreeIsRefused() {
-        assertRefused(threeHandedFlop("100", "100", "100"), new Fold(1), Refusal.FOLD_WHEN_CHECK_IS_FREE);
+    void aFoldWhenCheckingIsFreeIsAllowedAndTheNextPlayerActs() {
+        HoldemHand hand = threeHandedFlop("100", "100", "100");
+
+        assertThat(hand.legalActions().orElseThrow().canFold()).isTrue();
+        assertThat(hand.handle(new Fold(1))).containsExactly(new HandEvent.Folded(1));
+        assertThat(hand.actor()).hasValue(2);
     }
 
     @Test

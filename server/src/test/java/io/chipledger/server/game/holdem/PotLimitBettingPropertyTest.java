@@ -100,7 +100,7 @@ class PotLimitBettingPropertyTest {
     /** 0-14 fold, 15-54 check or call, 55-74 the pot, 75-86 the minimum, the rest anything in between. */
     private static HandCommand command(LegalActions legal, int choice, SplittableRandom random) {
         int seat = legal.seat();
-        if (choice < 15 && legal.canFold()) {
+        if (choice < 15 && legal.toCall().isPositive()) {
             return new HandCommand.Fold(seat);
         }
         if (choice >= 55 && legal.canBetOrRaise()) {

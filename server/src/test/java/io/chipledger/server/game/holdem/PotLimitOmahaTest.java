@@ -143,11 +143,12 @@ class PotLimitOmahaTest {
     }
 
     @Test
-    void aFoldIsStillRefusedWhenCheckingIsFreeInOmahaToo() {
+    void aFoldWhenCheckingIsFreeEndsAHeadsUpOmahaHand() {
         HoldemHand hand = omaha("100", "100");
         dealHoles(hand, "AsKsQsJs", "2c3c4c5c");
         hand.handle(new Call(2));
 
-        assertRefused(hand, new Fold(1), Refusal.FOLD_WHEN_CHECK_IS_FREE);
+        hand.handle(new Fold(1));
+        assertThat(hand.isComplete()).isTrue();
     }
 }

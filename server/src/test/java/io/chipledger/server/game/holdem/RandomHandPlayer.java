@@ -97,7 +97,7 @@ final class RandomHandPlayer {
                     : random.nextBoolean() ? legal.minTo() : between(legal.minTo(), legal.maxTo());
             return legal.isBet() ? new HandCommand.Bet(seat, to) : new HandCommand.RaiseTo(seat, to);
         }
-        if (legal.canFold() && random.nextInt(100) < style.foldPercent) {
+        if (legal.toCall().isPositive() && random.nextInt(100) < style.foldPercent) {
             return new HandCommand.Fold(seat);
         }
         return legal.canCheck() ? new HandCommand.Check(seat) : new HandCommand.Call(seat);
@@ -220,9 +220,6 @@ final class RandomHandPlayer {
             illegal.add(new Illegal(new HandCommand.Check(actor), Refusal.CHECK_FACING_BET));
         } else {
             illegal.add(new Illegal(new HandCommand.Call(actor), Refusal.NOTHING_TO_CALL));
-        }
-        if (!legal.canFold()) {
-            illegal.add(new Illegal(new HandCommand.Fold(actor), Refusal.FOLD_WHEN_CHECK_IS_FREE));
         }
         if (!legal.isBet()) {
             illegal.add(new Illegal(new HandCommand.Bet(actor, amount), Refusal.BET_ALREADY_OPEN));

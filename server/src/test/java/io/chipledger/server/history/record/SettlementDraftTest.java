@@ -78,7 +78,7 @@ class SettlementDraftTest {
     private static HandCommand anyLegal(LegalActions legal, Random random) {
         int seat = legal.seat();
         int choice = random.nextInt(10);
-        if (choice == 0 && legal.canFold()) {
+        if (choice == 0 && legal.toCall().isPositive()) {
             return new HandCommand.Fold(seat);
         }
         if (choice <= 2 && legal.canBetOrRaise()) {
