@@ -47,6 +47,7 @@ export const app = {
       entry.controller = new TableController(tableId, connection, store.get().session.player, {
         onChange: c => entry.listeners.onChange?.(c),
         onEvent: (...args) => entry.listeners.onEvent?.(...args),
+        onRecent: (...args) => entry.listeners.onRecent?.(...args),
         onError: text => (entry.listeners.onError ?? toast)(text),
       });
       tables.set(tableId, entry);
@@ -165,7 +166,7 @@ function received(message) {
     tableMoved(message.tableId, message.url);
   } else if (message.type === 'wallet') {
     store.set({ wallet: fromWire(message.balance) });
-  } else if (message.type === 'snapshot' || message.type === 'event') {
+  } else if (message.type === 'snapshot' || message.type === 'event' || message.type === 'recentEvents') {
     tables.get(message.tableId)?.controller.handle(message);
   } else if (message.type === 'error' && message.code !== 'TABLE_MOVED') {
     toast(message.message ?? message.code);

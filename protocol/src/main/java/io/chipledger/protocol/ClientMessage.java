@@ -8,8 +8,8 @@ import io.chipledger.money.Money;
 /**
  * Everything a browser may send over the WebSocket. Each request carries a client-chosen {@code requestId}, echoed in
  * the reply; for requests that move money it is also the ledger's idempotency key, so a resent request moves money
- * once. Amounts are strings; see docs/protocol.md. Every field is required except {@code Watch.lastSeq} and
- * {@code Act.amount}.
+ * once. Amounts are strings; see docs/protocol.md. Every field is required except {@code Watch.lastSeq},
+ * {@code Watch.recent} and {@code Act.amount}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -44,11 +44,19 @@ public sealed interface ClientMessage {
 
     /**
      * Subscribes to a table's events (as a spectator, or to resume as its player after a reconnect). With
-     * {@code lastSeq} the server replays the events after it, or sends a snapshot when that gap is too old.
+     * {@code lastSeq} the server replays the events after it, or sends a snapshot when that gap is too old. With
+     * {@code recent}, a snapshot is followed by up to that many of the table's latest events (at most
+     * {@link ServerMessage.RecentEvents#MOST}), from which a page draws its hand log and chat again.
      */
     record Watch(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
-            Long lastSeq) implements TableMessage {
+            Long lastSeq,
+            Integer recent) implements TableMessage {
+
+        /** A watch that asks for no recent events (bots, tests, the admin console). */
+        public Watch(String requestId, long tableId, Long lastSeq) {
+            this(requestId, tableId, lastSeq, null);
+        }
     }
 
     record Unwatch(@JsonProperty(required = true) String requestId,

@@ -3,6 +3,7 @@ package io.chipledger.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.chipledger.money.Money;
+import java.util.List;
 
 /**
  * Everything the server sends over the WebSocket. Replies echo the request's {@code requestId}; table traffic is
@@ -18,6 +19,7 @@ import io.chipledger.money.Money;
     @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
     @JsonSubTypes.Type(value = ServerMessage.TableMoved.class, name = "tableMoved"),
+    @JsonSubTypes.Type(value = ServerMessage.RecentEvents.class, name = "recentEvents"),
 })
 public sealed interface ServerMessage {
 
@@ -46,6 +48,20 @@ public sealed interface ServerMessage {
 
     /** One table event; {@code seq} is the table's, one more than the previous event's. */
     record Event(long tableId, long seq, TableEvent event) implements ServerMessage {
+    }
+
+    /**
+     * The table's latest events up to the snapshot just sent (oldest first, as this viewer may see them), for a
+     * {@code watch} that asked for {@code recent} ones: what a page draws its hand log and chat from after a reload
+     * or on another device. They are already in the snapshot's state; a client does not apply them again.
+     */
+    record RecentEvents(long tableId, List<Event> events) implements ServerMessage {
+        /** The most recent events one watch may ask for. */
+        public static final int MOST = 300;
+
+        public RecentEvents {
+            events = List.copyOf(events);
+        }
     }
 
     /**

@@ -8,9 +8,12 @@ import { Applied, TableModel } from './table-model.js';
 import { Resend } from '../protocol/connection.js';
 import { toWire } from '../money.js';
 
+/** How many of the table's latest events a snapshot comes with (the server's most). */
+const RECENT_EVENTS = 300;
+
 export class TableController {
   /**
-   * @param listeners onChange(controller), onEvent(event, seq, model), onError(text)
+   * @param listeners onChange(controller), onEvent(event, seq, model), onRecent(events, model), onError(text)
    */
   constructor(tableId, connection, me, listeners = {}) {
     this.tableId = tableId;
@@ -68,9 +71,13 @@ export class TableController {
     this.changed();
   }
 
-  /** Subscribes (again), resuming from the last applied event, or from a fresh snapshot when {@code fresh}. */
+  /**
+   * Subscribes (again), resuming from the last applied event, or from a fresh snapshot when {@code fresh}. A snapshot
+   * comes with the table's latest events, which the log and chat are drawn from again (after a reload, on another
+   * device, after a gap too old to replay).
+   */
   watch(fresh) {
-    const fields = { type: 'watch', tableId: this.tableId };
+    const fields = { type: 'watch', tableId: this.tableId, recent: RECENT_EVENTS };
     if (!fresh && this.model.seq !== null) {
       fields.lastSeq = this.model.seq;
     }
@@ -94,6 +101,8 @@ export class TableController {
     if (message.type === 'snapshot') {
       this.model.applySnapshot(message.seq, message.table, now);
       this.changed();
+    } else if (message.type === 'recentEvents') {
+      this.listeners.onRecent?.(message.events, this.model); // already in the snapshot: told, not applied
     } else if (message.type === 'event') {
       const result = this.model.applyEvent(message.seq, message.event, now);
       if (result === Applied.GAP || result === Applied.NEEDS_SNAPSHOT) {

@@ -1,6 +1,8 @@
-// The dealer log and the table chat in one scrolling list, with a line to type in (spectators chat too). The lines are
-// kept in the tab's sessionStorage, so a reload shows the log and the chat it had (as data, drawn again as text).
+// The dealer log and the table chat in one scrolling list, with a line to type in (spectators chat too). They are
+// drawn again from the server's latest events whenever a snapshot comes (a reload, another tab or device, a gap too
+// old to replay), and kept in the tab's sessionStorage for the lines older than those (as data, drawn again as text).
 import { h } from '../dom.js';
+import { fromWire } from '../money.js';
 import { describe } from './hand-log.js';
 
 const MAX_LINES = 300;
@@ -10,6 +12,8 @@ export class ChatPanel {
   constructor(onSend, tableId = null) {
     this.storageKey = tableId === null ? null : `chipledger.log.${tableId}`;
     this.kept = [];
+    /** The newest event drawn: the server's latest events are drawn from the one after it. */
+    this.lastSeq = -1;
     this.list = h('ol', { class: 'log', id: 'log', 'aria-live': 'polite' });
     this.input = h('input', { id: 'chat-input', type: 'text', maxlength: String(MAX_CHAT), placeholder: 'Say something…', autocomplete: 'off', 'aria-label': 'chat message' });
     const form = h('form', { class: 'chat-form', id: 'chat-form' }, this.input, h('button', { type: 'submit', id: 'chat-send' }, 'Send'));
@@ -46,6 +50,7 @@ export class ChatPanel {
 
   /** Draws a kept line: {kind: chat|dealer|note, seq, hand, type, player, text}; never as HTML. */
   draw(line) {
+    this.lastSeq = Math.max(this.lastSeq, Number(line.seq ?? -1));
     if (line.kind === 'chat') {
       this.add(h('li', { class: 'chat', dataset: { seq: line.seq } }, h('b', {}, String(line.player)), ': ', String(line.text)), line);
     } else if (line.kind === 'dealer') {
@@ -68,6 +73,30 @@ export class ChatPanel {
       }
       this.draw({ kind: 'dealer', seq, hand, type: event.type, pot: event.pot ?? null, text });
     }
+  }
+
+  /**
+   * Draws the table's latest events as the server sent them with a snapshot, those newer than any line shown. Each is
+   * told as it read at the time: by the names seated then, and a split pot with that pot's shares.
+   */
+  retell(entries, model) {
+    const fresh = entries.filter(entry => entry.seq > this.lastSeq);
+    const seated = seatedThen(fresh, model);
+    let handId = null;
+    let awards = [];
+    fresh.forEach((entry, i) => {
+      const event = entry.event;
+      if (event.type === 'handStarted') {
+        handId = event.handId;
+        awards = [];
+      }
+      const then = { handId, awards, seat: n => (seated[i].get(n) ? { player: seated[i].get(n) } : null) };
+      if (event.type === 'potAwarded') {
+        awards.push({ pot: event.pot, seat: event.seat, player: then.seat(event.seat)?.player ?? `seat ${event.seat + 1}`,
+          amount: fromWire(event.amount), oddCent: event.oddCent });
+      }
+      this.event(event, entry.seq, then);
+    });
   }
 
   /** Removes the line told for a pot of a hand, from the list and from what is kept. */
@@ -104,4 +133,24 @@ export class ChatPanel {
       this.list.scrollTop = this.list.scrollHeight;
     }
   }
+}
+
+/** For each of {@code entries}, who sat in each seat when it happened: worked back from the table now. */
+function seatedThen(entries, model) {
+  const names = new Map();
+  for (let n = 0; n < (model.config?.seatCount ?? 0); n++) {
+    names.set(n, model.seat(n)?.player ?? null);
+  }
+  const then = new Array(entries.length);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const event = entries[i].event;
+    if (event.type === 'seatLeft') {
+      names.set(event.seat, event.player);
+    }
+    then[i] = new Map(names);
+    if (event.type === 'seatTaken') {
+      names.set(event.seat, null);
+    }
+  }
+  return then;
 }

@@ -75,6 +75,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
 
   controller = app.follow(tableId, {
     onChange: render,
+    onRecent: (events, model) => chat.retell(events, model),
     onEvent: (event, seq, model) => {
       chat.event(event, seq, model);
       soundFor(event, model);

@@ -52,6 +52,18 @@ final class EventLog {
         return lastSeq;
     }
 
+    /** The newest {@code count} events kept (fewer when fewer are), oldest first. */
+    List<Entry> latest(int count) {
+        List<Entry> latest = new ArrayList<>(Math.min(count, recent.size()));
+        int skip = Math.max(0, recent.size() - count);
+        for (Entry entry : recent) {
+            if (skip-- <= 0) {
+                latest.add(entry);
+            }
+        }
+        return latest;
+    }
+
     /** The events after {@code seq}, or empty when some of them are no longer kept (the client needs a snapshot). */
     Optional<List<Entry>> after(long seq) {
         if (seq > lastSeq || seq < 0) {

@@ -46,8 +46,11 @@ record Outcome(List<Output> outputs, Supplier<CompletionStage<Outcome>> next) {
     record Joined() implements Output {
     }
 
-    /** The requesting connection is caught up from {@code lastSeq} (or sent a snapshot), then joins the audience. */
-    record CaughtUp(Long lastSeq) implements Output {
+    /**
+     * The requesting connection is caught up from {@code lastSeq} (or sent a snapshot, and up to {@code recent} of the
+     * latest events), then joins the audience.
+     */
+    record CaughtUp(Long lastSeq, int recent) implements Output {
     }
 
     static Outcome none() {

@@ -284,7 +284,7 @@ public final class TableActor {
         }
         if (message instanceof ClientMessage.Watch watch) {
             return handleAndPublish(requester, Outcome.done(watch.requestId())
-                    .and(new Outcome.CaughtUp(watch.lastSeq()))
+                    .and(new Outcome.CaughtUp(watch.lastSeq(), watch.recent() == null ? 0 : watch.recent()))
                     .thenNow(() -> attendance.returned(player)).now());
         } else if (message instanceof ClientMessage.Unwatch unwatch) {
             audience.remove(requester.connection());
@@ -346,7 +346,8 @@ public final class TableActor {
             } else if (output instanceof Outcome.Joined) {
                 audience.add(requester.connection(), requester.player());
             } else if (output instanceof Outcome.CaughtUp caughtUp) {
-                audience.watch(requester.connection(), requester.player(), caughtUp.lastSeq(), this::snapshotFor);
+                audience.watch(requester.connection(), requester.player(), caughtUp.lastSeq(), caughtUp.recent(),
+                        this::snapshotFor);
             }
         }
     }

@@ -90,16 +90,23 @@ final class TableAudience {
 
     /**
      * Catches the connection up (the events after its {@code lastSeq}, or a snapshot when those are no longer kept or
-     * it remembers nothing), and only then subscribes it, so it receives every event exactly once and in order.
+     * it remembers nothing, followed by up to {@code recent} of the latest events for its log and chat), and only then
+     * subscribes it, so it receives every event exactly once and in order.
      */
-    void watch(ClientConnection connection, Player player, Long lastSeq, IntFunction<TableView> snapshotFor) {
+    void watch(ClientConnection connection, Player player, Long lastSeq, int recent, IntFunction<TableView> snapshotFor) {
         Optional<List<EventLog.Entry>> missed = lastSeq == null ? Optional.empty() : events.after(lastSeq);
+        long viewer = idOf(player);
         if (missed.isPresent()) {
-            long viewer = idOf(player);
             missed.get().forEach(e -> connection.send(new ServerMessage.Event(tableId, e.seq(), e.viewFor(viewer))));
         } else {
             // A snapshot is of the table now: the viewer's own seat's cards are theirs.
             connection.send(new ServerMessage.Snapshot(tableId, events.lastSeq(), snapshotFor.apply(seatOf.applyAsInt(player))));
+            if (recent > 0) {
+                // As a watcher who was there would have seen them: another player's hole cards never.
+                connection.send(new ServerMessage.RecentEvents(tableId, events.latest(Math.min(recent,
+                        ServerMessage.RecentEvents.MOST)).stream()
+                        .map(e -> new ServerMessage.Event(tableId, e.seq(), e.viewFor(viewer))).toList()));
+            }
         }
         watchers.put(connection, player);
     }
