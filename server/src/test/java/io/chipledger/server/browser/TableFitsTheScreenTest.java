@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.game.holdem.Variant;
+import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
 import io.chipledger.server.testing.TestServer;
@@ -83,6 +86,20 @@ class TableFitsTheScreenTest {
                   }
                 }
               }
+              // A hand fanned (Omaha's four) shows each card's rank and suit clear of the card over it.
+              for (const row of [...document.querySelectorAll('.felt .seat-cards .cards')].filter(shown)) {
+                const cards = [...row.querySelectorAll('.card')];
+                for (let i = 0; i + 1 < cards.length; i++) {
+                  const over = cards[i + 1].getBoundingClientRect().left;
+                  for (const mark of cards[i].querySelectorAll('.rank, .suit')) {
+                    const r = mark.getBoundingClientRect();
+                    if (r.right > over + 0.5 || r.left < cards[i].getBoundingClientRect().left - 0.5) {
+                      problems.push(`the ${mark.className} of ${cards[i].dataset.card} (seat ${seatOf(row)}) is under the next card`
+                          + ` (${Math.round(r.left)}-${Math.round(r.right)}, the next card from ${Math.round(over)})`);
+                    }
+                  }
+                }
+              }
               // Names cut short fit their plates and stay tellable apart.
               const names = [...document.querySelectorAll('.felt .seat-name[title]')].filter(shown);
               names.forEach((e, i) => {
@@ -147,18 +164,30 @@ class TableFitsTheScreenTest {
         fits(844, 390, false);
     }
 
+    @Test
+    void onAPhoneHeldUprightFourOmahaCardsEachShowTheirRankAndSuitAndFitWithEverythingElse() throws Exception {
+        fits(375, 667, false, Variant.POT_LIMIT_OMAHA_HOLDEM);
+    }
+
+    private static void fits(int width, int height, boolean whole) throws Exception {
+        fits(width, height, whole, Variant.NO_LIMIT_TEXAS_HOLDEM);
+    }
+
     /**
      * Six seats, two long-named bots that check or call and the player, who calls until the flop, is measured at their
      * turn there, then checks or calls to the showdown and is measured again.
      */
-    private static void fits(int width, int height, boolean whole) throws Exception {
-        String size = width + "x" + height;
-        long tableId = room.openTable("Fit " + size, 6);
-        try (AutoPlayer left = AutoPlayer.sitDown(room, "Maximilian_W_" + width, tableId, 2, "80.00").play(checkOrCall())
+    private static void fits(int width, int height, boolean whole, Variant variant) throws Exception {
+        boolean omaha = variant == Variant.POT_LIMIT_OMAHA_HOLDEM;
+        String size = width + "x" + height + (omaha ? "-omaha" : "");
+        String tag = width + (omaha ? "o" : "");
+        long tableId = room.openTable(TableDirectory.plainTable("Fit " + size, Money.parse("0.50"), Money.parse("1.00"), 6)
+                .withVariant(variant));
+        try (AutoPlayer left = AutoPlayer.sitDown(room, "Maximilian_W_" + tag, tableId, 2, "80.00").play(checkOrCall())
                      .rebuyWhenBusted();
-             AutoPlayer right = AutoPlayer.sitDown(room, "Maximilian_V_" + width, tableId, 4, "80.00").play(checkOrCall())
+             AutoPlayer right = AutoPlayer.sitDown(room, "Maximilian_V_" + tag, tableId, 4, "80.00").play(checkOrCall())
                      .rebuyWhenBusted()) {
-            BrowserPlayer player = BrowserPlayer.signUp(room.chromium(), room.http(), "Bartholomew_" + width, width, height);
+            BrowserPlayer player = BrowserPlayer.signUp(room.chromium(), room.http(), "Bartholomew_" + tag, width, height);
             player.goTo("#/table/" + tableId + "/sit");
             player.buyIn("60");
             Page page = player.page;
