@@ -15,6 +15,13 @@ export class ChatPanel {
     /** The newest event drawn: the server's latest events are drawn from the one after it. */
     this.lastSeq = -1;
     this.list = h('ol', { class: 'log', id: 'log', 'aria-live': 'polite' });
+    /** Whether the list follows its newest line: until the reader scrolls up, and again once back at the bottom. */
+    this.pinned = true;
+    this.following = 0;
+    this.saving = 0;
+    this.list.addEventListener('scroll', () => {
+      this.pinned = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
+    }, { passive: true });
     this.input = h('input', { id: 'chat-input', type: 'text', maxlength: String(MAX_CHAT), placeholder: 'Say something…', autocomplete: 'off', 'aria-label': 'chat message' });
     const form = h('form', { class: 'chat-form', id: 'chat-form' }, this.input, h('button', { type: 'submit', id: 'chat-send' }, 'Send'));
     form.addEventListener('submit', async e => {
@@ -115,7 +122,6 @@ export class ChatPanel {
   }
 
   add(line, kept = null) {
-    const atBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
     this.list.append(line);
     while (this.list.children.length > MAX_LINES) {
       this.list.firstElementChild.remove();
@@ -123,15 +129,44 @@ export class ChatPanel {
     if (kept && this.storageKey) {
       this.kept.push(kept);
       this.kept.splice(0, Math.max(0, this.kept.length - MAX_LINES));
+      this.saveSoon();
+    }
+    this.followSoon();
+  }
+
+  /**
+   * The list keeps its newest line in sight unless the reader scrolled up, seen to once a frame, not once a line:
+   * reading the list's layout at every line forced the whole page's layout at every event, and a busy table (eight
+   * bots, a hand a second) left a page too busy to answer a click on its buy-in dialog (FeltLayoutTest).
+   */
+  followSoon() {
+    if (this.following) {
+      return;
+    }
+    this.following = requestAnimationFrame(() => {
+      this.following = 0;
+      if (this.pinned) {
+        this.list.scrollTop = this.list.scrollHeight;
+      }
+    });
+  }
+
+  /**
+   * The tab's copy is written at most once a second, not at every line (up to 300 lines each time); the few lines
+   * a reload may come before are drawn again from the server's latest events anyway.
+   */
+  saveSoon() {
+    if (this.saving) {
+      return;
+    }
+    this.saving = setTimeout(() => {
+      this.saving = 0;
       try {
         sessionStorage.setItem(this.storageKey, JSON.stringify(this.kept));
       } catch (full) {
         // storage full or refused: the log still shows, it just will not survive a reload
       }
-    }
-    if (atBottom) {
-      this.list.scrollTop = this.list.scrollHeight;
-    }
+    }, 1000);
   }
 }
 
