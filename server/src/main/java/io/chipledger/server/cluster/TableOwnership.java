@@ -131,15 +131,35 @@ public final class TableOwnership implements AutoCloseable {
         return (int) ((openTables + running - 1) / running);
     }
 
-    /** While this node holds more than its share, hands one table over between hands, so a newer node gets it. */
+    /**
+     * While this node holds more than its share and another node has room to claim a table, hands one over between
+     * hands, so a newer node gets it.
+     */
     private void handOverSurplus() {
         int share = share(tables.records().notClosed().size());
-        if (handingOver == null && held.size() > share) {
+        if (handingOver == null && held.size() > share && anotherNodeHasRoom(share)) {
             handingOver = held.values().stream().findFirst().orElse(null);
         }
         if (handingOver != null && (!held.containsValue(handingOver) || handOver(handingOver))) {
             handingOver = null;
         }
+    }
+
+    /**
+     * Another running node holds fewer tables than its share and heartbeat no more than a beat and a half before this
+     * one did (both told by the database's clock; a node late because it is loaded only waits for its tables longer). A node killed a moment ago still counts as running until it goes silent: a table handed over
+     * to it was claimed by nobody and came back here half a lease later, a break in its play for nothing.
+     */
+    private boolean anotherNodeHasRoom(int share) {
+        List<GameNode> nodes = registry.all();
+        Instant mine = nodes.stream().filter(n -> n.name().equals(node.name())).map(GameNode::lastHeartbeat)
+                .findFirst().orElse(null);
+        if (mine == null) {
+            return false;
+        }
+        Instant alive = mine.minus(NodeRegistry.HEARTBEAT.multipliedBy(3).dividedBy(2));
+        return nodes.stream().anyMatch(n -> !n.name().equals(node.name()) && n.state() == NodeState.RUNNING
+                && n.tablesOwned() < share && !n.lastHeartbeat().isBefore(alive));
     }
 
     private boolean claimAndTake(TableRecords.StoredTable stored) {
