@@ -7,8 +7,12 @@
 #      refused as FENCED, and no posting committed under a stale epoch.
 #   3. both standbys stopped: commits wait, nothing is acknowledged, and resume when one standby is back.
 # Then: every acknowledged posting is in the journal, no posting of a stale epoch, and `poker-server audit` exits 0.
+# Then the game nodes' faults on the same ledger (docs/cluster/game-nodes.sh): three `serve --node` with bots at 12
+# tables; a node's SIGKILL, a SIGSTOP past its leases, a rolling restart with SIGTERM, each followed by the checks.
 #
-# Usage: docs/cluster.sh [--short]      (--short: phases of 15 s instead of 40 s; CI runs it)
+# Usage: docs/cluster.sh [--short] [--only ledger|game-nodes]
+#   --short: phases of 15 s instead of 40 s for the ledger, 8 s instead of 20 s for the game nodes (CI runs it)
+#   --only:  the ledger's faults alone, or the game nodes' alone (on the HA ledger, without its faults)
 # Needs: patroni, etcd (etcd-server etcd-client), haproxy, postgresql-15 (apt), and the server jar (built if missing).
 # Everything lives in $CLUSTER_DIR (a fresh temporary directory by default) and is stopped on exit.
 set -euo pipefail
@@ -16,7 +20,16 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 PHASE=40
-[ "${1:-}" = "--short" ] && PHASE=15
+GAME_PHASE=20
+ONLY=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --short) PHASE=15; GAME_PHASE=8 ;;
+        --only) ONLY=$2; shift ;;
+        *) echo "usage: docs/cluster.sh [--short] [--only ledger|game-nodes]" >&2; exit 2 ;;
+    esac
+    shift
+done
 LEASE_MS=4000
 
 CLUSTER_DIR=${CLUSTER_DIR:-$(mktemp -d /tmp/chipledger-cluster.XXXXXX)}
@@ -26,6 +39,8 @@ chmod 755 "$CLUSTER_DIR"
 JAR=$ROOT/server/target/poker-server.jar
 # shellcheck source=cluster/ledger-ha.sh
 . "$ROOT/docs/cluster/ledger-ha.sh"
+# shellcheck source=cluster/game-nodes.sh
+. "$ROOT/docs/cluster/game-nodes.sh"
 
 for tool in patroni etcd etcdctl haproxy "$PG_BIN/postgres" curl; do
     command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install patroni etcd-server etcd-client haproxy postgresql-15 curl)" >&2; exit 2; }
@@ -39,6 +54,7 @@ cleanup() {
         kill -CONT "$pid" 2>/dev/null || true
         kill -TERM "$pid" 2>/dev/null || true
     done
+    game_nodes_cleanup
     ledger_down
 }
 trap cleanup EXIT
@@ -61,6 +77,20 @@ field() { summary "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 member_of() { echo "${1#pg}"; }
 
 ledger_up
+GAME_PSQL=(env PGPASSWORD=postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$HAPROXY_PORT" -U postgres -X -q -t -A -d chipledger)
+
+# The game nodes' faults on the HA ledger; their checks after each, then the summary (its status is the run's).
+game_nodes() {
+    await_ledger || return 1
+    game_nodes_run "$GAME_PHASE" || return 1
+    echo
+    game_nodes_summary "$GAME_PHASE"
+}
+
+if [ "$ONLY" = game-nodes ]; then
+    game_nodes
+    exit
+fi
 
 # 0. The schema, made by the first probe that opens the ledger: a short warm-up run.
 probe warmup 5
@@ -143,4 +173,8 @@ echo "no standby: $during postings acknowledged while both standbys were down"
 echo "acknowledged postings: $acked_total, missing from the journal: $missing"
 echo "postings committed under a stale epoch: $stale"
 echo "audit exit: $audit ($(tail -1 "$CLUSTER_DIR/audit.out"))"
-[ "$missing" = 0 ] && [ "$stale" = 0 ] && [ "$audit" = 0 ] && [ "$during" = 0 ]
+[ "$missing" = 0 ] && [ "$stale" = 0 ] && [ "$audit" = 0 ] && [ "$during" = 0 ] && ledger_ok=0 || ledger_ok=1
+[ "$ONLY" = ledger ] && exit "$ledger_ok"
+echo
+game_nodes && game_ok=0 || game_ok=1
+[ "$ledger_ok" = 0 ] && [ "$game_ok" = 0 ]

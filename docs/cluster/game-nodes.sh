@@ -1,119 +1,229 @@
 #!/usr/bin/env bash
-# Game nodes on a shared ledger, under faults: sourced by docs/cluster.sh (after the ledger's own faults), or run alone
-# against any PostgreSQL: `docs/cluster/game-nodes.sh --short` with POKER_DB_URL/USER/PASSWORD set.
+# Game nodes on a shared ledger, under faults: sourced by docs/cluster.sh (after the ledger's own faults, on the HA
+# ledger), or run alone against any PostgreSQL: `docs/cluster/game-nodes.sh [--short]` with POKER_DB_URL (+ USER,
+# PASSWORD) and GAME_PSQL_ARGS set, e.g. GAME_PSQL_ARGS="-h 127.0.0.1 -p 5432 -U postgres -d chipledger".
 #
 # Three `poker-server serve --node` processes share the database; node-a opens 12 tables and bots sit at all of them
-# (four a table), following their table when it moves (`bots --follow-via`); node-b and node-c start, and node-a hands
-# tables over to them between hands until each has its share. Then:
-#   1. SIGKILL of node-b under load: only its tables move (their leases run out, the others take them, voiding the hands
-#      node-b had in play); the time until every table is served again, and the hands voided.
-#   2. SIGSTOP of node-c past its leases, SIGCONT: its writes are refused FENCED (counted in its log), none commits.
+# (four a table), following their table when it moves (`bots --follow-via`) and writing down every chip movement the
+# server acknowledged to them (`bots --acked`); node-b and node-c start, and node-a hands tables over to them between
+# hands until each has its share. Then:
+#   1. SIGKILL of node-b under load: only its tables move (their leases run out, the others claim them, voiding the hands
+#      node-b had in play); for each, the time from the kill until it deals a hand again; the hands voided.
+#   2. SIGSTOP of node-c until the others have claimed its tables, then SIGCONT: its postings refused FENCED (one log
+#      line each), and none committed under a stale epoch (two checks in the journal, below).
 #   3. A rolling restart (SIGTERM, then start again) of every node: each drains, handing its tables over between hands;
 #      zero hands voided.
-# Then: `poker-server audit` exits 0, no posting committed under a stale epoch, no chips left in a pot at rest.
+# After each fault: `poker-server audit` exits 0, no chips in the pot of a table with no hand in play, every currency's
+# balances sum to zero, every posting acknowledged to a bot is in the journal, no posting under a stale epoch.
 #
-# Needs: $JAR, $CLUSTER_DIR, POKER_DB_URL (+ USER/PASSWORD), psql on the path or $PSQL, and game_psql (below) to reach
-# the database.
+# Needs: $JAR, $CLUSTER_DIR, POKER_DB_URL (+ USER/PASSWORD) exported, and GAME_PSQL (psql and its connection options).
 
 GAME_LEASE=${GAME_LEASE:-PT4S}
-GAME_PORTS=(18081 18082 18083)
+GAME_BASE_PORT=${GAME_BASE_PORT:-18571}
+GAME_PORTS=("$GAME_BASE_PORT" $((GAME_BASE_PORT + 1)) $((GAME_BASE_PORT + 2)))
 GAME_NODES=(node-a node-b node-c)
 GAME_PIDS=()
+GAME_TABLES=12
+GAME_CHECKS_FAILED=0
 
 game_port() { case "$1" in node-a) echo "${GAME_PORTS[0]}" ;; node-b) echo "${GAME_PORTS[1]}" ;; *) echo "${GAME_PORTS[2]}" ;; esac; }
-game_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
-game_sql() { "${GAME_PSQL[@]}" -c "SET search_path = chipledger; $1" | tail -1; }
+game_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$CLUSTER_DIR/game-nodes.log"; }
+game_rows() { "${GAME_PSQL[@]}" -c "SET search_path = chipledger; $1"; }
+game_sql() { game_rows "$1" | tail -1; }
+game_lease_seconds() { local s=${GAME_LEASE#PT}; echo "${s%S}"; }
 
 # Starts a game node in the background (more serve options may follow the name); waits until it is ready.
 game_node_up() {
     local name=$1
     shift
-    local port
+    local port starts
     port=$(game_port "$name")
-    java -Xmx384m -jar "$JAR" serve --node "$name" --advertise "http://127.0.0.1:$port" --host 127.0.0.1 --port "$port" \
-        --table-lease "$GAME_LEASE" --welcome-grant 100000 "$@" >>"$CLUSTER_DIR/$name.out" 2>>"$CLUSTER_DIR/$name.err" &
+    starts=$(( $(cat "$CLUSTER_DIR/$name.starts" 2>/dev/null || echo 0) + 1 ))
+    echo "$starts" >"$CLUSTER_DIR/$name.starts"
+    java -Xmx384m -XX:+UseSerialGC -jar "$JAR" serve --node "$name" --advertise "http://127.0.0.1:$port" \
+        --host 127.0.0.1 --port "$port" --table-lease "$GAME_LEASE" --welcome-grant 100000 "$@" \
+        >>"$CLUSTER_DIR/$name.out" 2>>"$CLUSTER_DIR/$name.err" &
     echo $! >"$CLUSTER_DIR/$name.node-pid"
     GAME_PIDS+=($!)
     local waited=0
-    until grep -q "^ready: " "$CLUSTER_DIR/$name.out" 2>/dev/null && [ "$(grep -c '^ready: ' "$CLUSTER_DIR/$name.out")" -ge "$(cat "$CLUSTER_DIR/$name.starts" 2>/dev/null || echo 1)" ]; do
+    until [ "$(grep -c '^ready: ' "$CLUSTER_DIR/$name.out" 2>/dev/null)" -ge "$starts" ]; do
         sleep 0.5
         waited=$((waited + 1))
-        [ "$waited" -lt 240 ] || { echo "$name did not start:" >&2; tail -20 "$CLUSTER_DIR/$name.err" >&2; return 1; }
+        kill -0 "$(game_node_pid "$name")" 2>/dev/null || { echo "$name stopped while starting:" >&2; tail -20 "$CLUSTER_DIR/$name.err" >&2; return 1; }
+        [ "$waited" -lt 360 ] || { echo "$name did not start in 180 s:" >&2; tail -20 "$CLUSTER_DIR/$name.err" >&2; return 1; }
     done
 }
 game_node_pid() { cat "$CLUSTER_DIR/$1.node-pid"; }
 game_tables_of() { game_sql "SELECT count(*) FROM lease WHERE holder = '$1' AND name LIKE 'table:%' AND expires_at > now()"; }
+game_table_ids_of() { game_rows "SELECT substr(name, 7) FROM lease WHERE holder = '$1' AND name LIKE 'table:%'
+    AND expires_at > now() ORDER BY 1" | paste -sd, -; }
 game_tables_served() { game_sql "SELECT count(*) FROM lease l JOIN poker_table t ON l.name = 'table:' || t.id
     WHERE t.status <> 'CLOSED' AND l.expires_at > now()"; }
 game_voided() { game_sql "SELECT count(*) FROM hand WHERE status = 'VOIDED'"; }
 game_settled() { game_sql "SELECT count(*) FROM hand WHERE status = 'SETTLED'"; }
-game_wait_served() { # until all 12 tables are served, or 120 s; prints the seconds it took
-    local from=$1 waited=0
-    until [ "$(game_tables_served)" -ge 12 ]; do
-        sleep 0.2
+game_now() { game_sql "SELECT clock_timestamp()"; }
+# Who holds each table's lease at which epoch, one "table:ID HOLDER EPOCH" a line.
+game_holders() { game_rows "SELECT name || ' ' || holder || ' ' || epoch FROM lease WHERE name LIKE 'table:%' ORDER BY name"; }
+game_log_lines() { local n; n=$(grep -c "$2" "$CLUSTER_DIR/$1.err" 2>/dev/null) || true; echo "${n:-0}"; }
+
+# For each table of the list (ids, comma-separated): the seconds from $1 (a database timestamp) until its first hand
+# dealt after it, waiting up to 180 s for every one; prints "ID:SECONDS" a table, space-separated.
+game_await_dealing() {
+    local since=$1 ids=$2 waited=0 count
+    count=$(echo "$ids" | tr ',' '\n' | grep -c .)
+    until [ "$(game_sql "SELECT count(DISTINCT table_id) FROM hand WHERE table_id IN ($ids) AND started_at > '$since'")" -ge "$count" ]; do
+        sleep 0.5
         waited=$((waited + 1))
-        [ "$waited" -lt 600 ] || { echo "not every table is served again after 120 s" >&2; return 1; }
+        [ "$waited" -lt 360 ] || { echo "not every moved table dealt again within 180 s" >&2; break; }
     done
-    awk -v a="$from" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
+    game_rows "SELECT t.id || ':' || coalesce(to_char(extract(epoch FROM min(h.started_at) - '$since'::timestamptz), 'FM990.0'), 'never')
+        FROM poker_table t LEFT JOIN hand h ON h.table_id = t.id AND h.started_at > '$since'
+        WHERE t.id IN ($ids) GROUP BY t.id ORDER BY t.id" | paste -sd' ' -
 }
-game_restart_count() { echo $(( $(cat "$CLUSTER_DIR/$1.starts" 2>/dev/null || echo 1) + 1 )) >"$CLUSTER_DIR/$1.starts"; }
+game_slowest() { tr ' ' '\n' | cut -d: -f2 | sort -g | tail -1; }
+
+# Tables whose holder or epoch changed between two game_holders listings, other than the tables of the list given.
+game_moved_besides() {
+    local before=$1 after=$2 ids=",$3,"
+    join <(sort "$before") <(sort "$after") | awk -v ids="$ids" '{ id = substr($1, 7) } ($2 != $4 || $3 != $5) && index(ids, "," id ",") == 0' | wc -l
+}
+
+# The checks, after each fault and at the end; one line, also in $CLUSTER_DIR/game-checks.log. Sets GAME_CHECKS_FAILED.
+game_checks() {
+    local label=$1 audit pots unconserved acked missing stale_time stale_order
+    java -Xmx256m -XX:+UseSerialGC -jar "$JAR" audit >"$CLUSTER_DIR/game-audit-$label.out" 2>&1 && audit=0 || audit=$?
+    # A pot holds chips only while its table has a hand open; one statement, so one snapshot.
+    pots=$(game_sql "SELECT count(*) FROM account a WHERE a.kind = 'POT' AND a.owner_ref LIKE 'table:%' AND a.balance <> 0
+        AND NOT EXISTS (SELECT 1 FROM hand h WHERE h.status = 'OPEN' AND a.owner_ref = 'table:' || h.table_id)")
+    unconserved=$(game_sql "SELECT count(*) FROM (SELECT currency FROM account GROUP BY currency HAVING sum(balance) <> 0) c")
+    cp "$CLUSTER_DIR/game-acked.tsv" "$CLUSTER_DIR/game-acked-$label.tsv"
+    acked=$(wc -l <"$CLUSTER_DIR/game-acked-$label.tsv")
+    missing=$(game_acked_missing "$CLUSTER_DIR/game-acked-$label.tsv")
+    # A posting made under epoch e after the claim of e+1 (by the time its node stamped on it)...
+    stale_time=$(game_sql "SELECT count(*) FROM posting p JOIN lease_claim c ON c.name = p.fence_name
+        AND c.epoch > p.fence_epoch WHERE p.created_at > c.claimed_at")
+    # ...and, whatever the clocks, in commit order: an account's entries follow its versions, so a posting of a table
+    # that committed after one of the same table's later epoch on the same account shows as an epoch going back.
+    stale_order=$(game_sql "SELECT count(*) FROM (SELECT p.fence_epoch, lag(p.fence_epoch) OVER (PARTITION BY e.account_id,
+        p.fence_name ORDER BY e.version) AS before FROM entry e JOIN transfer t ON t.id = e.transfer_id
+        JOIN posting p ON p.id = t.posting_id WHERE p.fence_name IS NOT NULL) x WHERE x.fence_epoch < x.before")
+    echo "$label: audit exit $audit ($(tail -1 "$CLUSTER_DIR/game-audit-$label.out")); pots holding chips with no hand" \
+        "in play: $pots; currencies whose balances do not sum to zero: $unconserved; acknowledged to bots: $acked," \
+        "missing from the journal: $missing; postings under a stale epoch: $stale_time by time, $stale_order by commit order" \
+        | tee -a "$CLUSTER_DIR/game-checks.log"
+    if [ "$audit" != 0 ] || [ "$pots" != 0 ] || [ "$unconserved" != 0 ] || [ "$missing" != 0 ] \
+        || [ "$stale_time" != 0 ] || [ "$stale_order" != 0 ]; then
+        GAME_CHECKS_FAILED=1
+    fi
+}
+
+# How many of the bots' acknowledgements (bots --acked: kind, table, player, request or hand) the journal lacks.
+game_acked_missing() {
+    (echo "SET search_path = chipledger; CREATE TEMP TABLE acked (kind text, table_id bigint, player text, ref text);"
+     echo "COPY acked FROM STDIN;"
+     cat "$1"
+     printf '\\.\n'
+     cat <<'SQL'
+SELECT count(*) FROM acked a LEFT JOIN player pl ON lower(pl.name) = lower(a.player) WHERE NOT CASE a.kind
+    WHEN 'buyin' THEN EXISTS (SELECT 1 FROM posting p
+        WHERE p.idempotency_key = 'buyin:t' || a.table_id || ':p' || pl.id || ':' || a.ref)
+    WHEN 'topup' THEN EXISTS (SELECT 1 FROM posting p
+        WHERE p.idempotency_key = 'topup:t' || a.table_id || ':p' || pl.id || ':' || a.ref)
+    WHEN 'cashout' THEN EXISTS (SELECT 1 FROM posting p
+        WHERE p.idempotency_key = 'cashout:buyin:t' || a.table_id || ':p' || pl.id || ':' || a.ref)
+    WHEN 'hand' THEN EXISTS (SELECT 1 FROM hand h WHERE h.id = a.ref::bigint AND h.table_id = a.table_id
+            AND h.status = 'SETTLED')
+        AND EXISTS (SELECT 1 FROM posting p WHERE p.hand_ref = 'h' || a.ref)
+    WHEN 'voided' THEN EXISTS (SELECT 1 FROM hand h WHERE h.id = a.ref::bigint AND h.status = 'VOIDED')
+        AND (EXISTS (SELECT 1 FROM posting p WHERE p.idempotency_key = 'void:h' || a.ref)
+             OR NOT EXISTS (SELECT 1 FROM posting p WHERE p.hand_ref = 'h' || a.ref))
+    ELSE false END;
+SQL
+    ) | "${GAME_PSQL[@]}" | tail -1
+}
 
 game_nodes_run() {
     local phase=$1
-    game_log "game nodes: node-a opens 12 tables; bots sit at them"
-    game_node_up node-a --tables 12
+    : >"$CLUSTER_DIR/game-acked.tsv"
+    game_log "game nodes: node-a opens $GAME_TABLES tables; bots sit at them (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    game_node_up node-a --tables "$GAME_TABLES" || return 1
     local a_http="http://127.0.0.1:${GAME_PORTS[0]}" b_http="http://127.0.0.1:${GAME_PORTS[1]}" c_http="http://127.0.0.1:${GAME_PORTS[2]}"
-    java -Xmx384m -jar "$JAR" bots --url "ws://127.0.0.1:${GAME_PORTS[0]}/ws" --tables 12 --per-table 4 \
-        --seconds $((phase * 6 + 60)) --think-ms 200 --follow-via "$a_http,$b_http,$c_http" \
-        >"$CLUSTER_DIR/game-bots.out" 2>"$CLUSTER_DIR/game-bots.err" &
+    # Played until SIGTERM, after the last fault; --seconds is only a bound.
+    java -Xmx384m -XX:+UseSerialGC -jar "$JAR" bots --url "ws://127.0.0.1:${GAME_PORTS[0]}/ws" --tables "$GAME_TABLES" \
+        --per-table 4 --seconds 3600 --think-ms 200 --follow-via "$a_http,$b_http,$c_http" \
+        --acked "$CLUSTER_DIR/game-acked.tsv" >"$CLUSTER_DIR/game-bots.out" 2>"$CLUSTER_DIR/game-bots.err" &
     GAME_BOTS=$!
     until grep -q "^seated" "$CLUSTER_DIR/game-bots.out" 2>/dev/null; do
         sleep 0.5
         kill -0 "$GAME_BOTS" 2>/dev/null || { echo "the bots stopped:" >&2; cat "$CLUSTER_DIR/game-bots.out" "$CLUSTER_DIR/game-bots.err" >&2; return 1; }
     done
-    game_node_up node-b
-    game_node_up node-c
-    local waited=0
-    until [ "$(game_tables_of node-b)" -ge 4 ] && [ "$(game_tables_of node-c)" -ge 4 ]; do
+    game_log "game nodes: $(cat "$CLUSTER_DIR/game-bots.out")"
+    game_node_up node-b || return 1
+    game_node_up node-c || return 1
+    local waited=0 share=$((GAME_TABLES / 3))
+    until [ "$(game_tables_of node-b)" -ge "$share" ] && [ "$(game_tables_of node-c)" -ge "$share" ]; do
         sleep 0.5
         waited=$((waited + 1))
-        [ "$waited" -lt 240 ] || { echo "the tables were not shared out" >&2; break; }
+        [ "$waited" -lt 240 ] || { echo "the tables were not shared out in 120 s" >&2; break; }
     done
     game_log "game nodes: node-a $(game_tables_of node-a), node-b $(game_tables_of node-b), node-c $(game_tables_of node-c) tables; $(game_settled) hands settled so far"
     sleep "$phase"
 
-    # 1. SIGKILL of node-b.
-    local before_voided killed_tables at
+    # 1. SIGKILL of node-b under load.
+    local before_voided at ids
     before_voided=$(game_voided)
-    killed_tables=$(game_tables_of node-b)
-    game_log "game fault 1: SIGKILL node-b (pid $(game_node_pid node-b)) serving $killed_tables tables"
+    ids=$(game_table_ids_of node-b)
+    game_holders >"$CLUSTER_DIR/holders-before-kill.txt"
+    GAME_KILL_TABLES=$(echo "$ids" | tr ',' '\n' | grep -c .)
+    game_log "game fault 1: SIGKILL node-b (pid $(game_node_pid node-b)) serving tables $ids; $(game_settled) hands settled so far (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    at=$(game_now)
     kill -KILL "$(game_node_pid node-b)"
-    at=$(date +%s.%N)
-    sleep 1
-    GAME_KILL_SECONDS=$(game_wait_served "$at")
-    GAME_KILL_TABLES=$killed_tables
-    sleep 2
+    GAME_KILL_DEALING=$(game_await_dealing "$at" "$ids")
+    game_holders >"$CLUSTER_DIR/holders-after-kill.txt"
+    GAME_KILL_OTHERS_MOVED=$(game_moved_besides "$CLUSTER_DIR/holders-before-kill.txt" "$CLUSTER_DIR/holders-after-kill.txt" "$ids")
     GAME_KILL_VOIDED=$(( $(game_voided) - before_voided ))
-    game_log "game fault 1: every table served again $GAME_KILL_SECONDS s after the kill; $GAME_KILL_VOIDED hand(s) voided (node-b's hands in play)"
-    game_restart_count node-b
-    game_node_up node-b
+    GAME_KILL_VOIDED_ELSEWHERE=$(game_sql "SELECT count(*) FROM hand WHERE status = 'VOIDED' AND ended_at > '$at' AND table_id NOT IN ($ids)")
+    game_log "game fault 1: dealing again (table:seconds after the kill) $GAME_KILL_DEALING; other tables moved: $GAME_KILL_OTHERS_MOVED; $GAME_KILL_VOIDED hand(s) voided ($GAME_KILL_VOIDED_ELSEWHERE at other tables)"
+    game_checks after-kill
+    GAME_CHECK_KILL=$(tail -1 "$CLUSTER_DIR/game-checks.log")
+    game_node_up node-b || return 1
     sleep "$phase"
 
-    # 2. SIGSTOP of node-c past its leases.
-    local fenced_before
-    fenced_before=$(grep -c "refused as FENCED\|was claimed by another node" "$CLUSTER_DIR/node-c.err" || true)
-    game_log "game fault 2: SIGSTOP node-c serving $(game_tables_of node-c) tables"
+    # 2. SIGSTOP of node-c until the others have claimed its tables (past its leases), then SIGCONT.
+    local fenced_before refused_before lost_before stop_at
+    fenced_before=$(game_log_lines node-c "refused as FENCED under")
+    refused_before=$(game_log_lines node-c "was refused as FENCED")
+    lost_before=$(game_log_lines node-c "was claimed by another node")
+    ids=$(game_table_ids_of node-c)
+    GAME_STOP_TABLES=$(echo "$ids" | tr ',' '\n' | grep -c .)
+    before_voided=$(game_voided)
+    game_log "game fault 2: SIGSTOP node-c serving tables $ids"
+    at=$(game_now)
     kill -STOP "$(game_node_pid node-c)"
-    sleep 12
-    game_log "game fault 2: SIGCONT node-c (every table served: $(game_tables_served))"
+    stop_at=$(date +%s)
+    sleep "$(game_lease_seconds)"
+    waited=0
+    until [ "$(game_sql "SELECT count(*) FROM lease WHERE name IN ('table:$(echo "$ids" | sed "s/,/','table:/g")')
+            AND holder <> 'node-c' AND expires_at > now()")" -ge "$GAME_STOP_TABLES" ]; do
+        sleep 0.5
+        waited=$((waited + 1))
+        [ "$waited" -lt 120 ] || { echo "node-c's tables were not taken over within 60 s" >&2; break; }
+    done
+    GAME_STOP_SECONDS=$(( $(date +%s) - stop_at ))
+    game_log "game fault 2: node-c's tables claimed by others; SIGCONT node-c after $GAME_STOP_SECONDS s stopped"
     kill -CONT "$(game_node_pid node-c)"
-    sleep 5
-    GAME_ZOMBIE_FENCED=$(( $(grep -c "refused as FENCED" "$CLUSTER_DIR/node-c.err" || true) ))
-    GAME_ZOMBIE_LOST=$(( $(grep -c "was claimed by another node" "$CLUSTER_DIR/node-c.err" || true) ))
-    game_log "game fault 2: node-c had $GAME_ZOMBIE_FENCED write(s) refused FENCED and learnt of $GAME_ZOMBIE_LOST lost lease(s) at renewal (before: $fenced_before)"
+    GAME_STOP_DEALING=$(game_await_dealing "$at" "$ids")
+    sleep 3
+    GAME_ZOMBIE_FENCED=$(( $(game_log_lines node-c "refused as FENCED under") - fenced_before ))
+    GAME_ZOMBIE_BY_WRITE=$(( $(game_log_lines node-c "was refused as FENCED") - refused_before ))
+    GAME_ZOMBIE_LOST=$(( $(game_log_lines node-c "was claimed by another node") - lost_before ))
+    GAME_STOP_VOIDED=$(( $(game_voided) - before_voided ))
+    game_log "game fault 2: node-c woke: $GAME_ZOMBIE_FENCED posting(s) refused FENCED; $GAME_ZOMBIE_BY_WRITE table(s) learnt the move from a refused write, $GAME_ZOMBIE_LOST at lease renewal; dealing again elsewhere (table:seconds after the stop) $GAME_STOP_DEALING; $GAME_STOP_VOIDED hand(s) voided"
+    game_checks after-stop
+    GAME_CHECK_STOP=$(tail -1 "$CLUSTER_DIR/game-checks.log")
     sleep "$phase"
 
-    # 3. A rolling restart: SIGTERM drains each node in turn.
+    # 3. A rolling restart: SIGTERM drains each node in turn, which then starts again.
     local rolling_voided_before
     rolling_voided_before=$(game_voided)
     for name in "${GAME_NODES[@]}"; do
@@ -121,16 +231,20 @@ game_nodes_run() {
         kill -TERM "$(game_node_pid "$name")"
         at=$(date +%s)
         while kill -0 "$(game_node_pid "$name")" 2>/dev/null; do sleep 0.2; done
-        game_log "game fault 3: $name stopped after $(( $(date +%s) - at )) s; every table served: $(game_tables_served)"
-        game_restart_count "$name"
-        game_node_up "$name"
+        game_log "game fault 3: $name stopped after $(( $(date +%s) - at )) s; tables served: $(game_tables_served)"
+        game_node_up "$name" || return 1
         sleep $((phase / 2 + 2))
     done
     GAME_ROLLING_VOIDED=$(( $(game_voided) - rolling_voided_before ))
     game_log "game fault 3: rolling restart of 3 nodes: $GAME_ROLLING_VOIDED hand(s) voided"
+    game_checks after-rolling-restart
+    GAME_CHECK_ROLLING=$(tail -1 "$CLUSTER_DIR/game-checks.log")
 
-    wait "$GAME_BOTS" && GAME_BOTS_EXIT=0 || GAME_BOTS_EXIT=$?
-    GAME_BOTS_SUMMARY=$(tr '\n' ' ' <"$CLUSTER_DIR/game-bots.out")
+    # The end: the bots leave and cash out, the nodes drain and stop; then every pot must be empty.
+    kill -TERM "$GAME_BOTS"
+    wait "$GAME_BOTS" || true # 143: ended by the SIGTERM, after leaving their seats and printing their figures
+    GAME_BOTS_SUMMARY=$(tail -n +2 "$CLUSTER_DIR/game-bots.out" | tr '\n' ' ')
+    GAME_BOTS_SEATED=$(sed -n 's/.* \([0-9][0-9]*\) bots still seated.*/\1/p' "$CLUSTER_DIR/game-bots.out")
     GAME_SETTLED=$(game_settled)
     for name in "${GAME_NODES[@]}"; do
         kill -TERM "$(game_node_pid "$name")" 2>/dev/null || true
@@ -138,18 +252,35 @@ game_nodes_run() {
     for name in "${GAME_NODES[@]}"; do
         while kill -0 "$(game_node_pid "$name")" 2>/dev/null; do sleep 0.2; done
     done
-    GAME_POTS_AT_REST=$(game_sql "SELECT count(*) FROM account WHERE kind = 'POT' AND balance <> 0")
+    GAME_POTS_AT_REST=$(game_sql "SELECT count(*) FROM account WHERE kind = 'POT' AND owner_ref LIKE 'table:%' AND balance <> 0")
+    game_checks at-rest
+    GAME_CHECK_END=$(tail -1 "$CLUSTER_DIR/game-checks.log")
+}
+
+# The run's figures, one line a fault; the exit status says whether every check held.
+game_nodes_summary() {
+    echo "== game nodes (phases of $1 s, leases of $GAME_LEASE; load at the end: $(cut -d' ' -f1-3 /proc/loadavg)) =="
+    echo "node SIGKILL: node-b's $GAME_KILL_TABLES tables moved ($GAME_KILL_OTHERS_MOVED other tables moved), each dealing" \
+        "again after (table:s) $GAME_KILL_DEALING; $GAME_KILL_VOIDED hand(s) voided ($GAME_KILL_VOIDED_ELSEWHERE at other tables)"
+    echo "node SIGSTOP past its leases ($GAME_STOP_SECONDS s, $GAME_STOP_TABLES tables): $GAME_ZOMBIE_FENCED posting(s) refused" \
+        "FENCED after SIGCONT; $GAME_ZOMBIE_BY_WRITE table(s) stopped by a refused write, $GAME_ZOMBIE_LOST at renewal;" \
+        "dealing again elsewhere after (table:s) $GAME_STOP_DEALING; $GAME_STOP_VOIDED hand(s) voided"
+    echo "rolling restart (SIGTERM, drain) of 3 nodes: $GAME_ROLLING_VOIDED hand(s) voided"
+    echo "bots: $GAME_BOTS_SUMMARY; hands settled: $GAME_SETTLED; pots holding chips at rest: $GAME_POTS_AT_REST"
+    printf '%s\n' "$GAME_CHECK_KILL" "$GAME_CHECK_STOP" "$GAME_CHECK_ROLLING" "$GAME_CHECK_END"
+    [ "$GAME_CHECKS_FAILED" = 0 ] && [ "$GAME_ROLLING_VOIDED" = 0 ] && [ "$GAME_POTS_AT_REST" = 0 ] \
+        && [ "$GAME_KILL_OTHERS_MOVED" = 0 ] && [ "$GAME_KILL_VOIDED_ELSEWHERE" = 0 ] && [ "${GAME_BOTS_SEATED:-1}" = 0 ]
 }
 
 game_nodes_cleanup() {
     for pid in "${GAME_PIDS[@]}"; do
         kill -CONT "$pid" 2>/dev/null || true
-        kill -TERM "$pid" 2>/dev/null || true
+        kill -KILL "$pid" 2>/dev/null || true
     done
-    [ -z "${GAME_BOTS:-}" ] || kill -TERM "$GAME_BOTS" 2>/dev/null || true
+    [ -z "${GAME_BOTS:-}" ] || kill -KILL "$GAME_BOTS" 2>/dev/null || true
 }
 
-# Run alone: against the database POKER_DB_URL names (psql reaches it through GAME_PSQL_ARGS, e.g. "-h H -p P -U U -d D").
+# Run alone: against the database POKER_DB_URL names (psql reaches it through GAME_PSQL_ARGS).
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
     cd "$(dirname "$0")/../.."
@@ -160,15 +291,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     read -r -a GAME_PSQL_SPLIT <<<"${GAME_PSQL_ARGS:?set GAME_PSQL_ARGS to the connection options of psql}"
     GAME_PSQL=(psql -X -q -t -A "${GAME_PSQL_SPLIT[@]}")
     trap game_nodes_cleanup EXIT
+    echo "logs in $CLUSTER_DIR"
     game_nodes_run "$PHASE"
-    stale=$(game_sql "SELECT count(*) FROM posting p JOIN lease_claim c ON c.name = p.fence_name AND c.epoch > p.fence_epoch
-        WHERE p.created_at > c.claimed_at")
-    java -jar "$JAR" audit >"$CLUSTER_DIR/game-audit.out" 2>&1 && audit=0 || audit=$?
-    echo "== game nodes (phases of $PHASE s, leases of $GAME_LEASE) =="
-    echo "node SIGKILL: $GAME_KILL_TABLES tables moved, every table served again after $GAME_KILL_SECONDS s, $GAME_KILL_VOIDED hand(s) voided"
-    echo "node SIGSTOP past its leases: $GAME_ZOMBIE_FENCED write(s) refused FENCED, $GAME_ZOMBIE_LOST lease(s) found lost at renewal"
-    echo "rolling restart (SIGTERM, drain): $GAME_ROLLING_VOIDED hand(s) voided"
-    echo "bots: $GAME_BOTS_SUMMARY(exit $GAME_BOTS_EXIT); hands settled: $GAME_SETTLED; pots not empty at rest: $GAME_POTS_AT_REST"
-    echo "postings committed under a stale epoch: $stale; audit exit: $audit ($(tail -1 "$CLUSTER_DIR/game-audit.out"))"
-    [ "$stale" = 0 ] && [ "$audit" = 0 ] && [ "$GAME_ROLLING_VOIDED" = 0 ] && [ "$GAME_POTS_AT_REST" = 0 ]
+    game_nodes_summary "$PHASE"
 fi

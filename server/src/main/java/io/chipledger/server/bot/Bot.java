@@ -114,6 +114,25 @@ public final class Bot {
         this.relocator = how;
     }
 
+    private AcknowledgementLog acknowledged;
+    private String player;
+    /** The requestId of the sit-down that began this stint at the seat: its cash-out's key is named after it. */
+    private String stintRequest;
+    /** The requestId of the top-up sent and not answered yet. */
+    private String topUpRequest;
+
+    /** Writes down each chip movement the server acknowledges to this bot, which plays as {@code player}. */
+    public void recordAcknowledgements(AcknowledgementLog log, String playerName) {
+        this.acknowledged = log;
+        this.player = playerName;
+    }
+
+    private void acknowledge(AcknowledgementLog.Kind kind, String ref) {
+        if (acknowledged != null) {
+            acknowledged.record(kind, tableId, player, ref);
+        }
+    }
+
     /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
     public void play() {
         PokerClient now = client;
@@ -171,6 +190,8 @@ public final class Bot {
         ServerMessage reply = client.reply(id, timeout);
         if (reply instanceof ServerMessage.Done) {
             stack = amount;
+            stintRequest = id;
+            acknowledge(AcknowledgementLog.Kind.BUYIN, id);
         }
         return reply;
     }
@@ -194,6 +215,11 @@ public final class Bot {
     }
 
     private synchronized void onMessage(ServerMessage message) {
+        if (message instanceof ServerMessage.Done done && done.requestId() != null && done.requestId().equals(topUpRequest)) {
+            acknowledge(AcknowledgementLog.Kind.TOPUP, topUpRequest);
+            topUpRequest = null;
+            return;
+        }
         if (message instanceof ServerMessage.Error error) {
             stats.countError(error.code());
             if (error.code() == ErrorCode.RATE_LIMITED && error.requestId() != null && error.requestId().equals(lastAction)) {
@@ -253,14 +279,23 @@ public final class Bot {
             stack = returned.stack();
         } else if (e instanceof TableEvent.SeatLeft gone && gone.seat() == seat) {
             left = true;
-        } else if (e instanceof TableEvent.HandEnded) {
+            if (gone.cashedOut().isPositive() && stintRequest != null) {
+                acknowledge(AcknowledgementLog.Kind.CASHOUT, stintRequest);
+            }
+        } else if (e instanceof TableEvent.HandVoided voided) {
+            inHand = false;
+            if (seat == lowestSeatMarker) {
+                acknowledge(AcknowledgementLog.Kind.VOIDED, Long.toString(voided.handId()));
+            }
+        } else if (e instanceof TableEvent.HandEnded ended) {
             inHand = false;
             if (seat == lowestSeatMarker) {
                 stats.handsEnded.incrementAndGet();
+                acknowledge(AcknowledgementLog.Kind.HAND, Long.toString(ended.handId()));
             }
             if (!stopping && stack.times(2).isLessThan(topUpTo)) {
                 Money add = topUpTo.minus(stack);
-                client.send(r -> new ClientMessage.TopUp(r, tableId, add));
+                topUpRequest = client.send(r -> new ClientMessage.TopUp(r, tableId, add));
             }
         }
     }

@@ -43,6 +43,10 @@ public final class BotFleet implements AutoCloseable {
     private Duration think = Duration.ZERO;
     /** Game nodes to look a moved table up at (http://HOST:PORT), in order; empty: bots stay on their one server. */
     private List<String> routeVia = List.of();
+    /** Where bots write down what the server acknowledged to them; null: nowhere. */
+    private AcknowledgementLog acknowledged;
+    /** Numbers each reconnection, so a bot that follows its table twice never sends a requestId it sent before. */
+    private final java.util.concurrent.atomic.AtomicLong moves = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where bots get accounts: the next name and a session token for it. */
     public interface Accounts {
@@ -93,6 +97,11 @@ public final class BotFleet implements AutoCloseable {
      */
     public void followMovesVia(List<String> httpBases) {
         this.routeVia = List.copyOf(httpBases);
+    }
+
+    /** Bots seated from now on write down every chip movement the server acknowledges to them (buy-ins, top-ups, hands). */
+    public void recordAcknowledgementsTo(AcknowledgementLog log) {
+        this.acknowledged = log;
     }
 
     /** Times bots followed their table to another node. */
@@ -186,7 +195,8 @@ public final class BotFleet implements AutoCloseable {
             if (!routeVia.isEmpty()) {
                 String prefix = account.name() + "-t" + table.id() + "s" + seat + "-moved";
                 bot.followMoves(tableId -> {
-                    PokerClient moved = PokerClient.connect(wsOfTable(tableId), account.token(), prefix);
+                    // A top-up's key is made of its requestId: one sent again after a second move must not be a replay.
+                    PokerClient moved = PokerClient.connect(wsOfTable(tableId), account.token(), prefix + moves.incrementAndGet());
                     moved.keepAlive(KEEP_ALIVE);
                     synchronized (clients) {
                         clients.add(moved);
@@ -196,6 +206,9 @@ public final class BotFleet implements AutoCloseable {
             }
             if (seat == 0) {
                 bot.countHands();
+            }
+            if (acknowledged != null) {
+                bot.recordAcknowledgements(acknowledged, account.name());
             }
             ServerMessage reply = bot.sitDown(buyIn, REPLY);
             if (!(reply instanceof ServerMessage.Done)) {

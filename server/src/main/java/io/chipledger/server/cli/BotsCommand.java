@@ -1,5 +1,6 @@
 package io.chipledger.server.cli;
 
+import io.chipledger.server.bot.AcknowledgementLog;
 import io.chipledger.server.bot.BotFleet;
 import io.chipledger.server.game.holdem.Variant;
 import java.io.PrintStream;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +36,7 @@ final class BotsCommand implements Callable<Integer> {
     @Option(names = "--tables", required = true, paramLabel = "N", description = "empty tables to seat bots at")
     private int tables;
 
-    @Option(names = "--seconds", required = true, paramLabel = "S", description = "how long they play")
+    @Option(names = "--seconds", required = true, paramLabel = "S", description = "how long they play (SIGTERM ends the play sooner, with the same cash-out and figures)")
     private int seconds;
 
     @Option(names = "--per-table", paramLabel = "N", defaultValue = "6", description = "bots per table")
@@ -52,7 +55,14 @@ final class BotsCommand implements Callable<Integer> {
                     + "their table when it moves to another node (docs/cluster.md)")
     private List<String> followVia = List.of();
 
+    @Option(names = "--acked", paramLabel = "FILE",
+            description = "write down every chip movement the server acknowledged to a bot (kind, table, player, "
+                    + "request or hand), one tab-separated line each, to check against the journal afterwards")
+    private java.nio.file.Path acked;
+
     private final PrintStream out;
+    private final CountDownLatch stopEarly = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     BotsCommand(Terminal terminal) {
         this.out = terminal.out();
@@ -77,9 +87,14 @@ final class BotsCommand implements Callable<Integer> {
         Ranges.check(spec, "--think-ms", thinkMillis, 0, Integer.MAX_VALUE);
         int botsPerTable = perTable;
         String only = game == null ? null : gameCode();
-        try (BotFleet fleet = new BotFleet(url)) {
+        stopEarlyOnSigterm();
+        try (BotFleet fleet = new BotFleet(url);
+             AcknowledgementLog log = acked == null ? null : new AcknowledgementLog(acked)) {
             fleet.thinkFor(Duration.ofMillis(thinkMillis));
             fleet.followMovesVia(followVia);
+            if (log != null) {
+                fleet.recordAcknowledgementsTo(log);
+            }
             List<BotFleet.LobbyTable> free = fleet.lobby().stream()
                     .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable)
                     .filter(t -> only == null || only.equalsIgnoreCase(t.game())).limit(tables).toList();
@@ -96,7 +111,7 @@ final class BotsCommand implements Callable<Integer> {
             out.flush();
             long handsBefore = fleet.hands();
             long playStart = System.nanoTime();
-            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+            stopEarly.await(seconds, TimeUnit.SECONDS);
             long hands = fleet.hands() - handsBefore;
             double elapsed = (System.nanoTime() - playStart) / 1e9;
             fleet.stop(Duration.ofSeconds(60));
@@ -109,7 +124,26 @@ final class BotsCommand implements Callable<Integer> {
             if (!followVia.isEmpty()) {
                 out.printf(Locale.ROOT, "bots followed their table to another node %d time(s)%n", fleet.tablesFollowed());
             }
+            out.flush();
             return fleet.botsStillSeated() == 0 ? 0 : 1;
+        } finally {
+            finished.countDown();
         }
+    }
+
+    /**
+     * SIGTERM ends the play early, as the end of --seconds does: the bots leave, cash out and the figures are printed
+     * before the JVM exits (a harness stops them when its faults are over, however long those took).
+     */
+    private void stopEarlyOnSigterm() {
+        Thread hook = new Thread(() -> {
+            stopEarly.countDown();
+            try {
+                finished.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bots-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 }

@@ -12,6 +12,8 @@ import io.chipledger.money.Money;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger as one table of a game node sees it: every posting carries the table's fence, so the ledger refuses it
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * Reads pass through. Closing it closes nothing: the ledger is the node's.
  */
 final class FencedLedger implements Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(FencedLedger.class);
 
     private final Ledger ledger;
     private final TableFence fence;
@@ -32,6 +36,8 @@ final class FencedLedger implements Ledger {
     public CompletableFuture<PostingResult> post(Posting posting) {
         return ledger.post(posting.withFence(fence.fence())).thenApply(result -> {
             if (result instanceof PostingResult.Rejected rejected && rejected.reason() == RejectReason.FENCED) {
+                // One line per refused posting: what a node woken after its lease moved tried to move, and did not.
+                log.warn("posting {} refused as FENCED under {}: no chip moved", posting.idempotencyKey(), fence.fence());
                 fence.lost();
             }
             return result;
