@@ -42,7 +42,7 @@ final class TableOperator {
 
     /** Every running table as an operator sees it, by id, with the rake it has taken (one query for all). */
     CompletableFuture<List<Map<String, Object>>> list() {
-        List<CompletableFuture<TableActor.OperatorView>> views = tables.all().stream().map(TableActor::operatorView).toList();
+        List<CompletableFuture<TableActor.OperatorView>> views = tables.cashTables().stream().map(TableActor::operatorView).toList();
         return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApplyAsync(all -> {
             Map<String, Money> rake = rakeTaken();
             return views.stream()

@@ -32,7 +32,7 @@ public final class LobbyEndpoint {
     }
 
     private CompletionStage<HttpReply> lobby(HttpCall call) {
-        List<CompletableFuture<TableActor.LobbyEntry>> entries = tables.all().stream().map(TableActor::lobbyEntry).toList();
+        List<CompletableFuture<TableActor.LobbyEntry>> entries = tables.cashTables().stream().map(TableActor::lobbyEntry).toList();
         return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).thenApply(all -> {
             List<LobbyRow> rows = entries.stream().map(CompletableFuture::join)
                     .sorted(Comparator.comparingLong(e -> e.config().id()))

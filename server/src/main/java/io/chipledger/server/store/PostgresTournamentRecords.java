@@ -1,5 +1,7 @@
 package io.chipledger.server.store;
 
+import io.chipledger.server.table.TableConfig;
+import io.chipledger.server.table.TableStatus;
 import io.chipledger.server.tournament.BlindLevel;
 import io.chipledger.server.tournament.BlindSchedule;
 import io.chipledger.server.tournament.LevelPace;
@@ -137,19 +139,42 @@ public final class PostgresTournamentRecords implements TournamentRecords {
     @Override
     public void recordPlacings(long tournamentId, List<Placing> placings, Long handId, LongUnaryOperator entryOf,
                                List<Prize> prizes) {
+        transactions.inOne(session -> recordPlacings(tournaments(session), tournamentId, placings, handId, entryOf, prizes));
+    }
+
+    private static void recordPlacings(TournamentMapper mapper, long tournamentId, List<Placing> placings, Long handId,
+                                       LongUnaryOperator entryOf, List<Prize> prizes) {
+        for (Placing placing : placings) {
+            for (int i = 0; i < placing.players().size(); i++) {
+                mapper.setPlace(entryOf.applyAsLong(placing.players().get(i)), placing.place(), placing.lastPlace(), i, handId);
+            }
+        }
+        if (!prizes.isEmpty()) {
+            for (Prize prize : prizes) {
+                mapper.setPrize(entryOf.applyAsLong(prize.playerId()), prize.amount(), prize.oddCent());
+            }
+            mapper.setStatus(tournamentId, TournamentStatus.FINISHING.name(), null, null, null);
+        }
+    }
+
+    @Override
+    public long openTable(long tournamentId, TableConfig settings) {
+        long[] id = new long[1];
+        transactions.inOne(session -> {
+            id[0] = session.getMapper(PokerTableMapper.class).insertTable(PostgresTableRecords.rowOf(settings, TableStatus.OPEN));
+            tournaments(session).setTable(tournamentId, id[0]);
+        });
+        return id[0];
+    }
+
+    @Override
+    public void recordHand(long tournamentId, Long handId, LevelState level, Map<Long, Long> chipsByEntry,
+                           List<Placing> placings, LongUnaryOperator entryOf, List<Prize> prizes) {
         transactions.inOne(session -> {
             TournamentMapper mapper = tournaments(session);
-            for (Placing placing : placings) {
-                for (int i = 0; i < placing.players().size(); i++) {
-                    mapper.setPlace(entryOf.applyAsLong(placing.players().get(i)), placing.place(), placing.lastPlace(), i, handId);
-                }
-            }
-            if (!prizes.isEmpty()) {
-                for (Prize prize : prizes) {
-                    mapper.setPrize(entryOf.applyAsLong(prize.playerId()), prize.amount(), prize.oddCent());
-                }
-                mapper.setStatus(tournamentId, TournamentStatus.FINISHING.name(), null, null, null);
-            }
+            mapper.setLevel(tournamentId, level.level(), level.startedAt(), level.hands());
+            chipsByEntry.forEach(mapper::setChips);
+            recordPlacings(mapper, tournamentId, placings, handId, entryOf, prizes);
         });
     }
 

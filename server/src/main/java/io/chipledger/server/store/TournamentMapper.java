@@ -57,6 +57,10 @@ public interface TournamentMapper {
     int setStatus(@Param("id") long id, @Param("status") String status, @Param("startedAt") Instant startedAt,
                   @Param("endedAt") Instant endedAt, @Param("cancelReason") String cancelReason);
 
+    int setTable(@Param("id") long id, @Param("tableId") long tableId);
+
+    int setLevel(@Param("id") long id, @Param("level") int level, @Param("levelStartedAt") Instant levelStartedAt,
+                 @Param("levelHands") int levelHands);
 
     // ---- entries ----
 
@@ -75,6 +79,8 @@ public interface TournamentMapper {
     /** Where the player of this entry finished; {@code tieOrder}: their turn for a shared prize's odd cents. */
     int setPlace(@Param("id") long entryId, @Param("place") int place, @Param("lastPlace") int lastPlace,
                  @Param("tieOrder") int tieOrder, @Param("handId") Long handId);
+
+    int setChips(@Param("id") long entryId, @Param("chips") long chips);
 
     int setPrize(@Param("id") long entryId, @Param("prize") Money prize, @Param("oddCent") boolean oddCent);
 

@@ -5,6 +5,7 @@ import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.TransferKind;
+import io.chipledger.money.Money;
 import io.chipledger.server.game.holdem.ChipAccount;
 import io.chipledger.server.game.holdem.ChipMovement;
 import io.chipledger.server.game.holdem.HandEvent;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * together or not at all. A posting whose outcome is unknown (the database failed) is posted again with the same key
  * until the ledger answers: the key makes that safe, and the table waits rather than guess.
  */
-final class ChipPoster {
+final class ChipPoster implements HandChips {
 
     private static final Logger log = LoggerFactory.getLogger(ChipPoster.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -34,9 +35,12 @@ final class ChipPoster {
     private final long houseAccount;
     private final String tableRef;
     private final Metrics.Histogram commitLatency;
+    private final Executor worker;
 
-    ChipPoster(Ledger ledger, long potAccount, long houseAccount, String tableRef, Metrics.Histogram commitLatency) {
+    ChipPoster(Ledger ledger, long potAccount, long houseAccount, String tableRef, Metrics.Histogram commitLatency,
+               Executor worker) {
         this.ledger = ledger;
+        this.worker = worker;
         this.potAccount = potAccount;
         this.houseAccount = houseAccount;
         this.tableRef = tableRef;
@@ -44,7 +48,8 @@ final class ChipPoster {
     }
 
     /** The posting for these events' chip movements, or null when they move no chips. */
-    Posting postingFor(String key, String handRef, String actionRef, List<HandEvent> events, IntToLongFunction seatAccount) {
+    @Override
+    public Posting postingFor(String key, String handRef, String actionRef, List<HandEvent> events, IntToLongFunction seatAccount) {
         List<Leg> legs = new ArrayList<>();
         for (HandEvent event : events) {
             if (event instanceof ChipMovement movement) {
@@ -59,11 +64,24 @@ final class ChipPoster {
     }
 
     /** Posts, retrying an unknown outcome with the same key; completes only with an answer from the ledger. */
-    CompletableFuture<PostingResult> post(Posting posting) {
+    @Override
+    public CompletableFuture<PostingResult> post(Posting posting) {
         CompletableFuture<PostingResult> answer = new CompletableFuture<>();
         long posted = System.nanoTime();
         attempt(posting, answer, 1);
         return answer.whenComplete((result, failure) -> commitLatency.recordNanos(System.nanoTime() - posted));
+    }
+
+    /** Refunds what is left of the hand's pot to the seat accounts it came from (see {@link HandVoider}). */
+    @Override
+    public CompletableFuture<HandVoider.Refunds> voidHand(RunningHand voided) {
+        return new HandVoider(ledger, worker).voidHand(potAccount, tableRef, voided.ref());
+    }
+
+    /** The seat account's balance: the ledger is where a cash table's chips are. */
+    @Override
+    public Money stackAfterVoid(Seat seat) {
+        return ledger.balance(seat.accountId);
     }
 
     private void attempt(Posting posting, CompletableFuture<PostingResult> answer, int attempt) {

@@ -1,6 +1,5 @@
 package io.chipledger.server.table;
 
-import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
@@ -15,6 +14,7 @@ import io.chipledger.server.game.holdem.HandSetup;
 import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
+import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.metrics.GameMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +41,7 @@ final class Croupier {
     private final TurnClock turnClock;
     private final Departures departures;
     private final Rebuys rebuys;
-    private final ChipPoster poster;
-    private final long potAccount;
+    private final HandChips chips;
     private final TableServices services;
     private final CommandTimer timers;
     private final Clock clock;
@@ -51,15 +50,14 @@ final class Croupier {
     private final PotAverage potAverage = new PotAverage(POT_AVERAGE_HANDS);
     private boolean handScheduled;
 
-    Croupier(TableState table, TurnClock turnClock, Departures departures, Rebuys rebuys, ChipPoster poster, long potAccount,
+    Croupier(TableState table, TurnClock turnClock, Departures departures, Rebuys rebuys, HandChips chips,
              TableServices services, CommandTimer timers, Duration pauseBetweenHands) {
         this.table = table;
         this.config = table.config;
         this.turnClock = turnClock;
         this.departures = departures;
         this.rebuys = rebuys;
-        this.poster = poster;
-        this.potAccount = potAccount;
+        this.chips = chips;
         this.services = services;
         this.timers = timers;
         this.clock = services.clock();
@@ -74,7 +72,8 @@ final class Croupier {
 
     /** Deals the next hand after the pause between hands, if none is running or due and two players are ready. */
     void dealIfReady() {
-        if (table.hand == null && !handScheduled && table.dealsNewHands() && table.seats.ready().size() >= 2) {
+        if (table.hand == null && !handScheduled && table.dealsNewHands() && table.seats.ready().size() >= 2
+                && (!table.playsATournament() || table.tournament.playersArrived())) {
             handScheduled = true;
             timers.after(pauseBetweenHands, this::startHand);
         }
@@ -91,11 +90,12 @@ final class Croupier {
             List<Seat> dealtIn = deal.dealtIn();
             DealingOrder.leftOut(table.seats, dealtIn);
             List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
-            HoldemHand engine = HoldemHand.start(new HandSetup(players, config.stakes(), config.rake(), true,
+            Stakes stakes = table.playsATournament() ? table.tournament.stakesForNextHand(clock.instant()) : config.stakes();
+            HoldemHand engine = HoldemHand.start(new HandSetup(players, stakes, config.rake(), true,
                     Reopening.FULL_RAISE_ONLY, config.variant()));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);
             metrics.handsStarted.increment();
-            RunningHand hand = RunningHand.start(handId, engine, shuffled, config, table.button, dealtIn, clock.instant());
+            RunningHand hand = RunningHand.start(handId, engine, shuffled, config, stakes, table.button, dealtIn, clock.instant());
             table.hand = hand;
             List<HandEvent> opening = new ArrayList<>(engine.events());
             opening.addAll(hand.dealHoleCards());
@@ -133,18 +133,35 @@ final class Croupier {
      * turn, and cashed out now if they are not in the hand, else after it.
      */
     CompletionStage<Outcome> standUp(Seat seat) {
+        if (table.playsATournament()) {
+            return sitOutForGood(seat);
+        }
         seat.leaving = true;
         return table.inHand(seat) ? playAbsentTurn() : departures.cashOut(seat);
     }
 
-    /** A leaving player's turn is played at once: check when free, otherwise fold. */
+    /**
+     * A tournament player's chips cannot leave the table: one who leaves, or stays away too long, sits out and is
+     * blinded off (their turns checked or folded at once) until they come back or lose their chips.
+     */
+    private CompletionStage<Outcome> sitOutForGood(Seat seat) {
+        seat.leaving = false;
+        Outcome satOut = Outcome.none();
+        if (!seat.sittingOut) {
+            seat.sittingOut = true;
+            satOut = Outcome.published(new TableEvent.SatOut(seat.number));
+        }
+        return satOut.then(this::playAbsentTurn).now();
+    }
+
+    /** A leaving (or a tournament's sitting-out) player's turn is played at once: check when free, otherwise fold. */
     private CompletionStage<Outcome> playAbsentTurn() {
         RunningHand hand = table.hand;
         if (hand == null || hand.hand.actor().isEmpty()) {
             return Outcome.none().now();
         }
         Seat seat = table.seats.get(hand.hand.actor().getAsInt());
-        if (!seat.leaving) {
+        if (!seat.playedForAtOnce()) {
             return Outcome.none().now();
         }
         return play(turnClock.autoAction(seat.number), true);
@@ -161,11 +178,11 @@ final class Croupier {
      */
     private CompletionStage<Outcome> commit(List<HandEvent> handEvents, boolean timedOut) {
         RunningHand current = table.hand;
-        Posting posting = poster.postingFor(current.nextPostingKey(config.id()), current.ref().text(), null, handEvents, table::seatAccount);
+        Posting posting = chips.postingFor(current.nextPostingKey(config.id()), current.ref().text(), null, handEvents, table::seatAccount);
         CompletableFuture<PostingResult> committed = posting == null
                 ? CompletableFuture.completedFuture(null)
                 : current.hand.isComplete() ? draftThenPost(current, handEvents, posting)
-                : poster.post(posting);
+                : chips.post(posting);
         return committed.thenCompose(result -> {
             if (result instanceof PostingResult.Rejected refused && refused.reason() == RejectReason.FENCED) {
                 // Another node took the table: it voids the hand under its own epoch; this node moves nothing more.
@@ -213,7 +230,7 @@ final class Croupier {
                     log.warn("table {} hand {}: the settlement draft was not stored", config.id(), current.id, failure);
                     return null;
                 })
-                .thenCompose(v -> poster.post(posting));
+                .thenCompose(v -> chips.post(posting));
     }
 
     private CompletionStage<Outcome> afterProgress() {
@@ -243,19 +260,30 @@ final class Croupier {
         metrics.handsSettled.increment();
         // The hand ends for the players once its record is stored, so "my hands" lists every hand they saw end. A
         // record that fails to store must not stall the table: the chips are settled, and the next start finds the
-        // hand open with its settlement committed and stores it as settled from its draft (CrashRecovery).
-        return services.hands().finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant()))
+        // hand open with its settlement committed and stores it as settled from its draft (CrashRecovery). At a
+        // tournament's table the chips the hand left are stored first: a crash from then on resumes from them.
+        CompletionStage<Outcome> tournamentNews = table.playsATournament() ? table.tournament.afterHand(finished)
+                : Outcome.none().now();
+        return tournamentNews.thenCompose(news -> services.hands()
+                .finish(finished.id, HandRecords.HandOutcome.SETTLED, finished.settledHistory(clock.instant()))
                 .exceptionally(failure -> {
                     log.error("table {} hand {}: the settled hand's record was not stored", config.id(), finished.id, failure);
                     return null;
                 })
-                .thenApply(v -> Outcome.published(new TableEvent.HandEnded(finished.id, finished.serverSeed()))
-                        .then(departures::cashOutLeavers)
-                        .thenNow(() -> {
-                            Outcome offers = rebuys.offerToBusted();
+                .thenApply(v -> {
+                    Outcome ended = Outcome.published(new TableEvent.HandEnded(finished.id, finished.serverSeed()));
+                    if (table.playsATournament()) {
+                        return ended.thenNow(() -> news).thenNow(() -> {
                             dealIfReady();
-                            return offers;
-                        }));
+                            return Outcome.none();
+                        });
+                    }
+                    return ended.then(departures::cashOutLeavers).thenNow(() -> {
+                        Outcome offers = rebuys.offerToBusted();
+                        dealIfReady();
+                        return offers;
+                    });
+                }));
     }
 
     /** Stops dealing for good (the server is stopping) and voids the hand in progress, if any. */
@@ -276,18 +304,27 @@ final class Croupier {
         }
     }
 
+    /**
+     * The tournament is over or cancelled: the hand in progress, if any, is voided (every chip back where it was at
+     * its start), and the table ends.
+     */
+    CompletionStage<Outcome> endTournament(String reason) {
+        table.closing = true;
+        Outcome voided = table.hand == null ? Outcome.none() : Outcome.none().then(() -> voidHand(reason));
+        return voided.thenNow(() -> table.tournament.end(reason)).now();
+    }
+
     /** Returns every chip of the current hand to the seat it came from, then ends the hand. */
     private CompletionStage<Outcome> voidHand(String reason) {
         RunningHand voided = table.hand;
         table.hand = null;
         voided.stopClock();
         metrics.handsVoided.increment();
-        Ledger ledger = services.ledger();
-        return new HandVoider(ledger, services.worker()).voidHand(potAccount, config.ledgerOwner(), voided.ref())
+        return chips.voidHand(voided)
                 .thenCompose(refunds -> services.hands().finish(voided.id, HandRecords.HandOutcome.VOIDED,
                         voided.voidedHistory(reason, refunds, clock.instant())))
                 .thenApply(v -> {
-                    table.seats.occupied().forEach(seat -> seat.stack = ledger.balance(seat.accountId));
+                    table.seats.occupied().forEach(seat -> seat.stack = chips.stackAfterVoid(seat));
                     return Outcome.published(new TableEvent.HandVoided(voided.id, reason));
                 });
     }

@@ -32,6 +32,11 @@ final class Seat {
     /** Busted and offered a rebuy that is still open; {@code rebuyOffers} numbers the offers, so a stale timer knows. */
     boolean awaitingRebuy;
     int rebuyOffers;
+    /**
+     * A tournament seat: sitting out or away, it is still dealt in, posts its blinds and folds (blinded off, as in a
+     * real tournament), since its chips are the tournament's and cannot leave the table.
+     */
+    boolean blindedOffWhenOut;
     /** The player's latest actions by requestId, so one sent again after a reconnect is answered, not repeated. */
     private final Map<String, ClientMessage.Act> recentActions = new LinkedHashMap<>() {
         @Override
@@ -59,8 +64,13 @@ final class Seat {
         recentActions.put(act.requestId(), act);
     }
 
-    /** Dealt into the next hand: present, willing and with chips. */
+    /** Dealt into the next hand: present, willing (or a tournament's, blinded off) and with chips. */
     boolean ready() {
-        return !sittingOut && !leaving && stack.isPositive();
+        return (!sittingOut || blindedOffWhenOut) && !leaving && stack.isPositive();
+    }
+
+    /** The table plays this seat's turn at once: the player is leaving, or a tournament player sitting out. */
+    boolean playedForAtOnce() {
+        return leaving || (sittingOut && blindedOffWhenOut);
     }
 }

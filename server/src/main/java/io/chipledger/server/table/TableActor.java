@@ -47,11 +47,7 @@ public final class TableActor {
     private final OperatorCommands operator;
     private final ChatModerator chat;
 
-    TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount, Duration pauseBetweenHands) {
-        this(config, services, potAccount, houseAccount, pauseBetweenHands, 0);
-    }
-
-    private TableActor(TableConfig config, TableServices services, long potAccount, long houseAccount,
+    private TableActor(TableConfig config, TableServices services, HandChips chips, TournamentPlay tournament,
                        Duration pauseBetweenHands, long firstSeq) {
         this.config = config;
         this.mailbox = new Mailbox(MdcExecutor.around(services.tableExecutor(), this::logContext));
@@ -60,13 +56,16 @@ public final class TableActor {
         this.table = new TableState(config);
         this.audience = new TableAudience(config.id(), table.seats::numberOf, metrics.frameEncode, firstSeq);
         this.stages = new MessageStages(metrics, audience);
-        ChipPoster poster = new ChipPoster(services.ledger(), potAccount, houseAccount, config.ledgerOwner(), metrics.ledgerCommit);
-        SeatCashier cashier = new SeatCashier(config, services.ledger(), poster, services.seats(), services.worker());
+        if (tournament != null) {
+            table.tournament = new TournamentTable(table, tournament);
+        }
+        SeatCashier cashier = chips instanceof ChipPoster poster
+                ? new SeatCashier(config, services.ledger(), poster, services.seats(), services.worker()) : null;
         CommandTimer timers = this::later;
         this.departures = new Departures(table, cashier);
         Rebuys rebuys = new Rebuys(table, timers, services.seatTimeouts().rebuyWindow(), departures);
-        this.croupier = new Croupier(table, new TurnClock(table, timers, services.clock()), departures, rebuys, poster,
-                potAccount, services, timers, pauseBetweenHands);
+        this.croupier = new Croupier(table, new TurnClock(table, timers, services.clock()), departures, rebuys, chips,
+                services, timers, pauseBetweenHands);
         RemovedPlayers removed = new RemovedPlayers(services.clock(), services.seatTimeouts().barAfterRemoval());
         this.usher = new Usher(table, cashier, croupier, removed);
         this.attendance = new Attendance(table, services.seatTimeouts(), timers, croupier);
@@ -83,7 +82,60 @@ public final class TableActor {
     public static TableActor open(TableConfig config, TableServices services, Duration pauseBetweenHands) {
         long pot = services.ledger().openAccount(AccountKind.POT, config.ledgerOwner(), config.currency()).id();
         long house = services.ledger().openAccount(AccountKind.RAKE, config.ledgerOwner(), config.currency()).id();
-        return new TableActor(config, services, pot, house, pauseBetweenHands);
+        ChipPoster poster = new ChipPoster(services.ledger(), pot, house, config.ledgerOwner(),
+                services.metrics().ledgerCommit, services.worker());
+        return new TableActor(config, services, poster, null, pauseBetweenHands, 0);
+    }
+
+    /**
+     * A sit-and-go's table: the same play in tournament chips, which the ledger never sees. Its players are seated
+     * by {@link #seatTournamentPlayers}; the stakes of each hand, the players' chips and the busts are the
+     * tournament's ({@code play}).
+     */
+    public static TableActor forTournament(TableConfig config, TableServices services, Duration pauseBetweenHands,
+                                           TournamentPlay play) {
+        return new TableActor(config, services, new TournamentChips(), play, pauseBetweenHands, 0);
+    }
+
+    /**
+     * A sit-and-go's table as the game node running its tournament serves it, under {@code fence}: its hand, seat and
+     * history writes carry the fence like a cash table's, and its events are numbered above an earlier owner's.
+     */
+    public static TableActor forTournamentUnder(TableFence fence, TableConfig config, TableServices services,
+                                                Duration pauseBetweenHands, TournamentPlay play) {
+        return new TableActor(config, services.fencedBy(fence), new TournamentChips(), play, pauseBetweenHands,
+                fence.firstSeq());
+    }
+
+    public boolean playsATournament() {
+        return table.playsATournament();
+    }
+
+    /** A tournament player and the chips they sit down with; {@code connected}: watching the table now. */
+    public record TournamentSeat(int seat, Player player, long chips, boolean connected) {
+    }
+
+    /**
+     * Seats a tournament's players with their chips. The first hand is dealt once every player watches the table, or
+     * once the disconnect grace is over: then the absent are blinded off until they come.
+     */
+    public CompletableFuture<Void> seatTournamentPlayers(List<TournamentSeat> players) {
+        return mailbox.submit(() -> {
+            Outcome seated = table.tournament.seat(players.stream().map(p -> new TournamentTable.Entrant(p.seat(),
+                    p.player(), p.chips(), p.connected())).toList());
+            later(services.seatTimeouts().disconnectGrace(), () -> {
+                table.tournament.arrivalGraceOver();
+                croupier.dealIfReady();
+                return Outcome.none().now();
+            });
+            croupier.dealIfReady();
+            return handleAndPublish(Requester.NOBODY, seated.now());
+        });
+    }
+
+    /** The tournament ended (a winner, or a cancellation): the hand in progress is voided and the table deals no more. */
+    public CompletableFuture<Void> endTournament(String reason) {
+        return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, croupier.endTournament(reason)));
     }
 
     /**
@@ -96,7 +148,9 @@ public final class TableActor {
         TableServices fenced = services.fencedBy(fence);
         long pot = fenced.ledger().openAccount(AccountKind.POT, config.ledgerOwner(), config.currency()).id();
         long house = fenced.ledger().openAccount(AccountKind.RAKE, config.ledgerOwner(), config.currency()).id();
-        return new TableActor(config, fenced, pot, house, pauseBetweenHands, fence.firstSeq());
+        ChipPoster poster = new ChipPoster(fenced.ledger(), pot, house, config.ledgerOwner(),
+                services.metrics().ledgerCommit, services.worker());
+        return new TableActor(config, fenced, poster, null, pauseBetweenHands, fence.firstSeq());
     }
 
     public TableConfig config() {

@@ -48,6 +48,17 @@ public record TableConfig(long id, String name, String currency, Stakes stakes, 
                 bigBlind.times(100), RakeRule.NONE, Duration.ofSeconds(20), Duration.ofSeconds(30));
     }
 
+    /**
+     * A sit-and-go's table: the tournament's seats and clocks, the first level's blinds, no rake (the fee was the
+     * house's), amounts in tournament chips (a chip is {@code Money.ofCents(1)}); no one buys in, so the buy-in range is
+     * every chip of the tournament.
+     */
+    public static TableConfig tournament(String name, String currency, int seats, long everyChip,
+                                         TournamentPlay.Level first, Duration actionTime, Duration timeBank) {
+        Money all = Money.ofCents(Math.max(everyChip, first.bigBlind()));
+        return new TableConfig(0, name, currency, first.stakes(), seats, all, all, RakeRule.NONE, actionTime, timeBank);
+    }
+
     /** These settings for the table stored under {@code tableId}. */
     public TableConfig withId(long tableId) {
         return new TableConfig(tableId, name, currency, stakes, seatCount, minBuyIn, maxBuyIn, rake, actionTime, timeBank,

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The running tables by id: loaded from their records at start, added to when an operator opens one. On a game node
- * among others, only the tables this node holds leases on: they are adopted and forgotten as leases come and go, and
- * a new table is opened through the node's {@link Opener} (which claims its lease first).
+ * The running tables by id: loaded from their records at start, added to when an operator opens one, and the tables
+ * sit-and-gos are played at while they run. On a game node among others, only the tables this node holds leases on:
+ * they are adopted and forgotten as leases come and go, and a new table is opened through the node's {@link Opener}
+ * (which claims its lease first).
  */
 public final class TableDirectory {
 
@@ -43,7 +44,7 @@ public final class TableDirectory {
         return records;
     }
 
-    /** A table this node took over: it runs here now. */
+    /** A table this node took over, or a sit-and-go's table its tournament opened: it runs here now. */
     public void adopt(TableActor actor) {
         tables.put(actor.config().id(), actor);
     }
@@ -88,6 +89,16 @@ public final class TableDirectory {
     /** The settings of the tables operators closed, which have no actor; blocking. */
     public List<TableConfig> closedTables() {
         return records.closed().stream().map(TableRecords.StoredTable::config).toList();
+    }
+
+    /** A sit-and-go's table that ended leaves the directory. */
+    public void forget(long id) {
+        tables.remove(id);
+    }
+
+    /** The cash tables, for the lobby and the console's list: a sit-and-go's table is reached through its tournament. */
+    public List<TableActor> cashTables() {
+        return tables.values().stream().filter(table -> !table.playsATournament()).toList();
     }
 
     public Optional<TableActor> find(long id) {

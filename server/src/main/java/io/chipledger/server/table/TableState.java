@@ -23,6 +23,8 @@ final class TableState {
     boolean closedByOperator;
     /** Another game node serves the table now: this actor takes no command and moves no chip. */
     boolean moved;
+    /** A sit-and-go's table: its stakes, seats and ending are the tournament's. Null at a cash table. */
+    TournamentTable tournament;
 
     TableState(TableConfig config) {
         this.config = config;
@@ -40,6 +42,10 @@ final class TableState {
     /** The seat's chips as they stand now: in the hand's narration while it plays, else as last committed. */
     Money liveStack(Seat seat) {
         return inHand(seat) ? hand.narrator.stack(seat.number) : seat.stack;
+    }
+
+    boolean playsATournament() {
+        return tournament != null;
     }
 
     long seatAccount(int seat) {

@@ -34,6 +34,10 @@ final class Usher {
     }
 
     CompletionStage<Outcome> sitDown(Player player, ClientMessage.SitDown request) {
+        if (table.playsATournament()) {
+            return Outcome.refused(request.requestId(), ErrorCode.ILLEGAL_ACTION,
+                    "a tournament seats its own players: register for the tournament").now();
+        }
         if (table.closedByOperator) {
             return Outcome.refused(request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing").now();
         }
@@ -97,6 +101,9 @@ final class Usher {
     }
 
     CompletionStage<Outcome> topUp(Player player, ClientMessage.TopUp request) {
+        if (table.playsATournament()) {
+            return Outcome.refused(request.requestId(), ErrorCode.ILLEGAL_ACTION, "tournament chips cannot be topped up").now();
+        }
         if (table.closedByOperator) {
             return Outcome.refused(request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing").now();
         }

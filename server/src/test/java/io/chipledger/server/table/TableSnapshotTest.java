@@ -34,7 +34,7 @@ class TableSnapshotTest {
                 List.of(new PlayerSeat(1, Money.parse("50.00")), new PlayerSeat(0, Money.parse("50.00"))),
                 config.stakes(), RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY));
         DeckSource.ShuffledDeck deck = new ProvablyFairDeckSource(new SecureRandom()).shuffle(config.id(), 7);
-        hand = RunningHand.start(7, engine, deck, config, 1, List.of(seats.get(1), seats.get(0)), TURN_STARTED);
+        hand = RunningHand.start(7, engine, deck, config, config.stakes(), 1, List.of(seats.get(1), seats.get(0)), TURN_STARTED);
         hand.dealHoleCards();
         hand.turnStarted = TURN_STARTED;
     }

@@ -14,7 +14,11 @@ import io.chipledger.server.tournament.TournamentRefusal;
 import io.chipledger.server.tournament.TournamentStatus;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredTournament;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
+import io.chipledger.server.table.TableActor;
+import io.chipledger.server.tournament.director.TournamentRecords.LevelState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,11 +53,17 @@ public final class TournamentActor {
     private final TournamentDirector.Services services;
     private final Consumer<TournamentActor> changed;
     private final Map<Long, String> names = new ConcurrentHashMap<>();
+    /** Where it is dealt once it runs; null when nothing deals sit-and-gos (tests of the money alone). */
+    private final TournamentDirector.Tables tables;
     private StoredTournament row;
+    /** The table dealing it, once it runs here. */
+    private TableActor table;
 
     TournamentActor(SitAndGo sitAndGo, long templateId, StoredTournament row, TournamentRecords records,
-                    TournamentDirector.Services services, Consumer<TournamentActor> changed) {
+                    TournamentDirector.Services services, TournamentDirector.Tables tables,
+                    Consumer<TournamentActor> changed) {
         this.sitAndGo = sitAndGo;
+        this.tables = tables;
         this.templateId = templateId;
         this.row = row;
         this.records = records;
@@ -117,6 +127,7 @@ public final class TournamentActor {
             Map<Long, Long> entries = sitAndGo.entries();
             return runOnWorker(() -> records.cancelling(id(), reason))
                     .thenApply(v -> sitAndGo.cancel())
+                    .thenApply(v -> endTable("the tournament was cancelled: " + reason))
                     .thenCompose(v -> refundAll(entries))
                     .thenCompose(v -> runOnWorker(() -> records.setStatus(id(), TournamentStatus.CANCELLED, services.clock().instant())))
                     .thenApply(v -> {
@@ -139,6 +150,27 @@ public final class TournamentActor {
             return runOnWorker(() -> records.recordPlacings(id(), decided, handId, entries::get, prizes))
                     .thenCompose(v -> prizes.isEmpty() ? CompletableFuture.completedFuture(null) : payPrizes(prizes))
                     .thenApply(v -> decided);
+        });
+    }
+
+    /**
+     * Hand {@code handId} at the tournament's table ended with these chips and busts: one transaction stores the level,
+     * the chips and the places it decided (and the prizes, when one player is left, which are then paid). A hand that
+     * ends after an operator cancelled the tournament changes nothing.
+     */
+    CompletableFuture<Void> handPlayed(long handId, LevelState level, Map<Long, Long> chipsByPlayer, List<Bust> busts) {
+        return mailbox.submit(() -> {
+            if (sitAndGo.status() != TournamentStatus.RUNNING) {
+                return CompletableFuture.completedFuture(null);
+            }
+            List<Placing> decided = busts.isEmpty() ? List.of() : sitAndGo.eliminate(busts);
+            List<Prize> prizes = sitAndGo.status() == TournamentStatus.FINISHING ? sitAndGo.prizes() : List.of();
+            Map<Long, Long> entries = sitAndGo.entries();
+            Map<Long, Long> chipsByEntry = new HashMap<>();
+            chipsByPlayer.forEach((player, chips) -> chipsByEntry.put(entries.get(player), chips));
+            busts.forEach(bust -> chipsByEntry.put(entries.get(bust.playerId()), 0L));
+            return runOnWorker(() -> records.recordHand(id(), handId, level, chipsByEntry, decided, entries::get, prizes))
+                    .thenCompose(v -> prizes.isEmpty() ? CompletableFuture.completedFuture(null) : payPrizes(prizes));
         });
     }
 
@@ -187,9 +219,9 @@ public final class TournamentActor {
                                 changed.accept(this);
                             });
                 }
+                case RUNNING -> done = openTable(chipsToResume(entries));
                 default -> {
-                    // Running: no table plays it yet (docs/tournaments.md, "Not built yet"); it waits for
-                    // an operator's cancellation. Over: nothing is due.
+                    // Over: nothing is due.
                 }
             }
             return done;
@@ -234,10 +266,50 @@ public final class TournamentActor {
     }
 
     private CompletableFuture<Void> start() {
+        Map<Long, Long> starting = new LinkedHashMap<>();
+        sitAndGo.players().forEach(player -> starting.put(player, sitAndGo.rules().startingChips()));
         return runOnWorker(() -> {
             records.setStatus(id(), TournamentStatus.RUNNING, services.clock().instant());
             row = records.tournament(id());
-        }).thenRun(() -> changed.accept(this));
+        }).thenRun(() -> changed.accept(this)).thenCompose(v -> openTable(starting));
+    }
+
+    /**
+     * The chips each player still in had after the last hand stored (the starting chips before the first): a hand a
+     * crash cut short is void, and play resumes from the chips of its start.
+     */
+    private Map<Long, Long> chipsToResume(List<StoredEntry> entries) {
+        Map<Long, Long> chips = new LinkedHashMap<>();
+        for (StoredEntry entry : entries) {
+            if ("REGISTERED".equals(entry.state()) && entry.place() == null) {
+                chips.put(entry.playerId(), entry.chips() == null ? sitAndGo.rules().startingChips() : entry.chips());
+            }
+        }
+        return chips;
+    }
+
+    /**
+     * Opens the tournament's table (again, after a restart: the same table) and seats each player still in with
+     * {@code chips}.
+     */
+    private CompletableFuture<Void> openTable(Map<Long, Long> chips) {
+        if (tables == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TournamentSeating seating = new TournamentSeating(tables, records, services.clock());
+        return onWorker(() -> seating.open(this, sitAndGo, row, chips)).thenCompose(opened -> {
+            row = opened.row();
+            table = opened.table();
+            return opened.seated();
+        });
+    }
+
+    /** Ends the table, if one deals the tournament; not waited for (the table may be waiting on this mailbox). */
+    private Void endTable(String reason) {
+        if (table != null) {
+            table.endTournament(reason);
+        }
+        return null;
     }
 
     private CompletableFuture<Void> refund(long entryId, long playerId) {
@@ -266,6 +338,7 @@ public final class TournamentActor {
             return runOnWorker(() -> records.setStatus(id(), TournamentStatus.FINISHED, services.clock().instant()));
         }).thenCompose(v -> {
             sitAndGo.paid();
+            endTable("the tournament is over");
             changed.accept(this);
             List<CompletableFuture<Void>> told = new ArrayList<>();
             prizes.stream().filter(p -> p.amount().isPositive()).forEach(p -> told.add(tellWallet(p.playerId())));

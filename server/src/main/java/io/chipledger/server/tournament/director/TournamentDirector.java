@@ -9,7 +9,11 @@ import io.chipledger.server.tournament.TournamentRules;
 import io.chipledger.server.tournament.TournamentStatus;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredTournament;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
+import io.chipledger.server.account.Player;
+import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableServices;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,14 +45,31 @@ public final class TournamentDirector {
                            Executor worker, Clock clock, String currency) {
     }
 
+    /**
+     * Where sit-and-gos are played: the table directory their tables join, what every table shares, the pause between
+     * hands, and each player by id (blocking).
+     */
+    public record Tables(TableDirectory directory, TableServices services, Duration pauseBetweenHands,
+                         LongFunction<Player> players) {
+    }
+
     private final TournamentRecords records;
     private final Services services;
+    private Tables tables;
     private final Map<Long, TournamentTemplate> templates = new ConcurrentHashMap<>();
     private final Map<Long, TournamentActor> live = new ConcurrentHashMap<>();
 
     public TournamentDirector(TournamentRecords records, Services services) {
         this.records = records;
         this.services = services;
+    }
+
+    /**
+     * From now on a sit-and-go that fills is dealt at a table of {@code where}; call it before {@link #load}, so the
+     * running ones resume at theirs. Without it (tests of the money alone) a full sit-and-go waits, running.
+     */
+    public void dealAt(Tables where) {
+        this.tables = where;
     }
 
     /** Loads templates and unfinished tournaments, finishes their interrupted payments; blocking, for start-up. */
@@ -164,7 +186,7 @@ public final class TournamentDirector {
         TournamentStatus status = TournamentStatus.valueOf(row.status());
         SitAndGo sitAndGo = status == TournamentStatus.REGISTERING ? SitAndGo.open(row.id(), template.rules())
                 : restore(row, template, entries);
-        return new TournamentActor(sitAndGo, template.id(), row, records, services, this::changed);
+        return new TournamentActor(sitAndGo, template.id(), row, records, services, tables, this::changed);
     }
 
     /** A tournament started or ended: the next one of its template opens, and an ended one leaves the live ones. */

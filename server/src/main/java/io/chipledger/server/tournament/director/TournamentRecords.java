@@ -6,7 +6,9 @@ import io.chipledger.server.tournament.Prize;
 import io.chipledger.server.tournament.TournamentRules;
 import io.chipledger.server.tournament.TournamentStatus;
 import java.time.Instant;
+import io.chipledger.server.table.TableConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -60,6 +62,24 @@ public interface TournamentRecords {
      * @param entryOf each player's entry id
      */
     void recordPlacings(long tournamentId, List<Placing> placings, Long handId, LongUnaryOperator entryOf, List<Prize> prizes);
+
+    /**
+     * Stores the table a running tournament is played at, with these settings (their id is ignored), and links it to
+     * the tournament, in one transaction; returns the table's id.
+     */
+    long openTable(long tournamentId, TableConfig settings);
+
+    /**
+     * Stores what a hand at the tournament's table came to, in one transaction: the level in force after it, every
+     * seated player's chips ({@code chipsByEntry}), the placings it decided and, when they decide the tournament, the
+     * prizes with the status FINISHING.
+     */
+    void recordHand(long tournamentId, Long handId, LevelState level, Map<Long, Long> chipsByEntry, List<Placing> placings,
+                    LongUnaryOperator entryOf, List<Prize> prizes);
+
+    /** The blind level in force, since when, and how many hands were dealt at it. */
+    record LevelState(int level, Instant startedAt, int hands) {
+    }
 
     /** A tournament as stored. */
     record StoredTournament(long id, long templateId, String status, Long tableId, int level, Instant levelStartedAt,

@@ -26,12 +26,13 @@ import java.util.Map;
  * @param prizePool the pool once every seat is taken: every seat's buy-in
  * @param payouts   each paid place's prize from that pool, best first, with its leftover cent if it got one
  * @param players   registered players in registration order, finishers with their place and prize
+ * @param tableId   the table it is played at, once it runs (players watch it to play)
  */
 public record TournamentView(long id, long templateId, String name, TournamentStatus status, int seats, int registered,
                              Money buyIn, Money fee, long startingChips, String payoutTable, String levelPace,
                              Money prizePool, List<PlacePrize> payouts, List<Entrant> players, int level,
                              BlindLevel blinds, Instant createdAt, Instant startedAt, Instant endedAt,
-                             String cancelReason) {
+                             String cancelReason, Long tableId) {
 
     /** One paid place's prize. */
     public record PlacePrize(int place, Money amount, boolean oddCent) {
@@ -69,6 +70,6 @@ public record TournamentView(long id, long templateId, String name, TournamentSt
         return new TournamentView(sitAndGo.id(), templateId, rules.name(), sitAndGo.status(), rules.seats(),
                 sitAndGo.players().size(), rules.buyIn(), rules.fee(), rules.startingChips(), rules.payouts().toString(),
                 pace, rules.prizePool(), payouts, players, row.level(), rules.blinds().level(row.level()), row.createdAt(),
-                row.startedAt(), row.endedAt(), row.cancelReason());
+                row.startedAt(), row.endedAt(), row.cancelReason(), row.tableId());
     }
 }
