@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.SeatTimeouts;
 import java.time.Duration;
 import io.chipledger.server.testing.AutoPlayer;
@@ -21,10 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FullSitAndGoTest {
 
-    /** A player who never comes is waited for 2 s, then blinded off. */
+    /**
+     * The first hand waits for every player to watch the table, at most 20 s (a busy machine connects bots slowly):
+     * then a player who never comes is blinded off.
+     */
     @RegisterExtension
     static final TestServer live = TestServer.forEachTestClass().settings(ServerSettings.forTests()
-            .withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(2), Duration.ofMinutes(5)))).withAdmin();
+            .withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(20), Duration.ofMinutes(5)))).withAdmin();
 
     @Test
     void sixBotsPlayASitAndGoToTheEndAndThePrizePoolGoesExactlyIntoTheWinnersWallets() throws Exception {
@@ -52,9 +56,10 @@ class FullSitAndGoTest {
         // players who bust first all started that hand with the same stack, and tie for the places they cover.
         long sng = SitAndGoTables.registering(live, "Shove", 4, "2.50", "0.25", "50/30/20", 3);
         List<String> players = List.of("shove0", "shove1", "shove2", "shove3");
+        List<PokerClient> clients = SitAndGoTables.connect(live, players);
         players.forEach(player -> SitAndGoTables.register(live, player, sng));
         long table = SitAndGoTables.tableOf(live, sng);
-        List<AutoPlayer> bots = SitAndGoTables.sitDown(live, players, table,
+        List<AutoPlayer> bots = SitAndGoTables.sitDown(clients, table,
                 i -> legal -> new AutoPlayer.Choice(legal.maxRaiseTo() != null ? ActionKind.ALL_IN
                         : legal.canCheck() ? ActionKind.CHECK : ActionKind.CALL, null));
         try {
@@ -87,11 +92,12 @@ class FullSitAndGoTest {
                                      String payouts, List<String> placePrizes) throws Exception {
         long sng = SitAndGoTables.registering(live, name, seats, buyIn, fee, payouts, 3);
         List<String> players = IntStream.range(0, seats).mapToObj(i -> prefix + i).toList();
+        List<PokerClient> clients = SitAndGoTables.connect(live, players.subList(0, bots));
         for (String player : players) {
             SitAndGoTables.register(live, player, sng);
         }
         long table = SitAndGoTables.tableOf(live, sng);
-        List<AutoPlayer> playing = SitAndGoTables.sitDown(live, players.subList(0, bots), table,
+        List<AutoPlayer> playing = SitAndGoTables.sitDown(clients, table,
                 i -> AutoPlayer.Policy.randomly(31L * seats + i));
         try {
             SitAndGoTables.awaitStatus(live, sng, "FINISHED");

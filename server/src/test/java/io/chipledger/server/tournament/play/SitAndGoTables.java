@@ -9,6 +9,7 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.GameServer;
+import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.TestServer;
 import java.time.Duration;
@@ -86,13 +87,33 @@ public final class SitAndGoTables {
 
     /** Each player connects, watches the tournament's table and plays every turn as {@code policy} says. */
     public static List<AutoPlayer> sitDown(TestServer server, List<String> players, long tableId,
-                                    IntFunction<AutoPlayer.Policy> policy) throws Exception {
+                                           IntFunction<AutoPlayer.Policy> policy) throws Exception {
+        return sitDown(connect(server, players), tableId, policy);
+    }
+
+    /**
+     * Connects the players (a login each, slow on a busy machine): before the tournament starts, so that once its table
+     * is dealt they all come to it at once, well within the time it waits for them.
+     */
+    public static List<PokerClient> connect(TestServer server, List<String> players) throws Exception {
+        List<PokerClient> clients = new ArrayList<>();
+        for (String player : players) {
+            clients.add(server.connect(player));
+        }
+        return clients;
+    }
+
+    /** Each connected player watches the tournament's table and plays every turn as {@code policy} says. */
+    public static List<AutoPlayer> sitDown(List<PokerClient> clients, long tableId, IntFunction<AutoPlayer.Policy> policy)
+            throws Exception {
         List<AutoPlayer> bots = new ArrayList<>();
-        for (int i = 0; i < players.size(); i++) {
-            AutoPlayer bot = AutoPlayer.takeOver(server.connect(players.get(i)), tableId, -1).play(policy.apply(i));
-            ServerMessage watched = bot.request(id -> new ClientMessage.Watch(id, tableId, null));
-            assertThat(watched).as(players.get(i) + " watches the table").isInstanceOf(ServerMessage.Done.class);
+        for (int i = 0; i < clients.size(); i++) {
+            AutoPlayer bot = AutoPlayer.takeOver(clients.get(i), tableId, -1).play(policy.apply(i));
             bots.add(bot);
+        }
+        for (int i = 0; i < bots.size(); i++) {
+            ServerMessage watched = bots.get(i).request(id -> new ClientMessage.Watch(id, tableId, null));
+            assertThat(watched).as("player %d watches the table", i).isInstanceOf(ServerMessage.Done.class);
         }
         return bots;
     }
