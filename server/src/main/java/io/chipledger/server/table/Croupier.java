@@ -15,6 +15,7 @@ import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.metrics.GameMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +96,11 @@ final class Croupier {
                     Reopening.FULL_RAISE_ONLY, config.variant()));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);
             metrics.handsStarted.increment();
-            RunningHand hand = RunningHand.start(handId, engine, shuffled, config, stakes, table.button, dealtIn, clock.instant());
+            GameRecord game = GameRecord.of(config.variant(), stakes, config.rake(), config.seatCount());
+            if (table.playsATournament()) {
+                game = game.inTournament(table.tournament.record());
+            }
+            RunningHand hand = RunningHand.start(handId, engine, shuffled, config, game, table.button, dealtIn, clock.instant());
             table.hand = hand;
             List<HandEvent> opening = new ArrayList<>(engine.events());
             opening.addAll(hand.dealHoleCards());

@@ -10,7 +10,6 @@ import io.chipledger.server.game.holdem.Dealer;
 import io.chipledger.server.game.holdem.HandCommand;
 import io.chipledger.server.game.holdem.HandEvent;
 import io.chipledger.server.game.holdem.HoldemHand;
-import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandHistoryRecorder;
@@ -56,12 +55,12 @@ final class RunningHand {
     }
 
     /** A hand dealt to {@code dealtIn} (from left of the button), its history recorded from {@code startedAt}. */
-    static RunningHand start(long id, HoldemHand hand, DeckSource.ShuffledDeck shuffled, TableConfig config, Stakes stakes,
+    static RunningHand start(long id, HoldemHand hand, DeckSource.ShuffledDeck shuffled, TableConfig config, GameRecord game,
                              int button, List<Seat> dealtIn, Instant startedAt) {
         List<HandHistoryRecorder.Participant> players = dealtIn.stream()
                 .map(s -> new HandHistoryRecorder.Participant(s.number, s.player.id(), s.player.name(), s.stack)).toList();
         HandHistoryRecorder recorder = new HandHistoryRecorder(id, config.id(), config.name(), config.currency(),
-                GameRecord.of(config.variant(), stakes, config.rake(), config.seatCount()), button, players, shuffled.record(), startedAt);
+                game, button, players, shuffled.record(), startedAt);
         RunningHand running = new RunningHand(id, hand, shuffled, recorder);
         dealtIn.forEach(s -> {
             running.seatOfAccount.put(s.accountId, s.number);

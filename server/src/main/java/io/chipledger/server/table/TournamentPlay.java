@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TournamentPlay {
 
+    /** Which sit-and-go this is and what entering it cost, for the hands' records. */
+    Entry entry();
+
     /** The blind level of the hand about to be dealt at {@code now}: levels count the hands dealt and the time. */
     Level levelForNextHand(Instant now);
 
@@ -31,6 +34,10 @@ public interface TournamentPlay {
 
     /** The tournament has a winner, or was cancelled: the table deals no more, and is gone. */
     void tableClosed(long tableId);
+
+    /** A sit-and-go's id and the buy-in and fee (money) each player paid to enter it. */
+    record Entry(long tournamentId, Money buyIn, Money fee) {
+    }
 
     /** A blind level: its number from 1, and its blinds and ante in tournament chips. */
     record Level(int number, long smallBlind, long bigBlind, long ante) {

@@ -5,6 +5,7 @@ import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Stakes;
+import io.chipledger.server.history.record.TournamentRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,9 +78,10 @@ final class TournamentTable {
         return level.stakes();
     }
 
-    /** The level of the hand being dealt (1 before the first). */
-    int level() {
-        return level == null ? 1 : level.number();
+    /** The sit-and-go and the level of the hand being dealt, for its record. */
+    TournamentRecord record() {
+        TournamentPlay.Entry entry = play.entry();
+        return new TournamentRecord(entry.tournamentId(), entry.buyIn(), entry.fee(), level == null ? 1 : level.number());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.game.holdem.HandSetup;
 import io.chipledger.server.game.holdem.HoldemHand;
+import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
 import java.security.SecureRandom;
@@ -34,7 +35,7 @@ class TableSnapshotTest {
                 List.of(new PlayerSeat(1, Money.parse("50.00")), new PlayerSeat(0, Money.parse("50.00"))),
                 config.stakes(), RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY));
         DeckSource.ShuffledDeck deck = new ProvablyFairDeckSource(new SecureRandom()).shuffle(config.id(), 7);
-        hand = RunningHand.start(7, engine, deck, config, config.stakes(), 1, List.of(seats.get(1), seats.get(0)), TURN_STARTED);
+        hand = RunningHand.start(7, engine, deck, config, GameRecord.of(config.stakes(), config.rake(), config.seatCount()), 1, List.of(seats.get(1), seats.get(0)), TURN_STARTED);
         hand.dealHoleCards();
         hand.turnStarted = TURN_STARTED;
     }

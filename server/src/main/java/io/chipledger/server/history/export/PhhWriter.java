@@ -8,6 +8,7 @@ import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.SeatRecord;
+import io.chipledger.server.history.record.TournamentRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
@@ -87,7 +88,18 @@ public final class PhhWriter implements HandHistoryWriter {
         toml.append("day = ").append(start.getDayOfMonth()).append('\n');
         toml.append("month = ").append(start.getMonthValue()).append('\n');
         toml.append("year = ").append(start.getYear()).append('\n');
+        TournamentRecord tournament = game.tournament();
+        if (tournament != null) {
+            toml.append("event = ").append(quoted("Tournament #" + tournament.id())).append('\n');
+            toml.append("level = ").append(tournament.level()).append('\n');
+        }
         toml.append("_currency = ").append(quoted(hand.currency())).append('\n');
+        if (tournament != null) { // amounts above are the engine's: 100 of them make a tournament chip
+            toml.append("_tournament_id = ").append(tournament.id()).append('\n');
+            toml.append("_buy_in = ").append(tournament.buyIn()).append('\n');
+            toml.append("_fee = ").append(tournament.fee()).append('\n');
+            toml.append("_chips_per_unit = 100\n");
+        }
         toml.append("_table_id = ").append(hand.tableId()).append('\n');
         toml.append("_rake_percent = ").append(game.rakePercent().setScale(2).toPlainString()).append('\n');
         toml.append("_rake_cap = ").append(game.rakeCap()).append('\n');

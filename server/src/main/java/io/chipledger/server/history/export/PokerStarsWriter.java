@@ -6,6 +6,7 @@ import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandStatus;
 import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.SeatRecord;
+import io.chipledger.server.history.record.TournamentRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneId;
@@ -89,7 +90,7 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         Hand(HandHistory hand) {
             this.hand = hand;
             this.pots = PokerStarsPots.of(hand);
-            this.chips = ChipNotation.of(hand.currency());
+            this.chips = ChipNotation.of(hand);
             this.hero = hero(hand);
             pots.pots().forEach(pot -> pot.collected().forEach((seat, amount) -> collected.merge(seat, amount, Money::plus)));
         }
@@ -107,11 +108,23 @@ public final class PokerStarsWriter implements HandHistoryWriter {
         }
 
         private void header() {
-            line("PokerStars Hand #" + hand.handId() + ":  " + gameName(hand.game().variant()) + " ("
-                    + chips.stakes(hand.game().smallBlind(), hand.game().bigBlind()) + ") - "
-                    + TIME.format(hand.startedAt().atZone(EASTERN)) + " ET");
-            line("Table '" + hand.tableName() + "' " + hand.game().seatCount() + "-max" + chips.tableTag() + " Seat #"
-                    + (hand.button() + 1) + " is the button");
+            TournamentRecord tournament = hand.game().tournament();
+            if (tournament == null) {
+                line("PokerStars Hand #" + hand.handId() + ":  " + gameName(hand.game().variant()) + " ("
+                        + chips.stakes(hand.game().smallBlind(), hand.game().bigBlind()) + ") - "
+                        + TIME.format(hand.startedAt().atZone(EASTERN)) + " ET");
+                line("Table '" + hand.tableName() + "' " + hand.game().seatCount() + "-max" + chips.tableTag() + " Seat #"
+                        + (hand.button() + 1) + " is the button");
+            } else {
+                // As PokerStars heads a tournament hand: its number, the buy-in and fee, the level in Roman numerals.
+                line("PokerStars Hand #" + hand.handId() + ": Tournament #" + tournament.id() + ", "
+                        + ChipNotation.DOLLARS.amount(tournament.buyIn()) + "+" + ChipNotation.DOLLARS.amount(tournament.fee())
+                        + " USD " + gameName(hand.game().variant()) + " - Level " + roman(tournament.level()) + " ("
+                        + chips.stakes(hand.game().smallBlind(), hand.game().bigBlind()) + ") - "
+                        + TIME.format(hand.startedAt().atZone(EASTERN)) + " ET");
+                line("Table '" + tournament.id() + " 1' " + hand.game().seatCount() + "-max Seat #" + (hand.button() + 1)
+                        + " is the button");
+            }
             hand.seats().stream().sorted((a, b) -> Integer.compare(a.seat(), b.seat())).forEach(seat ->
                     line("Seat " + (seat.seat() + 1) + ": " + seat.player() + " (" + amount(seat.startingStack()) + " in chips)"));
             hand.events().stream().filter(Hand::isPost).forEach(this::event);
@@ -312,6 +325,20 @@ public final class PokerStarsWriter implements HandHistoryWriter {
     }
 
     /** The game as PokerStars names it in the header; a new variant adds its name here ("Omaha Pot Limit"). */
+    /** A level number as PokerStars writes it: I, II, III, IV, ... */
+    static String roman(int number) {
+        int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+        String[] numerals = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+        StringBuilder roman = new StringBuilder();
+        int left = number;
+        for (int i = 0; i < values.length; i++) {
+            for (; left >= values[i]; left -= values[i]) {
+                roman.append(numerals[i]);
+            }
+        }
+        return roman.toString();
+    }
+
     static String gameName(String variant) {
         return switch (variant == null ? Variant.NO_LIMIT_TEXAS_HOLDEM : Variant.ofCode(variant)) {
             case NO_LIMIT_TEXAS_HOLDEM -> "Hold'em No Limit";

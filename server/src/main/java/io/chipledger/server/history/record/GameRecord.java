@@ -5,6 +5,7 @@ import io.chipledger.money.RakeRule;
 import io.chipledger.server.game.holdem.Ante;
 import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.game.holdem.Variant;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param ante      {@link Money#ZERO} when {@code anteKind} is NONE
  * @param anteKind  NONE, UNIFORM (every player) or BIG_BLIND (the big blind posts it for everyone, dead)
  * @param seatCount seats at the table, not players dealt in
+ * @param tournament the sit-and-go of a tournament table's hand (its amounts are tournament chips); absent at cash tables
  */
 public record GameRecord(String variant, Money smallBlind, Money bigBlind, Money straddle, Money ante, String anteKind,
-                         Money minBet, BigDecimal rakePercent, Money rakeCap, boolean rakeNoFlopNoDrop, int seatCount) {
+                         Money minBet, BigDecimal rakePercent, Money rakeCap, boolean rakeNoFlopNoDrop, int seatCount,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) TournamentRecord tournament) {
 
     public GameRecord {
         Objects.requireNonNull(smallBlind, "smallBlind");
@@ -41,7 +44,13 @@ public record GameRecord(String variant, Money smallBlind, Money bigBlind, Money
             kind = "BIG_BLIND";
         }
         return new GameRecord(variant.code(), stakes.smallBlind(), stakes.bigBlind(), stakes.straddle(), ante, kind,
-                stakes.minBet(), rake.percent(), rake.cap(), rake.noFlopNoDrop(), seatCount);
+                stakes.minBet(), rake.percent(), rake.cap(), rake.noFlopNoDrop(), seatCount, null);
+    }
+
+    /** These rules, for a hand of the sit-and-go {@code played}. */
+    public GameRecord inTournament(TournamentRecord played) {
+        return new GameRecord(variant, smallBlind, bigBlind, straddle, ante, anteKind, minBet, rakePercent, rakeCap,
+                rakeNoFlopNoDrop, seatCount, played);
     }
 
     /** The game again, as the engine takes it. */

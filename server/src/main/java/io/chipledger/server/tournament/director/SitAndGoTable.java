@@ -4,6 +4,7 @@ import io.chipledger.server.table.TournamentPlay;
 import io.chipledger.server.tournament.BlindLevel;
 import io.chipledger.server.tournament.BlindSchedule;
 import io.chipledger.server.tournament.Bust;
+import io.chipledger.server.tournament.TournamentRules;
 import io.chipledger.server.tournament.director.TournamentRecords.LevelState;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +23,20 @@ final class SitAndGoTable implements TournamentPlay {
     private final TournamentActor tournament;
     private final BlindSchedule blinds;
     private final LongConsumer closed;
+    private final Entry entry;
     private LevelState level;
 
-    SitAndGoTable(TournamentActor tournament, BlindSchedule blinds, LevelState level, LongConsumer closed) {
+    SitAndGoTable(TournamentActor tournament, TournamentRules rules, LevelState level, LongConsumer closed) {
         this.tournament = tournament;
-        this.blinds = blinds;
+        this.entry = new Entry(tournament.id(), rules.buyIn(), rules.fee());
+        this.blinds = rules.blinds();
         this.level = level;
         this.closed = closed;
+    }
+
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     @Override

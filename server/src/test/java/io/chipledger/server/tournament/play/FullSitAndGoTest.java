@@ -32,7 +32,18 @@ class FullSitAndGoTest {
 
     @Test
     void sixBotsPlayASitAndGoToTheEndAndThePrizePoolGoesExactlyIntoTheWinnersWallets() throws Exception {
-        playToTheEnd("Six max", "six", 6, 6, "10.00", "1.00", "65/35", List.of("39.00", "21.00"));
+        long sng = playToTheEnd("Six max", "six", 6, 6, "10.00", "1.00", "65/35", List.of("39.00", "21.00"));
+
+        // Its first hand, exported as PokerStars heads a tournament hand, in whole tournament chips; and as PHH.
+        String firstHand = live.rows("SELECT min(hand_id) FROM hand_history WHERE status = 'SETTLED' AND table_id ="
+                + " (SELECT table_id FROM tournament WHERE id = " + sng + ")").get(0);
+        String stars = live.get("/api/hands/export?format=pokerstars&hand=" + firstHand, live.token("six0")).body();
+        assertThat(stars).startsWith("PokerStars Hand #" + firstHand + ": Tournament #" + sng
+                + ", $10+$1 USD Hold'em No Limit - Level I (10/20) - ");
+        assertThat(stars).contains("\nTable '" + sng + " 1' 6-max Seat #", "\nSeat 1: six0 (1500 in chips)\n",
+                ": posts small blind 10\n", ": posts big blind 20\n");
+        String phh = live.get("/api/hands/export?format=phh&hand=" + firstHand, live.token("six0")).body();
+        assertThat(phh).contains("event = 'Tournament #" + sng + "'\n", "level = 1\n", "_buy_in = 10.00\n", "_fee = 1.00\n");
     }
 
     @Test
