@@ -2,6 +2,7 @@ package io.chipledger.server.cli;
 
 import io.chipledger.server.bot.AcknowledgementLog;
 import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.bot.SitAndGoFleet;
 import io.chipledger.server.game.holdem.Variant;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
  * empty tables (of that game) of a running server over real WebSockets, lets them play for S seconds, has them cash
  * out, and prints hands played, actions, and the action-to-broadcast latency, e.g.
  * {@code 1234 hands, 9876 actions, p50 2.1 ms, p99 9.8 ms}.
+ * With {@code --sng N} instead of {@code --tables}, bots keep N sit-and-gos filled and played to the end for S seconds
+ * and it prints the tournaments finished per minute.
  */
 @Command(name = "bots", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {"Play bots against a running server over real WebSockets and report hands, actions and the "
@@ -33,8 +36,12 @@ final class BotsCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, paramLabel = "ws://HOST:PORT/ws", description = "the server's WebSocket")
     private String url;
 
-    @Option(names = "--tables", required = true, paramLabel = "N", description = "empty tables to seat bots at")
+    @Option(names = "--tables", paramLabel = "N", description = "empty tables to seat bots at")
     private int tables;
+
+    @Option(names = "--sng", paramLabel = "N", description = "sit-and-gos to keep filled and played (instead of --tables);"
+            + " the server needs a tournament template, e.g. levels by hands")
+    private int sitAndGos;
 
     @Option(names = "--seconds", required = true, paramLabel = "S", description = "how long they play (SIGTERM ends the play sooner, with the same cash-out and figures)")
     private int seconds;
@@ -81,8 +88,15 @@ final class BotsCommand implements Callable<Integer> {
         if (!url.matches("wss?://.+")) {
             throw new ParameterException(spec.commandLine(), "--url takes ws://HOST:PORT/ws, not " + url);
         }
-        Ranges.positive(spec, "--tables", tables);
         Ranges.positive(spec, "--seconds", seconds);
+        if ((tables == 0) == (sitAndGos == 0)) {
+            throw new ParameterException(spec.commandLine(), "give --tables N (cash tables) or --sng N (sit-and-gos), one of the two");
+        }
+        if (sitAndGos != 0) {
+            Ranges.positive(spec, "--sng", sitAndGos);
+            return playSitAndGos();
+        }
+        Ranges.positive(spec, "--tables", tables);
         Ranges.positive(spec, "--per-table", perTable);
         Ranges.check(spec, "--think-ms", thinkMillis, 0, Integer.MAX_VALUE);
         int botsPerTable = perTable;
@@ -145,5 +159,23 @@ final class BotsCommand implements Callable<Integer> {
             }
         }, "bots-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Keeps {@code --sng} sit-and-gos of the server's first template registering filled and played for the time given. */
+    private int playSitAndGos() throws Exception {
+        SitAndGoFleet fleet = new SitAndGoFleet(url);
+        SitAndGoFleet.Template template = fleet.firstTemplate();
+        if (template == null) {
+            throw new UserError(1, "no sit-and-go is registering: create a tournament template in the admin console first");
+        }
+        out.printf(Locale.ROOT, "filling %d sit-and-go(s) of \"%s\" (%d seats) for %d s%n", sitAndGos, template.name(),
+                template.seats(), seconds);
+        out.flush();
+        long started = System.nanoTime();
+        fleet.run(template, sitAndGos, Duration.ofSeconds(seconds));
+        double minutes = (System.nanoTime() - started) / 60e9;
+        out.printf(Locale.ROOT, "%d sit-and-gos finished in %.1f min (%.2f per minute), %d actions; %d errors%n",
+                fleet.finished(), minutes, fleet.finished() / minutes, fleet.actions(), fleet.errors());
+        return fleet.errors() == 0 ? 0 : 1;
     }
 }
