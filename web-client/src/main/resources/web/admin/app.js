@@ -9,8 +9,9 @@ import * as log from './views/log.js';
 import * as nodes from './views/nodes.js';
 import * as players from './views/players.js';
 import * as tables from './views/tables.js';
+import * as tournaments from './views/tournaments.js';
 
-const views = { dashboard, tables, nodes, players, hands, audit, log };
+const views = { dashboard, tables, tournaments, nodes, players, hands, audit, log };
 const $ = (id) => document.getElementById(id);
 
 function showLogin(message) {

@@ -79,3 +79,21 @@ export async function exportHand(token, handId, format) {
   const extension = { pokerstars: 'txt', phh: 'phh', json: 'json' }[format] ?? 'txt';
   return { blob: await response.blob(), filename: named ? named[1] : `hand-${handId}.${extension}` };
 }
+
+/** Sit-and-gos, newest first (registering, running, and the latest finished). */
+export function tournaments() {
+  return call('GET', '/api/tournaments?status=registering,running,finished');
+}
+
+export function tournament(id) {
+  return call('GET', `/api/tournament?id=${encodeURIComponent(id)}`);
+}
+
+/** Registers for a sit-and-go; the same {@code requestId} again registers once. */
+export function registerForTournament(token, tournamentId, requestId) {
+  return call('POST', '/api/tournament/register', { token, body: { tournamentId, requestId } });
+}
+
+export function unregisterFromTournament(token, tournamentId) {
+  return call('POST', '/api/tournament/unregister', { token, body: { tournamentId } });
+}

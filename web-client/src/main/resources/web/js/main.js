@@ -11,6 +11,7 @@ import { mountHistoryView } from './views/history-view.js';
 import { mountLobbyView } from './views/lobby-view.js';
 import { mountLoginView } from './views/login-view.js';
 import { mountTableView } from './views/table-view.js';
+import { mountTournamentsView, mountTournamentView } from './views/tournaments-view.js';
 
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Connected', reconnecting: 'Reconnecting…', closed: 'Offline' };
 
@@ -231,17 +232,24 @@ function route() {
   const session = store.get().session;
   const hash = location.hash;
   const table = /^#\/table\/(\d+)(\/sit)?$/.exec(hash);
+  const tournament = /^#\/tournament\/(\d+)$/.exec(hash);
   if (!session) {
     view = mountLoginView(app);
   } else if (table) {
     view = mountTableView(app, Number(table[1]), { sitDown: Boolean(table[2]) });
   } else if (hash === '#/history') {
     view = mountHistoryView(app);
+  } else if (hash === '#/tournaments') {
+    view = mountTournamentsView(app);
+  } else if (tournament) {
+    view = mountTournamentView(app, Number(tournament[1]));
   } else {
     view = mountLobbyView(app);
   }
   document.querySelectorAll('#nav a[data-route]').forEach(link => {
-    link.classList.toggle('active', hash.startsWith(link.getAttribute('href')) || (link.dataset.route === 'lobby' && !table && hash !== '#/history'));
+    const elsewhere = table || tournament || hash === '#/history' || hash === '#/tournaments';
+    link.classList.toggle('active', hash.startsWith(link.getAttribute('href'))
+        || (link.dataset.route === 'tournaments' && Boolean(tournament)) || (link.dataset.route === 'lobby' && !elsewhere));
   });
   replaceChildren(main, view.element);
 }

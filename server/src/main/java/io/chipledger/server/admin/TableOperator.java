@@ -134,8 +134,10 @@ final class TableOperator {
         }
     }
 
+    /** A running cash table: a sit-and-go's table is run by its tournament (cancel the tournament to stop it). */
     private TableActor find(long tableId) {
-        return tables.find(tableId).orElseThrow(() -> AdminRefusal.notFound("TABLE_NOT_FOUND", "no running table " + tableId));
+        return tables.find(tableId).filter(table -> !table.playsATournament())
+                .orElseThrow(() -> AdminRefusal.notFound("TABLE_NOT_FOUND", "no running cash table " + tableId));
     }
 
     private static <T> T required(T value, String field) {

@@ -58,6 +58,10 @@ public final class TournamentActor {
     private StoredTournament row;
     /** The table dealing it, once it runs here. */
     private TableActor table;
+    /** Each player's chips still in, after the last hand (the starting chips before the first); for the view. */
+    private final Map<Long, Long> chips = new ConcurrentHashMap<>();
+    /** The level in force as the table counts it, after the last hand; null before. */
+    private LevelState level;
 
     TournamentActor(SitAndGo sitAndGo, long templateId, StoredTournament row, TournamentRecords records,
                     TournamentDirector.Services services, TournamentDirector.Tables tables,
@@ -170,7 +174,12 @@ public final class TournamentActor {
             chipsByPlayer.forEach((player, chips) -> chipsByEntry.put(entries.get(player), chips));
             busts.forEach(bust -> chipsByEntry.put(entries.get(bust.playerId()), 0L));
             return runOnWorker(() -> records.recordHand(id(), handId, level, chipsByEntry, decided, entries::get, prizes))
-                    .thenCompose(v -> prizes.isEmpty() ? CompletableFuture.completedFuture(null) : payPrizes(prizes));
+                    .thenCompose(v -> {
+                        this.level = level;
+                        chips.putAll(chipsByPlayer);
+                        busts.forEach(bust -> chips.remove(bust.playerId()));
+                        return prizes.isEmpty() ? CompletableFuture.completedFuture(null) : payPrizes(prizes);
+                    });
         });
     }
 
@@ -231,7 +240,7 @@ public final class TournamentActor {
     // ---- inside the mailbox ----
 
     private TournamentView currentView() {
-        return TournamentView.of(sitAndGo, templateId, row, names);
+        return TournamentView.of(sitAndGo, templateId, row, names, chips, level, services.clock().instant());
     }
 
     private CompletionStage<EntryAnswer> registered(Player player, long entryId) {
@@ -292,12 +301,13 @@ public final class TournamentActor {
      * Opens the tournament's table (again, after a restart: the same table) and seats each player still in with
      * {@code chips}.
      */
-    private CompletableFuture<Void> openTable(Map<Long, Long> chips) {
+    private CompletableFuture<Void> openTable(Map<Long, Long> stacks) {
+        chips.putAll(stacks);
         if (tables == null) {
             return CompletableFuture.completedFuture(null);
         }
         TournamentSeating seating = new TournamentSeating(tables, records, services.clock());
-        return onWorker(() -> seating.open(this, sitAndGo, row, chips)).thenCompose(opened -> {
+        return onWorker(() -> seating.open(this, sitAndGo, row, stacks)).thenCompose(opened -> {
             row = opened.row();
             table = opened.table();
             return opened.seated();

@@ -209,7 +209,13 @@ public final class TournamentDirector {
         SitAndGo sitAndGo = restore(row, template, entries);
         Map<Long, String> names = new LinkedHashMap<>();
         entries.forEach(entry -> names.put(entry.playerId(), entry.playerName()));
-        return TournamentView.of(sitAndGo, template.id(), row, names);
+        Map<Long, Long> chips = new LinkedHashMap<>();
+        entries.forEach(entry -> {
+            if (entry.chips() != null) {
+                chips.put(entry.playerId(), entry.chips());
+            }
+        });
+        return TournamentView.of(sitAndGo, template.id(), row, names, chips, null, services.clock().instant());
     }
 
     /** The stored tournament's registered entries and decided placings, as its life cycle. */

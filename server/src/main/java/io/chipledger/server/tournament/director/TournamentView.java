@@ -11,6 +11,8 @@ import io.chipledger.server.tournament.SitAndGo;
 import io.chipledger.server.tournament.TournamentRules;
 import io.chipledger.server.tournament.TournamentStatus;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredTournament;
+import io.chipledger.server.tournament.director.TournamentRecords.LevelState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,22 +29,32 @@ import java.util.Map;
  * @param payouts   each paid place's prize from that pool, best first, with its leftover cent if it got one
  * @param players   registered players in registration order, finishers with their place and prize
  * @param tableId   the table it is played at, once it runs (players watch it to play)
+ * @param nextLevelInSeconds while it runs with levels by time, how long the level in force has left
  */
 public record TournamentView(long id, long templateId, String name, TournamentStatus status, int seats, int registered,
                              Money buyIn, Money fee, long startingChips, String payoutTable, String levelPace,
                              Money prizePool, List<PlacePrize> payouts, List<Entrant> players, int level,
                              BlindLevel blinds, Instant createdAt, Instant startedAt, Instant endedAt,
-                             String cancelReason, Long tableId) {
+                             String cancelReason, Long tableId, Long nextLevelInSeconds) {
 
     /** One paid place's prize. */
     public record PlacePrize(int place, Money amount, boolean oddCent) {
     }
 
-    /** A registered player; {@code place} and {@code prize} are null until decided. */
-    public record Entrant(long playerId, String name, Integer place, Integer lastPlace, Money prize, Boolean oddCent) {
+    /**
+     * A registered player; {@code place} and {@code prize} are null until decided, {@code chips} (tournament chips after
+     * the last hand) while they are still in a running tournament.
+     */
+    public record Entrant(long playerId, String name, Integer place, Integer lastPlace, Money prize, Boolean oddCent,
+                          Long chips) {
     }
 
-    static TournamentView of(SitAndGo sitAndGo, long templateId, StoredTournament row, Map<Long, String> names) {
+    /**
+     * @param chips each player's chips still in, while it runs
+     * @param level the level in force, as its table counts it (else the stored one's)
+     */
+    static TournamentView of(SitAndGo sitAndGo, long templateId, StoredTournament row, Map<Long, String> names,
+                             Map<Long, Long> chips, LevelState level, Instant now) {
         TournamentRules rules = sitAndGo.rules();
         List<PlacePrize> payouts = new ArrayList<>();
         for (PotSplit.Share<Integer> share : Prizes.byPlace(rules.prizePool(), rules.payouts()).shares()) {
@@ -60,16 +72,22 @@ public record TournamentView(long id, long templateId, String name, TournamentSt
             Prize prize = prizes.get(player);
             players.add(new Entrant(player, names.getOrDefault(player, "player " + player),
                     placing == null ? null : placing.place(), placing == null ? null : placing.lastPlace(),
-                    prize == null ? null : prize.amount(), prize == null ? null : prize.oddCent()));
+                    prize == null ? null : prize.amount(), prize == null ? null : prize.oddCent(),
+                    placing == null && sitAndGo.status() == TournamentStatus.RUNNING ? chips.get(player) : null));
         }
         if (!placed.isEmpty()) {
             players.sort(Comparator.comparing((Entrant e) -> e.place() == null ? 0 : e.place()));
         }
         String pace = rules.blinds().pace() instanceof LevelPace.ByTime byTime
                 ? byTime.length().toSeconds() + " s" : ((LevelPace.ByHands) rules.blinds().pace()).hands() + " hands";
+        LevelState inForce = level != null ? level
+                : new LevelState(row.level(), row.levelStartedAt() == null ? now : row.levelStartedAt(), row.levelHands());
+        Long nextLevel = sitAndGo.status() != TournamentStatus.RUNNING ? null
+                : rules.blinds().untilNextLevel(inForce.level(), Duration.between(inForce.startedAt(), now))
+                        .map(Duration::toSeconds).orElse(null);
         return new TournamentView(sitAndGo.id(), templateId, rules.name(), sitAndGo.status(), rules.seats(),
                 sitAndGo.players().size(), rules.buyIn(), rules.fee(), rules.startingChips(), rules.payouts().toString(),
-                pace, rules.prizePool(), payouts, players, row.level(), rules.blinds().level(row.level()), row.createdAt(),
-                row.startedAt(), row.endedAt(), row.cancelReason(), row.tableId());
+                pace, rules.prizePool(), payouts, players, inForce.level(), rules.blinds().level(inForce.level()),
+                row.createdAt(), row.startedAt(), row.endedAt(), row.cancelReason(), row.tableId(), nextLevel);
     }
 }

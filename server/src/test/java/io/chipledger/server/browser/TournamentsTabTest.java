@@ -1,0 +1,88 @@
+package io.chipledger.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import io.chipledger.money.Money;
+import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.Chromium;
+import io.chipledger.server.testing.TestServer;
+import io.chipledger.server.tournament.play.SitAndGoTables;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Tournaments tab in headless Chromium against a live server: a player registers for a sit-and-go and unregisters
+ * (the wallet in the header follows), registers again; two bots fill it, and the tab shows it running, its page the
+ * level, the blinds and each player's chips (the table waits for its players meanwhile); then all three play it to the
+ * end over WebSockets, and the page shows the result: every place and prize, as the database has them.
+ */
+class TournamentsTabTest {
+
+    @RegisterExtension
+    static final TestServer room = TestServer.forEachTestClass().withAdmin().withBrowser();
+
+    @Test
+    void aPlayerRegistersUnregistersAndFollowsASitAndGoToItsResult() throws Exception {
+        long sng = SitAndGoTables.registering(room, "Browser turbo", 3, "10.00", "1.00", "100", 3);
+        BrowserPlayer tia = BrowserPlayer.signUp(room.chromium(), room.http(), "tia", 1280, 800);
+        try {
+            tia.page.locator("#nav a[data-route=tournaments]").click();
+            Locator row = tia.page.locator(".tournament-section[data-status=REGISTERING] .tournament-row[data-tournament-id='" + sng + "']");
+            row.waitFor();
+            assertThat(row.locator(".entry").textContent()).isEqualTo("10.00+1.00");
+            assertThat(row.locator(".players").textContent()).isEqualTo("0/3");
+
+            row.locator("button[data-action=register]").click();
+            tia.waitForWallet(Money.parse("989.00"));
+            assertThat(room.wallet("tia")).isEqualTo(Money.parse("989.00"));
+            row.locator("button[data-action=unregister]").waitFor();
+            assertThat(row.locator(".players").textContent()).isEqualTo("1/3");
+            row.locator("button[data-action=unregister]").click();
+            tia.waitForWallet(Money.parse("1000.00"));
+            row.locator("button[data-action=register]").waitFor();
+            row.locator("button[data-action=register]").click();
+            tia.waitForWallet(Money.parse("989.00"));
+
+            List<PokerClient> players = SitAndGoTables.connect(room, List.of("tia", "bot1", "bot2"));
+            SitAndGoTables.register(room, "bot1", sng);
+            SitAndGoTables.register(room, "bot2", sng);
+            long table = SitAndGoTables.tableOf(room, sng);
+            Locator running = tia.page.locator(".tournament-section[data-status=RUNNING] .tournament-row[data-tournament-id='" + sng + "']");
+            running.waitFor();
+            assertThat(running.locator("a[data-action=play]").getAttribute("href")).isEqualTo("#/table/" + table);
+
+            running.locator("a[data-action=view]").click();
+            tia.page.locator("#tournament-level").waitFor();
+            assertThat(tia.page.locator("#tournament-level").textContent()).startsWith("Level ");
+            assertThat(tia.page.locator("#tournament-players .player").count()).isEqualTo(3);
+            assertThat(tia.page.locator("#tournament-players .player[data-player=tia] .chips").textContent()).matches("\\d+");
+            assertThat(tia.page.locator("#tournament-payouts .prize").first().textContent()).isEqualTo("30.00");
+
+            List<AutoPlayer> bots = SitAndGoTables.sitDown(players, table, i -> AutoPlayer.Policy.randomly(i));
+            try {
+                SitAndGoTables.awaitStatus(room, sng, "FINISHED");
+            } finally {
+                bots.forEach(AutoPlayer::close);
+            }
+            Locator results = tia.page.locator("#tournament-results .result");
+            results.first().waitFor();
+            assertThat(results.count()).isEqualTo(3);
+            List<String> expected = SitAndGoTables.results(room, sng); // "name place-lastPlace prize", best first
+            for (int i = 0; i < 3; i++) {
+                assertThat(results.nth(i).getAttribute("data-player")).isEqualTo(expected.get(i).split(" ")[0]);
+            }
+            assertThat(results.first().locator(".place").textContent()).isEqualTo("1st");
+            assertThat(results.first().locator(".prize").textContent()).isEqualTo("30.00");
+            assertThat(expected.get(0)).endsWith(" 1-1 30.00");
+            assertThat(tia.consoleErrors()).isEmpty();
+        } catch (AssertionError | RuntimeException e) {
+            Chromium.screenshot(tia.page, "tournaments-tab-failure");
+            throw e;
+        } finally {
+            tia.close();
+        }
+    }
+}
