@@ -80,8 +80,8 @@ class FullSitAndGoTest {
         }
 
         List<String> firstBusts = live.rows("SELECT e.place || '-' || e.last_place || ' ' || e.prize || ' ' || e.odd_cent"
-                + " FROM tournament_entry e WHERE e.tournament_id = " + sng + " AND e.busted_in_hand = (SELECT min("
-                + "busted_in_hand) FROM tournament_entry WHERE tournament_id = " + sng + ") ORDER BY e.tie_order");
+                + " FROM tournament_entry e WHERE e.tournament_id = " + sng + " AND e.place > 1 AND e.busted_in_hand = (SELECT"
+                + " min(busted_in_hand) FROM tournament_entry WHERE tournament_id = " + sng + ") ORDER BY e.tie_order");
         int tied = firstBusts.size();
         int firstPlace = 4 - tied + 1;
         List<Money> placePrizes = List.of(Money.parse("5.00"), Money.parse("3.00"), Money.parse("2.00"), Money.ZERO);
@@ -139,9 +139,10 @@ class FullSitAndGoTest {
                 .as("hands were dealt").isPositive();
         List<String> bigBlinds = live.rows("SELECT record->'game'->>'bigBlind' FROM hand_history WHERE table_id = " + table
                 + " ORDER BY hand_id");
-        assertThat(bigBlinds.get(0)).as("level I: 10/20, a chip being a hundredth in the engine").isEqualTo("0.20");
-        assertThat(bigBlinds.stream().map(Money::parse).toList()).as("the blinds rise by level, never go down")
-                .isSortedAccordingTo(Money::compareTo).contains(Money.parse("0.50"), Money.parse("1.00"));
+        // Levels of 3 hands: 10/20, 25/50, 50/100, ... (a chip being a hundredth of the engine's unit).
+        long[] levelBigBlinds = {20, 50, 100, 200, 400, 1000, 2000, 4000};
+        assertThat(bigBlinds).as("the blinds rise every 3 hands").containsExactlyElementsOf(IntStream.range(0, bigBlinds.size())
+                .mapToObj(hand -> Money.ofCents(levelBigBlinds[Math.min(hand / 3, levelBigBlinds.length - 1)]).toString()).toList());
         assertThat(live.count("SELECT count(*) FROM posting WHERE table_ref = 'table:" + table + "'"))
                 .as("tournament chips never reach the ledger").isZero();
         assertThat(live.server().tables().find(table)).as("the table is gone once the tournament is over").isEmpty();
