@@ -205,8 +205,7 @@ public final class GameServer implements AutoCloseable {
         TournamentDirector tournaments = new TournamentDirector(
                 new PostgresTournamentRecords(database.sqlSessionFactory(), worker), new TournamentDirector.Services(
                 ledger, online, players::isFrozen, tableExecutor, worker, clock, CURRENCY));
-        tournaments.dealAt(new TournamentDirector.Tables(tables, services, settings.pauseBetweenHands(),
-                id -> players.findById(id).join().orElseThrow()));
+        tournaments.dealAt(new TournamentDirector.Tables(tables, id -> players.findById(id).join().orElseThrow()));
         tournaments.load();
         DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
         Readiness ready = new Readiness(availability, ledger);

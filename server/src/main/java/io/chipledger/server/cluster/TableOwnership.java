@@ -4,10 +4,13 @@ import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.lease.Lease;
 import io.chipledger.ledger.lease.Leases;
 import io.chipledger.server.table.TableActor;
+import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableFence;
+import io.chipledger.server.table.TableHeldElsewhere;
 import io.chipledger.server.table.TableRecords;
 import io.chipledger.server.table.TableTakeover;
+import io.chipledger.server.table.TournamentPlay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * fresh epoch, renewed every quarter of its time to live, and lost at once when a renewal comes back without it or a
  * write is refused as FENCED. Each tick it also claims tables no node serves (new ones, or a dead node's once their
  * leases ran out) up to its share (the open tables divided among the running nodes), and hands one table over between
- * hands while it holds more than its share, so nodes that start later get tables too. All on one thread of its own.
+ * hands while it holds more than its share, so nodes that start later get tables too. A sit-and-go's table is claimed
+ * under its lease by the node running its tournament, and stays there until the tournament ends: it is neither handed
+ * over nor counted in the share. All on one thread of its own.
  */
 public final class TableOwnership implements AutoCloseable {
 
@@ -51,8 +56,8 @@ public final class TableOwnership implements AutoCloseable {
     /** The table being handed over (it deals no new hand), until its hand in play ends; touched on the tick thread. */
     private Held handingOver;
 
-    /** A table this node serves, under this fence. */
-    private record Held(TableFence fence, TableActor actor) {
+    /** A table this node serves, under this fence; {@code tournament}: a sit-and-go's, kept by its tournament's node. */
+    private record Held(TableFence fence, TableActor actor, boolean tournament) {
     }
 
     public TableOwnership(Leases leases, NodeIdentity node, NodeRegistry registry, TableDirectory tables,
@@ -68,6 +73,17 @@ public final class TableOwnership implements AutoCloseable {
     /** Claims this node's share of the tables now (blocking), then keeps its leases on a timer. */
     public void start() {
         tables.openWith(this::openNew);
+        tables.openTournamentTablesWith(new TableDirectory.TournamentOpener() {
+            @Override
+            public TableActor open(TableConfig config, TournamentPlay play) {
+                return openTournamentTable(config, play);
+            }
+
+            @Override
+            public void ended(TableActor actor) {
+                ticks.execute(() -> releaseTournamentTable(actor));
+            }
+        });
         claimFree();
         long period = Math.max(100, ttl.toMillis() / 4);
         ticks.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
@@ -118,7 +134,7 @@ public final class TableOwnership implements AutoCloseable {
             Lease lease = byName.get(TableFence.leaseName(id));
             boolean takeable = lease == null || lease.free() || lease.holder().equals(node.name());
             boolean orphaned = lease != null && lease.free() && lease.expiresAt().isBefore(orphanedBefore);
-            if (!held.containsKey(id) && takeable && (held.size() < share || orphaned)) {
+            if (!held.containsKey(id) && takeable && (cashTablesHeld().size() < share || orphaned)) {
                 claimAndTake(stored);
             }
         }
@@ -137,8 +153,9 @@ public final class TableOwnership implements AutoCloseable {
      */
     private void handOverSurplus() {
         int share = share(tables.records().notClosed().size());
-        if (handingOver == null && held.size() > share && anotherNodeHasRoom(share)) {
-            handingOver = held.values().stream().findFirst().orElse(null);
+        List<Held> cash = cashTablesHeld();
+        if (handingOver == null && cash.size() > share && anotherNodeHasRoom(share)) {
+            handingOver = cash.get(0);
         }
         if (handingOver != null && (!held.containsValue(handingOver) || handOver(handingOver))) {
             handingOver = null;
@@ -171,7 +188,7 @@ public final class TableOwnership implements AutoCloseable {
         TableFence tableFence = new TableFence(fence, () -> ticks.execute(() -> lostByWrite(id, fence)));
         try {
             TableTakeover.Taken taken = takeover.take(tableFence, stored);
-            held.put(id, new Held(tableFence, taken.actor()));
+            held.put(id, new Held(tableFence, taken.actor(), false));
             tables.adopt(taken.actor());
             log.info("took table {} under {}: {} hand(s) left open ended, {} seat(s) given back", id, fence,
                     taken.handsEnded(), taken.seats().restored());
@@ -188,6 +205,38 @@ public final class TableOwnership implements AutoCloseable {
             throw new IllegalStateException("could not claim the lease of the new table " + stored.config().id());
         }
         return held.get(stored.config().id()).actor();
+    }
+
+    /** The cash tables this node serves: those a share counts and a hand-over may move. */
+    private List<Held> cashTablesHeld() {
+        return held.values().stream().filter(h -> !h.tournament()).toList();
+    }
+
+    /**
+     * A sit-and-go's table, opened by its tournament on this node: its lease is claimed (refused while another node
+     * holds it, and so runs that tournament), a hand a crash left open there is voided, and the table is renewed with
+     * the others until its tournament ends. Blocking.
+     */
+    private TableActor openTournamentTable(TableConfig config, TournamentPlay play) {
+        long id = config.id();
+        Fence fence = leases.claim(TableFence.leaseName(id), node.name(), ttl).orElseThrow(() -> new TableHeldElsewhere(id));
+        TableFence tableFence = new TableFence(fence, () -> ticks.execute(() -> lostByWrite(id, fence)));
+        TableActor actor = takeover.takeTournament(tableFence, config, play);
+        held.put(id, new Held(tableFence, actor, true));
+        log.info("serving the sit-and-go table {} under {}", id, fence);
+        return actor;
+    }
+
+    /** The tournament at this table ended: its lease is given up. */
+    private void releaseTournamentTable(TableActor actor) {
+        Held h = held.get(actor.config().id());
+        if (h != null && h.actor() == actor && held.remove(actor.config().id(), h)) {
+            try {
+                leases.release(node.name(), h.fence().fence());
+            } catch (RuntimeException databaseAway) {
+                log.warn("lease {} not released; it runs out by itself: {}", h.fence().fence(), databaseAway.toString());
+            }
+        }
     }
 
     private void lostByWrite(long tableId, Fence fence) {
@@ -220,7 +269,8 @@ public final class TableOwnership implements AutoCloseable {
     /**
      * Drains the node: claims nothing more, deals no new hand at its tables, and hands each over as soon as its hand in
      * play ends (other nodes claim them within a quarter of a lease). Completes with the number of tables still held
-     * when every table was handed over (0) or {@code bound} passed (their hands are voided by the caller, as today).
+     * when every cash table was handed over (0) or {@code bound} passed (their hands are voided by the caller, as
+     * today). Sit-and-go tables are not handed over: their tournaments run on this node, and stop with it.
      */
     public CompletableFuture<Integer> drain(Duration bound) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
@@ -230,16 +280,17 @@ public final class TableOwnership implements AutoCloseable {
         log.warn("draining: {} table(s) to hand over within {} s", held.size(), bound.toSeconds());
         ScheduledFuture<?>[] step = new ScheduledFuture<?>[1];
         step[0] = ticks.scheduleWithFixedDelay(() -> {
-            for (Held h : List.copyOf(held.values())) {
+            for (Held h : cashTablesHeld()) {
                 try {
                     handOver(h);
                 } catch (RuntimeException failed) {
                     log.warn("table {} not handed over yet: {}", h.actor().config().id(), failed.toString());
                 }
             }
-            if (held.isEmpty() || System.nanoTime() > deadline) {
-                log.warn("drain over: {} table(s) still here", held.size());
-                done.complete(held.size());
+            if (cashTablesHeld().isEmpty() || System.nanoTime() > deadline) {
+                int left = cashTablesHeld().size();
+                log.warn("drain over: {} table(s) still here, and {} sit-and-go table(s)", left, held.size() - left);
+                done.complete(left);
                 step[0].cancel(false);
             }
         }, 0, 200, TimeUnit.MILLISECONDS);

@@ -21,17 +21,40 @@ public final class TableDirectory {
         TableActor open(TableRecords.StoredTable stored);
     }
 
+    /**
+     * Opens the tables sit-and-gos are dealt at (stored already, by their tournament) and lets each go when its
+     * tournament ends: alone on the database, directly; on a game node, under the table's lease.
+     */
+    public interface TournamentOpener {
+        /** The table's actor, running; blocking. Throws {@link TableHeldElsewhere} when another node serves it. */
+        TableActor open(TableConfig config, TournamentPlay play);
+
+        /** The tournament dealt at this table ended: the table writes nothing more. */
+        void ended(TableActor actor);
+    }
+
     private final Map<Long, TableActor> tables = new ConcurrentHashMap<>();
     private final TableServices services;
     private final TableRecords records;
     private final Duration pauseBetweenHands;
     private volatile Opener opener;
+    private volatile TournamentOpener tournamentOpener;
 
     public TableDirectory(TableServices services, TableRecords records, Duration pauseBetweenHands) {
         this.services = services;
         this.records = records;
         this.pauseBetweenHands = pauseBetweenHands;
         this.opener = stored -> TableActor.open(stored.config(), services, pauseBetweenHands);
+        this.tournamentOpener = new TournamentOpener() {
+            @Override
+            public TableActor open(TableConfig config, TournamentPlay play) {
+                return TableActor.forTournament(config, services, pauseBetweenHands, play);
+            }
+
+            @Override
+            public void ended(TableActor actor) {
+            }
+        };
     }
 
     /** New tables are opened by {@code how} from now on (a game node claims each one's lease first). */
@@ -39,12 +62,17 @@ public final class TableDirectory {
         this.opener = how;
     }
 
+    /** Sit-and-gos' tables are opened by {@code how} from now on (a game node claims each one's lease first). */
+    public void openTournamentTablesWith(TournamentOpener how) {
+        this.tournamentOpener = how;
+    }
+
     /** Where the tables are stored: a game node reads which tables exist, to claim those no node serves. */
     public TableRecords records() {
         return records;
     }
 
-    /** A table this node took over, or a sit-and-go's table its tournament opened: it runs here now. */
+    /** A table this node took over: it runs here now. */
     public void adopt(TableActor actor) {
         tables.put(actor.config().id(), actor);
     }
@@ -91,9 +119,22 @@ public final class TableDirectory {
         return records.closed().stream().map(TableRecords.StoredTable::config).toList();
     }
 
-    /** A sit-and-go's table that ended leaves the directory. */
-    public void forget(long id) {
-        tables.remove(id);
+    /**
+     * Opens a sit-and-go's table, stored already by its tournament: players reach it by its id like any table.
+     * Blocking; throws {@link TableHeldElsewhere} when another game node serves it.
+     */
+    public TableActor openTournamentTable(TableConfig config, TournamentPlay play) {
+        TableActor actor = tournamentOpener.open(config, play);
+        tables.put(config.id(), actor);
+        return actor;
+    }
+
+    /** A sit-and-go's table whose tournament ended leaves the directory (and, on a game node, its lease is let go). */
+    public void tournamentTableEnded(long id) {
+        TableActor actor = tables.remove(id);
+        if (actor != null) {
+            tournamentOpener.ended(actor);
+        }
     }
 
     /** The cash tables, for the lobby and the console's list: a sit-and-go's table is reached through its tournament. */

@@ -45,4 +45,14 @@ public final class TableTakeover {
                 .recoverAt(actor);
         return new Taken(actor, ended, seats);
     }
+
+    /**
+     * Recovers and opens a sit-and-go's table for its tournament, which seats its players: a hand a crash left open
+     * there is voided (the tournament resumes from the chips of its start). Blocking.
+     */
+    public TableActor takeTournament(TableFence fence, TableConfig config, TournamentPlay play) {
+        new CrashRecovery(hands.fencedBy(fence), new FencedLedger(services.ledger(), fence), services.worker(), currency,
+                services.clock()).endOpenHandsAt(config.id());
+        return TableActor.forTournamentUnder(fence, config, services, pauseBetweenHands, play);
+    }
 }

@@ -11,9 +11,8 @@ import io.chipledger.server.tournament.director.TournamentRecords.StoredTourname
 import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.table.TableDirectory;
-import io.chipledger.server.table.TableServices;
+import io.chipledger.server.table.TableHeldElsewhere;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongFunction;
@@ -46,11 +46,10 @@ public final class TournamentDirector {
     }
 
     /**
-     * Where sit-and-gos are played: the table directory their tables join, what every table shares, the pause between
-     * hands, and each player by id (blocking).
+     * Where sit-and-gos are played: the table directory that opens their tables (on a game node, under each table's
+     * lease), and each player by id (blocking).
      */
-    public record Tables(TableDirectory directory, TableServices services, Duration pauseBetweenHands,
-                         LongFunction<Player> players) {
+    public record Tables(TableDirectory directory, LongFunction<Player> players) {
     }
 
     private final TournamentRecords records;
@@ -83,13 +82,30 @@ public final class TournamentDirector {
             List<StoredEntry> its = entries.getOrDefault(row.id(), List.of());
             TournamentActor actor = actorOf(row, its);
             live.put(row.id(), actor);
-            recovering.add(actor.recover(its));
+            recovering.add(actor.recover(its).exceptionally(failure -> {
+                if (!heldElsewhere(failure)) {
+                    throw new CompletionException(failure);
+                }
+                // Another game node holds its table's lease: it runs the tournament, this node leaves it alone.
+                live.remove(row.id());
+                log.info("tournament {} runs on another game node: {}", row.id(), failure.getMessage());
+                return null;
+            }));
         }
         CompletableFuture.allOf(recovering.toArray(CompletableFuture[]::new)).join();
         templates.values().stream().filter(TournamentTemplate::active).forEach(this::ensureRegistering);
         if (!rows.isEmpty()) {
             log.info("loaded {} tournament(s) not over", rows.size());
         }
+    }
+
+    private static boolean heldElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TableHeldElsewhere) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stores a template and opens its first tournament; blocking. Bad rules are refused before anything is stored. */

@@ -56,9 +56,8 @@ final class TournamentSeating {
         }
         LevelState level = new LevelState(now.level(), now.levelStartedAt() == null ? clock.instant() : now.levelStartedAt(),
                 now.levelHands());
-        TableActor table = TableActor.forTournament(settings.withId(tableId), tables.services(), tables.pauseBetweenHands(),
-                new SitAndGoTable(tournament, rules, level, tables.directory()::forget));
-        tables.directory().adopt(table);
+        TableActor table = tables.directory().openTournamentTable(settings.withId(tableId),
+                new SitAndGoTable(tournament, rules, level, tables.directory()::tournamentTableEnded));
         log.info("tournament {}: dealt at table {} to {} player(s), level {}", sitAndGo.id(), tableId, seats.size(), level.level());
         return new Opened(table, now, table.seatTournamentPlayers(seats));
     }
