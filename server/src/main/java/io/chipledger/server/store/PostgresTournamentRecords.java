@@ -168,11 +168,12 @@ public final class PostgresTournamentRecords implements TournamentRecords {
     }
 
     @Override
-    public void recordHand(long tournamentId, Long handId, LevelState level, Map<Long, Long> chipsByEntry,
+    public void recordHand(long tournamentId, Long handId, LevelState level, int button, Map<Long, Long> chipsByEntry,
                            List<Placing> placings, LongUnaryOperator entryOf, List<Prize> prizes) {
         transactions.inOne(session -> {
             TournamentMapper mapper = tournaments(session);
             mapper.setLevel(tournamentId, level.level(), level.startedAt(), level.hands());
+            mapper.setButton(tournamentId, button);
             chipsByEntry.forEach(mapper::setChips);
             recordPlacings(mapper, tournamentId, placings, handId, entryOf, prizes);
         });

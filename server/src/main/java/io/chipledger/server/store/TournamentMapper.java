@@ -62,6 +62,8 @@ public interface TournamentMapper {
     int setLevel(@Param("id") long id, @Param("level") int level, @Param("levelStartedAt") Instant levelStartedAt,
                  @Param("levelHands") int levelHands);
 
+    int setButton(@Param("id") long id, @Param("button") int button);
+
     // ---- entries ----
 
     /** Stores an entry (state REGISTERED); returns its id, or null when this request of this player is already stored. */

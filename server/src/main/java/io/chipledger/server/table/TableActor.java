@@ -116,13 +116,14 @@ public final class TableActor {
     }
 
     /**
-     * Seats a tournament's players with their chips. The first hand is dealt once every player watches the table, or
+     * Seats a tournament's players with their chips, the button to move on from {@code lastButton} (the seat it had in
+     * the last hand played, null before the first). The first hand is dealt once every player watches the table, or
      * once the disconnect grace is over: then the absent are blinded off until they come.
      */
-    public CompletableFuture<Void> seatTournamentPlayers(List<TournamentSeat> players) {
+    public CompletableFuture<Void> seatTournamentPlayers(List<TournamentSeat> players, Integer lastButton) {
         return mailbox.submit(() -> {
             Outcome seated = table.tournament.seat(players.stream().map(p -> new TournamentTable.Entrant(p.seat(),
-                    p.player(), p.chips(), p.connected())).toList());
+                    p.player(), p.chips(), p.connected())).toList(), lastButton);
             later(services.seatTimeouts().disconnectGrace(), () -> {
                 table.tournament.arrivalGraceOver();
                 croupier.dealIfReady();

@@ -26,11 +26,12 @@ public interface TournamentPlay {
     Level levelForNextHand(Instant now);
 
     /**
-     * Hand {@code handId} ended: every seated player's chips after it ({@code 0} for those it busted), and who busted.
-     * Stored in one transaction with the level and the busted players' places (and, when one player is left, the
-     * prizes, then paid); completes once stored. A crash from then on resumes from these chips.
+     * Hand {@code handId} ended, the button at seat {@code button}: every seated player's chips after it ({@code 0} for
+     * those it busted), and who busted. Stored in one transaction with the level, the button and the busted players'
+     * places (and, when one player is left, the prizes, then paid); completes once stored. A crash from then on
+     * resumes from these chips, the button moving on from this hand's.
      */
-    CompletableFuture<Void> handEnded(long handId, Map<Long, Long> chipsByPlayer, List<Busted> busts);
+    CompletableFuture<Void> handEnded(long handId, int button, Map<Long, Long> chipsByPlayer, List<Busted> busts);
 
     /** The tournament has a winner, or was cancelled: the table deals no more, and is gone. */
     void tableClosed(long tableId);

@@ -38,8 +38,14 @@ final class TournamentTable {
     record Entrant(int seat, Player player, long chips, boolean connected) {
     }
 
-    /** Seats the tournament's players; a player not connected yet is dealt in and blinded off until they come. */
-    Outcome seat(List<Entrant> entrants) {
+    /**
+     * Seats the tournament's players; a player not connected yet is dealt in and blinded off until they come. The
+     * button moves on from {@code lastButton}, the seat it had in the last hand played (null: none yet).
+     */
+    Outcome seat(List<Entrant> entrants, Integer lastButton) {
+        if (lastButton != null) {
+            table.button = lastButton;
+        }
         Outcome seated = Outcome.none();
         for (Entrant entrant : entrants) {
             Seat seat = new Seat(entrant.seat(), entrant.player(), 0, "tournament", Money.ofCents(entrant.chips()),
@@ -102,7 +108,7 @@ final class TournamentTable {
         }
         Map<Long, Long> chips = new LinkedHashMap<>();
         table.seats.occupied().forEach(seat -> chips.put(seat.player.id(), seat.stack.toCents()));
-        return play.handEnded(finished.id, chips, busts).thenApply(v -> {
+        return play.handEnded(finished.id, table.button, chips, busts).thenApply(v -> {
             Outcome told = Outcome.none();
             for (Seat seat : out) {
                 table.seats.free(seat);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A sit-and-go survives a crash: the server process is killed (SIGKILL) while a hand waits on a player, and started
  * again on the same database. The hand is voided, the tournament's table opens again with every player's chips as they
- * were at that hand's start (every chip of the tournament still there), and the bots play it to a finish: the prize
- * pool goes exactly into the winners' wallets and the ledger audit is clean.
+ * were at that hand's start (every chip of the tournament still there) and the button where the interrupted hand had
+ * it, and the bots play it to a finish: the prize pool goes exactly into the winners' wallets and the ledger audit is
+ * clean.
  */
 class SitAndGoCrashTest {
 
@@ -49,6 +50,7 @@ class SitAndGoCrashTest {
         ServerProcess first = ServerProcess.serve(url);
         long table;
         long interruptedHand;
+        int interruptedButton;
         try {
             for (String player : players) { // registration order is seat order: crash0 (hero) sits in seat 0
                 HttpResponse<String> answer = send(first, "/api/tournament/register", token(first, player),
@@ -67,7 +69,9 @@ class SitAndGoCrashTest {
             AutoPlayer hero = bots.get(HERO);
             TestServer.eventually("two hands are played", () -> hero.handsEnded() >= 2);
             hero.play(null); // hero stops acting: the next hand that reaches hero waits on hero
-            interruptedHand = awaitHandWaitingOnHero(hero);
+            TableEvent.HandStarted interrupted = awaitHandWaitingOnHero(hero);
+            interruptedHand = interrupted.handId();
+            interruptedButton = interrupted.button();
             first.kill();
             bots.forEach(AutoPlayer::close);
         } catch (Exception | AssertionError e) {
@@ -100,6 +104,10 @@ class SitAndGoCrashTest {
             assertThat(resumedWith).as("play resumed from the chips of the interrupted hand's start")
                     .containsExactlyElementsOf(IntStream.range(0, stillIn.size()).mapToObj(i -> stillIn.get(i) + " "
                             + Money.ofCents(Long.parseLong(stored.get(i)))).toList());
+            // The button moved on from the last hand played, as in the interrupted hand, not from the first seat again.
+            assertThat(second.rows("SELECT record->>'button' FROM hand_history WHERE hand_id = (SELECT min(hand_id) FROM"
+                    + " hand_history WHERE table_id = " + table + " AND hand_id > " + interruptedHand + ")"))
+                    .as("the first hand after the restart's button").containsExactly(String.valueOf(interruptedButton));
             assertThat(SitAndGoTables.prizePool(second, sng)).isEqualTo(Money.ZERO);
             Money paid = Money.ZERO;
             for (String player : players) {
@@ -116,9 +124,9 @@ class SitAndGoCrashTest {
 
     /**
      * Waits until a hand waits on hero's turn (hero's turn is the last thing the table said, for half a second) and
-     * returns that hand's id.
+     * returns that hand's start.
      */
-    private static long awaitHandWaitingOnHero(AutoPlayer hero) throws InterruptedException {
+    private static TableEvent.HandStarted awaitHandWaitingOnHero(AutoPlayer hero) throws InterruptedException {
         long deadline = System.nanoTime() + TestServer.WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             List<TableEvent> heard = hero.events();
@@ -127,7 +135,7 @@ class SitAndGoCrashTest {
                 Thread.sleep(500);
                 if (hero.events().size() == count) {
                     List<TableEvent.HandStarted> hands = hero.events(TableEvent.HandStarted.class);
-                    return hands.get(hands.size() - 1).handId();
+                    return hands.get(hands.size() - 1);
                 }
             }
             Thread.sleep(20);

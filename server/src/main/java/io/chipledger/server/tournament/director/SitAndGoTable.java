@@ -48,8 +48,8 @@ final class SitAndGoTable implements TournamentPlay {
     }
 
     @Override
-    public CompletableFuture<Void> handEnded(long handId, Map<Long, Long> chipsByPlayer, List<Busted> busts) {
-        return tournament.handPlayed(handId, level, chipsByPlayer, busts.stream()
+    public CompletableFuture<Void> handEnded(long handId, int button, Map<Long, Long> chipsByPlayer, List<Busted> busts) {
+        return tournament.handPlayed(handId, level, button, chipsByPlayer, busts.stream()
                 .map(bust -> new Bust(bust.playerId(), bust.chipsAtHandStart(), bust.seatOrder())).toList());
     }
 

@@ -162,7 +162,8 @@ public final class TournamentActor {
      * the chips and the places it decided (and the prizes, when one player is left, which are then paid). A hand that
      * ends after an operator cancelled the tournament changes nothing.
      */
-    CompletableFuture<Void> handPlayed(long handId, LevelState level, Map<Long, Long> chipsByPlayer, List<Bust> busts) {
+    CompletableFuture<Void> handPlayed(long handId, LevelState level, int button, Map<Long, Long> chipsByPlayer,
+                                       List<Bust> busts) {
         return mailbox.submit(() -> {
             if (sitAndGo.status() != TournamentStatus.RUNNING) {
                 return CompletableFuture.completedFuture(null);
@@ -173,7 +174,8 @@ public final class TournamentActor {
             Map<Long, Long> chipsByEntry = new HashMap<>();
             chipsByPlayer.forEach((player, chips) -> chipsByEntry.put(entries.get(player), chips));
             busts.forEach(bust -> chipsByEntry.put(entries.get(bust.playerId()), 0L));
-            return runOnWorker(() -> records.recordHand(id(), handId, level, chipsByEntry, decided, entries::get, prizes))
+            return runOnWorker(() -> records.recordHand(id(), handId, level, button, chipsByEntry, decided, entries::get,
+                    prizes))
                     .thenCompose(v -> {
                         this.level = level;
                         chips.putAll(chipsByPlayer);

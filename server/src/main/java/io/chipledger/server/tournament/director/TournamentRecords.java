@@ -70,20 +70,21 @@ public interface TournamentRecords {
     long openTable(long tournamentId, TableConfig settings);
 
     /**
-     * Stores what a hand at the tournament's table came to, in one transaction: the level in force after it, every
-     * seated player's chips ({@code chipsByEntry}), the placings it decided and, when they decide the tournament, the
-     * prizes with the status FINISHING.
+     * Stores what a hand at the tournament's table came to, in one transaction: the level in force after it, the
+     * button's seat in it, every seated player's chips ({@code chipsByEntry}), the placings it decided and, when they
+     * decide the tournament, the prizes with the status FINISHING.
      */
-    void recordHand(long tournamentId, Long handId, LevelState level, Map<Long, Long> chipsByEntry, List<Placing> placings,
-                    LongUnaryOperator entryOf, List<Prize> prizes);
+    void recordHand(long tournamentId, Long handId, LevelState level, int button, Map<Long, Long> chipsByEntry,
+                    List<Placing> placings, LongUnaryOperator entryOf, List<Prize> prizes);
 
     /** The blind level in force, since when, and how many hands were dealt at it. */
     record LevelState(int level, Instant startedAt, int hands) {
     }
 
-    /** A tournament as stored. */
+    /** A tournament as stored; {@code button} the button's seat in the last hand played (null before the first). */
     record StoredTournament(long id, long templateId, String status, Long tableId, int level, Instant levelStartedAt,
-                            int levelHands, Instant createdAt, Instant startedAt, Instant endedAt, String cancelReason) {
+                            int levelHands, Instant createdAt, Instant startedAt, Instant endedAt, String cancelReason,
+                            Integer button) {
     }
 
     /**

@@ -59,7 +59,7 @@ final class TournamentSeating {
         TableActor table = tables.directory().openTournamentTable(settings.withId(tableId),
                 new SitAndGoTable(tournament, rules, level, tables.directory()::tournamentTableEnded));
         log.info("tournament {}: dealt at table {} to {} player(s), level {}", sitAndGo.id(), tableId, seats.size(), level.level());
-        return new Opened(table, now, table.seatTournamentPlayers(seats));
+        return new Opened(table, now, table.seatTournamentPlayers(seats, now.button()));
     }
 
     /** The table's settings: the tournament's seats and clocks, in tournament chips, no rake (the fee was the house's). */
