@@ -66,6 +66,39 @@ export function format(cents) {
   return `${negative ? '-' : ''}${grouped}.${fraction}`;
 }
 
+/** Whole tournament chips, as a sit-and-go's table shows them: "1,500" (a chip is one cent on the wire: "15.00"). */
+export function formatChips(cents) {
+  const value = BigInt(cents);
+  const grouped = (value < 0n ? -value : value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0n ? '-' : ''}${grouped}`;
+}
+
+/**
+ * Reads whole tournament chips a person typed ("1500"): {cents} (a chip being one cent) or {error}. A fraction of a
+ * chip is refused, never rounded, as are signs, separators and anything else.
+ */
+export function readChips(text) {
+  const trimmed = String(text ?? '').trim();
+  if (trimmed === '') {
+    return { error: 'enter a number of chips' };
+  }
+  if (trimmed.length > MAX_TEXT_LENGTH || !/^[0-9]+$/.test(trimmed)) {
+    return { error: `"${abbreviate(trimmed)}" is not a number of chips (whole chips, like 1500)` };
+  }
+  const cents = BigInt(trimmed);
+  return cents > MAX_CENTS ? { error: `${abbreviate(trimmed)} is too large` } : { cents };
+}
+
+/** Money: shown "1,234.50", typed "1234.50", an input filled with "1234.50". */
+export const MONEY = Object.freeze({ format, read: readAmount, text: toWire });
+/** Tournament chips: shown "1,500", typed "1500", an input filled with "1500". */
+export const CHIPS = Object.freeze({ format: formatChips, read: readChips, text: cents => BigInt(cents).toString() });
+
+/** How a table's amounts are shown and read: whole chips at a sit-and-go's table, money anywhere else. */
+export function amountsOf(config) {
+  return config?.tournamentChips ? CHIPS : MONEY;
+}
+
 export function min(a, b) {
   return a < b ? a : b;
 }

@@ -13,6 +13,8 @@ import java.util.List;
  *                  client seed is sent against, also before the table's first hand
  * @param game      the game dealt: {@code NLHE} (No-Limit Hold'em, two hole cards) or {@code PLO} (Pot-Limit Omaha,
  *                  four hole cards, the largest bet being the pot); a client sizes its bets and card rows by it
+ * @param tournamentChips true at a sit-and-go's table: its amounts are tournament chips, one chip being one hundredth
+ *                  of a unit on the wire (1500 chips are {@code "15.00"}); a client shows and reads them as whole chips
  */
 public record TableView(
         long tableId,
@@ -29,7 +31,8 @@ public record TableView(
         List<PotView> pots,
         Turn toAct,
         String nextDeckCommitment,
-        String game) {
+        String game,
+        boolean tournamentChips) {
 
     /** An occupied seat. {@code holeCards} is null when hidden from this viewer. */
     public record SeatView(int seat, String player, Money stack, Money bet, SeatStatus status, List<String> holeCards) {

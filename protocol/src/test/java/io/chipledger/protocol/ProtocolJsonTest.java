@@ -57,7 +57,7 @@ class ProtocolJsonTest {
                 new ServerMessage.Snapshot(1, 7, new TableView(1, "Oak", Money.parse("0.5"), Money.parse("1"), Money.parse("20"),
                         Money.parse("100"), 6, List.of(new TableView.SeatView(2, "bob", Money.parse("99"), Money.parse("1"),
                                 TableView.SeatStatus.ACTIVE, List.of("As", "Kd"))), 12L, 0, List.of(),
-                        List.of(new TableView.PotView(Money.parse("1.50"), List.of(0, 2))), turn, "dd44", "PLO")));
+                        List.of(new TableView.PotView(Money.parse("1.50"), List.of(0, 2))), turn, "dd44", "PLO", false)));
         for (ServerMessage message : messages) {
             assertThat(ProtocolJson.readServerMessage(ProtocolJson.write(message))).isEqualTo(message);
         }

@@ -87,6 +87,8 @@ export class TableModel {
       seatCount: view.seatCount,
       // NLHE or PLO: how many hole cards, and whether the largest bet is the stack or the pot
       game: view.game ?? 'NLHE',
+      // a sit-and-go's table: amounts are whole tournament chips (one cent each on the wire), not money
+      tournamentChips: view.tournamentChips === true,
     };
     const handRunning = view.handId !== null && view.handId !== undefined;
     this.handId = handRunning ? view.handId : null;

@@ -6,7 +6,7 @@
 // A all-in, + and - a big blind (the presets and steps only fill the amount). At a pot-limit table (Omaha) the most the
 // server offers is the pot: the Pot preset and the slider's top are exactly that limit, and there is no all-in beyond it.
 import { h } from '../dom.js';
-import { clamp, format, readAmount, toWire } from '../money.js';
+import { MONEY, amountsOf, clamp } from '../money.js';
 import { PreActionRow } from './pre-action-row.js';
 import { bringOnScreen } from './on-screen.js';
 import { inBigBlinds, sizingPresets, sizingSettings, step } from '../state/bet-sizing.js';
@@ -43,9 +43,13 @@ function keysHint(potLimit) {
   return `Keys: F fold · C check/call · R bet/raise · H ½ pot · + / − one big blind · P pot · A ${potLimit ? 'the most allowed' : 'all-in'}`;
 }
 
-/** Checks a typed raise-to amount against the legal range: {cents} or {error}. */
-export function checkRaise(text, legal, isBet, maxWord = 'all-in') {
-  const read = readAmount(text);
+/**
+ * Checks a typed raise-to amount against the legal range: {cents} or {error}. {@code amounts} reads and writes it:
+ * money, or whole chips at a sit-and-go's table.
+ */
+export function checkRaise(text, legal, isBet, maxWord = 'all-in', amounts = MONEY) {
+  const { format } = amounts;
+  const read = amounts.read(text);
   if (read.error) {
     return read;
   }
@@ -153,6 +157,7 @@ export class ActionBar {
     this.check.disabled = !live || !legal.canCheck;
     this.call.disabled = !live || legal.call === null;
     const myStack = model.seat(model.mySeat)?.stack ?? 0n;
+    const { format } = amountsOf(model.config);
     this.call.textContent = legal && legal.call !== null
       ? `Call ${format(legal.call)}${legal.call >= myStack ? ' (all-in)' : ''}` : 'Call';
     this.call.dataset.cents = legal && legal.call !== null ? legal.call.toString() : '';
@@ -203,14 +208,15 @@ export class ActionBar {
       return null;
     }
     const model = this.controller.model;
-    const checked = checkRaise(this.amount.value, legal, this.isBet, limitWord(model, legal.maxRaiseTo));
+    const amounts = amountsOf(model.config);
+    const checked = checkRaise(this.amount.value, legal, this.isBet, limitWord(model, legal.maxRaiseTo), amounts);
     this.inBB.textContent = checked.error ? '' : `= ${inBigBlinds(checked.cents, model.config.bigBlind)}`;
     this.raise.disabled = Boolean(checked.error);
     this.error.textContent = checked.error ?? '';
     this.amount.setAttribute('aria-invalid', String(Boolean(checked.error)));
     const word = this.isBet ? 'Bet' : 'Raise to';
     const top = checked.cents === legal.maxRaiseTo ? ` (${limitWord(model, checked.cents) === 'all-in' ? 'all-in' : 'pot'})` : '';
-    this.raise.textContent = checked.error ? word : `${word} ${format(checked.cents)}${top}`;
+    this.raise.textContent = checked.error ? word : `${word} ${amounts.format(checked.cents)}${top}`;
     if (!checked.error) {
       this.positionSlider(checked.cents, legal);
     }
@@ -224,7 +230,7 @@ export class ActionBar {
     }
     const span = legal.maxRaiseTo - legal.minRaiseTo;
     const cents = legal.minRaiseTo + (span * BigInt(this.slider.value)) / SLIDER_STEPS;
-    this.amount.value = toWire(cents);
+    this.amount.value = this.amounts.text(cents);
     this.typed();
   }
 
@@ -233,8 +239,13 @@ export class ActionBar {
     this.slider.value = span > 0n ? String(((cents - legal.minRaiseTo) * SLIDER_STEPS) / span) : String(SLIDER_STEPS);
   }
 
+  /** Money, or whole chips at a sit-and-go's table. */
+  get amounts() {
+    return amountsOf(this.controller?.model.config);
+  }
+
   setAmount(cents) {
-    this.amount.value = toWire(cents);
+    this.amount.value = this.amounts.text(cents);
     this.typed();
   }
 
@@ -267,7 +278,7 @@ export class ActionBar {
     if (!legal || legal.minRaiseTo === null) {
       return;
     }
-    const read = readAmount(this.amount.value);
+    const read = this.amounts.read(this.amount.value);
     const from = read.error ? legal.minRaiseTo : read.cents;
     this.setAmount(step(from, direction, legal, this.controller.model.config.bigBlind));
   }

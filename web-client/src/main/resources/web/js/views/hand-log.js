@@ -1,5 +1,5 @@
 // Table events told as one line each for the dealer log: "bob raises to 3.00", "alice wins side pot 1 (4.00)".
-import { format, fromWire } from '../money.js';
+import { amountsOf, fromWire } from '../money.js';
 import { cardText } from './cards.js';
 
 const BLINDS = { SMALL_BLIND: 'small blind', BIG_BLIND: 'big blind', ANTE: 'ante', BIG_BLIND_ANTE: 'big blind ante', STRADDLE: 'straddle' };
@@ -8,8 +8,10 @@ export function potName(index) {
   return index === 0 ? 'the main pot' : `side pot ${index}`;
 }
 
-function money(text) {
-  return format(fromWire(text));
+/** An amount off the wire as the table writes it: money, or whole chips at a sit-and-go's table. */
+function amountWriter(model) {
+  const { format } = amountsOf(model?.config);
+  return text => format(fromWire(text));
 }
 
 function nameOf(model, seat) {
@@ -19,6 +21,7 @@ function nameOf(model, seat) {
 /** The line for an event already applied to {@code model}, or null for events the log does not show. */
 export function describe(event, model) {
   const who = seat => nameOf(model, seat);
+  const money = amountWriter(model);
   switch (event.type) {
     case 'seatTaken':
       return `${event.player} sits in seat ${event.seat + 1} with ${money(event.stack)}`;
@@ -37,7 +40,7 @@ export function describe(event, model) {
     case 'blindPosted':
       return `${who(event.seat)} posts the ${BLINDS[event.kind] ?? event.kind.toLowerCase()} ${money(event.amount)}`;
     case 'playerActed':
-      return `${who(event.seat)} ${actionText(event)}${event.allIn ? ' (all-in)' : ''}${event.timedOut ? ' (out of time)' : ''}`;
+      return `${who(event.seat)} ${actionText(event, money)}${event.allIn ? ' (all-in)' : ''}${event.timedOut ? ' (out of time)' : ''}`;
     case 'uncalledBetReturned':
       return `${money(event.amount)} uncalled returned to ${who(event.seat)}`;
     case 'streetDealt':
@@ -80,7 +83,7 @@ export function describe(event, model) {
   }
 }
 
-function actionText(event) {
+function actionText(event, money) {
   switch (event.action) {
     case 'FOLD': return 'folds';
     case 'CHECK': return 'checks';

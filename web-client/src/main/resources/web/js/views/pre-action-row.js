@@ -2,7 +2,7 @@
 // Fold, Call N and Call any when there is a bet to call. One may be chosen at a time (a second click takes it back);
 // the choice is dropped when the situation changes under it (see pre-action.js), and carried out when the turn comes.
 import { h, replaceChildren } from '../dom.js';
-import { format } from '../money.js';
+import { amountsOf } from '../money.js';
 import { PreAction, actionFor, canPreAct, choose, situationOf, stands } from '../state/pre-action.js';
 
 export class PreActionRow {
@@ -44,7 +44,7 @@ export class PreActionRow {
     }
     const facingBet = now.toCall > 0n;
     const options = facingBet
-      ? [[PreAction.CHECK_FOLD, 'Fold'], [PreAction.CALL, `Call ${format(now.toCall)}`], [PreAction.CALL_ANY, 'Call any']]
+      ? [[PreAction.CHECK_FOLD, 'Fold'], [PreAction.CALL, `Call ${amountsOf(model.config).format(now.toCall)}`], [PreAction.CALL_ANY, 'Call any']]
       : [[PreAction.CHECK_FOLD, 'Check/Fold'], [PreAction.CHECK, 'Check'], [PreAction.CALL_ANY, 'Call any']];
     replaceChildren(this.element, ...options.map(([kind, label]) => h('button', {
       type: 'button', class: 'pre', id: `pre-${kind}`, 'aria-pressed': String(this.choice?.kind === kind),

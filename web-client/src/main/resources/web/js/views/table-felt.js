@@ -1,7 +1,7 @@
 // The table itself: seats around an oval (the viewer's own seat at the bottom), each with name, stack, cards, bet and
 // last action; the dealer button; the board, the pot and side pots in the middle; and the last hand's results.
 import { h, replaceChildren } from '../dom.js';
-import { format } from '../money.js';
+import { amountsOf } from '../money.js';
 import { cardBack, cardElement, cardsElement } from './cards.js';
 import { placeTokens } from './felt-tokens.js';
 import { cutNames } from './seat-names.js';
@@ -27,6 +27,7 @@ function placed(element, { left, top }) {
  */
 export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   const config = model.config;
+  const { format } = amountsOf(config);
   const me = model.mySeat;
   felt.dataset.seq = String(model.seq);
   felt.dataset.handId = model.handId === null ? '' : String(model.handId);
@@ -109,6 +110,7 @@ function seatStatus(model, seat) {
 
 function seatElement(model, seat, mine, pendingAct, shown) {
   const turn = model.turn && model.turn.seat === seat.seat ? model.turn : null;
+  const { format } = amountsOf(model.config);
   const status = seatStatus(model, seat);
   const winner = shown.winners.has(seat.seat);
   let cards = null;
@@ -187,6 +189,7 @@ function markBest(cards, best) {
 }
 
 function center(model, shown) {
+  const { format } = amountsOf(model.config);
   const board = h('div', { class: 'board', id: 'board' }, model.board.map(cardElement));
   markBest(board, shown.best);
   const total = model.potTotal;
@@ -197,13 +200,13 @@ function center(model, shown) {
             `${i === 0 ? 'Main' : `Side ${i}`} ${format(p.amount)}`)))
     : null;
   const results = shown.pots.length
-    ? h('ul', { class: 'results', id: 'results', dataset: { hand: shown.handId ?? '' } }, shown.pots.map(potLine))
+    ? h('ul', { class: 'results', id: 'results', dataset: { hand: shown.handId ?? '' } }, shown.pots.map(pot => potLine(pot, format)))
     : null;
   return h('div', { class: 'center' }, board, pot, pots, results);
 }
 
-/** One pot's result: "alice wins the main pot 4.00 with …", or a split with each share. */
-function potLine(pot) {
+/** One pot's result: "alice wins the main pot 4.00 with …", or a split with each share, amounts as {@code format} writes them. */
+function potLine(pot, format) {
   const named = pot.handName ? ` with ${pot.handName}` : '';
   if (pot.shares.length === 1) {
     const a = pot.shares[0];

@@ -2,7 +2,7 @@
 // Seated or watching, it follows the table through a TableController kept by the app across navigation.
 import { h, replaceChildren } from '../dom.js';
 import { gameName } from '../games.js';
-import { format, max, min } from '../money.js';
+import { amountsOf, format, max, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
@@ -130,11 +130,13 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
 
   function renderHeading(model) {
     const c = model.config;
+    const amounts = amountsOf(c);
     replaceChildren(heading,
         h('h1', { id: 'table-name' }, c.name),
         h('span', { class: 'game', id: 'table-game', dataset: { game: c.game } }, gameName(c.game)),
-        h('span', { class: 'stakes', id: 'table-stakes' }, `Blinds ${format(c.smallBlind)}/${format(c.bigBlind)}`),
-        h('span', { class: 'buy-in-range' }, `Buy-in ${format(c.minBuyIn)}–${format(c.maxBuyIn)}`),
+        h('span', { class: 'stakes', id: 'table-stakes' }, `Blinds ${amounts.format(c.smallBlind)}/${amounts.format(c.bigBlind)}`),
+        // A sit-and-go's seats are the tournament's: no one buys in there.
+        c.tournamentChips ? null : h('span', { class: 'buy-in-range' }, `Buy-in ${format(c.minBuyIn)}–${format(c.maxBuyIn)}`),
         model.mySeat < 0 ? h('span', { class: 'watching' }, 'Watching') : null);
   }
 

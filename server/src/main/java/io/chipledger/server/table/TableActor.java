@@ -415,7 +415,7 @@ public final class TableActor {
 
     private TableView snapshotFor(int viewerSeat) {
         return TableSnapshot.of(config, table.seats, table.hand, table.button, viewerSeat, services.clock(),
-                services.decks().nextCommitment(config.id()));
+                services.decks().nextCommitment(config.id()), table.playsATournament());
     }
 
     /**

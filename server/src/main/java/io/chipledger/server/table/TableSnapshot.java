@@ -19,7 +19,7 @@ final class TableSnapshot {
     }
 
     static TableView of(TableConfig config, SeatMap seats, RunningHand hand, int button, int viewerSeat, Clock clock,
-                        String nextDeckCommitment) {
+                        String nextDeckCommitment, boolean tournamentChips) {
         List<TableView.SeatView> seatViews = new ArrayList<>();
         for (Seat seat : seats.occupied()) {
             SeatView inHand = hand == null ? null : hand.hand.seats().stream().filter(v -> v.seat() == seat.number).findFirst().orElse(null);
@@ -51,7 +51,7 @@ final class TableSnapshot {
         }
         return new TableView(config.id(), config.name(), config.stakes().smallBlind(), config.stakes().bigBlind(),
                 config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn,
-                nextDeckCommitment, config.variant().code());
+                nextDeckCommitment, config.variant().code(), tournamentChips);
     }
 
     private static TableView.SeatStatus status(Seat seat, SeatView inHand, boolean handRunning) {

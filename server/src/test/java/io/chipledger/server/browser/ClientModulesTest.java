@@ -137,6 +137,44 @@ class ClientModulesTest {
     }
 
     @Test
+    void atASitAndGosTableAmountsAreShownAndTypedAsWholeTournamentChipsNotAsHundredths() {
+        Map<String, Object> chips = run("""
+                async () => {
+                  const { amountsOf } = await import('/js/money.js');
+                  const { checkRaise } = await import('/js/views/action-bar.js');
+                  const { describe } = await import('/js/views/hand-log.js');
+                  const { TableModel } = await import('/js/state/table-model.js');
+                  const model = new TableModel(1, 'alice');
+                  model.applySnapshot(7, {
+                    name: 'Turbo #4', smallBlind: '0.10', bigBlind: '0.20', minBuyIn: '45.00', maxBuyIn: '45.00',
+                    seatCount: 3, handId: null, button: -1, board: [], pots: [], tournamentChips: true,
+                    seats: [{ seat: 0, player: 'alice', stack: '15.00', bet: '0.00', status: 'WAITING', holeCards: null }] });
+                  const cash = new TableModel(2, 'alice');
+                  cash.applySnapshot(1, { name: 'Oak', smallBlind: '0.50', bigBlind: '1.00', minBuyIn: '20.00',
+                    maxBuyIn: '100.00', seatCount: 6, handId: null, button: -1, board: [], pots: [], seats: [] });
+                  const chips = amountsOf(model.config);
+                  const legal = { canCheck: false, call: 20n, minRaiseTo: 40n, maxRaiseTo: 150000n };
+                  const text = r => r.error ? 'refused: ' + r.error : String(r.cents);
+                  return {
+                    stack: chips.format(model.seat(0).stack),
+                    big: chips.format(123456789n),
+                    typed: text(chips.read('1500')),
+                    fraction: text(chips.read('15.5')),
+                    filled: chips.text(1500n),
+                    raise: text(checkRaise('60', legal, false, 'all-in', chips)),
+                    low: text(checkRaise('30', legal, false, 'all-in', chips)),
+                    logged: describe({ type: 'blindPosted', seat: 0, kind: 'BIG_BLIND', amount: '0.20' }, model),
+                    cash: amountsOf(cash.config).format(1500n),
+                  };
+                }""");
+        assertThat(chips).containsEntry("stack", "1,500").containsEntry("big", "123,456,789")
+                .containsEntry("typed", "1500").containsEntry("filled", "1500").containsEntry("raise", "60")
+                .containsEntry("low", "refused: a raise must be to at least 40")
+                .containsEntry("logged", "alice posts the big blind 20").containsEntry("cash", "15.00");
+        assertThat((String) chips.get("fraction")).startsWith("refused").contains("whole chips");
+    }
+
+    @Test
     void theTableModelAppliesEventsInSequenceAndNamesEveryPotsWinnerAndTheOddCent() {
         Map<String, Object> told = run("""
                 async () => {

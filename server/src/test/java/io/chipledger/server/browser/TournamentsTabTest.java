@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Tournaments tab in headless Chromium against a live server: a player registers for a sit-and-go and unregisters
- * (the wallet in the header follows), registers again; two bots fill it, and the tab shows it running, its page the
- * level, the blinds and each player's chips (the table waits for its players meanwhile); then all three play it to the
- * end over WebSockets, and the page shows the result: every place and prize, as the database has them.
+ * (the wallet in the header follows), registers again; two bots fill it, and the tab shows it running, its table the
+ * stacks and blinds in whole chips, its page the level, the blinds and each player's chips (the table waits for its
+ * players meanwhile); then all three play it to the end over WebSockets, and the page shows the result: every place
+ * and prize, as the database has them.
  */
 class TournamentsTabTest {
 
@@ -53,6 +54,19 @@ class TournamentsTabTest {
             Locator running = tia.page.locator(".tournament-section[data-status=RUNNING] .tournament-row[data-tournament-id='" + sng + "']");
             running.waitFor();
             assertThat(running.locator("a[data-action=play]").getAttribute("href")).isEqualTo("#/table/" + table);
+
+            // At the tournament's table the stacks and blinds are whole tournament chips, not the engine's hundredths.
+            running.locator("a[data-action=play]").click();
+            Locator stacks = tia.page.locator(".seat-stack");
+            stacks.first().waitFor();
+            assertThat(stacks.count()).isEqualTo(3);
+            for (int i = 0; i < stacks.count(); i++) {
+                assertThat(stacks.nth(i).textContent()).isEqualTo("1,500").doesNotContain(".");
+                assertThat(stacks.nth(i).getAttribute("data-cents")).isEqualTo("1500");
+            }
+            assertThat(tia.page.locator("#table-stakes").textContent()).isEqualTo("Blinds 10/20");
+            tia.page.locator("#nav a[data-route=tournaments]").click();
+            running.waitFor();
 
             running.locator("a[data-action=view]").click();
             tia.page.locator("#tournament-level").waitFor();

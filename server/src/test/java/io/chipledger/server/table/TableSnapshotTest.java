@@ -42,7 +42,7 @@ class TableSnapshotTest {
 
     private TableView.Turn turnSeenAfter(Duration elapsed, int viewerSeat) {
         Clock clock = Clock.fixed(TURN_STARTED.plus(elapsed), ZoneOffset.UTC);
-        return TableSnapshot.of(config, seats, hand, 1, viewerSeat, clock, "next").toAct();
+        return TableSnapshot.of(config, seats, hand, 1, viewerSeat, clock, "next", false).toAct();
     }
 
     @Test
