@@ -167,10 +167,30 @@ function received(message) {
     tableMoved(message.tableId, message.url);
   } else if (message.type === 'wallet') {
     store.set({ wallet: fromWire(message.balance) });
+  } else if (message.type === 'tournamentStarted') {
+    tournamentStarted(message.tournamentId, message.tableId);
   } else if (message.type === 'snapshot' || message.type === 'event' || message.type === 'recentEvents') {
     tables.get(message.tableId)?.controller.handle(message);
   } else if (message.type === 'error' && message.code !== 'TABLE_MOVED') {
     toast(message.message ?? message.code);
+  }
+}
+
+/**
+ * A sit-and-go the player registered for started: its table opens. At another table the page stays (a hand there may
+ * be in play) and a notice links to the tournament's table.
+ */
+function tournamentStarted(tournamentId, tableId) {
+  const at = `#/table/${tableId}`;
+  if (location.hash === at) {
+    return;
+  }
+  if (/^#\/table\//.test(location.hash)) {
+    toast(h('span', {}, `Your sit-and-go #${tournamentId} has started: `,
+        h('a', { href: at, class: 'tournament-started' }, 'open its table')));
+  } else {
+    toast(`Your sit-and-go #${tournamentId} has started.`);
+    location.hash = at;
   }
 }
 

@@ -20,6 +20,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
     @JsonSubTypes.Type(value = ServerMessage.TableMoved.class, name = "tableMoved"),
     @JsonSubTypes.Type(value = ServerMessage.RecentEvents.class, name = "recentEvents"),
+    @JsonSubTypes.Type(value = ServerMessage.TournamentStarted.class, name = "tournamentStarted"),
 })
 public sealed interface ServerMessage {
 
@@ -70,5 +71,12 @@ public sealed interface ServerMessage {
      * the last {@code seq} seen. The table is no longer watched here.
      */
     record TableMoved(long tableId, String url) implements ServerMessage {
+    }
+
+    /**
+     * A sit-and-go the player is registered in started (or resumed after a restart): it is dealt at {@code tableId};
+     * {@code watch} it to play. Sent to every connection of the player, as {@link Wallet} is.
+     */
+    record TournamentStarted(long tournamentId, long tableId) implements ServerMessage {
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Tournaments tab in headless Chromium against a live server: a player registers for a sit-and-go and unregisters
- * (the wallet in the header follows), registers again; two bots fill it, and the tab shows it running, its table the
- * stacks and blinds in whole chips, its page the level, the blinds and each player's chips (the table waits for its
+ * (the wallet in the header follows), registers again; two bots fill it, and the start, pushed over the socket, opens
+ * the tournament's table in tia's page, its stacks and blinds in whole chips; the tab shows it running, its page the level, the blinds and each player's chips (the table waits for its
  * players meanwhile); then all three play it to the end over WebSockets, and the page shows the result: every place
  * and prize, as the database has them.
  */
@@ -51,12 +51,11 @@ class TournamentsTabTest {
             SitAndGoTables.register(room, "bot1", sng);
             SitAndGoTables.register(room, "bot2", sng);
             long table = SitAndGoTables.tableOf(room, sng);
-            Locator running = tia.page.locator(".tournament-section[data-status=RUNNING] .tournament-row[data-tournament-id='" + sng + "']");
-            running.waitFor();
-            assertThat(running.locator("a[data-action=play]").getAttribute("href")).isEqualTo("#/table/" + table);
+            // The start is pushed over the socket: tia's page opens the tournament's table by itself.
+            tia.page.locator("#table-name").waitFor();
+            assertThat(tia.page.url()).endsWith("#/table/" + table);
 
             // At the tournament's table the stacks and blinds are whole tournament chips, not the engine's hundredths.
-            running.locator("a[data-action=play]").click();
             Locator stacks = tia.page.locator(".seat-stack");
             stacks.first().waitFor();
             assertThat(stacks.count()).isEqualTo(3);
@@ -66,7 +65,9 @@ class TournamentsTabTest {
             }
             assertThat(tia.page.locator("#table-stakes").textContent()).isEqualTo("Blinds 10/20");
             tia.page.locator("#nav a[data-route=tournaments]").click();
+            Locator running = tia.page.locator(".tournament-section[data-status=RUNNING] .tournament-row[data-tournament-id='" + sng + "']");
             running.waitFor();
+            assertThat(running.locator("a[data-action=play]").getAttribute("href")).isEqualTo("#/table/" + table);
 
             running.locator("a[data-action=view]").click();
             tia.page.locator("#tournament-level").waitFor();

@@ -312,6 +312,9 @@ public final class TournamentActor {
         return onWorker(() -> seating.open(this, sitAndGo, row, stacks)).thenCompose(opened -> {
             row = opened.row();
             table = opened.table();
+            // Pushed, so a registered player's client opens the table rather than finding out by polling the lobby.
+            ServerMessage started = new ServerMessage.TournamentStarted(id(), table.config().id());
+            stacks.keySet().forEach(player -> services.online().send(player, started));
             return opened.seated();
         });
     }
