@@ -16,7 +16,6 @@ import io.chipledger.server.tournament.director.TournamentRecords.StoredTourname
 import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.tournament.director.TournamentRecords.LevelState;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,7 @@ public final class TournamentActor {
     private final Mailbox mailbox;
     private final TournamentRecords records;
     private final EntryCashier cashier;
+    private final TournamentPayer payer;
     private final TournamentDirector.Services services;
     private final Consumer<TournamentActor> changed;
     private final Map<Long, String> names = new ConcurrentHashMap<>();
@@ -75,6 +75,7 @@ public final class TournamentActor {
         this.changed = changed;
         this.mailbox = new Mailbox(services.mailboxes());
         this.cashier = new EntryCashier(services.ledger(), services.worker(), services.currency(), sitAndGo.id(), sitAndGo.rules());
+        this.payer = new TournamentPayer(sitAndGo.id(), cashier, records, services);
     }
 
     public long id() {
@@ -118,7 +119,7 @@ public final class TournamentActor {
             sitAndGo.verifyUnregister(player.id());
             long entryId = sitAndGo.entries().get(player.id());
             return runOnWorker(() -> records.setEntryState(entryId, "UNREGISTERED", services.clock().instant()))
-                    .thenCompose(v -> refund(entryId, player.id()))
+                    .thenCompose(v -> payer.refund(entryId, player.id()))
                     .thenApply(v -> sitAndGo.unregister(player.id()))
                     .thenCompose(v -> answer(player.id(), entryId, "UNREGISTERED", false, false));
         });
@@ -132,7 +133,7 @@ public final class TournamentActor {
             return runOnWorker(() -> records.cancelling(id(), reason))
                     .thenApply(v -> sitAndGo.cancel())
                     .thenApply(v -> endTable("the tournament was cancelled: " + reason))
-                    .thenCompose(v -> refundAll(entries))
+                    .thenCompose(v -> payer.refundAll(entries))
                     .thenCompose(v -> runOnWorker(() -> records.setStatus(id(), TournamentStatus.CANCELLED, services.clock().instant())))
                     .thenApply(v -> {
                         sitAndGo.refunded();
@@ -211,7 +212,7 @@ public final class TournamentActor {
                                 return runOnWorker(() -> records.setEntryState(entry.id(), "REFUSED", services.clock().instant()));
                             });
                         } else if ("UNREGISTERED".equals(entry.state())) {
-                            done = done.thenCompose(v -> refund(entry.id(), entry.playerId()));
+                            done = done.thenCompose(v -> payer.refund(entry.id(), entry.playerId()));
                         }
                     }
                 }
@@ -221,7 +222,7 @@ public final class TournamentActor {
                 case CANCELLING -> {
                     for (StoredEntry entry : entries) {
                         if (!"REFUSED".equals(entry.state())) {
-                            done = done.thenCompose(v -> refund(entry.id(), entry.playerId()));
+                            done = done.thenCompose(v -> payer.refund(entry.id(), entry.playerId()));
                         }
                     }
                     done = done.thenCompose(v -> runOnWorker(() -> records.setStatus(id(), TournamentStatus.CANCELLED,
@@ -230,7 +231,8 @@ public final class TournamentActor {
                                 changed.accept(this);
                             });
                 }
-                case RUNNING -> done = openTable(chipsToResume(entries));
+                case RUNNING -> done = openTable(TournamentSeating.chipsToResume(entries,
+                        sitAndGo.rules().startingChips()));
                 default -> {
                     // Over: nothing is due.
                 }
@@ -286,20 +288,6 @@ public final class TournamentActor {
     }
 
     /**
-     * The chips each player still in had after the last hand stored (the starting chips before the first): a hand a
-     * crash cut short is void, and play resumes from the chips of its start.
-     */
-    private Map<Long, Long> chipsToResume(List<StoredEntry> entries) {
-        Map<Long, Long> chips = new LinkedHashMap<>();
-        for (StoredEntry entry : entries) {
-            if ("REGISTERED".equals(entry.state()) && entry.place() == null) {
-                chips.put(entry.playerId(), entry.chips() == null ? sitAndGo.rules().startingChips() : entry.chips());
-            }
-        }
-        return chips;
-    }
-
-    /**
      * Opens the tournament's table (again, after a restart: the same table) and seats each player still in with
      * {@code chips}.
      */
@@ -327,49 +315,17 @@ public final class TournamentActor {
         return null;
     }
 
-    private CompletableFuture<Void> refund(long entryId, long playerId) {
-        return cashier.refund(entryId, playerId).thenCompose(result -> {
-            if (!result.accepted()) {
-                // The pool holds every buy-in it was given and pays each back once: a refusal here is a bug.
-                throw new IllegalStateException("tournament " + id() + ": the refund of entry " + entryId + " was refused: " + result);
-            }
-            return tellWallet(playerId);
-        });
-    }
-
-    private CompletableFuture<Void> refundAll(Map<Long, Long> entries) {
-        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-        for (Map.Entry<Long, Long> entry : entries.entrySet()) {
-            all = all.thenCompose(v -> refund(entry.getValue(), entry.getKey()));
-        }
-        return all;
-    }
-
     private CompletableFuture<Void> payPrizes(List<Prize> prizes) {
-        return cashier.pay(prizes).thenCompose(result -> {
-            if (!result.accepted()) {
-                throw new IllegalStateException("tournament " + id() + ": the prizes were refused: " + result);
-            }
-            return runOnWorker(() -> records.setStatus(id(), TournamentStatus.FINISHED, services.clock().instant()));
-        }).thenCompose(v -> {
+        return payer.pay(prizes).thenCompose(v -> {
             sitAndGo.paid();
             endTable("the tournament is over");
             changed.accept(this);
-            List<CompletableFuture<Void>> told = new ArrayList<>();
-            prizes.stream().filter(p -> p.amount().isPositive()).forEach(p -> told.add(tellWallet(p.playerId())));
-            return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new));
+            return payer.tellWinners(prizes);
         });
     }
 
     private CompletionStage<EntryAnswer> answer(long playerId, long entryId, String state, boolean startedNow, boolean replayed) {
-        return cashier.walletBalance(playerId).thenApply(wallet -> {
-            services.online().send(playerId, new ServerMessage.Wallet(wallet));
-            return new EntryAnswer(id(), entryId, state, wallet, startedNow, replayed);
-        });
-    }
-
-    private CompletableFuture<Void> tellWallet(long playerId) {
-        return cashier.walletBalance(playerId).thenAccept(wallet -> services.online().send(playerId, new ServerMessage.Wallet(wallet)));
+        return payer.tellWallet(playerId).thenApply(wallet -> new EntryAnswer(id(), entryId, state, wallet, startedNow, replayed));
     }
 
     private <T> CompletableFuture<T> onWorker(Supplier<T> work) {

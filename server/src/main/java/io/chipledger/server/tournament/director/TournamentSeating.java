@@ -7,9 +7,11 @@ import io.chipledger.server.tournament.BlindLevel;
 import io.chipledger.server.tournament.SitAndGo;
 import io.chipledger.server.tournament.TournamentRules;
 import io.chipledger.server.tournament.director.TournamentRecords.LevelState;
+import io.chipledger.server.tournament.director.TournamentRecords.StoredEntry;
 import io.chipledger.server.tournament.director.TournamentRecords.StoredTournament;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +62,20 @@ final class TournamentSeating {
                 new SitAndGoTable(tournament, rules, level, tables.directory()::tournamentTableEnded));
         log.info("tournament {}: dealt at table {} to {} player(s), level {}", sitAndGo.id(), tableId, seats.size(), level.level());
         return new Opened(table, now, table.seatTournamentPlayers(seats, now.button()));
+    }
+
+    /**
+     * The chips each player still in had after the last hand stored ({@code startingChips} before the first), in
+     * registration order: a hand a crash cut short is void, and play resumes from the chips of its start.
+     */
+    static Map<Long, Long> chipsToResume(List<StoredEntry> entries, long startingChips) {
+        Map<Long, Long> chips = new LinkedHashMap<>();
+        for (StoredEntry entry : entries) {
+            if ("REGISTERED".equals(entry.state()) && entry.place() == null) {
+                chips.put(entry.playerId(), entry.chips() == null ? startingChips : entry.chips());
+            }
+        }
+        return chips;
     }
 
     /** The table's settings: the tournament's seats and clocks, in tournament chips, no rake (the fee was the house's). */
