@@ -22,6 +22,7 @@ function nameOf(model, seat) {
 export function describe(event, model) {
   const who = seat => nameOf(model, seat);
   const money = amountWriter(model);
+  const { format } = amountsOf(model?.config);
   switch (event.type) {
     case 'seatTaken':
       return `${event.player} sits in seat ${event.seat + 1} with ${money(event.stack)}`;
