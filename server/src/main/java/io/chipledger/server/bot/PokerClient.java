@@ -147,9 +147,18 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
         closed.whenComplete((status, failure) -> pings.cancel(false));
     }
 
+    /**
+     * One text frame at a time (the JDK's WebSocket refuses a send while one is in progress), under a lock of its own:
+     * under this client's lock, which {@link #deliver} holds while a listener reacts, a listener that sends while
+     * another thread holds its own lock and sends deadlocked the two (seen hanging a test suite).
+     */
+    private final Object sending = new Object();
+
     /** Sends any text, valid or not: tests use it for hostile frames. */
-    public synchronized void sendRaw(String text) {
-        socket.sendText(text, true).join();
+    public void sendRaw(String text) {
+        synchronized (sending) {
+            socket.sendText(text, true).join();
+        }
     }
 
     /** The next message, or null when none arrives in time. */
