@@ -10,18 +10,8 @@ PORT=${PORT:-18490}
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-server/target/poker-server.jar}
 WORK=$(mktemp -d)
-java -Xmx1g -XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr" -jar "$JAR" serve --host 127.0.0.1 \
-    --port "$PORT" --data-dir "$WORK/data" --tables "$TABLES" --welcome-grant 100000 >"$WORK/server.log" 2>&1 &
-SERVER=$!
-cleanup() {
-    kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-    sleep 1
-done
+. docs/perf/bench-server.sh
+start_bench_server -Xmx1g -XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr"
 java -Xmx1g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" | tail -3
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt"
 ACTIONS=$(awk '/^poker_actions_total /{print int($2)}' "$WORK/metrics.txt")

@@ -12,18 +12,8 @@ PORT=${PORT:-18497}
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-server/target/poker-server.jar}
 WORK=$(mktemp -d)
-java -Xmx3g -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" \
-    --tables "$TABLES" --welcome-grant 100000 >"$WORK/server.log" 2>&1 &
-SERVER=$!
-cleanup() {
-    kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-    sleep 1
-done
+. docs/perf/bench-server.sh
+start_bench_server -Xmx3g -Xlog:gc:file="$WORK/gc.log"
 cpu_seconds() { # user+system CPU seconds of a process and its children so far
     awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
