@@ -29,11 +29,14 @@ BOTS=$!
 until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev/null; do sleep 1; done
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
 S0=$(cpu_seconds "$SERVER"); B0=$(cpu_seconds "$BOTS"); P0=$(postgres_cpu); T0=$(date +%s.%N)
+S1=$S0; B1=$B0; P1=$P0; T1=$T0
 LOAD=()
 while kill -0 "$BOTS" 2>/dev/null; do
     LOAD+=("$(cut -d' ' -f1 /proc/loadavg)")
     curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/after.txt" || true
-    S1=$(cpu_seconds "$SERVER"); B1=$(cpu_seconds "$BOTS"); P1=$(postgres_cpu); T1=$(date +%s.%N)
+    s=$(cpu_seconds "$SERVER"); b=$(cpu_seconds "$BOTS"); p=$(postgres_cpu); t=$(date +%s.%N)
+    # A sample taken as the bots exit reads 0 for them: keep the last whole one.
+    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; fi
     sleep 5
 done
 wait "$BOTS" || true
