@@ -3,6 +3,7 @@
 import { h, replaceChildren } from '../dom.js';
 import { amountsOf } from '../money.js';
 import { cardBack, cardElement, cardsElement } from './cards.js';
+import { fitCentre } from './felt-centre.js';
 import { placeTokens } from './felt-tokens.js';
 import { cutNames } from './seat-names.js';
 import { showdown } from './showdown.js';
@@ -58,6 +59,7 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   parts.push(center(model, shown));
   replaceChildren(felt, keepUnchanged(felt, parts));
   cutNames(felt);
+  fitCentre(felt);
   placeTokens(felt);
 }
 
@@ -193,8 +195,12 @@ function center(model, shown) {
   const board = h('div', { class: 'board', id: 'board' }, model.board.map(cardElement));
   markBest(board, shown.best);
   const total = model.potTotal;
-  const pot = total > 0n ? h('div', { class: 'pot', id: 'pot', dataset: { cents: total.toString() } }, `Pot ${format(total)}`) : null;
-  const pots = model.pots.length > 1
+  // A showdown's results take the pot's place: they say what each pot was and who won it, and a short felt has room
+  // for the board and one of the two only.
+  const awarded = shown.pots.length > 0;
+  const pot = total > 0n && !awarded
+    ? h('div', { class: 'pot', id: 'pot', dataset: { cents: total.toString() } }, `Pot ${format(total)}`) : null;
+  const pots = model.pots.length > 1 && !awarded
     ? h('div', { class: 'pots', id: 'pots' }, model.pots.map((p, i) =>
         h('span', { class: 'pot-part', dataset: { pot: i, cents: p.amount.toString() } },
             `${i === 0 ? 'Main' : `Side ${i}`} ${format(p.amount)}`)))

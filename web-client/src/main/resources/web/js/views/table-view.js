@@ -6,6 +6,7 @@ import { amountsOf, format, max, min } from '../money.js';
 import { ActionBar } from './action-bar.js';
 import { ChatPanel } from './chat-panel.js';
 import { openChipsDialog } from './chips-dialog.js';
+import { fitCentre } from './felt-centre.js';
 import { placeTokens } from './felt-tokens.js';
 import { cutNames } from './seat-names.js';
 import { bringOnScreen } from './on-screen.js';
@@ -123,6 +124,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   // A phone turned sideways resizes the felt without a new event: names are cut and bets and the button placed anew.
   const resized = new ResizeObserver(() => {
     cutNames(felt);
+    fitCentre(felt);
     placeTokens(felt);
   });
   resized.observe(felt);

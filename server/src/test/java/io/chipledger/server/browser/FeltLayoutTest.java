@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ReducedMotion;
+import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.game.holdem.Variant;
+import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
 import io.chipledger.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,13 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * button, the board, the pot and the results stay clear of one another in every state the felt is drawn in while hands
  * are played (bets on every seat, the player's turn with its clock, a bot's turn, the showdown), and the page never
  * grows wider than the window. Nine seats on phones, upright, are the tight case; a desktop, and six seats on a short
- * phone upright and sideways, are checked too. Long names are cut short on the plate rather than widening it.
+ * phone upright and sideways (with two hole cards each, and with Omaha's four), are checked too. Long names are cut
+ * short on the plate rather than widening it.
  */
-@Disabled("""
-        Finds real overlaps since this round's fit-to-the-screen layout, depending on the hand dealt: on a phone held \
-        sideways a top seat's plate over the board's cards, upright a plate over a split pot's result. Seen on an idle \
-        machine on 2026-12-05 (screenshots felt-overlap-*.png); to be fixed in the felt's geometry (issue 19), then \
-        this test enabled again.""")
 class FeltLayoutTest {
 
     /**
@@ -96,14 +94,81 @@ class FeltLayoutTest {
         playAndWatch(6, 844, 390);
     }
 
+    @Test
+    void andFourOmahaCardsASeatOnAPhoneUprightAndSideways() throws Exception {
+        playAndWatch(6, 375, 667, Variant.POT_LIMIT_OMAHA_HOLDEM);
+        playAndWatch(6, 844, 390, Variant.POT_LIMIT_OMAHA_HOLDEM);
+    }
+
     /**
-     * A table of {@code seats} seats, full: bots on all but the first, and a player in a browser window of that size
+     * The showdown that took the most room, drawn in the page at each size with the table page's layout: a main pot
+     * split between two long names, a side pot, the whole board, so its results take several lines. They go where
+     * there is room between the seats (the felt's middle moved, the results narrowed), never over a plate.
+     */
+    @Test
+    void aSplitPotAndASidePotBetweenLongNamesStayClearOfTheSeatsAtEachSize() {
+        // Nine seats on a phone held sideways do not fit round its short felt at all (plates cover plates), so the
+        // table page does not claim it; six do.
+        for (int[] size : new int[][] {{375, 667}, {844, 390}, {1280, 800}, {360, 740}, {390, 844}}) {
+            for (int seats : size[1] < 500 ? new int[] {6} : new int[] {6, 9}) {
+                BrowserPlayer viewer = BrowserPlayer.open(room.chromium(), room.http(), "viewer", size[0], size[1]);
+                viewer.page.evaluate(SHOWDOWN, seats);
+                viewer.page.evaluate(LAYOUT_WATCH);
+                List<String> found = overlaps(viewer);
+                String where = seats + " seats at " + size[0] + "x" + size[1];
+                if (!found.isEmpty()) {
+                    Chromium.screenshot(viewer.page, "felt-overlap-showdown-" + seats + "_" + size[0]);
+                }
+                assertThat(found).as("overlaps at a showdown with %s", where).isEmpty();
+                assertThat(viewer.page.locator("#results li").count()).as(where).isEqualTo(2);
+                Chromium.screenshot(viewer.page, "felt-showdown-" + seats + "_" + size[0]);
+                viewer.close();
+            }
+        }
+    }
+
+    /** Draws a full table's split-pot showdown into the page's main element, laid out as the table page is. */
+    private static final String SHOWDOWN = """
+            async seats => {
+              const { TableModel } = await import('/js/state/table-model.js');
+              const { renderFelt } = await import('/js/views/table-felt.js');
+              document.getElementById('view').innerHTML = '<section class="table-view"><div class="table-main">'
+                  + '<div class="table-heading"><h1>Birch</h1></div>'
+                  + '<div class="felt-frame"><div class="felt" id="table"></div></div></div></section>';
+              const felt = document.getElementById('table');
+              const names = [...Array(seats).keys()].map(i => 'Maximilian_Wolfgan_' + i);
+              const model = new TableModel(1, names[0]);
+              model.applySnapshot(10, { name: 'Birch', smallBlind: '0.50', bigBlind: '1.00', minBuyIn: '20.00',
+                maxBuyIn: '100.00', seatCount: seats, handId: 3, button: 0, board: ['Kd', 'Kc', '7h', '4s', '2d'],
+                pots: [{ amount: '120.01', eligibleSeats: names.map((n, i) => i) }, { amount: '80.00', eligibleSeats: [1, 2] }],
+                seats: names.map((player, seat) => ({ seat, player, stack: '0.00', bet: '0.00', status: 'ACTIVE',
+                  holeCards: seat === 0 ? ['Qh', 'Jc'] : null })) });
+              model.applyEvent(11, { type: 'cardsShown', seat: 1, cards: ['As', '9c'], handName: 'a pair of Kings' });
+              model.applyEvent(12, { type: 'cardsShown', seat: 2, cards: ['Ah', '9d'], handName: 'a pair of Kings' });
+              model.applyEvent(13, { type: 'potAwarded', pot: 0, seat: 1, amount: '60.01', oddCent: true,
+                handName: 'a pair of Kings', stack: '60.01' });
+              model.applyEvent(14, { type: 'potAwarded', pot: 0, seat: 2, amount: '60.00', oddCent: false,
+                handName: 'a pair of Kings', stack: '60.00' });
+              model.applyEvent(15, { type: 'potAwarded', pot: 1, seat: 1, amount: '80.00', oddCent: false,
+                handName: 'a pair of Kings', stack: '140.01' });
+              model.applyEvent(16, { type: 'handEnded', handId: 3 });
+              renderFelt(felt, model, {});
+            }""";
+
+    private static void playAndWatch(int seats, int width, int height) throws Exception {
+        playAndWatch(seats, width, height, Variant.NO_LIMIT_TEXAS_HOLDEM);
+    }
+
+    /**
+     * A table of {@code seats} seats of {@code variant}, full: bots on all but the first, and a player in a browser window of that size
      * who raises at each turn (so every bot calls and every seat shows a bet beside the board) for six turns.
      */
-    private static void playAndWatch(int seats, int width, int height) throws Exception {
-        String where = seats + " seats at " + width + "x" + height;
-        String suffix = seats + "_" + width;
-        long tableId = room.openTable("Birch " + suffix, seats);
+    private static void playAndWatch(int seats, int width, int height, Variant variant) throws Exception {
+        boolean omaha = variant == Variant.POT_LIMIT_OMAHA_HOLDEM;
+        String where = seats + " seats at " + width + "x" + height + (omaha ? " (Omaha)" : "");
+        String suffix = seats + "_" + width + (omaha ? "o" : "");
+        long tableId = room.openTable(TableDirectory.plainTable("Birch " + suffix, Money.parse("0.50"), Money.parse("1.00"),
+                seats).withVariant(variant));
         List<AutoPlayer> bots = new ArrayList<>();
         for (int seat = 1; seat < seats; seat++) {
             // Twenty characters, the longest name a player may register.
