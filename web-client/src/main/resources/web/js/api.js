@@ -48,9 +48,13 @@ export function logout(token) {
   return call('POST', '/api/logout', { token });
 }
 
-/** Which game node serves a table: {tableId, node, url} (url null: this server). 503 TABLE_MOVING while none does. */
-export function route(tableId) {
-  return call('GET', `/api/route?table=${encodeURIComponent(String(tableId))}`);
+/**
+ * Which game node serves a table, asked of the node at {@code origin} (this page's or another game node's http(s)
+ * origin; any node answers for every table): {tableId, node, url} (url null: that server, alone on its database).
+ * 503 TABLE_MOVING while no node serves it.
+ */
+export function routeAt(origin, tableId) {
+  return call('GET', `${origin}/api/route?table=${encodeURIComponent(String(tableId))}`);
 }
 
 export function lobby() {

@@ -4,6 +4,7 @@ import { h, replaceChildren } from './dom.js';
 import { format, fromWire } from './money.js';
 import * as api from './api.js';
 import { Connection } from './protocol/connection.js';
+import { TableRouter } from './protocol/table-router.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { createStore } from './state/store.js';
 import { TableController } from './state/table-controller.js';
@@ -20,8 +21,8 @@ const store = createStore({ session: loadSession(), wallet: null, status: 'close
 const tables = new Map();
 /** The connection to the server this page came from. */
 let connection = null;
-/** Connections to the other game nodes serving tables this player follows, by WebSocket URL (docs/cluster.md). */
-const nodeConnections = new Map();
+/** Where each followed table is served: this page's server, or a socket to another game node. */
+const router = new TableRouter(tables, { home: () => connection, open: nodeSocket, toast });
 /** Why the server last closed the connection, if it said: told again if the session is then refused. */
 let closedBy = null;
 let view = null;
@@ -69,6 +70,7 @@ export const app = {
     } else {
       controller.stop();
       tables.delete(tableId);
+      router.closeIdle();
     }
   },
 
@@ -79,12 +81,11 @@ export const app = {
 
 function connect() {
   connection?.stop();
-  nodeConnections.forEach(c => c.stop());
-  nodeConnections.clear();
+  router.stopAll();
   const session = store.get().session;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   closedBy = null;
-  connection = new Connection(`${scheme}://${location.host}/ws`, session.token, {
+  const home = new Connection(`${scheme}://${location.host}/ws`, session.token, {
     onStatus: status => {
       store.set({ status });
       tables.forEach(entry => entry.listeners.onChange?.(entry.controller));
@@ -92,10 +93,11 @@ function connect() {
     onWelcome: welcome => {
       store.set({ wallet: fromWire(welcome.wallet) });
       tables.forEach(entry => {
-        if (entry.controller.connection === connection) entry.controller.resume();
+        if (entry.controller.connection === home) entry.controller.resume();
       });
     },
-    onMessage: received,
+    onMessage: message => received(message, home),
+    onLost: () => router.dropped(home),
     onClosedBy: reason => {
       closedBy = reason;
       toast(`The server closed the connection: ${reason}`);
@@ -109,62 +111,28 @@ function connect() {
       logout(closedBy ? `You were logged out: ${closedBy}` : 'Your session has ended: please log in again.');
     },
   });
+  connection = home;
   connection.start();
 }
 
-/** The socket to another game node (one per node, shared by every table followed there), opened on first use. */
-function connectionTo(wsUrl) {
-  let node = nodeConnections.get(wsUrl);
-  if (!node) {
-    node = new Connection(wsUrl, store.get().session.token, {
-      onStatus: () => tables.forEach(entry => entry.listeners.onChange?.(entry.controller)),
-      onWelcome: () => tables.forEach(entry => {
-        if (entry.controller.connection === node) entry.controller.resume();
-      }),
-      onMessage: received,
-      onUnauthorized: () => logout('Your session has ended: please log in again.'),
-    });
-    nodeConnections.set(wsUrl, node);
-    node.start();
-  }
-  return node;
+/** A socket to another game node (docs/cluster.md), shared by every table followed there. */
+function nodeSocket(wsUrl) {
+  const socket = new Connection(wsUrl, store.get().session.token, {
+    onStatus: () => tables.forEach(entry => entry.listeners.onChange?.(entry.controller)),
+    onWelcome: () => tables.forEach(entry => {
+      if (entry.controller.connection === socket) entry.controller.resume();
+    }),
+    onMessage: message => received(message, socket),
+    onLost: () => router.dropped(socket),
+    onUnauthorized: () => logout('Your session has ended: please log in again.'),
+  });
+  socket.start();
+  return socket;
 }
 
-/**
- * The table is served by another game node now (a takeover or a drain): look up where, retrying while no node holds
- * it, then follow it there with the last seq seen. {@code url} is the node's http(s) URL when the message named it.
- */
-async function tableMoved(tableId, url) {
-  const entry = tables.get(tableId);
-  if (!entry || entry.moving) {
-    return;
-  }
-  entry.moving = true;
-  try {
-    let where = url;
-    for (let attempt = 0; !where; attempt++) {
-      try {
-        where = (await api.route(tableId)).url ?? location.origin;
-      } catch (notYet) {
-        if (notYet.status === 404 || attempt >= 30) {
-          toast(`Table ${tableId} is no longer served.`);
-          return;
-        }
-        await new Promise(resolve => setTimeout(resolve, Math.min(2000, 250 * (attempt + 1))));
-      }
-    }
-    const target = new URL(where, location.href);
-    const home = target.host === location.host;
-    const wsUrl = `${target.protocol === 'https:' ? 'wss' : 'ws'}://${target.host}/ws`;
-    entry.controller.moveTo(home ? connection : connectionTo(wsUrl));
-  } finally {
-    entry.moving = false;
-  }
-}
-
-function received(message) {
+function received(message, from) {
   if (message.type === 'tableMoved') {
-    tableMoved(message.tableId, message.url);
+    router.moved(message.tableId, message.url, from);
   } else if (message.type === 'wallet') {
     store.set({ wallet: fromWire(message.balance) });
   } else if (message.type === 'tournamentStarted') {
@@ -198,8 +166,7 @@ async function logout(reason) {
   const token = app.token();
   connection?.stop();
   connection = null;
-  nodeConnections.forEach(c => c.stop());
-  nodeConnections.clear();
+  router.stopAll();
   tables.clear();
   clearSession();
   store.set({ session: null, wallet: null, status: 'closed' });

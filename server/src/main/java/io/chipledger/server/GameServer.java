@@ -97,8 +97,6 @@ public final class GameServer implements AutoCloseable {
     /** Which tables this node serves, under their leases; null when it is alone on its database. */
     private final TableOwnership ownership;
     private boolean closed;
-    /** How long a draining node waits for the hands in play to end before it voids those left. */
-    static final Duration DRAIN_BOUND = Duration.ofSeconds(60);
     /** The operators' listener of its own ({@code /health}, {@code /metrics}), or null. */
     private final PokerHttpServer managementListener;
 
@@ -199,7 +197,8 @@ public final class GameServer implements AutoCloseable {
         } else {
             // No default tables here: nodes starting together would each open three. An operator opens them, on any node.
             ownership = new TableOwnership(new Leases(database.sqlSessionFactory()), node.identity(), nodes, tables,
-                    new TableTakeover(services, hands, players, CURRENCY, settings.pauseBetweenHands()), node.tableLease());
+                    new TableTakeover(services, hands, players, CURRENCY, settings.pauseBetweenHands()), node.tableLease(),
+                    node.drainBound());
             ownership.start();
         }
         TournamentDirector tournaments = new TournamentDirector(
@@ -221,6 +220,9 @@ public final class GameServer implements AutoCloseable {
             }
         });
         HttpRoutes routes = new HttpRoutes(new StaticFiles("web", worker));
+        if (node != null) {
+            routes.connectTo(nodes::pageSources); // a page follows its tables to the other nodes
+        }
         new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant(), worker), settings.logins()).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
@@ -377,10 +379,11 @@ public final class GameServer implements AutoCloseable {
             // A game node hands its tables over between hands instead of voiding them: play goes on elsewhere.
             ready.draining();
             try {
-                int left = ownership.drain(DRAIN_BOUND).get(DRAIN_BOUND.toSeconds() + 10, TimeUnit.SECONDS);
+                Duration bound = ownership.drainBound();
+                int left = ownership.drain(bound).get(bound.toSeconds() + 10, TimeUnit.SECONDS);
                 if (left > 0) {
                     log.warn("{} table(s) still had a hand in play after {} s: their hands are voided", left,
-                            DRAIN_BOUND.toSeconds());
+                            bound.toSeconds());
                 }
             } catch (Exception e) {
                 log.error("the drain did not finish; the tables left are voided", e);

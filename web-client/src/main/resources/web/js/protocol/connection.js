@@ -28,7 +28,8 @@ export class Connection {
   /**
    * @param url     the WebSocket URL (ws://host/ws)
    * @param token   the session token from login
-   * @param handlers onStatus(status), onWelcome(welcome), onMessage(message), onUnauthorized(error)
+   * @param handlers onStatus(status), onWelcome(welcome), onMessage(message), onUnauthorized(error), onLost() (the socket
+   *                 dropped; it reconnects by itself)
    */
   constructor(url, token, handlers) {
     this.url = url;
@@ -104,6 +105,11 @@ export class Connection {
     }
   }
 
+  /** Gives up on every pending request: the socket closes for good, and what they were for is served elsewhere. */
+  abandonAll(reason = 'CONNECTION_LOST') {
+    [...this.pending.keys()].forEach(id => this.abandon(id, reason));
+  }
+
   isPending(requestId) {
     return this.pending.has(requestId);
   }
@@ -155,6 +161,7 @@ export class Connection {
     }
     if (!this.stopped) {
       this.scheduleReconnect();
+      this.handlers.onLost?.();
     }
   }
 

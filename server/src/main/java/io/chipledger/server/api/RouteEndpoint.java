@@ -35,9 +35,9 @@ public final class RouteEndpoint {
         try {
             tableId = Long.parseLong(String.valueOf(call.queryParam("table")));
         } catch (NumberFormatException notANumber) {
-            return CompletableFuture.completedFuture(JsonReplies.error(400, "BAD_MESSAGE", "route needs ?table=ID"));
+            return CompletableFuture.completedFuture(anyPage(JsonReplies.error(400, "BAD_MESSAGE", "route needs ?table=ID")));
         }
-        return CompletableFuture.supplyAsync(() -> locator.locate(tableId).map(route -> {
+        return CompletableFuture.supplyAsync(() -> anyPage(locator.locate(tableId).map(route -> {
             if (!route.served()) {
                 return JsonReplies.error(503, "TABLE_MOVING", "no node serves table " + tableId
                         + " right now (it is being taken over): ask again in a moment");
@@ -47,6 +47,16 @@ public final class RouteEndpoint {
             body.put("node", route.node());
             body.put("url", route.url());
             return HttpReply.json(200, ProtocolJson.write(body));
-        }).orElseGet(() -> JsonReplies.error(404, "TABLE_NOT_FOUND", "no open table " + tableId)), worker);
+        }).orElseGet(() -> JsonReplies.error(404, "TABLE_NOT_FOUND", "no open table " + tableId))), worker);
+    }
+
+    /**
+     * Readable by a page from any origin: a page served by another game node asks here when its own node is gone.
+     * The answer is public (no credentials are sent or read), like the lobby.
+     */
+    private static HttpReply anyPage(HttpReply reply) {
+        Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+        headers.put("Access-Control-Allow-Origin", "*");
+        return new HttpReply(reply.status(), reply.contentType(), reply.body(), headers);
     }
 }

@@ -1,5 +1,6 @@
 package io.chipledger.server.cluster;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ public final class NodeRegistry {
     private final AtomicReference<NodeState> state = new AtomicReference<>(NodeState.RUNNING);
     private volatile ScheduledFuture<?> beating;
     private volatile Runnable onDrainRequested = () -> { };
+    /** The nodes' origins as a page's content security policy names them, as of the last heartbeat. */
+    private volatile String pageSources = "";
 
     public NodeRegistry(SqlSessionFactory database) {
         this.database = database;
@@ -43,6 +47,7 @@ public final class NodeRegistry {
             m.register(node.name(), node.url());
             return null;
         });
+        pageSources = pageSources(all());
         beating = scheduler.scheduleWithFixedDelay(() -> worker.execute(() -> beat(node)), HEARTBEAT.toMillis(),
                 HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -87,6 +92,7 @@ public final class NodeRegistry {
     private void beat(NodeIdentity node) {
         try {
             String stored = inSession(m -> m.heartbeat(node.name(), state.get().name()));
+            pageSources = pageSources(all());
             if (NodeState.DRAINING.name().equals(stored) && state.compareAndSet(NodeState.RUNNING, NodeState.DRAINING)) {
                 log.warn("an operator asked node {} to drain", node.name());
                 onDrainRequested.run();
@@ -94,6 +100,22 @@ public final class NodeRegistry {
         } catch (RuntimeException databaseGone) {
             log.debug("heartbeat of {} not recorded: {}", node.name(), databaseGone.toString());
         }
+    }
+
+    /**
+     * Where a page served here may connect besides its own server: every node not stopped, as its http(s) and ws(s)
+     * origins (space-separated), as of this node's last heartbeat; read without touching the database.
+     */
+    public String pageSources() {
+        return pageSources;
+    }
+
+    static String pageSources(List<GameNode> nodes) {
+        return nodes.stream().filter(n -> n.state() != NodeState.STOPPED && n.url() != null).map(n -> {
+            URI url = URI.create(n.url());
+            String socket = "https".equals(url.getScheme()) ? "wss" : "ws";
+            return url.getScheme() + "://" + url.getRawAuthority() + " " + socket + "://" + url.getRawAuthority();
+        }).distinct().collect(Collectors.joining(" "));
     }
 
     private <T> T inSession(Function<NodeMapper, T> statement) {

@@ -46,6 +46,7 @@ public final class TableOwnership implements AutoCloseable {
     private final TableDirectory tables;
     private final TableTakeover takeover;
     private final Duration ttl;
+    private final Duration drainBound;
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "table-leases");
@@ -61,7 +62,8 @@ public final class TableOwnership implements AutoCloseable {
     }
 
     public TableOwnership(Leases leases, NodeIdentity node, NodeRegistry registry, TableDirectory tables,
-                          TableTakeover takeover, Duration ttl) {
+                          TableTakeover takeover, Duration ttl, Duration drainBound) {
+        this.drainBound = drainBound;
         this.leases = leases;
         this.node = node;
         this.registry = registry;
@@ -87,6 +89,11 @@ public final class TableOwnership implements AutoCloseable {
         claimFree();
         long period = Math.max(100, ttl.toMillis() / 4);
         ticks.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** How long a drain of this node waits for the hands in play to end. */
+    public Duration drainBound() {
+        return drainBound;
     }
 
     /** The tables this node holds leases on now. */

@@ -97,7 +97,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     log.warn("static file {} failed", uri.path(), failure);
                     write(ctx, request, HttpReply.text(500, "internal error\n"));
                 } else {
-                    write(ctx, request, file.orElse(HttpReply.text(404, "not found\n")));
+                    write(ctx, request, file.map(routes::served).orElse(HttpReply.text(404, "not found\n")));
                 }
             });
         } else {

@@ -13,9 +13,18 @@ final class SecurityHeaders {
      * Everything from our own origin only; no inline script or style (the pages have none: styles are set through
      * the CSSOM, which CSP allows); {@code connect-src 'self'} covers the same-origin WebSocket in CSP Level 3.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = policy("");
+
+    /**
+     * The policy, letting pages also connect to {@code otherSources} (space-separated origins: the other game nodes,
+     * whose sockets and route lookups a page uses when a table it follows is served there).
+     */
+    static String policy(String otherSources) {
+        String connect = otherSources.isBlank() ? "'self'" : "'self' " + otherSources;
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src " + connect + "; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors 'none'";
+    }
 
     private SecurityHeaders() {
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code poker-server serve} in a JVM of its own, as an operator runs it, so a test can kill it the hard way
  * (SIGKILL: no shutdown hook, no clean stop) and see what a restart makes of the database it left behind.
  */
-final class ServerProcess {
+public final class ServerProcess {
 
     private static final Pattern READY = Pattern.compile("ready: http://localhost:(\\d+)/");
 
@@ -32,8 +32,8 @@ final class ServerProcess {
         this.output = output;
     }
 
-    /** Starts {@code serve} on the given database and waits until it listens. */
-    static ServerProcess serve(String dbUrl, String... moreArgs) throws IOException, InterruptedException {
+    /** Starts {@code serve} on the given database and waits until it listens (on {@code --port} when given, else any). */
+    public static ServerProcess serve(String dbUrl, String... moreArgs) throws IOException, InterruptedException {
         return start(List.of("--db-url", dbUrl, "--db-user", "postgres"), moreArgs);
     }
 
@@ -59,7 +59,10 @@ final class ServerProcess {
         command.addAll(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", classpath, PokerServer.class.getName(), "serve"));
         command.addAll(databaseArgs);
-        command.addAll(List.of("--host", "127.0.0.1", "--port", "0"));
+        command.addAll(List.of("--host", "127.0.0.1"));
+        if (!List.of(moreArgs).contains("--port")) {
+            command.addAll(List.of("--port", "0"));
+        }
         command.addAll(List.of(moreArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -89,7 +92,7 @@ final class ServerProcess {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -102,7 +105,7 @@ final class ServerProcess {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
     }
@@ -117,7 +120,7 @@ final class ServerProcess {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", output);
     }
 }
