@@ -55,6 +55,7 @@ import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.table.TableServices;
 import io.chipledger.server.tournament.director.TournamentDirector;
+import io.chipledger.server.tournament.director.TournamentLeases;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.security.SecureRandom;
@@ -205,7 +206,23 @@ public final class GameServer implements AutoCloseable {
                 new PostgresTournamentRecords(database.sqlSessionFactory(), worker), new TournamentDirector.Services(
                 ledger, online, players::isFrozen, tableExecutor, worker, clock, CURRENCY));
         tournaments.dealAt(new TournamentDirector.Tables(tables, id -> players.findById(id).join().orElseThrow()));
+        TournamentLeases tournamentLeases = node == null ? TournamentLeases.ALONE
+                : new TournamentLeases(new Leases(database.sqlSessionFactory()), node.name(), node.tableLease());
+        if (node != null) {
+            // Each sit-and-go runs on the node holding its lease; a dead node's are taken over once theirs run out.
+            tournaments.runUnder(tournamentLeases);
+        }
         tournaments.load();
+        if (node != null) {
+            long every = Math.max(100, tournamentLeases.renewEvery().toMillis());
+            scheduler.scheduleWithFixedDelay(() -> worker.execute(() -> {
+                try {
+                    tournaments.keepLeases();
+                } catch (RuntimeException failed) {
+                    log.warn("tournament leases not kept this time: {}", failed.toString());
+                }
+            }), every, every, TimeUnit.MILLISECONDS);
+        }
         DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
         Readiness ready = new Readiness(availability, ledger);
         availability.subscribe(new DatabaseAvailability.Listener() {
@@ -226,7 +243,9 @@ public final class GameServer implements AutoCloseable {
         new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant(), worker), settings.logins()).addTo(routes);
         new LobbyEndpoint(tables).addTo(routes);
-        new TournamentLobbyEndpoints(tournaments, players).addTo(routes);
+        (node == null ? new TournamentLobbyEndpoints(tournaments, players)
+                : new TournamentLobbyEndpoints(tournaments, players, node.name(), id -> tournamentLeases.holder(id)
+                        .filter(holder -> !holder.equals(node.name())).flatMap(nodes::urlOf), worker)).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
         TableLocator locator = node == null ? TableLocator.alone(tables)
                 : new TableRoutes(new Leases(database.sqlSessionFactory()), nodes, tables.records());
@@ -411,6 +430,7 @@ public final class GameServer implements AutoCloseable {
         if (ownership != null) {
             ownership.releaseAll();
             ownership.close();
+            tournaments.letGo();
         }
         if (node != null) {
             nodes.leave(node);

@@ -23,7 +23,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,22 +54,52 @@ public final class TournamentLobbyEndpoints {
 
     private final TournamentDirector tournaments;
     private final PlayerDirectory players;
+    /** Entries for tournaments other game nodes run go there; null for a server alone. */
+    private final EntryForwarding elsewhere;
 
     public TournamentLobbyEndpoints(TournamentDirector tournaments, PlayerDirectory players) {
         this.tournaments = tournaments;
         this.players = players;
+        this.elsewhere = null;
+    }
+
+    /**
+     * As game node {@code node} among others: an entry for a tournament another node runs ({@code runningAt}: that
+     * node's URL, blocking) is passed on to it.
+     */
+    public TournamentLobbyEndpoints(TournamentDirector tournaments, PlayerDirectory players, String node,
+                                    LongFunction<Optional<String>> runningAt, Executor worker) {
+        this.tournaments = tournaments;
+        this.players = players;
+        this.elsewhere = new EntryForwarding(node, runningAt, worker);
     }
 
     public void addTo(HttpRoutes routes) {
         routes.get("/api/tournaments", this::list)
                 .get("/api/tournament", this::one)
-                .post("/api/tournament/register", call -> asPlayer(call, (player, request) -> {
+                .post("/api/tournament/register", call -> hereOrWhereItRuns(call, () -> asPlayer(call, (player, request) -> {
                     if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
                         throw new BadRequest("requestId is required: 1 to 64 letters, digits or . _ : -");
                     }
                     return live(request).register(player, request.requestId());
-                }))
-                .post("/api/tournament/unregister", call -> asPlayer(call, (player, request) -> live(request).unregister(player)));
+                })))
+                .post("/api/tournament/unregister", call -> hereOrWhereItRuns(call,
+                        () -> asPlayer(call, (player, request) -> live(request).unregister(player))));
+    }
+
+    /** An entry answered here, unless another game node runs its tournament: then that node answers it. */
+    private CompletionStage<HttpReply> hereOrWhereItRuns(HttpCall call, Supplier<CompletionStage<HttpReply>> here) {
+        Long id = null;
+        try {
+            id = JSON.readValue(call.body(), EntryRequest.class).tournamentId();
+        } catch (IOException malformed) {
+            // answered here, as malformed
+        }
+        if (elsewhere == null || id == null || tournaments.find(id).isPresent()) {
+            return here.get();
+        }
+        return elsewhere.passOn(call, id).thenCompose(answer -> answer.<CompletionStage<HttpReply>>map(
+                CompletableFuture::completedFuture).orElseGet(here));
     }
 
     private CompletionStage<HttpReply> list(HttpCall call) {

@@ -87,7 +87,16 @@ public final class PostgresTournamentRecords implements TournamentRecords {
 
     @Override
     public long openTournament(long templateId) {
-        return transactions.now(session -> tournaments(session).insertTournament(templateId));
+        long[] id = new long[1];
+        // Under the template's row lock, so game nodes opening one at the same moment find each other's.
+        transactions.inOne(session -> {
+            TournamentMapper tournaments = tournaments(session);
+            tournaments.lockTemplate(templateId);
+            Long registering = tournaments.registeringOf(templateId);
+            id[0] = registering != null ? registering : tournaments.insertTournament(templateId);
+            session.commit(true); // the INSERT ... RETURNING is a select to MyBatis: committed by force
+        });
+        return id[0];
     }
 
     @Override

@@ -45,6 +45,12 @@ public interface TournamentMapper {
 
     long insertTournament(@Param("templateId") long templateId);
 
+    /** Locks the template's row until the transaction ends. */
+    Long lockTemplate(@Param("templateId") long templateId);
+
+    /** The template's tournament registering now (the oldest, should there be two), or null. */
+    Long registeringOf(@Param("templateId") long templateId);
+
     StoredTournament tournament(@Param("id") long id);
 
     /** Every tournament not over (not FINISHED or CANCELLED), oldest first. */

@@ -96,11 +96,11 @@ public final class ServerProcess {
         return port;
     }
 
-    String ws() {
+    public String ws() {
         return "ws://127.0.0.1:" + port + "/ws";
     }
 
-    String http() {
+    public String http() {
         return "http://127.0.0.1:" + port;
     }
 

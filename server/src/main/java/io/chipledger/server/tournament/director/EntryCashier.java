@@ -1,6 +1,7 @@
 package io.chipledger.server.tournament.director;
 
 import io.chipledger.ledger.AccountKind;
+import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.Ledger;
 import io.chipledger.ledger.Leg;
 import io.chipledger.ledger.Posting;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,12 @@ final class EntryCashier {
     private final long tournamentId;
     private final String tournamentRef;
     private final TournamentRules rules;
+    private final Supplier<Fence> fence;
 
-    EntryCashier(Ledger ledger, Executor worker, String currency, long tournamentId, TournamentRules rules) {
+    /** @param fence the fence of the tournament's lease each posting carries now (null: a server alone) */
+    EntryCashier(Ledger ledger, Executor worker, String currency, long tournamentId, TournamentRules rules,
+                 Supplier<Fence> fence) {
+        this.fence = fence;
         this.ledger = ledger;
         this.worker = worker;
         this.currency = currency;
@@ -126,7 +132,9 @@ final class EntryCashier {
      */
     private CompletableFuture<PostingResult> post(Posting posting) {
         CompletableFuture<PostingResult> answer = new CompletableFuture<>();
-        attempt(posting, answer, 1);
+        Fence lease = fence.get();
+        // On a game node, fenced by the tournament's lease: a node that lost it (paused past it) moves no chip.
+        attempt(lease == null ? posting : posting.withFence(lease), answer, 1);
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package io.chipledger.server.tournament.director;
 
+import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
 import io.chipledger.money.Money;
@@ -65,7 +66,7 @@ public final class TournamentActor {
 
     TournamentActor(SitAndGo sitAndGo, long templateId, StoredTournament row, TournamentRecords records,
                     TournamentDirector.Services services, TournamentDirector.Tables tables,
-                    Consumer<TournamentActor> changed) {
+                    Consumer<TournamentActor> changed, Supplier<Fence> fence) {
         this.sitAndGo = sitAndGo;
         this.tables = tables;
         this.templateId = templateId;
@@ -74,7 +75,8 @@ public final class TournamentActor {
         this.services = services;
         this.changed = changed;
         this.mailbox = new Mailbox(services.mailboxes());
-        this.cashier = new EntryCashier(services.ledger(), services.worker(), services.currency(), sitAndGo.id(), sitAndGo.rules());
+        this.cashier = new EntryCashier(services.ledger(), services.worker(), services.currency(), sitAndGo.id(),
+                sitAndGo.rules(), fence);
         this.payer = new TournamentPayer(sitAndGo.id(), cashier, records, services);
     }
 
@@ -265,6 +267,11 @@ public final class TournamentActor {
         if (rejected.reason() == RejectReason.INSUFFICIENT_FUNDS) {
             return new TournamentRefusal(TournamentRefusal.Code.INSUFFICIENT_FUNDS,
                     "your wallet does not hold the buy-in and the fee; nothing moved");
+        }
+        if (rejected.reason() == RejectReason.FENCED) {
+            // This node lost the tournament's lease (a pause): another node runs it now.
+            return new TournamentRefusal(TournamentRefusal.Code.NOT_REGISTERING,
+                    "another game node runs this tournament now; nothing moved: register again");
         }
         throw new IllegalStateException("the ledger refused an entry: " + rejected);
     }

@@ -57,6 +57,9 @@ public final class TournamentDirector {
     private Tables tables;
     private final Map<Long, TournamentTemplate> templates = new ConcurrentHashMap<>();
     private final Map<Long, TournamentActor> live = new ConcurrentHashMap<>();
+    /** Which tournaments this node runs, among game nodes; a server alone runs them all. */
+    private TournamentLeases leases = TournamentLeases.ALONE;
+    private volatile boolean stopping;
 
     public TournamentDirector(TournamentRecords records, Services services) {
         this.records = records;
@@ -71,6 +74,14 @@ public final class TournamentDirector {
         this.tables = where;
     }
 
+    /**
+     * On a game node among others: this node runs only the tournaments whose lease it holds ({@link #keepLeases} keeps
+     * them, and takes over a dead node's). Call it before {@link #load}.
+     */
+    public void runUnder(TournamentLeases held) {
+        this.leases = held;
+    }
+
     /** Loads templates and unfinished tournaments, finishes their interrupted payments; blocking, for start-up. */
     public void load() {
         records.templates().forEach(template -> templates.put(template.id(), template));
@@ -79,6 +90,10 @@ public final class TournamentDirector {
                 .stream().collect(Collectors.groupingBy(StoredEntry::tournamentId));
         List<CompletableFuture<Void>> recovering = new ArrayList<>();
         for (StoredTournament row : rows) {
+            if (!leases.claim(row.id())) {
+                log.info("tournament {} runs on another game node", row.id());
+                continue;
+            }
             List<StoredEntry> its = entries.getOrDefault(row.id(), List.of());
             TournamentActor actor = actorOf(row, its);
             live.put(row.id(), actor);
@@ -88,6 +103,7 @@ public final class TournamentDirector {
                 }
                 // Another game node holds its table's lease: it runs the tournament, this node leaves it alone.
                 live.remove(row.id());
+                leases.release(row.id());
                 log.info("tournament {} runs on another game node: {}", row.id(), failure.getMessage());
                 return null;
             }));
@@ -155,14 +171,19 @@ public final class TournamentDirector {
 
     /**
      * Tournaments in the given statuses, newest first: live ones from their actors, the last {@value #RECENT} that are
-     * over from the database.
+     * over from the database, and on a game node those other nodes run, from the database too.
      */
     public CompletableFuture<List<TournamentView>> list(List<TournamentStatus> statuses) {
         List<CompletableFuture<TournamentView>> views = live.values().stream().map(TournamentActor::view).toList();
         List<TournamentStatus> over = statuses.stream().filter(TournamentStatus::over).toList();
-        CompletableFuture<List<TournamentView>> ended = over.isEmpty() ? CompletableFuture.completedFuture(List.of())
+        boolean elsewhere = !leases.alone() && statuses.stream().anyMatch(status -> !status.over());
+        CompletableFuture<List<TournamentView>> ended = over.isEmpty() && !elsewhere ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> {
-                    List<StoredTournament> rows = records.recent(over, RECENT);
+                    List<StoredTournament> rows = new ArrayList<>(over.isEmpty() ? List.of() : records.recent(over, RECENT));
+                    if (elsewhere) {
+                        records.notOver().stream().filter(row -> !live.containsKey(row.id())
+                                && templates.containsKey(row.templateId()) && statuses.contains(TournamentStatus.valueOf(row.status()))).forEach(rows::add);
+                    }
                     Map<Long, List<StoredEntry>> entries = records.entries(rows.stream()
                             .map(StoredTournament::id).toList()).stream()
                             .collect(Collectors.groupingBy(StoredEntry::tournamentId));
@@ -186,15 +207,70 @@ public final class TournamentDirector {
         return template;
     }
 
-    /** Opens a tournament from the template unless one of it is registering already. */
+    /**
+     * Opens a tournament from the template unless one of it is registering already: here, or at another game node
+     * (which runs it; a dead node's is taken over here).
+     */
     private synchronized void ensureRegistering(TournamentTemplate template) {
         boolean registering = live.values().stream().anyMatch(actor -> actor.templateId() == template.id()
                 && actor.registering());
         if (!registering && template.active()) {
-            long id = records.openTournament(template.id());
-            StoredTournament row = records.tournament(id);
-            live.put(id, actorOf(row, List.of()));
+            adopt(records.tournament(records.openTournament(template.id())));
         }
+    }
+
+    /**
+     * Runs the tournament here if this node can claim its lease (a server alone always can): the one just opened, or
+     * one whose node died. A running one resumes as after a crash (the hand in play voided, the chips of its start);
+     * one that cannot resume yet (its table's lease still held by the dead node) is let go, to be tried again.
+     */
+    private synchronized void adopt(StoredTournament row) {
+        if (live.containsKey(row.id()) || !leases.claim(row.id())) {
+            return;
+        }
+        List<StoredEntry> entries = records.entries(List.of(row.id()));
+        TournamentActor actor = actorOf(row, entries);
+        live.put(row.id(), actor);
+        if (entries.isEmpty() && TournamentStatus.valueOf(row.status()) == TournamentStatus.REGISTERING) {
+            return; // a new one: nothing to finish
+        }
+        log.info("running tournament {} ({}) on this node from now on", row.id(), row.status());
+        actor.recover(entries).whenComplete((done, failure) -> {
+            if (failure != null) {
+                live.remove(row.id(), actor);
+                leases.release(row.id());
+                log.info("tournament {} not resumed here yet: {}", row.id(), failure.toString());
+            }
+        });
+    }
+
+    /**
+     * On a game node, every {@link TournamentLeases#renewEvery()}: renews this node's tournament leases and lets go of
+     * those another node claimed, learns the templates other nodes defined, and takes over the tournaments no node
+     * runs (a dead node's, once their leases ran out). Blocking: on the worker.
+     */
+    public void keepLeases() {
+        if (stopping) {
+            return;
+        }
+        for (long lost : leases.renew()) {
+            if (live.remove(lost) != null) {
+                log.warn("tournament {} was claimed by another game node: this node stops running it", lost);
+            }
+        }
+        records.templates().forEach(template -> templates.put(template.id(), template));
+        for (StoredTournament row : records.notOver()) {
+            if (!live.containsKey(row.id())) {
+                adopt(row);
+            }
+        }
+        templates.values().stream().filter(TournamentTemplate::active).forEach(this::ensureRegistering);
+    }
+
+    /** The node stops: the leases of the tournaments it ran are given up, so other nodes take them over at once. */
+    public void letGo() {
+        stopping = true; // a tick after this would claim them again
+        leases.releaseAll();
     }
 
     private TournamentActor actorOf(StoredTournament row, List<StoredEntry> entries) {
@@ -202,13 +278,15 @@ public final class TournamentDirector {
         TournamentStatus status = TournamentStatus.valueOf(row.status());
         SitAndGo sitAndGo = status == TournamentStatus.REGISTERING ? SitAndGo.open(row.id(), template.rules())
                 : restore(row, template, entries);
-        return new TournamentActor(sitAndGo, template.id(), row, records, services, tables, this::changed);
+        return new TournamentActor(sitAndGo, template.id(), row, records, services, tables, this::changed,
+                () -> leases.fenceOf(row.id()));
     }
 
     /** A tournament started or ended: the next one of its template opens, and an ended one leaves the live ones. */
     private void changed(TournamentActor actor) {
         if (actor.over()) {
             live.remove(actor.id());
+            leases.release(actor.id());
         }
         TournamentTemplate template = templates.get(actor.templateId());
         if (template != null) {

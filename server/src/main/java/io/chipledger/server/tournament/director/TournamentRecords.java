@@ -26,7 +26,10 @@ public interface TournamentRecords {
 
     void setTemplateActive(long templateId, boolean active);
 
-    /** Stores a new tournament of the template, registering; returns its id. */
+    /**
+     * Stores a new tournament of the template, registering, and returns its id; or returns the one registering already
+     * (another game node's), so a template has one at a time.
+     */
     long openTournament(long templateId);
 
     /** The tournament, or null. */

@@ -1,0 +1,109 @@
+package io.chipledger.server.tournament.director;
+
+import io.chipledger.ledger.Fence;
+import io.chipledger.ledger.lease.Lease;
+import io.chipledger.ledger.lease.Leases;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which game node runs each sit-and-go when several share the database: the holder of the lease
+ * {@code tournament:<id>} (the ledger's leases, told by the database's clock), from its registration to its end. Only
+ * the holder registers players, deals and pays the tournament, and its postings carry the lease's fence, so a node
+ * that lost a tournament (paused past its lease) moves none of its chips. {@link #ALONE}: a server alone on its
+ * database holds every tournament, and fences nothing.
+ */
+public final class TournamentLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(TournamentLeases.class);
+
+    public static final TournamentLeases ALONE = new TournamentLeases(null, null, null);
+
+    private final Leases leases;
+    private final String node;
+    private final Duration ttl;
+    private final Map<Long, Fence> held = new ConcurrentHashMap<>();
+
+    /** Leases held by {@code node} for {@code ttl} (renewed by {@link TournamentDirector#keepLeases}). */
+    public TournamentLeases(Leases leases, String node, Duration ttl) {
+        this.leases = leases;
+        this.node = node;
+        this.ttl = ttl;
+    }
+
+    public static String leaseName(long tournamentId) {
+        return "tournament:" + tournamentId;
+    }
+
+    boolean alone() {
+        return leases == null;
+    }
+
+    /** How often the leases are renewed: a quarter of their time to live. */
+    public Duration renewEvery() {
+        return ttl.dividedBy(4);
+    }
+
+    /** Claims the tournament for this node, or keeps it; false while another node holds it. Blocking. */
+    boolean claim(long tournamentId) {
+        if (alone()) {
+            return true;
+        }
+        Optional<Fence> fence = leases.claim(leaseName(tournamentId), node, ttl);
+        fence.ifPresent(f -> held.put(tournamentId, f));
+        return fence.isPresent();
+    }
+
+    /** The fence the tournament's postings carry now; null for a server alone. */
+    Fence fenceOf(long tournamentId) {
+        return held.get(tournamentId);
+    }
+
+    /** Renews every lease held; returns the tournaments another node claimed meanwhile (this node lets them go). */
+    Set<Long> renew() {
+        if (alone() || held.isEmpty()) {
+            return Set.of();
+        }
+        Set<Fence> kept = leases.renew(node, held.values(), ttl);
+        Set<Long> lost = new HashSet<>();
+        held.forEach((id, fence) -> {
+            if (!kept.contains(fence)) {
+                lost.add(id);
+            }
+        });
+        lost.forEach(held::remove);
+        return lost;
+    }
+
+    /** The tournament ended here, or could not be resumed here: its lease is given up, for another node to claim. */
+    void release(long tournamentId) {
+        Fence fence = held.remove(tournamentId);
+        if (fence == null) {
+            return;
+        }
+        try {
+            leases.release(node, fence);
+        } catch (RuntimeException databaseAway) {
+            log.warn("lease {} not released; it runs out by itself: {}", fence, databaseAway.toString());
+        }
+    }
+
+    /** Every lease held is given up (the node stops): other nodes take those tournaments over at once. */
+    void releaseAll() {
+        Set.copyOf(held.keySet()).forEach(this::release);
+    }
+
+    /** The node running the tournament now, if one holds its lease. Blocking. */
+    public Optional<String> holder(long tournamentId) {
+        if (alone()) {
+            return Optional.empty();
+        }
+        return leases.find(leaseName(tournamentId)).filter(lease -> !lease.free()).map(Lease::holder);
+    }
+}
