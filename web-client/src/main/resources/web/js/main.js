@@ -74,6 +74,11 @@ export const app = {
     }
   },
 
+  /** A game node's URL the lobby named: asked where a table went should the page's own node be gone. */
+  nodeSeen(url) {
+    router.learn(url);
+  },
+
   isSeatedAt(tableId) {
     return (tables.get(tableId)?.controller.model.mySeat ?? -1) >= 0;
   },

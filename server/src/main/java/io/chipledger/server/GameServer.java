@@ -9,6 +9,7 @@ import io.chipledger.ledger.db.DatabaseAvailability;
 import io.chipledger.ledger.postgres.PostgresLedger;
 import io.chipledger.money.Money;
 import io.chipledger.server.account.PasswordHasher;
+import io.chipledger.server.account.Player;
 import io.chipledger.server.account.PlayerDirectory;
 import io.chipledger.server.account.SessionTokens;
 import io.chipledger.server.admin.AdminConsole;
@@ -242,13 +243,15 @@ public final class GameServer implements AutoCloseable {
         }
         new HealthEndpoint(ready).addTo(routes);
         new AuthEndpoints(players, welcomeGrant(ledger, settings.welcomeGrant(), worker), settings.logins()).addTo(routes);
-        new LobbyEndpoint(tables).addTo(routes);
+        TableLocator locator = node == null ? TableLocator.alone(tables)
+                : new TableRoutes(new Leases(database.sqlSessionFactory()), nodes, tables.records(), seats,
+                        id -> players.findById(id).join().map(Player::name).orElse("#" + id));
+        (node == null ? new LobbyEndpoint(tables)
+                : new LobbyEndpoint(tables, locator, node.name(), node.identity().url(), worker)).addTo(routes);
         (node == null ? new TournamentLobbyEndpoints(tournaments, players)
                 : new TournamentLobbyEndpoints(tournaments, players, node.name(), id -> tournamentLeases.holder(id)
                         .filter(holder -> !holder.equals(node.name())).flatMap(nodes::urlOf), worker)).addTo(routes);
         new HandHistoryEndpoints(players, new HandExporter(database.sqlSessionFactory()), worker).addTo(routes);
-        TableLocator locator = node == null ? TableLocator.alone(tables)
-                : new TableRoutes(new Leases(database.sqlSessionFactory()), nodes, tables.records());
         new RouteEndpoint(locator, worker).addTo(routes);
         GameGateway gateway = new GameGateway(players, tables, online, ledger, worker, CURRENCY,
                 new SessionSockets(players, scheduler, clock, Duration.ofSeconds(1)), node == null ? null : locator);

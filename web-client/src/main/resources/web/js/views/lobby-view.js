@@ -55,7 +55,8 @@ export function mountLobbyView(app) {
   function row(t) {
     // The page knows the tables it follows; after a reload it follows none yet, and the lobby's list of players says.
     const seated = app.isSeatedAt(t.id) || sitsAt(t, app.player());
-    return h('tr', { class: 'lobby-row', dataset: { tableId: t.id } },
+    app.nodeSeen(t.url); // on a game node among others, the node serving the table
+    return h('tr', { class: 'lobby-row', dataset: { tableId: t.id, node: t.node ?? '' } },
         h('td', { class: 'name', 'data-label': 'Table' }, t.name),
         h('td', { class: 'game', 'data-label': 'Game', dataset: { game: t.game ?? 'NLHE' } }, gameName(t.game)),
         h('td', { class: 'stakes', 'data-label': 'Stakes' }, `${format(fromWire(t.smallBlind))}/${format(fromWire(t.bigBlind))}`),

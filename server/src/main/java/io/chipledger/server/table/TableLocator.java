@@ -1,6 +1,8 @@
 package io.chipledger.server.table;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a table is served: by this server alone on its database, or, among game nodes, by the node holding its lease.
@@ -17,6 +19,18 @@ public interface TableLocator {
      * database (it serves every table itself).
      */
     record Route(long tableId, boolean served, String node, String url) {
+    }
+
+    /**
+     * The open cash tables not served here ({@code servedHere}): those other game nodes serve, or none does right now
+     * (a takeover under way: {@code node} null), as a lobby lists them, from the database. None for a server alone.
+     */
+    default List<Listed> elsewhere(Set<Long> servedHere) {
+        return List.of();
+    }
+
+    /** A table served elsewhere: its settings, the players recorded in its seats, and the node serving it. */
+    record Listed(TableConfig config, List<String> players, String node, String url) {
     }
 
     /** A server alone on its database: every table it runs is served here. */
