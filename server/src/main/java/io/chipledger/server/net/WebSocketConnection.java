@@ -7,20 +7,34 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link ClientConnection} over a Netty channel. Messages are encoded on the caller's thread and written without
- * waiting; when the channel's outbound buffer passes the high-water mark (a client that stopped reading), the
- * connection is closed: the client resyncs on reconnect instead of the server buffering without bound.
+ * A {@link ClientConnection} over a Netty channel. Messages are encoded on the caller's thread and queued without
+ * waiting; the channel's event loop writes whatever has queued in one go and flushes once, so the burst of frames a
+ * table's action sends a watcher costs one task and one system call, not one of each per frame. When the channel's
+ * outbound buffer passes the high-water mark (a client that stopped reading), the connection is closed: the client
+ * resyncs on reconnect instead of the server buffering without bound.
  */
 final class WebSocketConnection implements ClientConnection {
 
     private static final AtomicLong IDS = new AtomicLong();
+    private static final AtomicIntegerFieldUpdater<WebSocketConnection> DRAIN_SCHEDULED =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "drainScheduled");
 
     private final long id = IDS.incrementAndGet();
     private final Channel channel;
     private final FrameTimings timings;
+    /** Frames (and at most one close) not yet handed to the channel, in the order they were sent. */
+    private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    /** 1 while a drain is queued on the event loop and has not yet started taking from the outbox. */
+    private volatile int drainScheduled;
 
     WebSocketConnection(Channel channel, FrameTimings timings) {
         this.channel = channel;
@@ -39,7 +53,7 @@ final class WebSocketConnection implements ClientConnection {
             // Straight to UTF-8 bytes: a String first would be one more copy of every message.
             byte[] utf8 = ProtocolJson.writeBytes(message);
             timings.encoded(System.nanoTime() - started);
-            write(utf8, BroadcastWrites.NONE);
+            queue(new Outgoing(utf8, BroadcastWrites.NONE, System.nanoTime(), null));
         }
     }
 
@@ -51,18 +65,67 @@ final class WebSocketConnection implements ClientConnection {
     @Override
     public void send(EncodedMessage message, BroadcastWrites broadcast) {
         if (readyToWrite()) {
-            write(message.utf8(), broadcast);
+            queue(new Outgoing(message.utf8(), broadcast, System.nanoTime(), null));
         }
     }
 
-    private void write(byte[] utf8, BroadcastWrites broadcast) {
-        long queued = System.nanoTime();
-        broadcast.queued();
-        // A new buffer over the bytes per frame: each has its own indices and reference count.
-        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8))).addListener(written -> {
-            timings.written(System.nanoTime() - queued);
-            broadcast.written();
+    private void queue(Outgoing outgoing) {
+        outgoing.broadcast.queued();
+        outbox.add(outgoing);
+        if (DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
+            try {
+                channel.eventLoop().execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                // The event loops are shut down (the server is stopping): nothing queued here will be written.
+                Outgoing dropped;
+                while ((dropped = outbox.poll()) != null) {
+                    dropped.broadcast.written();
+                }
+            }
+        }
+    }
+
+    /**
+     * On the event loop: writes every frame queued so far and flushes once. The last frame's write completes after
+     * all the others (a channel writes in order), so its listener times the whole burst.
+     */
+    private void drain() {
+        drainScheduled = 0; // from here on, a frame queued is either taken below or schedules another drain
+        List<Outgoing> burst = new ArrayList<>();
+        Outgoing next;
+        while ((next = outbox.poll()) != null) {
+            if (next.closeReason != null) {
+                flush(burst);
+                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, next.closeReason))
+                        .addListener(f -> channel.close());
+                burst = new ArrayList<>();
+                continue;
+            }
+            burst.add(next);
+        }
+        flush(burst);
+    }
+
+    private void flush(List<Outgoing> burst) {
+        if (burst.isEmpty()) {
+            return;
+        }
+        int last = burst.size() - 1;
+        for (int i = 0; i < last; i++) {
+            channel.write(frameOf(burst.get(i)));
+        }
+        channel.writeAndFlush(frameOf(burst.get(last))).addListener(written -> {
+            long now = System.nanoTime();
+            for (Outgoing outgoing : burst) {
+                timings.written(now - outgoing.queuedNanos);
+                outgoing.broadcast.written();
+            }
         });
+    }
+
+    private static TextWebSocketFrame frameOf(Outgoing outgoing) {
+        // A new buffer over the bytes per frame: each has its own indices and reference count.
+        return new TextWebSocketFrame(Unpooled.wrappedBuffer(outgoing.utf8));
     }
 
     private boolean readyToWrite() {
@@ -76,11 +139,11 @@ final class WebSocketConnection implements ClientConnection {
         return true;
     }
 
+    /** Closes after the frames already queued are written, as a close written at once would have been. */
     @Override
     public void close(String reason) {
         if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, reason))
-                    .addListener(f -> channel.close());
+            queue(new Outgoing(null, BroadcastWrites.NONE, System.nanoTime(), reason));
         }
     }
 
@@ -92,5 +155,9 @@ final class WebSocketConnection implements ClientConnection {
     @Override
     public String toString() {
         return "connection " + id + " " + channel.remoteAddress();
+    }
+
+    /** A frame's bytes on their way, or (with {@code closeReason}) the close that ends the connection. */
+    private record Outgoing(byte[] utf8, BroadcastWrites broadcast, long queuedNanos, String closeReason) {
     }
 }
