@@ -1,5 +1,6 @@
 package io.chipledger.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -9,7 +10,7 @@ import io.chipledger.money.Money;
  * Everything a browser may send over the WebSocket. Each request carries a client-chosen {@code requestId}, echoed in
  * the reply; for requests that move money it is also the ledger's idempotency key, so a resent request moves money
  * once. Amounts are strings; see docs/protocol.md. Every field is required except {@code Watch.lastSeq},
- * {@code Watch.recent} and {@code Act.amount}.
+ * {@code Watch.recent}, {@code Act.amount} and the {@code postBigBlind} of {@code SitDown} and {@code SitIn}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -63,11 +64,25 @@ public sealed interface ClientMessage {
             @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
-    /** Takes a seat and buys in: {@code amount} moves from the wallet to the seat, within the table's limits. */
+    /**
+     * Takes a seat and buys in: {@code amount} moves from the wallet to the seat, within the table's limits. A game
+     * already running deals the newcomer in when the big blind reaches the seat, or, with {@code postBigBlind} true, at
+     * the next hand in which the seat is after the blinds and before the button, posting a live big blind there.
+     */
     record SitDown(@JsonProperty(required = true) String requestId,
             @JsonProperty(required = true) long tableId,
             @JsonProperty(required = true) int seat,
-            @JsonProperty(required = true) Money amount) implements TableMessage {
+            @JsonProperty(required = true) Money amount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean postBigBlind) implements TableMessage {
+
+        /** Waits for the big blind. */
+        public SitDown(String requestId, long tableId, int seat, Money amount) {
+            this(requestId, tableId, seat, amount, null);
+        }
+
+        public boolean postsBigBlind() {
+            return Boolean.TRUE.equals(postBigBlind);
+        }
     }
 
     /** Adds chips between hands, up to the table maximum. */
@@ -92,8 +107,19 @@ public sealed interface ClientMessage {
             @JsonProperty(required = true) long tableId) implements TableMessage {
     }
 
+    /** Deals the player in again: when the big blind reaches the seat, or at once with a post, as {@link SitDown} says. */
     record SitIn(@JsonProperty(required = true) String requestId,
-            @JsonProperty(required = true) long tableId) implements TableMessage {
+            @JsonProperty(required = true) long tableId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean postBigBlind) implements TableMessage {
+
+        /** Waits for the big blind. */
+        public SitIn(String requestId, long tableId) {
+            this(requestId, tableId, null);
+        }
+
+        public boolean postsBigBlind() {
+            return Boolean.TRUE.equals(postBigBlind);
+        }
     }
 
     /** Stands up: after the current hand the seat's stack goes back to the wallet. */

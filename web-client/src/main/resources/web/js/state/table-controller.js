@@ -153,8 +153,10 @@ export class TableController {
     return true;
   }
 
-  sitDown(seat, cents) {
-    return this.send({ type: 'sitDown', tableId: this.tableId, seat, amount: toWire(cents) });
+  /** {@code postBigBlind}: come in at once with a live big blind rather than wait for it (docs/room-rules.md). */
+  sitDown(seat, cents, postBigBlind = false) {
+    return this.send({ type: 'sitDown', tableId: this.tableId, seat, amount: toWire(cents),
+      ...(postBigBlind ? { postBigBlind: true } : {}) });
   }
 
   topUp(cents) {
@@ -165,8 +167,9 @@ export class TableController {
     return this.send({ type: 'sitOut', tableId: this.tableId });
   }
 
-  sitIn() {
-    return this.send({ type: 'sitIn', tableId: this.tableId });
+  /** Sitting out or waiting for the big blind: be dealt in again, at once with a post when {@code postBigBlind}. */
+  sitIn(postBigBlind = false) {
+    return this.send({ type: 'sitIn', tableId: this.tableId, ...(postBigBlind ? { postBigBlind: true } : {}) });
   }
 
   leave() {

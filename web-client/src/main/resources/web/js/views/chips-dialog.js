@@ -5,9 +5,10 @@ import { format, min, readAmount, toWire } from '../money.js';
 
 /**
  * Opens a modal dialog. {@code low}/{@code high} bound the amount (cents), {@code wallet} is the balance,
- * {@code submit(cents)} returns a promise of the server's answer (done or error).
+ * {@code submit(cents, choice)} returns a promise of the server's answer (done or error). {@code choices}, if any, are
+ * radio buttons ({@code value}, {@code label}, the first one chosen) whose chosen value is passed as {@code choice}.
  */
-export function openChipsDialog({ title, detail, low, high, wallet, confirm, submit }) {
+export function openChipsDialog({ title, detail, low, high, wallet, confirm, submit, choices = [] }) {
   const limit = min(high, wallet);
   const amount = h('input', {
     id: 'chips-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-label': 'amount',
@@ -35,6 +36,10 @@ export function openChipsDialog({ title, detail, low, high, wallet, confirm, sub
           h('dt', {}, 'Maximum'), h('dd', { id: 'chips-max' }, format(high)),
           h('dt', {}, 'Wallet'), h('dd', { id: 'chips-wallet' }, format(wallet))),
       h('label', {}, 'Amount ', amount),
+      choices.length ? h('fieldset', { class: 'chips-choices', id: 'chips-choices' }, choices.map((c, i) =>
+        h('label', { class: 'chips-choice' },
+          h('input', { type: 'radio', name: 'chips-choice', id: `chips-choice-${c.value}`, value: c.value, checked: i === 0 }),
+          ` ${c.label}`))) : null,
       error,
       h('div', { class: 'dialog-buttons' }, cancel, ok));
   const dialog = h('dialog', { class: 'chips-dialog', id: 'chips-dialog' }, form);
@@ -45,7 +50,7 @@ export function openChipsDialog({ title, detail, low, high, wallet, confirm, sub
       return;
     }
     ok.disabled = true;
-    const answer = await submit(cents);
+    const answer = await submit(cents, form.querySelector('input[name="chips-choice"]:checked')?.value ?? null);
     if (answer.type === 'done') {
       close();
     } else {

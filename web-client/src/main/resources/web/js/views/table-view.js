@@ -158,6 +158,11 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
         me.sittingOut
           ? h('button', { type: 'button', id: 'sit-in', onclick: () => answered(controller.sitIn()) }, 'Sit in')
           : h('button', { type: 'button', id: 'sit-out', onclick: () => answered(controller.sitOut()) }, 'Sit out next hand'),
+        // Back from sitting out, or waiting for the big blind: post one to be dealt in sooner (docs/room-rules.md).
+        me.sittingOut || waitsForBigBlind(model, me)
+          ? h('button', { type: 'button', id: 'post-big-blind', onclick: () => postBigBlind() },
+              `Post big blind (${amountsOf(model.config).format(model.config.bigBlind)})`)
+          : null,
         me.busted
           ? h('button', { type: 'button', id: 'rebuy', class: 'primary', onclick: () => openTopUp() }, 'Rebuy')
           : h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
@@ -171,6 +176,13 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       app.toast(answer.message ?? answer.code);
     }
     return answer;
+  }
+
+  async function postBigBlind() {
+    const answer = await answered(controller.sitIn(true));
+    if (answer.type === 'done') {
+      app.toast('You post the big blind at the next hand your seat is after the blinds, and are dealt in.');
+    }
   }
 
   async function leave() {
@@ -188,7 +200,10 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       title: `Buy in at ${c.name}, seat ${seat + 1}`,
       detail: `Blinds ${format(c.smallBlind)}/${format(c.bigBlind)}`,
       low: c.minBuyIn, high: c.maxBuyIn, wallet: app.wallet(), confirm: 'Buy in',
-      submit: cents => controller.sitDown(seat, cents),
+      // At a running game a newcomer waits for the big blind, or posts one to play at once (docs/room-rules.md).
+      choices: [{ value: 'wait', label: 'Wait for the big blind' },
+        { value: 'post', label: `Post the big blind now (${format(c.bigBlind)})` }],
+      submit: (cents, choice) => controller.sitDown(seat, cents, choice === 'post'),
     });
   }
 
@@ -221,6 +236,11 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       app.unfollow(tableId, controller);
     },
   };
+}
+
+/** The viewer's seat left out of the running hand, though ready to play: it waits for the big blind to reach it. */
+function waitsForBigBlind(model, me) {
+  return model.handId !== null && !me.inHand && !me.sittingOut && !me.busted && !model.config.tournamentChips;
 }
 
 function firstFreeSeat(model) {

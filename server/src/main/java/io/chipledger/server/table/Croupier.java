@@ -86,12 +86,13 @@ final class Croupier {
             return Outcome.none().now();
         }
         return services.hands().open(config.id()).thenApply(handId -> {
-            DealingOrder.Deal deal = DealingOrder.next(table.seats, table.button);
+            Stakes stakes = table.playsATournament() ? table.tournament.stakesForNextHand(clock.instant()) : config.stakes();
+            DealingOrder.Deal deal = DealingOrder.next(table.seats, table.button, stakes.hasStraddle());
             table.button = deal.button();
             List<Seat> dealtIn = deal.dealtIn();
             DealingOrder.leftOut(table.seats, dealtIn);
-            List<PlayerSeat> players = dealtIn.stream().map(s -> new PlayerSeat(s.number, s.stack)).toList();
-            Stakes stakes = table.playsATournament() ? table.tournament.stakesForNextHand(clock.instant()) : config.stakes();
+            List<PlayerSeat> players = dealtIn.stream()
+                    .map(s -> new PlayerSeat(s.number, s.stack, deal.posting().contains(s))).toList();
             HoldemHand engine = HoldemHand.start(new HandSetup(players, stakes, config.rake(), true,
                     Reopening.FULL_RAISE_ONLY, config.variant()));
             DeckSource.ShuffledDeck shuffled = services.decks().shuffle(config.id(), handId);

@@ -29,6 +29,11 @@ final class Seat {
     Duration timeBank;
     /** Sat down, or left out of a hand the table played: dealt in again only once the big blind reaches the seat. */
     boolean waitsForBigBlind = true;
+    /**
+     * While waiting: the player chose to post a big blind rather than wait for it, and is dealt in at the first hand in
+     * which the seat is after the blinds and before the button (DealingOrder).
+     */
+    boolean postsBigBlind;
     /** Busted and offered a rebuy that is still open; {@code rebuyOffers} numbers the offers, so a stale timer knows. */
     boolean awaitingRebuy;
     int rebuyOffers;

@@ -351,9 +351,9 @@ public final class TableActor {
         } else if (message instanceof ClientMessage.Act act) {
             return handleAndPublish(requester, croupier.act(player, act));
         } else if (message instanceof ClientMessage.SitOut sitOut) {
-            return handleAndPublish(requester, usher.setSittingOut(player, sitOut.requestId(), true).now());
+            return handleAndPublish(requester, usher.setSittingOut(player, sitOut.requestId(), true, false).now());
         } else if (message instanceof ClientMessage.SitIn sitIn) {
-            return handleAndPublish(requester, usher.setSittingOut(player, sitIn.requestId(), false).now());
+            return handleAndPublish(requester, usher.setSittingOut(player, sitIn.requestId(), false, sitIn.postsBigBlind()).now());
         } else if (message instanceof ClientMessage.Leave leave) {
             return handleAndPublish(requester, usher.leave(player, leave));
         } else if (message instanceof ClientMessage.Chat line) {

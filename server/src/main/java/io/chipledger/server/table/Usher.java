@@ -77,6 +77,7 @@ final class Usher {
                 return Outcome.done(request.requestId());
             }
             Seat seat = new Seat(request.seat(), player, outcome.seatAccount(), key, outcome.seatBalance(), config.timeBank());
+            seat.postsBigBlind = request.postsBigBlind();
             table.seats.put(seat);
             croupier.dealIfReady();
             return Outcome.of(new Outcome.Joined())
@@ -159,12 +160,14 @@ final class Usher {
         return Outcome.done(request.requestId()).then(() -> croupier.standUp(seat)).now();
     }
 
-    Outcome setSittingOut(Player player, String requestId, boolean out) {
+    /** {@code postBigBlind}: coming back, the player posts a big blind rather than wait for it (DealingOrder). */
+    Outcome setSittingOut(Player player, String requestId, boolean out, boolean postBigBlind) {
         Seat seat = table.seats.of(player);
         if (seat == null) {
             return Outcome.refused(requestId, ErrorCode.NOT_SEATED, "you have no seat at this table");
         }
         seat.sittingOutWhileAway = false;
+        seat.postsBigBlind = !out && postBigBlind;
         Outcome changed = Outcome.none();
         if (seat.sittingOut != out) {
             seat.sittingOut = out;

@@ -89,6 +89,13 @@ public final class ScriptedHand {
         return this;
     }
 
+    /** The player added last posts a big blind from their seat to come in at once. */
+    public ScriptedHand postingBigBlind() {
+        HandHistoryRecorder.Participant last = players.remove(players.size() - 1);
+        players.add(new HandHistoryRecorder.Participant(last.seat(), last.playerId(), last.player(), last.stack(), true));
+        return this;
+    }
+
     public ScriptedHand board(String board) {
         for (String card : board.split(" ")) {
             cards.add(card);
@@ -167,6 +174,23 @@ public final class ScriptedHand {
                 .player(5, "dave", "100.00", "QhQc")
                 .board("Ah Kc 2s 9d 5h")
                 .actions("carol raises 3.00", "dave calls", "alice all-in", "bob all-in", "carol all-in", "dave calls")
+                .play();
+    }
+
+    /**
+     * Dave sat down under the gun and posted a big blind rather than wait for it: he checks his option, and the big
+     * blind's set of nines beats his pair of Jacks at showdown.
+     */
+    public static HandHistory postedBigBlind() {
+        return hand(107).seats(6, 5)
+                .player(0, "alice", "50.00", "7c2d")
+                .player(1, "bob", "50.00", "9s9d")
+                .player(3, "dave", "40.00", "AhJc").postingBigBlind()
+                .player(5, "erin", "50.00", "Kd3s")
+                .board("9h Jd 4c 2s 5h")
+                .actions("dave checks", "erin folds", "alice calls", "bob checks",
+                        "alice checks", "bob bets 2.00", "dave calls", "alice folds",
+                        "bob checks", "dave checks", "bob checks", "dave checks")
                 .play();
     }
 

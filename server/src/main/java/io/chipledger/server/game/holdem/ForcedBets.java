@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Posts antes, then blinds and straddle, each capped at the player's stack (a short player is all-in for less).
- * Heads-up the button (position 1) posts the small blind and the other player the big blind.
+ * Posts antes, then blinds and straddle, then the live big blinds of players who chose to post one rather than wait
+ * for it, each capped at the player's stack (a short player is all-in for less). Heads-up the button (position 1)
+ * posts the small blind and the other player the big blind.
  */
 final class ForcedBets {
 
@@ -23,6 +24,12 @@ final class ForcedBets {
         post(seats.get(n == 2 ? 0 : 1), Blind.BIG, stakes.bigBlind(), events);
         if (stakes.hasStraddle()) {
             post(seats.get(2), Blind.STRADDLE, stakes.straddle(), events);
+        }
+        // Live, like the big blind's: it counts toward the poster's call, and with no raise they may check or raise.
+        for (SeatState seat : seats) {
+            if (seat.postsBigBlind) {
+                post(seat, Blind.BIG, stakes.bigBlind(), events);
+            }
         }
         return events;
     }

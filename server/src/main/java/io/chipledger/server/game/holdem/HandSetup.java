@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Everything a hand needs before the first card: who plays with what stack, in seat order starting left of the
  * button (the button last), the stakes, the rake, whether a losing hand may be mucked at showdown, the
- * {@link Reopening} rule ({@link Reopening#FULL_RAISE_ONLY} at our tables) and the {@link Variant} played.
+ * {@link Reopening} rule ({@link Reopening#FULL_RAISE_ONLY} at our tables) and the {@link Variant} played. A player
+ * may post a live big blind from a seat after the blinds and before the button ({@link PlayerSeat#postsBigBlind}).
  */
 public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, boolean muckLosingHands,
                         Reopening reopening, Variant variant) {
@@ -30,6 +31,15 @@ public record HandSetup(List<PlayerSeat> players, Stakes stakes, RakeRule rake, 
         }
         if (stakes.hasStraddle() && players.size() < 3) {
             throw new IllegalArgumentException("a straddle needs at least three players");
+        }
+        int lastBlind = stakes.hasStraddle() ? 2 : 1;
+        for (int position = 0; position < players.size(); position++) {
+            // An extra big blind comes from a seat after the blinds (and straddle), never the button's: the button
+            // and the small blind are not bought with a post.
+            if (players.get(position).postsBigBlind() && (position <= lastBlind || position == players.size() - 1)) {
+                throw new IllegalArgumentException("seat " + players.get(position).seat() + " cannot post a big blind "
+                        + "in position " + position + " of " + players.size() + ": only after the blinds, before the button");
+            }
         }
         if (players.size() * variant.holeCards() + 5 > 52) {
             throw new IllegalArgumentException("a deck cannot deal " + players.size() + " players "

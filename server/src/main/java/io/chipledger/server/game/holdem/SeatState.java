@@ -13,6 +13,8 @@ final class SeatState {
     final int seat;
     final int position;
     final Money startingStack;
+    /** Posts a live big blind out of the blinds' positions (a player who would not wait for the big blind). */
+    final boolean postsBigBlind;
     Money stack;
     /** Chips put in on the current street (blinds included, antes not). */
     Money streetBet = Money.ZERO;
@@ -27,6 +29,7 @@ final class SeatState {
         this.seat = player.seat();
         this.position = position;
         this.startingStack = player.stack();
+        this.postsBigBlind = player.postsBigBlind();
         this.stack = player.stack();
     }
 

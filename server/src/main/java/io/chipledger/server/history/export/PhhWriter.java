@@ -70,7 +70,8 @@ public final class PhhWriter implements HandHistoryWriter {
         toml.append("variant = '").append(PhhVariant.code(game.engineVariant())).append("'\n");
         toml.append("ante_trimming_status = ").append(!"BIG_BLIND".equals(game.anteKind())).append('\n');
         toml.append("antes = ").append(amounts(antes(game, n))).append('\n');
-        toml.append("blinds_or_straddles = ").append(amounts(blinds(game, n))).append('\n');
+        List<Integer> posted = postedBigBlinds(hand);
+        toml.append("blinds_or_straddles = ").append(amounts(blinds(game, n, posted))).append('\n');
         toml.append("min_bet = ").append(game.minBet()).append('\n');
         toml.append("starting_stacks = ").append(amounts(column(seats, SeatRecord::startingStack))).append('\n');
         toml.append("actions = [").append(String.join(", ", actions(hand, player).stream().map(PhhWriter::quoted).toList()))
@@ -101,6 +102,9 @@ public final class PhhWriter implements HandHistoryWriter {
             toml.append("_chips_per_unit = 100\n");
         }
         toml.append("_table_id = ").append(hand.tableId()).append('\n');
+        if (!posted.isEmpty()) {
+            toml.append("_posted_big_blinds = ").append(posted.stream().map(i -> i + 1).toList()).append('\n');
+        }
         toml.append("_rake_percent = ").append(game.rakePercent().setScale(2).toPlainString()).append('\n');
         toml.append("_rake_cap = ").append(game.rakeCap()).append('\n');
         toml.append("_rake_no_flop_no_drop = ").append(game.rakeNoFlopNoDrop()).append('\n');
@@ -164,13 +168,45 @@ public final class PhhWriter implements HandHistoryWriter {
         return antes;
     }
 
-    /** [small blind, big blind, straddle, 0...], in that order heads-up too (PHH reverses it there by rule). */
-    private static List<Money> blinds(GameRecord game, int players) {
+    /**
+     * [small blind, big blind, straddle, 0...], in that order heads-up too (PHH reverses it there by rule), with the big
+     * blind also in the entry of each player who posted one to come in at once ({@code posted}, 0 for {@code p1}).
+     */
+    private static List<Money> blinds(GameRecord game, int players, List<Integer> posted) {
         List<Money> blinds = new ArrayList<>();
         for (int i = 0; i < players; i++) {
-            blinds.add(i == 0 ? game.smallBlind() : i == 1 ? game.bigBlind() : i == 2 ? game.straddle() : Money.ZERO);
+            blinds.add(i == 0 ? game.smallBlind() : i == 1 ? game.bigBlind() : posted.contains(i) ? game.bigBlind()
+                    : i == 2 ? game.straddle() : Money.ZERO);
         }
         return blinds;
+    }
+
+    /**
+     * The players (0 for {@code p1}) who posted a big blind out of the blinds' positions: every big blind after the
+     * first. PHH has no such post (pokerkit opens the betting left of the last one, as after a straddle), so it is told
+     * in the user-defined {@code _posted_big_blinds}, which {@code poker-server replay} reads.
+     */
+    private static List<Integer> postedBigBlinds(HandHistory hand) {
+        List<Integer> posted = new ArrayList<>();
+        boolean bigBlindSeen = false;
+        for (HistoryEvent event : hand.events()) {
+            if (event instanceof HistoryEvent.BlindPosted blind && blind.blind().equals("BIG")) {
+                if (bigBlindSeen) {
+                    posted.add(indexOf(hand.seats(), blind.seat()));
+                }
+                bigBlindSeen = true;
+            }
+        }
+        return posted;
+    }
+
+    private static int indexOf(List<SeatRecord> seats, int seat) {
+        for (int i = 0; i < seats.size(); i++) {
+            if (seats.get(i).seat() == seat) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("seat " + seat + " was not dealt in");
     }
 
     private static List<Money> winnings(HandHistory hand) {

@@ -158,7 +158,11 @@ public final class PokerStarsWriter implements HandHistoryWriter {
                     case "BIG" -> "big blind";
                     default -> "straddle";
                 };
-                blinds.put(blind.seat(), kind);
+                // A big blind posted out of position to come in at once is "posts big blind" too, but the summary
+                // names the big blind's seat only, as PokerStars does.
+                if (!(kind.equals("big blind") && blinds.containsValue(kind))) {
+                    blinds.put(blind.seat(), kind);
+                }
                 line(name(blind.seat()) + ": posts " + kind + " " + amount(blind.amount()) + allIn(blind.allIn()));
             } else if (event instanceof HistoryEvent.Folded folded) {
                 foldedOn.put(folded.seat(), street);

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param finishingStacks empty when the history does not record them
  * @param rake            the user-defined fields {@code _rake_percent}, {@code _rake_cap} and
  *                        {@code _rake_no_flop_no_drop} (as our exports write them); {@link RakeRule#NONE} without them
+ * @param postedBigBlinds the user-defined field {@code _posted_big_blinds}: the players (1 for {@code p1}) whose entry
+ *                        in {@code blinds_or_straddles} is a live big blind posted to come in at once, not a straddle
  */
 public record PhhHand(
         String name,
@@ -24,9 +26,11 @@ public record PhhHand(
         List<Money> startingStacks,
         List<String> actions,
         Optional<List<Money>> finishingStacks,
-        RakeRule rake) {
+        RakeRule rake,
+        List<Integer> postedBigBlinds) {
 
     public PhhHand {
+        postedBigBlinds = List.copyOf(postedBigBlinds);
         antes = List.copyOf(antes);
         blindsOrStraddles = List.copyOf(blindsOrStraddles);
         startingStacks = List.copyOf(startingStacks);

@@ -66,7 +66,26 @@ public final class PhhReader {
                 required(node, "ante_trimming_status").asBoolean(),
                 amounts(node, "antes"), amounts(node, "blinds_or_straddles"),
                 amount(required(node, "min_bet"), "min_bet"), amounts(node, "starting_stacks"),
-                texts(required(node, "actions"), "actions"), finishing, rake(node));
+                texts(required(node, "actions"), "actions"), finishing, rake(node), postedBigBlinds(node));
+    }
+
+    /** Our exports' players who posted a big blind to come in at once; none in a hand without the field. */
+    private static List<Integer> postedBigBlinds(JsonNode node) {
+        JsonNode players = node.get("_posted_big_blinds");
+        if (players == null) {
+            return List.of();
+        }
+        if (!players.isArray()) {
+            throw new IllegalArgumentException("_posted_big_blinds is not an array");
+        }
+        List<Integer> posted = new ArrayList<>();
+        for (JsonNode player : players) {
+            if (!player.isIntegralNumber()) {
+                throw new IllegalArgumentException("_posted_big_blinds holds player numbers, not " + player);
+            }
+            posted.add(player.intValue());
+        }
+        return posted;
     }
 
     /** Our exports' rake fields; a hand without them was played without rake. */

@@ -92,16 +92,23 @@ public final class PhhReplayer {
             throw new IllegalArgumentException("antes and blinds_or_straddles need one entry per player (" + n + ")");
         }
         List<Money> blinds = phh.blindsOrStraddles();
-        Money straddle = n > 2 ? blinds.get(2) : Money.ZERO;
+        // A player of _posted_big_blinds posted a live big blind to come in at once: their entry is no straddle.
+        for (int player : phh.postedBigBlinds()) {
+            if (player < 1 || player > n || !blinds.get(player - 1).equals(blinds.get(1))) {
+                throw new IllegalArgumentException("_posted_big_blinds names p" + player
+                        + ", whose entry in blinds_or_straddles is not the big blind: " + blinds);
+            }
+        }
+        Money straddle = n > 2 && !phh.postedBigBlinds().contains(3) ? blinds.get(2) : Money.ZERO;
         for (int i = 3; i < n; i++) {
-            if (!blinds.get(i).isZero()) {
+            if (!blinds.get(i).isZero() && !phh.postedBigBlinds().contains(i + 1)) {
                 throw new IllegalArgumentException("only one straddle is supported: " + blinds);
             }
         }
         Stakes stakes = new Stakes(blinds.get(0), blinds.get(1), straddle, ante(phh), phh.minBet());
         List<PlayerSeat> players = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            players.add(new PlayerSeat(i + 1, phh.startingStacks().get(i)));
+            players.add(new PlayerSeat(i + 1, phh.startingStacks().get(i), phh.postedBigBlinds().contains(i + 1)));
         }
         // The conformance hands show every live hand and have no rake; our exports carry their rake rule.
         return new HandSetup(players, stakes, phh.rake(), false, Reopening.FULL_RAISE_ONLY, variant);

@@ -20,7 +20,12 @@ import java.util.Map;
 public final class HandHistoryRecorder {
 
     /** A player dealt in: seat, who, and the stack they started the hand with. */
-    public record Participant(int seat, long playerId, String player, Money stack) {
+    /** {@code postsBigBlind}: posts a live big blind out of the blinds' positions, to come in at once. */
+    public record Participant(int seat, long playerId, String player, Money stack, boolean postsBigBlind) {
+
+        public Participant(int seat, long playerId, String player, Money stack) {
+            this(seat, playerId, player, stack, false);
+        }
     }
 
     private final long handId;

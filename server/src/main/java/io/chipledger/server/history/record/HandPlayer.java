@@ -33,7 +33,7 @@ public final class HandPlayer {
     public static HandHistory play(Table table, long handId, Deck deck, DeckRecord deckRecord,
                                    Function<HoldemHand, HandCommand> decide, long firstTransferId,
                                    Instant startedAt, Instant endedAt) {
-        List<PlayerSeat> seats = table.players().stream().map(p -> new PlayerSeat(p.seat(), p.stack())).toList();
+        List<PlayerSeat> seats = table.players().stream().map(p -> new PlayerSeat(p.seat(), p.stack(), p.postsBigBlind())).toList();
         HoldemHand hand = HoldemHand.start(new HandSetup(seats, table.game().stakes(), table.game().rake(), true,
                 Reopening.FULL_RAISE_ONLY, table.game().engineVariant()));
         HandHistoryRecorder recorder = new HandHistoryRecorder(handId, table.tableId(), table.tableName(), table.currency(),

@@ -45,6 +45,23 @@ class PhhWriterTest {
     }
 
     @Test
+    void aBigBlindPostedToComeInAtOnceIsInItsPlayersEntryAndReplaysAsALivePost() throws Exception {
+        String text = new PhhWriter(new StringWriter()).text(ScriptedHand.postedBigBlind());
+
+        assertThat(text).contains("blinds_or_straddles = [0.50, 1.00, 1.00, 0.00]")
+                .contains("_posted_big_blinds = [3]")
+                .contains("'p3 cc', 'p4 f', 'p1 cc', 'p2 cc'")
+                .contains("finishing_stacks = [49.00, 54.00, 37.00, 50.00]");
+        List<PhhEntry> entries = new PhhReader().read(text, "posted.phhs");
+        assertThat(new PhhReplayer().replay(((PhhEntry.Readable) entries.get(0)).hand()))
+                .as("replayed with p3's big blind live, under the gun").isInstanceOf(ReplayResult.Matched.class);
+        // Read as a straddle (what the field tells apart), the same actions are played out of turn.
+        List<PhhEntry> straddled = new PhhReader().read(text.replace("_posted_big_blinds = [3]\n", ""), "straddled.phhs");
+        assertThat(new PhhReplayer().replay(((PhhEntry.Readable) straddled.get(0)).hand()))
+                .isNotInstanceOf(ReplayResult.Matched.class);
+    }
+
+    @Test
     void headsUpKeepsPhhOrderTheBigBlindIsP1AndTheButtonP2() {
         String text = new PhhWriter(new StringWriter()).text(ScriptedHand.headsUpShowdownWithMuck());
         assertThat(text).contains("blinds_or_straddles = [0.05, 0.10]")

@@ -100,6 +100,16 @@ class PokerStarsWriterTest {
     }
 
     @Test
+    void aBigBlindPostedToComeInAtOnceIsPostedAsPokerStarsWritesIt() {
+        String text = text(ScriptedHand.postedBigBlind());
+
+        assertThat(text).contains("bob: posts big blind 1\ndave: posts big blind 1\n*** HOLE CARDS ***")
+                .contains("dave: checks\nerin: folds")
+                .contains("Seat 2: bob (big blind) showed").contains("Seat 4: dave ")
+                .as("the summary names the big blind's seat only").doesNotContain("dave (big blind)");
+    }
+
+    @Test
     void playChipsAreNeverDollarsAndMoneyIs() {
         String play = text(ScriptedHand.sidePots());
         String dollars = text(ScriptedHand.hand(106).currency("USD").seats(2, 1)
