@@ -100,6 +100,14 @@ function connect() {
       tables.forEach(entry => {
         if (entry.controller.connection === home) entry.controller.resume();
       });
+      // Told at every welcome, so a player who was away when the freeze came learns it too.
+      if (welcome.frozen && welcome.frozen !== closedBy) {
+        toast(`Your account: ${welcome.frozen}`);
+        tables.forEach(entry => {
+          entry.controller.model.frozenByOperator(welcome.frozen);
+          entry.listeners.onChange?.(entry.controller);
+        });
+      }
     },
     onMessage: message => received(message, home),
     onLost: () => router.dropped(home),

@@ -1,5 +1,6 @@
 package io.chipledger.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.chipledger.money.Money;
@@ -24,8 +25,16 @@ import java.util.List;
 })
 public sealed interface ServerMessage {
 
-    /** The session is open: who you are and your wallet. */
-    record Welcome(String requestId, int protocolVersion, String player, Money wallet) implements ServerMessage {
+    /**
+     * The session is open: who you are and your wallet. {@code frozen} says why, when an operator froze the account (a
+     * player who was away when it happened learns it here); it is absent otherwise.
+     */
+    record Welcome(String requestId, int protocolVersion, String player, Money wallet,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String frozen) implements ServerMessage {
+
+        public Welcome(String requestId, int protocolVersion, String player, Money wallet) {
+            this(requestId, protocolVersion, player, wallet, null);
+        }
     }
 
     /** The request was carried out (for money, after the ledger committed it). */

@@ -126,6 +126,11 @@ export class TableModel {
     this.notice = { kind: 'closed', text: `The server closed the connection: ${reason}` };
   }
 
+  /** The welcome said an operator froze the account (the player may have been away when it happened). */
+  frozenByOperator(told) {
+    this.notice = { kind: 'frozen', text: `You cannot play for now: ${told}.` };
+  }
+
   applyEvent(seq, event, now = 0) {
     if (this.seq === null) {
       return Applied.NEEDS_SNAPSHOT;

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +40,8 @@ public final class PlayerDirectory {
     private final Executor hashing;
     private final AsyncLoadingCache<String, Optional<LiveSession>> sessions;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<Long> frozen = ConcurrentHashMap.newKeySet();
+    /** Who is frozen, with what the player is told about it (the operator's reason when this process heard it). */
+    private final Map<Long, String> frozen = new ConcurrentHashMap<>();
     private final Object freezing = new Object();
 
     public PlayerDirectory(SqlSessionFactory database, PasswordHasher hasher, SessionTokens tokens, Clock clock,
@@ -68,7 +69,8 @@ public final class PlayerDirectory {
                 .executor(worker)
                 .buildAsync(this::loadSession);
         try (SqlSession session = database.openSession(true)) {
-            frozen.addAll(session.getMapper(PlayerMapper.class).frozenPlayerIds());
+            // The reason of a freeze made before this start is in the admin log, not here: the player is told the fact.
+            session.getMapper(PlayerMapper.class).frozenPlayerIds().forEach(id -> frozen.put(id, frozenNotice(null)));
         }
     }
 
@@ -202,7 +204,7 @@ public final class PlayerDirectory {
                     row = mapper.findById(playerId);
                 }
                 if (frozenNow) {
-                    frozen.add(playerId);
+                    frozen.put(playerId, frozenNotice(reason));
                 } else {
                     frozen.remove(playerId);
                 }
@@ -216,7 +218,17 @@ public final class PlayerDirectory {
     }
 
     public boolean isFrozen(long playerId) {
-        return frozen.contains(playerId);
+        return frozen.containsKey(playerId);
+    }
+
+    /** What a frozen player is told (the operator's reason when known); empty when the player is not frozen. */
+    public Optional<String> frozenNotice(long playerId) {
+        return Optional.ofNullable(frozen.get(playerId));
+    }
+
+    /** What a player is told of a freeze: the fact, and the operator's reason when there is one. */
+    public static String frozenNotice(String reason) {
+        return reason == null || reason.isBlank() ? "account frozen by an operator" : "account frozen by an operator: " + reason.strip();
     }
 
     /** The player with the frozen flag as it is now, whenever {@code player} itself was read; null stays null. */

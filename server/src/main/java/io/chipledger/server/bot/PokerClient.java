@@ -255,8 +255,16 @@ public final class PokerClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        closeReason = reason;
         closed.complete(status);
         return null;
+    }
+
+    private volatile String closeReason;
+
+    /** The reason in the server's close frame, once the socket closed that way; null otherwise. */
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override

@@ -209,7 +209,8 @@ public final class GameGateway implements ClientGateway {
                     online.closed(player.get().id(), connection); // it closed while the session opened
                     sessionSockets.closed(connection);
                 }
-                connection.send(new ServerMessage.Welcome(hello.requestId(), ProtocolJson.PROTOCOL_VERSION, player.get().name(), wallet.balance()));
+                connection.send(new ServerMessage.Welcome(hello.requestId(), ProtocolJson.PROTOCOL_VERSION, player.get().name(),
+                        wallet.balance(), players.frozenNotice(player.get().id()).orElse(null)));
             }, worker);
         }).exceptionally(failure -> {
             connection.send(new ServerMessage.Error(hello.requestId(), ErrorCode.INTERNAL, "could not open the session"));

@@ -49,8 +49,7 @@ public final class SessionSockets implements PlayerDirectory.SessionListener {
 
     @Override
     public void playerFrozen(long playerId, String reason) {
-        String told = reason == null || reason.isBlank() ? "account frozen by an operator"
-                : "account frozen by an operator: " + reason.strip();
+        String told = PlayerDirectory.frozenNotice(reason);
         sockets.forEach((connection, opened) -> {
             if (opened.playerId() == playerId) {
                 close(connection, fitted(told));

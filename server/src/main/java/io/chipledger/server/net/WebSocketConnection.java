@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,8 @@ final class WebSocketConnection implements ClientConnection {
     private static final AtomicLong IDS = new AtomicLong();
     private static final AtomicIntegerFieldUpdater<WebSocketConnection> DRAIN_SCHEDULED =
             AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "drainScheduled");
+    /** How long a client has to answer a close frame before the server closes the TCP connection anyway. */
+    private static final long CLOSE_REPLY_SECONDS = 5;
 
     private final long id = IDS.incrementAndGet();
     private final Channel channel;
@@ -35,6 +38,7 @@ final class WebSocketConnection implements ClientConnection {
     private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     /** 1 while a drain is queued on the event loop and has not yet started taking from the outbox. */
     private volatile int drainScheduled;
+    private volatile boolean closing;
 
     WebSocketConnection(Channel channel, FrameTimings timings) {
         this.channel = channel;
@@ -96,8 +100,7 @@ final class WebSocketConnection implements ClientConnection {
         while ((next = outbox.poll()) != null) {
             if (next.closeReason != null) {
                 flush(burst);
-                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, next.closeReason))
-                        .addListener(f -> channel.close());
+                sendClose(next.closeReason);
                 burst = new ArrayList<>();
                 continue;
             }
@@ -129,7 +132,7 @@ final class WebSocketConnection implements ClientConnection {
     }
 
     private boolean readyToWrite() {
-        if (!channel.isActive()) {
+        if (closing || !channel.isActive()) {
             return false;
         }
         if (!channel.isWritable()) {
@@ -142,9 +145,31 @@ final class WebSocketConnection implements ClientConnection {
     /** Closes after the frames already queued are written, as a close written at once would have been. */
     @Override
     public void close(String reason) {
-        if (channel.isActive()) {
-            queue(new Outgoing(null, BroadcastWrites.NONE, System.nanoTime(), reason));
+        if (closing || !channel.isActive()) {
+            return;
         }
+        closing = true;
+        queue(new Outgoing(null, BroadcastWrites.NONE, System.nanoTime(), reason));
+    }
+
+    /**
+     * The closing handshake: the client's Close in reply makes the protocol handler close the connection. Closing the
+     * TCP connection at once instead resets it when the client still sends, and a reset can throw away the close
+     * frame, and the reason in it, before the client has read it.
+     */
+    private void sendClose(String reason) {
+        channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, reason)).addListener(sent -> {
+            if (sent.isSuccess()) {
+                channel.eventLoop().schedule(() -> channel.close(), CLOSE_REPLY_SECONDS, TimeUnit.SECONDS);
+            } else {
+                channel.close();
+            }
+        });
+    }
+
+    /** A close is on its way: what the client sends from now on is not read, and nothing more is queued. */
+    boolean isClosing() {
+        return closing;
     }
 
     @Override

@@ -66,6 +66,9 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (connection.isClosing()) {
+            return; // the server said goodbye: what crosses its close frame is dropped, as RFC 6455 allows
+        }
         if (!(frame instanceof TextWebSocketFrame text)) {
             ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(
                     WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "text frames only")).addListener(f -> ctx.close());

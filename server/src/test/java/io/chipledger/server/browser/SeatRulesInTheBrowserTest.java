@@ -159,8 +159,9 @@ class SeatRulesInTheBrowserTest {
             BrowserPlayer dov = BrowserPlayer.signUp(room.chromium(), room.http(), "dov", 375, 667);
             dov.goTo("#/table/" + tableId + "/sit");
             dov.buyIn("50");
-            room.adminPost("/api/admin/player/freeze", "{\"playerId\":" + room.playerId("dov")
-                    + ",\"reason\":\"chargeback under review\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
+            assertThat(room.adminPost("/api/admin/player/freeze", "{\"playerId\":" + room.playerId("dov")
+                    + ",\"reason\":\"chargeback under review\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}")
+                    .get("frozen").asBoolean()).isTrue();
             String told = "account frozen by an operator: chargeback under review";
             dov.page.waitForFunction("text => document.body.innerText.includes(text)", told);
             // Whether the page stays at the table (a notice) or is sent to log in again, the reason is still there.
