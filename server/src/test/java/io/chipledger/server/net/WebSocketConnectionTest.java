@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WebSocketConnectionTest {
@@ -43,7 +44,14 @@ class WebSocketConnectionTest {
         CloseWebSocketFrame close = channel.readOutbound();
         assertThat(close.reasonText()).isEqualTo("too slow to read");
         channel.runPendingTasks();
-        assertThat(channel.isOpen()).isFalse();
+        assertThat(channel.isOpen()).as("waiting for the client's close in reply").isTrue();
+        connection.send(new ServerMessage.Done("b"));
+        channel.runPendingTasks();
+        assertThat((Object) channel.readOutbound()).as("nothing follows a close frame").isNull();
+
+        channel.advanceTimeBy(5, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).as("closed when no reply came").isFalse();
     }
 
     @Test
