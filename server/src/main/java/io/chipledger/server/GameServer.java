@@ -224,6 +224,16 @@ public final class GameServer implements AutoCloseable {
                 }
             }), every, every, TimeUnit.MILLISECONDS);
         }
+        if (node != null) {
+            // A freeze made through another node's console reaches this node's sessions and sockets within seconds.
+            scheduler.scheduleWithFixedDelay(() -> worker.execute(() -> {
+                try {
+                    players.refreshFrozen();
+                } catch (RuntimeException failed) {
+                    log.warn("frozen players not refreshed this time: {}", failed.toString());
+                }
+            }), 2, 2, TimeUnit.SECONDS);
+        }
         DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
         Readiness ready = new Readiness(availability, ledger);
         availability.subscribe(new DatabaseAvailability.Listener() {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,6 +216,26 @@ public final class PlayerDirectory {
                 return Optional.of(row.toPlayer());
             }
         }, worker);
+    }
+
+    /**
+     * Brings the frozen set in line with the database, where another game node's operator may have frozen or unfrozen
+     * a player: those newly frozen are told to the listeners (their sockets here are closed) with the fact, as the
+     * operator's reason is known only to the node that froze them. Run every few seconds on each node.
+     */
+    public void refreshFrozen() {
+        List<Long> stored;
+        try (SqlSession session = database.openSession(true)) {
+            stored = session.getMapper(PlayerMapper.class).frozenPlayerIds();
+        }
+        synchronized (freezing) {
+            boolean unfrozen = frozen.keySet().retainAll(new HashSet<>(stored));
+            List<Long> newlyFrozen = stored.stream().filter(id -> frozen.putIfAbsent(id, frozenNotice(null)) == null).toList();
+            if (unfrozen || !newlyFrozen.isEmpty()) {
+                forgetCachedSessions();
+            }
+            newlyFrozen.forEach(id -> listeners.forEach(listener -> listener.playerFrozen(id, null)));
+        }
     }
 
     public boolean isFrozen(long playerId) {

@@ -48,6 +48,24 @@ class FrozenPlayerIsToldTest {
         }
     }
 
+    @Test
+    void aFreezeMadeThroughAnotherNodeReachesThisNodesSocketsAndSessions() throws Exception {
+        String token = live.token("vic");
+        try (PokerClient vic = PokerClient.connect(live.ws(), token, "v")) {
+            // Another game node's console froze him: only the shared database knows.
+            live.execute("UPDATE player SET frozen = true WHERE id = " + live.playerId("vic"));
+
+            live.server().players().refreshFrozen();
+
+            eventually("the socket is closed", vic::isClosed);
+            assertThat(vic.closeReason()).isEqualTo("account frozen by an operator");
+            assertThat(live.server().players().isFrozen(live.playerId("vic"))).isTrue();
+        }
+        live.execute("UPDATE player SET frozen = false WHERE id = " + live.playerId("vic"));
+        live.server().players().refreshFrozen();
+        assertThat(live.server().players().isFrozen(live.playerId("vic"))).as("unfrozen there too").isFalse();
+    }
+
     private static void freeze(String name) throws Exception {
         var answer = live.adminPost("/api/admin/player/freeze", "{\"playerId\":" + live.playerId(name)
                 + ",\"reason\":\"chargeback under review\",\"idempotencyKey\":\"" + TestServer.newKey() + "\"}");
