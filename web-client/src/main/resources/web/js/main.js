@@ -84,6 +84,15 @@ export const app = {
   },
 };
 
+/** A toast, and a notice at every table followed: said where the player is looking, and kept there (a toast is gone in seconds). */
+function tellAtEveryTable(text, noteOn) {
+  toast(text);
+  tables.forEach(entry => {
+    noteOn(entry.controller.model);
+    entry.listeners.onChange?.(entry.controller);
+  });
+}
+
 function connect() {
   connection?.stop();
   router.stopAll();
@@ -102,23 +111,14 @@ function connect() {
       });
       // Told at every welcome, so a player who was away when the freeze came learns it too.
       if (welcome.frozen && welcome.frozen !== closedBy) {
-        toast(`Your account: ${welcome.frozen}`);
-        tables.forEach(entry => {
-          entry.controller.model.frozenByOperator(welcome.frozen);
-          entry.listeners.onChange?.(entry.controller);
-        });
+        tellAtEveryTable(`Your account: ${welcome.frozen}`, model => model.frozenByOperator(welcome.frozen));
       }
     },
     onMessage: message => received(message, home),
     onLost: () => router.dropped(home),
     onClosedBy: reason => {
       closedBy = reason;
-      toast(`The server closed the connection: ${reason}`);
-      // Said where the player is looking too, and kept there: a toast is gone in seconds.
-      tables.forEach(entry => {
-        entry.controller.model.closedByServer(reason);
-        entry.listeners.onChange?.(entry.controller);
-      });
+      tellAtEveryTable(`The server closed the connection: ${reason}`, model => model.closedByServer(reason));
     },
     onUnauthorized: () => {
       logout(closedBy ? `You were logged out: ${closedBy}` : 'Your session has ended: please log in again.');

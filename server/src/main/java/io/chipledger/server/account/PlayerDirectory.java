@@ -71,7 +71,7 @@ public final class PlayerDirectory {
                 .buildAsync(this::loadSession);
         try (SqlSession session = database.openSession(true)) {
             // The reason of a freeze made before this start is in the admin log, not here: the player is told the fact.
-            session.getMapper(PlayerMapper.class).frozenPlayerIds().forEach(id -> frozen.put(id, frozenNotice(null)));
+            session.getMapper(PlayerMapper.class).frozenPlayerIds().forEach(id -> frozen.put(id, toldOfFreeze(null)));
         }
     }
 
@@ -205,7 +205,7 @@ public final class PlayerDirectory {
                     row = mapper.findById(playerId);
                 }
                 if (frozenNow) {
-                    frozen.put(playerId, frozenNotice(reason));
+                    frozen.put(playerId, toldOfFreeze(reason));
                 } else {
                     frozen.remove(playerId);
                 }
@@ -230,7 +230,7 @@ public final class PlayerDirectory {
         }
         synchronized (freezing) {
             boolean unfrozen = frozen.keySet().retainAll(new HashSet<>(stored));
-            List<Long> newlyFrozen = stored.stream().filter(id -> frozen.putIfAbsent(id, frozenNotice(null)) == null).toList();
+            List<Long> newlyFrozen = stored.stream().filter(id -> frozen.putIfAbsent(id, toldOfFreeze(null)) == null).toList();
             if (unfrozen || !newlyFrozen.isEmpty()) {
                 forgetCachedSessions();
             }
@@ -248,7 +248,7 @@ public final class PlayerDirectory {
     }
 
     /** What a player is told of a freeze: the fact, and the operator's reason when there is one. */
-    public static String frozenNotice(String reason) {
+    public static String toldOfFreeze(String reason) {
         return reason == null || reason.isBlank() ? "account frozen by an operator" : "account frozen by an operator: " + reason.strip();
     }
 

@@ -49,7 +49,7 @@ public final class SessionSockets implements PlayerDirectory.SessionListener {
 
     @Override
     public void playerFrozen(long playerId, String reason) {
-        String told = PlayerDirectory.frozenNotice(reason);
+        String told = PlayerDirectory.toldOfFreeze(reason);
         sockets.forEach((connection, opened) -> {
             if (opened.playerId() == playerId) {
                 close(connection, fitted(told));
