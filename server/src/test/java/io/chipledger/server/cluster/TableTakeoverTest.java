@@ -113,10 +113,14 @@ class TableTakeoverTest {
         return server.count("SELECT epoch FROM lease WHERE name = '" + TableFence.leaseName(tableId) + "'");
     }
 
-    /** A node with long leases: node-a renews every 15 s, so only the test moves a table. */
+    /**
+     * A node with long leases: node-a renews every 15 s, so only the test moves a table. Its drain at the end waits 1 s,
+     * not a minute, for the hand its departed players leave in play (voided then, as the audit at the end checks).
+     */
     private static ServerSettings node(String name, int port) {
         return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60)));
+                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60),
+                        Duration.ofSeconds(1)));
     }
 
     private static int freePort() throws Exception {
