@@ -65,10 +65,12 @@ public sealed interface TableEvent {
      * A new hand. {@code deckCommitment} is the SHA-256 of the secret seed this hand's deck is derived from; the seed is
      * revealed in {@code handEnded}, so anyone can check the deck was fixed before the first card.
      * {@code nextDeckCommitment} commits to the seed of the table's next hand: client seeds sent against it
-     * ({@code setClientSeed}) go into that hand's deck. See docs/provably-fair.md.
+     * ({@code setClientSeed}) go into that hand's deck. See docs/provably-fair.md. {@code smallBlind} and
+     * {@code bigBlind} are this hand's: at a sit-and-go they rise by level, so the table's own (its first level) is not
+     * what is played.
      */
-    record HandStarted(long handId, int button, List<Integer> seatsDealtIn, String deckCommitment, String nextDeckCommitment)
-            implements TableEvent {
+    record HandStarted(long handId, int button, List<Integer> seatsDealtIn, String deckCommitment, String nextDeckCommitment,
+                       Money smallBlind, Money bigBlind) implements TableEvent {
     }
 
     /** A forced bet: {@code kind} is SMALL_BLIND, BIG_BLIND, ANTE, BIG_BLIND_ANTE or STRADDLE. */

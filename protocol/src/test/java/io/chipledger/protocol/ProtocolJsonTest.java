@@ -51,10 +51,10 @@ class ProtocolJsonTest {
                 new ServerMessage.Event(1, 5, new TableEvent.PotAwarded(1, 4, Money.parse("5.01"), true, "a flush, Ace high", Money.parse("20"))),
                 new ServerMessage.Event(1, 6, new TableEvent.TurnStarted(turn)),
                 new ServerMessage.Event(1, 7, new TableEvent.HoleCardsDealt(2, null)),
-                new ServerMessage.Event(1, 8, new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22")),
+                new ServerMessage.Event(1, 8, new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22", Money.parse("0.25"), Money.parse("0.50"))),
                 new ServerMessage.Event(1, 9, new TableEvent.HandEnded(12, "cc33")),
                 new ServerMessage.RecentEvents(1, List.of(new ServerMessage.Event(1, 8, new TableEvent.HandStarted(12, 3,
-                        List.of(0, 3), "aa11", "bb22")), new ServerMessage.Event(1, 9, new TableEvent.HandEnded(12, "cc33")))),
+                        List.of(0, 3), "aa11", "bb22", Money.parse("0.25"), Money.parse("0.50"))), new ServerMessage.Event(1, 9, new TableEvent.HandEnded(12, "cc33")))),
                 new ServerMessage.Snapshot(1, 7, new TableView(1, "Oak", Money.parse("0.5"), Money.parse("1"), Money.parse("20"),
                         Money.parse("100"), 6, List.of(new TableView.SeatView(2, "bob", Money.parse("99"), Money.parse("1"),
                                 TableView.SeatStatus.ACTIVE, List.of("As", "Kd"))), 12L, 0, List.of(),
@@ -66,9 +66,9 @@ class ProtocolJsonTest {
 
     @Test
     void theDeckCommitmentsAndTheRevealedSeedAreNamedAsTheDocsSay() {
-        assertThat(ProtocolJson.write(new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22")))
+        assertThat(ProtocolJson.write(new TableEvent.HandStarted(12, 3, List.of(0, 3), "aa11", "bb22", Money.parse("0.25"), Money.parse("0.50"))))
                 .isEqualTo("{\"type\":\"handStarted\",\"handId\":12,\"button\":3,\"seatsDealtIn\":[0,3],"
-                        + "\"deckCommitment\":\"aa11\",\"nextDeckCommitment\":\"bb22\"}");
+                        + "\"deckCommitment\":\"aa11\",\"nextDeckCommitment\":\"bb22\",\"smallBlind\":\"0.25\",\"bigBlind\":\"0.50\"}");
         assertThat(ProtocolJson.write(new TableEvent.HandEnded(12, "cc33")))
                 .isEqualTo("{\"type\":\"handEnded\",\"handId\":12,\"serverSeed\":\"cc33\"}");
         assertThat(ProtocolJson.readClientMessage("{\"type\":\"setClientSeed\",\"requestId\":\"r\",\"tableId\":3,"

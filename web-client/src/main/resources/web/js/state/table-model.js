@@ -209,6 +209,10 @@ const HANDLERS = {
   },
   handStarted(m, e) {
     m.handId = e.handId;
+    // The hand's own blinds: a sit-and-go's rise by level, away from the table's first ones.
+    if (e.smallBlind !== undefined && e.bigBlind !== undefined) {
+      m.config = { ...m.config, smallBlind: fromWire(e.smallBlind), bigBlind: fromWire(e.bigBlind) };
+    }
     m.nextDeckCommitment = e.nextDeckCommitment ?? null;
     m.button = e.button;
     m.board = [];

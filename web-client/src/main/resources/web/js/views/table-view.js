@@ -153,6 +153,9 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     }
     const inHand = me.inHand && model.handId !== null;
     const room = model.config.maxBuyIn - me.stack;
+    // A sit-and-go's chips are the tournament's: none can be added (top-up, rebuy) nor taken away (leave); the server
+    // refuses both, so the page does not offer them.
+    const cash = !model.config.tournamentChips;
     replaceChildren(tools,
         h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
         me.sittingOut
@@ -163,10 +166,10 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
           ? h('button', { type: 'button', id: 'post-big-blind', onclick: () => postBigBlind() },
               `Post big blind (${amountsOf(model.config).format(model.config.bigBlind)})`)
           : null,
-        me.busted
+        !cash ? null : me.busted
           ? h('button', { type: 'button', id: 'rebuy', class: 'primary', onclick: () => openTopUp() }, 'Rebuy')
           : h('button', { type: 'button', id: 'top-up', disabled: inHand || room <= 0n, title: inHand ? 'between hands' : null, onclick: () => openTopUp() }, 'Top up'),
-        h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table'),
+        cash ? h('button', { type: 'button', id: 'leave-table', onclick: () => leave() }, 'Leave table') : null,
         muteButton());
   }
 

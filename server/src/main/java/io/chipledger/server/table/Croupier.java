@@ -106,7 +106,7 @@ final class Croupier {
             List<HandEvent> opening = new ArrayList<>(engine.events());
             opening.addAll(hand.dealHoleCards());
             return Outcome.published(new TableEvent.HandStarted(handId, table.button, dealtIn.stream().map(s -> s.number).toList(),
-                    shuffled.commitment(), shuffled.nextCommitment()))
+                    shuffled.commitment(), shuffled.nextCommitment(), stakes.smallBlind(), stakes.bigBlind()))
                     .then(() -> saveProgress(hand).thenCompose(v -> commit(opening, false)));
         });
     }

@@ -7,6 +7,7 @@ import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
+import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.logging.MdcExecutor;
 import io.chipledger.server.metrics.GameMetrics;
 import io.chipledger.server.net.ClientConnection;
@@ -414,8 +415,10 @@ public final class TableActor {
     }
 
     private TableView snapshotFor(int viewerSeat) {
-        return TableSnapshot.of(config, table.seats, table.hand, table.button, viewerSeat, services.clock(),
-                services.decks().nextCommitment(config.id()), table.playsATournament());
+        // A sit-and-go's blinds rise by level: between hands the last hand's are the ones in force, not the table's own.
+        Stakes between = table.playsATournament() ? table.tournament.lastStakes() : null;
+        return TableSnapshot.of(config, table.seats, table.hand, between == null ? config.stakes() : between, table.button,
+                viewerSeat, services.clock(), services.decks().nextCommitment(config.id()), table.playsATournament());
     }
 
     /**

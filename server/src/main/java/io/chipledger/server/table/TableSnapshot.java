@@ -4,6 +4,7 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.game.holdem.LegalActions;
 import io.chipledger.server.game.holdem.SeatView;
+import io.chipledger.server.game.holdem.Stakes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ final class TableSnapshot {
     private TableSnapshot() {
     }
 
-    static TableView of(TableConfig config, SeatMap seats, RunningHand hand, int button, int viewerSeat, Clock clock,
-                        String nextDeckCommitment, boolean tournamentChips) {
+    /** {@code betweenHands}: the stakes to show when no hand runs (a running hand shows its own). */
+    static TableView of(TableConfig config, SeatMap seats, RunningHand hand, Stakes betweenHands, int button, int viewerSeat,
+                        Clock clock, String nextDeckCommitment, boolean tournamentChips) {
         List<TableView.SeatView> seatViews = new ArrayList<>();
         for (Seat seat : seats.occupied()) {
             SeatView inHand = hand == null ? null : hand.hand.seats().stream().filter(v -> v.seat() == seat.number).findFirst().orElse(null);
@@ -49,7 +51,8 @@ final class TableSnapshot {
                     : new TableView.LegalActions(legal.canCheck(), legal.canCheck() ? null : legal.toCall(),
                             legal.canBetOrRaise() ? legal.minTo() : null, legal.canBetOrRaise() ? legal.maxTo() : null));
         }
-        return new TableView(config.id(), config.name(), config.stakes().smallBlind(), config.stakes().bigBlind(),
+        Stakes stakes = hand == null ? betweenHands : hand.hand.setup().stakes();
+        return new TableView(config.id(), config.name(), stakes.smallBlind(), stakes.bigBlind(),
                 config.minBuyIn(), config.maxBuyIn(), config.seatCount(), seatViews, handId, button, board, pots, turn,
                 nextDeckCommitment, config.variant().code(), tournamentChips);
     }

@@ -84,6 +84,11 @@ final class TournamentTable {
         return level.stakes();
     }
 
+    /** The stakes of the last hand dealt (the level in force for all the players know), or null before the first. */
+    Stakes lastStakes() {
+        return level == null ? null : level.stakes();
+    }
+
     /** The sit-and-go and the level of the hand being dealt, for its record. */
     TournamentRecord record() {
         TournamentPlay.Entry entry = play.entry();

@@ -152,6 +152,11 @@ final class Usher {
 
     /** Answered at once; the seat is given up now between hands, or after the hand the player is in. */
     CompletionStage<Outcome> leave(Player player, ClientMessage.Leave request) {
+        if (table.playsATournament()) {
+            // Tournament chips cannot be cashed out: a player who goes away is sat out and blinded off instead.
+            return Outcome.refused(request.requestId(), ErrorCode.ILLEGAL_ACTION,
+                    "a tournament seat cannot be left: its chips stay in play (sit out to be blinded off)").now();
+        }
         Seat seat = table.seats.of(player);
         if (seat == null) {
             return Outcome.refused(request.requestId(), ErrorCode.NOT_SEATED, "you have no seat at this table").now();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import io.chipledger.money.Money;
 import io.chipledger.server.bot.PokerClient;
+import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.testing.AutoPlayer;
 import io.chipledger.server.testing.Chromium;
 import io.chipledger.server.testing.TestServer;
@@ -98,6 +99,69 @@ class TournamentsTabTest {
             throw e;
         } finally {
             tia.close();
+        }
+    }
+
+    /**
+     * Every text the table's heading showed for its blinds, in order, each once: kept by the page as it draws, so a
+     * level that lasts one hand is not missed between two looks.
+     */
+    private static final String HEADING_WATCH = """
+            () => {
+              window.__blinds = [];
+              // The whole page is watched: the table's view may be drawn anew (the start is told on each connection).
+              const look = () => {
+                const text = document.getElementById('table-stakes')?.textContent;
+                if (text && window.__blinds[window.__blinds.length - 1] !== text) window.__blinds.push(text);
+              };
+              new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+              look();
+            }""";
+
+    /**
+     * A tournament seat's chips are the tournament's: its table offers no Top up, Rebuy nor Leave table (Sit out
+     * stays), where a cash table does; and the heading shows the blinds of the hand being played, which rise by level
+     * (here every hand), not the first level's all along.
+     */
+    @Test
+    void aTournamentTableOffersNoTopUpNorLeaveAndItsHeadingFollowsTheLevelWhereACashTableOffersBoth() throws Exception {
+        long sng = SitAndGoTables.registering(room, "Browser hyper", 2, "1.00", "0.10", "100", 1);
+        BrowserPlayer uma = BrowserPlayer.signUp(room.chromium(), room.http(), "uma", 844, 390);
+        List<AutoPlayer> bots = List.of();
+        try {
+            List<PokerClient> players = SitAndGoTables.connect(room, List.of("uma", "bot3"));
+            SitAndGoTables.register(room, "uma", sng);
+            SitAndGoTables.register(room, "bot3", sng);
+            long table = SitAndGoTables.tableOf(room, sng);
+            uma.page.locator("#table-name").waitFor(); // opened by the start pushed over the socket
+            assertThat(uma.page.url()).endsWith("#/table/" + table);
+            uma.page.locator(".table-tools #sit-out").waitFor();
+            assertThat(uma.page.locator(".table-tools #top-up, .table-tools #rebuy, .table-tools #leave-table").count())
+                    .as("top-up, rebuy and leave at a tournament's table").isZero();
+            uma.page.evaluate(HEADING_WATCH);
+
+            bots = SitAndGoTables.sitDown(players, table, i -> AutoPlayer.Policy.checkOrCall());
+            // Checking and calling, no one busts in the first hand: the second is dealt at level 2.
+            uma.page.waitForFunction("() => window.__blinds.includes('Blinds 25/50')");
+            List<Object> shown = List.copyOf((List<?>) uma.page.evaluate("() => window.__blinds"));
+            assertThat(shown.subList(0, 2)).as("the heading's blinds, level by level").containsExactly("Blinds 10/20", "Blinds 25/50");
+            SitAndGoTables.awaitStatus(room, sng, "FINISHED");
+        } catch (AssertionError | RuntimeException e) {
+            Chromium.screenshot(uma.page, "tournament-table-tools-failure");
+            throw e;
+        } finally {
+            bots.forEach(AutoPlayer::close);
+        }
+        try {
+            long cash = room.openTable(TableDirectory.plainTable("Elm", Money.parse("0.50"), Money.parse("1.00"), 6));
+            uma.goTo("#/table/" + cash + "/sit");
+            uma.buyIn("40");
+            uma.page.locator(".table-tools #top-up").waitFor();
+            uma.page.locator(".table-tools #leave-table").waitFor();
+            assertThat(uma.page.locator("#table-stakes").textContent()).isEqualTo("Blinds 0.50/1.00");
+            assertThat(uma.consoleErrors()).isEmpty();
+        } finally {
+            uma.close();
         }
     }
 }

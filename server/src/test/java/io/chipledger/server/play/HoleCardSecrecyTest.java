@@ -84,7 +84,7 @@ class HoleCardSecrecyTest {
     @Test
     void theCheckFindsACardThatWasNotShown() {
         Capture doctored = new Capture(0, List.of(
-                event(1, new TableEvent.HandStarted(7, 0, List.of(0, 1), null, null)),
+                event(1, new TableEvent.HandStarted(7, 0, List.of(0, 1), null, null, Money.parse("0.50"), Money.parse("1.00"))),
                 event(2, new TableEvent.HoleCardsDealt(0, List.of("As", "Kd"))),
                 event(3, new TableEvent.HoleCardsDealt(1, List.of("Qh", "Qc"))),
                 event(4, new TableEvent.CardsShown(1, List.of("Qh", "Qc"), "a pair of Queens")),

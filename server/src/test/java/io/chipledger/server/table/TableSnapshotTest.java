@@ -11,6 +11,7 @@ import io.chipledger.server.game.holdem.HoldemHand;
 import io.chipledger.server.history.record.GameRecord;
 import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
+import io.chipledger.server.game.holdem.Stakes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class TableSnapshotTest {
 
     private TableView.Turn turnSeenAfter(Duration elapsed, int viewerSeat) {
         Clock clock = Clock.fixed(TURN_STARTED.plus(elapsed), ZoneOffset.UTC);
-        return TableSnapshot.of(config, seats, hand, 1, viewerSeat, clock, "next", false).toAct();
+        return TableSnapshot.of(config, seats, hand, config.stakes(), 1, viewerSeat, clock, "next", false).toAct();
     }
 
     @Test
@@ -65,5 +66,24 @@ class TableSnapshotTest {
         assertThat(turn.millisLeft()).isZero();
         assertThat(turn.timeBankMillis()).isEqualTo(18_000);
         assertThat(turn.legal()).as("the player to act sees the options").isNotNull();
+    }
+
+    /** A sit-and-go's blinds rise by level: a page reloaded at level 2 showed the table's first blinds. */
+    @Test
+    void theSnapshotGivesTheRunningHandsBlindsAndBetweenHandsTheOnesItIsGiven() {
+        HoldemHand higher = HoldemHand.start(new HandSetup(
+                List.of(new PlayerSeat(1, Money.parse("50.00")), new PlayerSeat(0, Money.parse("50.00"))),
+                Stakes.blinds(Money.parse("1.00"), Money.parse("2.00")), RakeRule.NONE, true, Reopening.FULL_RAISE_ONLY));
+        RunningHand running = RunningHand.start(8, higher, new ProvablyFairDeckSource(new SecureRandom()).shuffle(config.id(), 8),
+                config, GameRecord.of(higher.setup().stakes(), config.rake(), config.seatCount()), 1,
+                List.of(seats.get(1), seats.get(0)), TURN_STARTED);
+        Clock clock = Clock.fixed(TURN_STARTED, ZoneOffset.UTC);
+
+        TableView during = TableSnapshot.of(config, seats, running, config.stakes(), 1, -1, clock, "next", true);
+        assertThat(List.of(during.smallBlind(), during.bigBlind())).containsExactly(Money.parse("1.00"), Money.parse("2.00"));
+
+        Stakes last = Stakes.blinds(Money.parse("0.25"), Money.parse("0.50"));
+        TableView between = TableSnapshot.of(config, seats, null, last, 1, -1, clock, "next", true);
+        assertThat(List.of(between.smallBlind(), between.bigBlind())).containsExactly(Money.parse("0.25"), Money.parse("0.50"));
     }
 }

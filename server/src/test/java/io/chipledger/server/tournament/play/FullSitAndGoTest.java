@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ActionKind;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ErrorCode;
+import io.chipledger.protocol.ServerMessage;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.SeatTimeouts;
@@ -97,6 +100,35 @@ class FullSitAndGoTest {
         }
         assertThat(SitAndGoTables.prizePool(live, sng)).isEqualTo(Money.ZERO);
         assertThat(live.audit().clean()).isTrue();
+    }
+
+    @Test
+    void aTournamentPlayerWhoAsksToTopUpOrToLeaveIsRefusedWithTheReasonAndTheTournamentPlaysOn() throws Exception {
+        long sng = SitAndGoTables.registering(live, "No cash-out", 2, "1.00", "0.10", "100", 3);
+        List<String> players = List.of("stay0", "stay1");
+        List<PokerClient> clients = SitAndGoTables.connect(live, players);
+        players.forEach(player -> SitAndGoTables.register(live, player, sng));
+        long table = SitAndGoTables.tableOf(live, sng);
+        List<AutoPlayer> bots = SitAndGoTables.sitDown(clients, table, i -> AutoPlayer.Policy.checkOrCall());
+        try {
+            // A tournament's chips are neither added to nor cashed out: asking is refused, and the seat stays in play.
+            ServerMessage topUp = bots.get(0).request(r -> new ClientMessage.TopUp(r, table, Money.parse("1.00")));
+            assertThat(topUp).isInstanceOfSatisfying(ServerMessage.Error.class, error -> {
+                assertThat(error.code()).isEqualTo(ErrorCode.ILLEGAL_ACTION);
+                assertThat(error.message()).isEqualTo("tournament chips cannot be topped up");
+            });
+            ServerMessage leave = bots.get(0).request(r -> new ClientMessage.Leave(r, table));
+            assertThat(leave).isInstanceOfSatisfying(ServerMessage.Error.class, error -> {
+                assertThat(error.code()).isEqualTo(ErrorCode.ILLEGAL_ACTION);
+                assertThat(error.message()).contains("tournament seat cannot be left");
+            });
+            SitAndGoTables.awaitStatus(live, sng, "FINISHED");
+        } finally {
+            bots.forEach(AutoPlayer::close);
+        }
+        assertThat(SitAndGoTables.results(live, sng)).hasSize(2);
+        assertThat(live.wallet("stay0").plus(live.wallet("stay1"))).as("the prize went to the winner; no chip was cashed out")
+                .isEqualTo(Money.parse("2000.00").minus(Money.parse("0.20")));
     }
 
     private static long playToTheEnd(String name, String prefix, int seats, int bots, String buyIn, String fee,
