@@ -5,8 +5,12 @@
 
 /** How far the middle keeps from a seat, in pixels. */
 const GAP = 3;
-/** Narrower results, then smaller type: tried in turn until the middle fits (the last is kept if none does). */
-const STEPS = ['', 'narrow', 'narrow small'];
+/**
+ * Narrower results, then smaller type: tried in turn until the middle fits (the last is kept if none does). Last, the
+ * whole width in smaller type: round a short felt with nine seats the seats below the middle leave it no room to be
+ * narrow and tall, but room to be wide and short.
+ */
+const STEPS = ['', 'narrow', 'narrow small', 'small'];
 
 /**
  * When the middle of {@code felt}, centred, covers a seat: moves it up or down to the middle of the room between the
@@ -20,7 +24,10 @@ export function fitCentre(felt) {
     return;
   }
   const local = localBoxes(felt);
-  const seats = [...felt.querySelectorAll('.seat')].map(local);
+  // A seat with its cards: a winning card is raised above its seat's box.
+  const seats = [...felt.querySelectorAll('.seat')].map(seat => [seat, ...seat.querySelectorAll('.card')].map(local)
+      .reduce((a, b) => ({ left: Math.min(a.left, b.left), top: Math.min(a.top, b.top),
+        right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) })));
   const results = centre.querySelector('.results');
   centre.dataset.fit = '';
   centre.style.top = '';
@@ -38,7 +45,7 @@ export function fitCentre(felt) {
       }
       centre.dataset.fit = step;
       // Measured where the results are now, among the seats level with them.
-      results.style.maxWidth = `${sideGap(felt, seats, local(results))}px`;
+      results.style.maxWidth = step.includes('narrow') ? `${sideGap(felt, seats, local(results))}px` : '';
     }
     place(felt, centre, local, seats);
     if (!covers(partsOf(centre).map(local), seats)) {
@@ -53,11 +60,11 @@ function place(felt, centre, local, seats) {
   if (parts.length === 0) {
     return;
   }
-  const union = { left: Math.min(...parts.map(p => p.left)), right: Math.max(...parts.map(p => p.right)),
-    top: Math.min(...parts.map(p => p.top)), bottom: Math.max(...parts.map(p => p.bottom)) };
+  const top = Math.min(...parts.map(p => p.top));
+  const bottom = Math.max(...parts.map(p => p.bottom));
   const box = local(centre);
   // The centre is drawn centred on its spot (translate -50%): its spot moves as far as its parts must.
-  const middle = (box.top + box.bottom) / 2 + middleOfRoom(felt, seats, union) - (union.top + union.bottom) / 2;
+  const middle = (box.top + box.bottom) / 2 + topOfRoom(felt, seats, parts, top, bottom) - top;
   centre.style.top = `${(100 * middle) / felt.clientHeight}%`;
 }
 
@@ -78,17 +85,24 @@ function localBoxes(felt) {
 }
 
 /**
- * Where the middle of {@code box} goes vertically: half way between the lowest seat above the felt's middle and the
- * highest seat below it, among the seats in line with the box; the felt's middle when there is no room.
+ * Where the top of the parts (together from {@code top} to {@code bottom}) goes: half way between the lowest it may be
+ * and the highest, each part clear of the seats in line with it, those above the felt's middle and those below; each
+ * part on its own, as the board is narrower than the results under it. The felt's middle when there is no room.
  */
-function middleOfRoom(felt, seats, box) {
+function topOfRoom(felt, seats, parts, top, bottom) {
   const half = felt.clientHeight / 2;
-  const inLine = seats.filter(s => s.right > box.left + GAP && s.left < box.right - GAP);
-  const above = inLine.filter(s => (s.top + s.bottom) / 2 < half).map(s => s.bottom);
-  const below = inLine.filter(s => (s.top + s.bottom) / 2 >= half).map(s => s.top);
-  const top = above.length ? Math.max(...above) : 0;
-  const bottom = below.length ? Math.min(...below) : felt.clientHeight;
-  return top < bottom ? (top + bottom) / 2 : half;
+  let highest = 0;
+  let lowest = felt.clientHeight - (bottom - top);
+  for (const part of parts) {
+    for (const s of seats.filter(s => s.right > part.left + GAP && s.left < part.right - GAP)) {
+      if ((s.top + s.bottom) / 2 < half) {
+        highest = Math.max(highest, s.bottom + GAP - (part.top - top));
+      } else {
+        lowest = Math.min(lowest, s.top - GAP - (part.bottom - top));
+      }
+    }
+  }
+  return highest <= lowest ? (highest + lowest) / 2 : half - (bottom - top) / 2;
 }
 
 /**

@@ -11,10 +11,40 @@ import { readHand } from '../state/hand-reader.js';
 
 const ACTIONS = { FOLD: 'Fold', CHECK: 'Check', CALL: 'Call', BET: 'Bet', RAISE: 'Raise', ALL_IN: 'All-in' };
 
-/** Where seat {@code offset} of {@code count} sits, as percentages of the table (offset 0 = bottom centre). */
-function position(offset, count, radius = 1) {
-  const angle = Math.PI / 2 + (2 * Math.PI * offset) / count;
-  return { left: 50 + 44 * radius * Math.cos(angle), top: 50 + 41 * radius * Math.sin(angle) };
+/** Where seats sit: on an oval this far from the centre, as fractions of the table's half width and half height. */
+const RX = 0.44;
+const RY = 0.41;
+
+/**
+ * Where seat {@code offset} of {@code count} sits, as percentages of the table (offset 0 = bottom centre), the table
+ * being {@code aspect} times as wide as it is high. Seats are spaced evenly along the oval, not by angle: on a wide,
+ * short felt (a phone held sideways) equal angles bunch the seats at its two ends, one plate over the next, and nine
+ * do not fit there; evenly along the edge they do.
+ */
+function position(offset, count, radius = 1, aspect = 2) {
+  const angle = angleAlong(offset / count, aspect);
+  return { left: 50 + 100 * RX * radius * Math.cos(angle), top: 50 + 100 * RY * radius * Math.sin(angle) };
+}
+
+/** The angle (from the bottom, clockwise on screen) at {@code part} of the way round the oval of a table {@code aspect} wide. */
+function angleAlong(part, aspect) {
+  const steps = 720;
+  const lengths = [0];
+  const point = i => {
+    const a = Math.PI / 2 + (2 * Math.PI * i) / steps;
+    return { x: aspect * RX * Math.cos(a), y: RY * Math.sin(a) };
+  };
+  for (let i = 1; i <= steps; i++) {
+    const [p, q] = [point(i - 1), point(i)];
+    lengths.push(lengths[i - 1] + Math.hypot(q.x - p.x, q.y - p.y));
+  }
+  const wanted = (((part % 1) + 1) % 1) * lengths[steps];
+  let i = 1;
+  while (i < steps && lengths[i] < wanted) {
+    i++;
+  }
+  const within = (wanted - lengths[i - 1]) / (lengths[i] - lengths[i - 1] || 1);
+  return Math.PI / 2 + (2 * Math.PI * (i - 1 + within)) / steps;
 }
 
 function placed(element, { left, top }) {
@@ -36,22 +66,26 @@ export function renderFelt(felt, model, { onEmptySeat, pendingAct } = {}) {
   felt.dataset.mySeat = String(me);
   const count = config.seatCount;
   felt.classList.toggle('many-seats', count > 6); // too many seats to lower the felt on a short phone
+  // The felt's shape as laid out (2:1 before it is; measured after the class above, which can change it): where the
+  // seats go along its edge depends on it.
+  const aspect = felt.clientWidth > 0 && felt.clientHeight > 0 ? felt.clientWidth / felt.clientHeight : 2;
+  const at = (offset, radius) => position(offset, count, radius, aspect);
   const shown = showdown(model);
   const parts = [];
   for (let number = 0; number < count; number++) {
     const offset = (number - Math.max(me, 0) + count) % count;
     const seat = model.seat(number);
     if (!seat) {
-      parts.push(placed(emptySeat(number, me < 0 ? onEmptySeat : null), position(offset, count)));
+      parts.push(placed(emptySeat(number, me < 0 ? onEmptySeat : null), at(offset)));
       continue;
     }
-    parts.push(placed(seatElement(model, seat, number === me, pendingAct, shown), position(offset, count)));
+    parts.push(placed(seatElement(model, seat, number === me, pendingAct, shown), at(offset)));
     if (seat.bet > 0n) {
       parts.push(placed(h('div', { class: 'bet', id: `bet-${number}`, dataset: { cents: seat.bet.toString() } },
-          h('span', { class: 'chip' }), format(seat.bet)), position(offset, count, 0.58)));
+          h('span', { class: 'chip' }), format(seat.bet)), at(offset, 0.58)));
     }
     if (number === model.button) {
-      const spot = position(offset + 0.32, count, 0.72);
+      const spot = at(offset + 0.32, 0.72);
       parts.push(placed(h('div', { class: 'dealer-button', id: 'dealer-button', title: 'dealer button',
         dataset: { seat: number } }, 'D'), spot));
     }

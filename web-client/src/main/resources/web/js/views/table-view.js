@@ -121,11 +121,18 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
       onclick: () => { sounds.setMuted(!sounds.muted); render(); },
     }, sounds.muted ? 'Sound off' : 'Sound on');
   }
-  // A phone turned sideways resizes the felt without a new event: names are cut and bets and the button placed anew.
+  // A phone turned sideways resizes the felt without a new event: names are cut and bets and the button placed anew,
+  // and when the felt's shape changed the seats are drawn again along its edge (table-felt.js spaces them by it).
+  let shape = 0;
   const resized = new ResizeObserver(() => {
     cutNames(felt);
     fitCentre(felt);
     placeTokens(felt);
+    const now = felt.clientHeight > 0 ? felt.clientWidth / felt.clientHeight : 0;
+    if (Math.abs(now - shape) > 0.01) {
+      shape = now;
+      render();
+    }
   });
   resized.observe(felt);
   render();
