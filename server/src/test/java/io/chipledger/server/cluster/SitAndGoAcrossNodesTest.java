@@ -63,6 +63,25 @@ class SitAndGoAcrossNodesTest {
                 clients.add(PokerClient.connect(a.ws(), PokerClient.token(a.http(), player, player + "-password"), player));
             }
             assertThat(register(a.http(), "sng0", sng).statusCode()).isEqualTo(200);
+
+            // sng2 registers through node-b and unregisters through node-b: node-a, which runs the tournament, gives
+            // the buy-in and fee back once, under the tournament's fence; a second unregistration is refused.
+            assertThat(entry(b.http(), "sng2", sng, "register", "first-try").statusCode()).isEqualTo(200);
+            assertThat(b.wallet("sng2")).isEqualTo(Money.parse("997.80"));
+            HttpResponse<String> out = entry(b.http(), "sng2", sng, "unregister", null);
+            assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+            assertThat(out.body()).contains("UNREGISTERED");
+            HttpResponse<String> again = entry(b.http(), "sng2", sng, "unregister", null);
+            assertThat(again.statusCode()).as("a second unregistration, " + again.body()).isEqualTo(409);
+            assertThat(b.wallet("sng2")).as("refunded once").isEqualTo(Money.parse("1000.00"));
+            String refunds = "SELECT p.fence_name || '@' || p.fence_epoch FROM posting p JOIN tournament_entry e"
+                    + " ON p.idempotency_key = 'entry-refund:e' || e.id JOIN player pl ON pl.id = e.player_id"
+                    + " WHERE e.tournament_id = " + sng + " AND pl.name = 'sng2'";
+            String fence = TournamentLeases.leaseName(sng) + "@" + b.rows("SELECT epoch FROM lease WHERE name = '"
+                    + TournamentLeases.leaseName(sng) + "'").get(0);
+            assertThat(b.rows(refunds)).as("one refund, posted by node-a under the tournament's lease").containsExactly(fence);
+            assertThat(b.rows("SELECT e.state FROM tournament_entry e JOIN player pl ON pl.id = e.player_id"
+                    + " WHERE e.tournament_id = " + sng + " AND pl.name = 'sng2'")).containsExactly("UNREGISTERED");
             for (String player : List.of("sng1", "sng2")) {
                 HttpResponse<String> answer = register(b.http(), player, sng);
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -105,7 +124,8 @@ class SitAndGoAcrossNodesTest {
             assertThat(SitAndGoTables.prizePool(b, sng)).isEqualTo(Money.ZERO);
             Money paid = Money.ZERO;
             for (String player : players) {
-                Money prize = Money.parse(b.rows("SELECT coalesce(prize, 0)::text FROM tournament_entry e JOIN player p"
+                // sng2 has two entries, the one it unregistered and the one that played: the prizes of both.
+                Money prize = Money.parse(b.rows("SELECT coalesce(sum(prize), 0)::text FROM tournament_entry e JOIN player p"
                         + " ON p.id = e.player_id WHERE e.tournament_id = " + sng + " AND p.name = '" + player + "'").get(0));
                 assertThat(b.wallet(player)).as(player).isEqualTo(Money.parse("997.80").plus(prize));
                 paid = paid.plus(prize);
@@ -122,11 +142,17 @@ class SitAndGoAcrossNodesTest {
     }
 
     private static HttpResponse<String> register(String node, String player, long sng) throws Exception {
+        return entry(node, player, sng, "register", "r-" + player);
+    }
+
+    /** {@code what}: register or unregister; {@code requestId} null for none. */
+    private static HttpResponse<String> entry(String node, String player, long sng, String what, String requestId)
+            throws Exception {
         String token = PokerClient.token(node, player, player + "-password");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/api/tournament/register")).timeout(TestServer.WAIT)
+        String body = "{\"tournamentId\":" + sng + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"") + "}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/api/tournament/" + what)).timeout(TestServer.WAIT)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tournamentId\":" + sng + ",\"requestId\":\"r-" + player + "\"}"))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
