@@ -289,7 +289,8 @@ public final class GameServer implements AutoCloseable {
                 () -> ledger.stats().postings(), game.ledgerCommit), Clock.systemUTC());
         figures.start(scheduler);
         AdminConsole.addTo(routes, new AdminConsole.Parts(database.sqlSessionFactory(), ledger, players, tables,
-                tournaments, online, worker, clock, CURRENCY, figures, nodes));
+                tournaments, online, worker, clock, CURRENCY, figures, nodes),
+                node == null ? null : new AdminConsole.Room(node.name(), locator));
         PokerHttpServer http = null;
         PokerHttpServer managementListener = null;
         try {

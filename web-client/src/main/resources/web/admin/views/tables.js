@@ -1,6 +1,6 @@
 // Tables: every table with its game and seats, closed ones too (a filter narrows the list); open one (for No-Limit
 // Hold'em or Pot-Limit Omaha), pause or resume it, close it, kick a player. Seats are numbered from 1, as players see
-// them.
+// them. Among game nodes it is the whole room's list, and the server passes an action on to the table's node.
 import { get, Submission } from '../api.js';
 import { h } from '../../js/dom.js';
 import { GAMES, gameName } from '../../js/games.js';
@@ -29,11 +29,24 @@ export async function render(view, rerender) {
     createForm(rerender));
 }
 
+// Among game nodes every row names the node serving its table (none while a takeover is under way) and how that
+// node stands; a server alone has no such column.
+function nodeColumn(tables) {
+  if (!tables.some((t) => 'node' in t)) return [];
+  return [{
+    title: 'Node',
+    cell: (t) => (t.state === 'CLOSED' ? ''
+      : t.node ? h('span', { 'data-node': t.node }, t.node, ' ', h('span', { class: 'muted' }, (t.nodeState ?? '').toLowerCase()))
+        : h('span', { class: 'muted' }, 'moving')),
+  }];
+}
+
 function tableList(tables, rerender) {
   return table([
       { title: '#', cell: (t) => t.id },
       { title: 'Name', cell: (t) => t.name },
       { title: 'State', cell: (t) => h('span', { class: `state-${t.state}` }, t.state) },
+      ...nodeColumn(tables),
       { title: 'Game', cell: (t) => gameName(t.game) },
       { title: 'Blinds', cell: (t) => `${t.smallBlind}/${t.bigBlind}${t.ante !== '0.00' ? ` ante ${t.ante}` : ''}` },
       { title: 'Buy-in', cell: (t) => `${t.minBuyIn} to ${t.maxBuyIn}` },
@@ -47,6 +60,8 @@ function tableList(tables, rerender) {
 }
 
 function seats(t, rerender) {
+  // A table no node answered for: the players its seats record, nothing live (no stacks, no kick until it is served).
+  if (t.live === false) return h('span', { class: 'muted' }, `${t.players.length}/${t.seatCount} ${t.players.join(', ')}`);
   if (t.seats.length === 0) return h('span', { class: 'muted' }, `0/${t.seatCount}`);
   return h('div', {}, `${t.seats.length}/${t.seatCount}`, t.seats.map((s) => h('div', {},
     `seat ${s.seat + 1}: ${s.player} ${s.stack}${s.inHand ? ' (in hand)' : ''}${s.leaving ? ' (leaving)' : ''} `,

@@ -10,6 +10,7 @@ import io.chipledger.server.net.HttpReply;
 import io.chipledger.server.net.HttpRoutes;
 import io.chipledger.server.store.HandExporter;
 import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableLocator;
 import io.chipledger.server.tournament.director.TournamentDirector;
 import java.time.Clock;
 import java.util.List;
@@ -32,11 +33,23 @@ public final class AdminConsole {
                         String currency, FigureHistory figures, NodeRegistry nodes) {
     }
 
+    /** On game node {@code node} among others: where each table of the room is served. */
+    public record Room(String node, TableLocator tables) {
+    }
+
     private AdminConsole() {
     }
 
-    /** Adds the console's routes; returns every {@code /api/admin} route added, each behind the admin guard. */
+    /** Adds the console's routes for a server alone on its database. */
     public static List<String> addTo(HttpRoutes routes, Parts parts) {
+        return addTo(routes, parts, null);
+    }
+
+    /**
+     * Adds the console's routes; returns every {@code /api/admin} route added, each behind the admin guard. With a
+     * {@code room} (null for a server alone), the Tables page lists the whole room and acts on any table of it.
+     */
+    public static List<String> addTo(HttpRoutes routes, Parts parts, Room room) {
         AdminMapper.register(parts.database());
         AdminAuditLog auditLog = new AdminAuditLog(parts.database());
         AuditedActions actions = new AuditedActions(auditLog, parts.worker());
@@ -48,7 +61,11 @@ public final class AdminConsole {
         GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
         new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
                 .addTo(guarded);
-        new TableEndpoints(tables, actions).addTo(guarded);
+        ConsoleForwarding forwarding = room == null ? null
+                : new ConsoleForwarding(room.node(), room.tables(), parts.nodes()::all, parts.worker());
+        RoomTables roomTables = room == null ? null
+                : new RoomTables(room.node(), tables, forwarding, room.tables(), parts.nodes()::all, parts.worker());
+        new TableEndpoints(tables, actions, roomTables, forwarding).addTo(guarded);
         new NodeEndpoints(parts.nodes(), actions, parts.worker()).addTo(guarded);
         new PlayerEndpoints(new PlayerRecords(parts.database(), parts.currency()), cashier, parts.players(), actions,
                 parts.worker()).addTo(guarded);

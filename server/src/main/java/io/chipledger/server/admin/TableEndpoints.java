@@ -7,10 +7,12 @@ import io.chipledger.server.net.HttpCall;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Tables under {@code /api/admin}: list, create, pause, resume, close, kick. Every change needs a reason and an
- * idempotency key and goes through {@link AuditedActions}, so a double click opens one table, not two.
+ * idempotency key and goes through {@link AuditedActions}, so a double click opens one table, not two. Among game
+ * nodes the list is the whole room's, and a change to a table another node serves is carried out (and logged) there.
  */
 final class TableEndpoints {
 
@@ -28,10 +30,15 @@ final class TableEndpoints {
 
     private final TableOperator operator;
     private final AuditedActions actions;
+    /** Among game nodes, the whole room's tables and the way to their nodes; both null for a server alone. */
+    private final RoomTables room;
+    private final ConsoleForwarding forwarding;
 
-    TableEndpoints(TableOperator operator, AuditedActions actions) {
+    TableEndpoints(TableOperator operator, AuditedActions actions, RoomTables room, ConsoleForwarding forwarding) {
         this.operator = operator;
         this.actions = actions;
+        this.room = room;
+        this.forwarding = forwarding;
     }
 
     void addTo(GuardedRoutes routes) {
@@ -44,7 +51,22 @@ final class TableEndpoints {
     }
 
     private CompletionStage<AdminReply> list(HttpCall call, Operator who) {
+        if (room != null) {
+            return room.list(call).thenApply(rows -> AdminReply.ok(Map.of("tables", rows)));
+        }
         return operator.listWithClosed().thenApply(rows -> AdminReply.ok(Map.of("tables", rows)));
+    }
+
+    /**
+     * An action on a table another game node serves is that node's to carry out (and log): its actor is the only
+     * writer of its table. Passed on there with the operator's session, and its answer passed back.
+     */
+    private CompletionStage<AdminReply> hereOrAtItsNode(HttpCall call, long tableId, Supplier<CompletionStage<AdminReply>> here) {
+        if (forwarding == null || operator.servesHere(tableId)) {
+            return here.get();
+        }
+        return forwarding.toOwner(call, tableId).thenCompose(answer -> answer
+                .<CompletionStage<AdminReply>>map(CompletableFuture::completedFuture).orElseGet(here));
     }
 
     private CompletionStage<AdminReply> create(HttpCall call, Operator who) {
@@ -61,11 +83,11 @@ final class TableEndpoints {
         String reason = AdminJson.reason(request.reason());
         AdminAuditLog.Request logged = new AdminAuditLog.Request(who, action, OwnerRef.table(tableId).text(),
                 reason, AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
-        return actions.run(logged, logId -> switch (action) {
+        return hereOrAtItsNode(call, tableId, () -> actions.run(logged, logId -> switch (action) {
             case "TABLE_PAUSE" -> operator.pause(tableId, true, reason).thenApply(AuditedActions.Result::of);
             case "TABLE_RESUME" -> operator.pause(tableId, false, reason).thenApply(AuditedActions.Result::of);
             default -> CompletableFuture.completedFuture(operator.close(tableId, reason));
-        });
+        }));
     }
 
     private CompletionStage<AdminReply> kick(HttpCall call, Operator who) {
@@ -75,6 +97,7 @@ final class TableEndpoints {
         String reason = AdminJson.reason(request.reason());
         AdminAuditLog.Request logged = new AdminAuditLog.Request(who, "KICK", OwnerRef.table(tableId).seatOf(playerId).text(),
                 reason, AdminJson.idempotencyKey(request.idempotencyKey()), AdminJson.content(request));
-        return actions.run(logged, logId -> operator.kick(tableId, playerId, reason).thenApply(AuditedActions.Result::of));
+        return hereOrAtItsNode(call, tableId,
+                () -> actions.run(logged, logId -> operator.kick(tableId, playerId, reason).thenApply(AuditedActions.Result::of)));
     }
 }

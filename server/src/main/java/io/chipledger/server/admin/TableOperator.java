@@ -8,6 +8,7 @@ import io.chipledger.server.game.holdem.Variant;
 import io.chipledger.server.table.TableActor;
 import io.chipledger.server.table.TableConfig;
 import io.chipledger.server.table.TableDirectory;
+import io.chipledger.server.table.TableLocator;
 import io.chipledger.server.table.TableStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -61,6 +62,32 @@ final class TableOperator {
             tables.closedTables().forEach(closed -> all.add(row(closed, TableStatus.CLOSED, rake)));
             return all;
         }, worker);
+    }
+
+    /**
+     * Open tables no node listed live (a takeover under way, a node that does not answer), as the database records
+     * them: settings, stored state, the players in their seats, the node holding the lease ({@code live} false: no hand,
+     * stacks or watchers). Blocking, so on the worker.
+     */
+    List<Map<String, Object>> recorded(List<TableLocator.Listed> elsewhere) {
+        if (elsewhere.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TableStatus> stored = new HashMap<>();
+        tables.records().notClosed().forEach(table -> stored.put(table.config().id(), table.status()));
+        Map<String, Money> rake = rakeTaken();
+        return elsewhere.stream().map(listed -> {
+            Map<String, Object> row = row(listed.config(), stored.getOrDefault(listed.config().id(), TableStatus.OPEN), rake);
+            row.put("players", listed.players());
+            row.put("node", listed.node());
+            row.put("live", false);
+            return row;
+        }).toList();
+    }
+
+    /** Whether this server runs the table (among game nodes, another node may serve it). */
+    boolean servesHere(long tableId) {
+        return tables.find(tableId).isPresent();
     }
 
     CompletableFuture<AdminReply> create(TableConfig settings) {
