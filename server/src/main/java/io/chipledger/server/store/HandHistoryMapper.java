@@ -53,15 +53,31 @@ public interface HandHistoryMapper {
     /** Stores the record of a hand as it stands while it is played, replacing the one before. */
     void upsertProgress(@Param("handId") long handId, @Param("record") String record);
 
-    /** The hand's record as it stood at its last committed posting, as JSON, or null. */
+    /**
+     * Stores the events (a JSON array) a hand's progress record gained since it was written, the first of them at
+     * index {@code firstEvent} of its events; replaces a row written before from the same index (V12).
+     */
+    void upsertProgressStep(@Param("handId") long handId, @Param("firstEvent") int firstEvent, @Param("events") String events);
+
+    /** The hand's progress record as it was written whole, as JSON, or null; its steps come after it. */
     String findProgress(@Param("handId") long handId);
+
+    /** The hand's progress steps, in the order of their first event. */
+    List<ProgressStep> findProgressSteps(@Param("handId") long handId);
 
     int deleteProgress(@Param("handId") long handId);
 
-    /** Drops both drafts of a finished hand. */
+    int deleteProgressSteps(@Param("handId") long handId);
+
+    /** Drops every draft of a finished hand. */
     default void deleteDrafts(long handId) {
         deleteDraft(handId);
         deleteProgress(handId);
+        deleteProgressSteps(handId);
+    }
+
+    /** A row of {@code hand_progress_step}: events (a JSON array) that start at index {@code firstEvent} of the record's. */
+    record ProgressStep(int firstEvent, String events) {
     }
 
     StoredHistory findHistory(@Param("handId") long handId);

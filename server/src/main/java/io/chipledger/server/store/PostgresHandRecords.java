@@ -2,11 +2,14 @@ package io.chipledger.server.store;
 
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
+import io.chipledger.server.history.record.HandHistoryRecorder;
+import io.chipledger.server.history.record.HistoryEvent;
 import io.chipledger.server.history.record.HistoryJson;
 import io.chipledger.server.table.HandRecords;
 import io.chipledger.server.table.TableFence;
 import io.chipledger.server.table.UnfinishedHands;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -62,9 +65,28 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
     /** Written without waiting for the disk: it must outlive the server's process, not PostgreSQL (V7). */
     @Override
     public CompletableFuture<Void> draftProgress(long handId, HandHistory draft) {
+        return draftProgress(handId, draft, -1);
+    }
+
+    /**
+     * The whole record the first time, then only the events it gained since, a row each time (V12): a hand's drafts
+     * cost the length of the hand, not its square. A whole record drops the steps written before it, which it holds.
+     */
+    @Override
+    public CompletableFuture<Void> draftProgress(long handId, HandHistory draft, int eventsKept) {
+        List<HistoryEvent> events = draft.events();
+        if (eventsKept >= events.size()) {
+            return CompletableFuture.completedFuture(null); // nothing new to keep (a move that told no event)
+        }
         return transactions.laterInOne(session -> {
             histories(session).skipWaitingForDisk();
-            histories(session).upsertProgress(handId, HistoryJson.write(draft));
+            if (eventsKept < 0) {
+                histories(session).upsertProgress(handId, HistoryJson.write(draft));
+                histories(session).deleteProgressSteps(handId);
+            } else {
+                histories(session).upsertProgressStep(handId, eventsKept,
+                        HistoryJson.writeEvents(events.subList(eventsKept, events.size())));
+            }
         });
     }
 
@@ -85,7 +107,34 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
 
     @Override
     public Optional<HandHistory> progress(long handId) {
-        return transactions.now(session -> Optional.ofNullable(histories(session).findProgress(handId)).map(HistoryJson::read));
+        return transactions.now(session -> {
+            String written = histories(session).findProgress(handId);
+            if (written == null) {
+                return Optional.empty();
+            }
+            HandHistory record = HistoryJson.read(written);
+            List<HandHistoryMapper.ProgressStep> steps = histories(session).findProgressSteps(handId);
+            return Optional.of(steps.isEmpty() ? record : HandHistoryRecorder.inProgressWith(record, eventsSince(record, steps)));
+        });
+    }
+
+    /**
+     * The steps' events after the record's, each step placed at its own first event. The table writes a step from
+     * where the last one it saw stored ended, so they follow on from each other; placing them by index rather than
+     * by concatenation keeps the record right even if that were ever broken (a step that starts earlier than the
+     * events before it end replaces those it overlaps).
+     */
+    private static List<HistoryEvent> eventsSince(HandHistory record, List<HandHistoryMapper.ProgressStep> steps) {
+        int written = record.events().size();
+        List<HistoryEvent> since = new ArrayList<>();
+        for (HandHistoryMapper.ProgressStep step : steps) {
+            int from = Math.max(0, step.firstEvent() - written);
+            if (from < since.size()) {
+                since.subList(from, since.size()).clear();
+            }
+            since.addAll(HistoryJson.readEvents(step.events()));
+        }
+        return since;
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.chipledger.server.game.holdem.PlayerSeat;
 import io.chipledger.server.game.holdem.Reopening;
 import io.chipledger.server.game.holdem.Stakes;
 import io.chipledger.server.history.record.GameRecord;
+import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.metrics.GameMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,10 +220,16 @@ final class Croupier {
      * with its seats, cards and actions on record. A record that fails to store costs only that.
      */
     private CompletionStage<Void> saveProgress(RunningHand hand) {
-        return services.hands().draftProgress(hand.id, hand.progress(clock.instant())).exceptionally(failure -> {
-            log.warn("table {} hand {}: the hand's progress was not stored", config.id(), hand.id, failure);
-            return null;
-        });
+        HandHistory draft = hand.progress(clock.instant());
+        // Only what the records do not keep yet is written; a write that failed is covered by the next one. The count
+        // is set on the worker that stored it, but read only by the table's next move: the mailbox's turn waits for
+        // this stage, so no two writes of a hand overlap and the next one sees it.
+        return services.hands().draftProgress(hand.id, draft, hand.progressEventsKept)
+                .thenRun(() -> hand.progressEventsKept = draft.events().size())
+                .exceptionally(failure -> {
+                    log.warn("table {} hand {}: the hand's progress was not stored", config.id(), hand.id, failure);
+                    return null;
+                });
     }
 
     /**

@@ -40,6 +40,15 @@ public interface HandRecords {
     }
 
     /**
+     * As {@link #draftProgress(long, HandHistory)}, when the first {@code eventsKept} of the draft's events were kept
+     * by earlier calls that completed (-1: nothing of the hand was kept yet), so a store may add only the rest instead
+     * of writing the whole record again after every move.
+     */
+    default CompletableFuture<Void> draftProgress(long handId, HandHistory draft, int eventsKept) {
+        return draftProgress(handId, draft);
+    }
+
+    /**
      * These records as one table of a game node writes them: each write first checks, in its own transaction, that the
      * table's lease still stands at the fence's epoch, and is refused (nothing written) once another node claimed it.
      * Records that keep nothing in a database need no fence.

@@ -34,6 +34,8 @@ final class RunningHand {
     private int postings;
     /** Increases with each turn so a stale timer can tell it is stale. */
     int turn;
+    /** How many of the record's events the hand records keep (-1: nothing yet); see {@link HandRecords#draftProgress}. */
+    int progressEventsKept = -1;
     TableTimer.Cancellable clock;
     Instant turnStarted;
     boolean inTimeBank;

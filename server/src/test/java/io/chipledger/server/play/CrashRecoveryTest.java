@@ -57,8 +57,10 @@ class CrashRecoveryTest {
         long handId = interrupted.handId();
         Money stackAtHandStart = interrupted.heroStack();
 
+        // The grace runs from the seats' restoration, before the server listens: at a load average of 30 that start-up
+        // alone took over 3 s, and hero was cashed out before it could come back.
         try (TestServer second = TestServer.forThisTest().onDatabase(url)
-                .settings(ServerSettings.forTests().withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1))))
+                .settings(ServerSettings.forTests().withSeatTimeouts(new SeatTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1))))
                 .start()) {
             // The interrupted hand was voided: each account's chips in and out of it net to zero, refunds included.
             List<Transfer> transfers = second.server().ledger().transfersOfHand("h" + handId);
@@ -100,6 +102,9 @@ class CrashRecoveryTest {
             assertThat(record.transferIds()).as("every transfer of the hand")
                     .containsExactlyInAnyOrderElementsOf(transfers.stream().map(Transfer::id).toList());
             assertThat(second.adminGet("/api/admin/hand?id=" + handId).get("ledger").get("agrees").asBoolean()).isTrue();
+            assertThat(second.rows("SELECT (SELECT count(*) FROM hand_progress_draft WHERE hand_id = " + handId
+                    + ") + (SELECT count(*) FROM hand_progress_step WHERE hand_id = " + handId + ")"))
+                    .as("the hand's drafts went with its recovery (V12's steps too)").containsExactly("0");
 
             AuditReport audit = second.audit();
             assertThat(audit.clean()).as(audit.summary()).isTrue();

@@ -136,6 +136,30 @@ public final class HandHistoryRecorder {
     }
 
     /**
+     * The record a hand had so far, from a record of it written earlier ({@link #inProgress}) and the events committed
+     * since: appended to its events, their hole cards on the seats and their streets on the board, as this recorder
+     * would have put them there. Stacks are left as written; {@link #voidedFromProgress} works them out again anyway.
+     */
+    public static HandHistory inProgressWith(HandHistory written, List<HistoryEvent> since) {
+        List<HistoryEvent> events = new ArrayList<>(written.events());
+        events.addAll(since);
+        List<String> board = new ArrayList<>(written.board());
+        Map<Integer, List<String>> dealt = new LinkedHashMap<>();
+        for (HistoryEvent event : since) {
+            if (event instanceof HistoryEvent.StreetDealt street) {
+                board.addAll(street.cards());
+            } else if (event instanceof HistoryEvent.HoleCardsDealt hole) {
+                dealt.put(hole.seat(), hole.cards());
+            }
+        }
+        List<SeatRecord> seats = written.seats().stream()
+                .map(s -> dealt.containsKey(s.seat()) ? s.withHoleCards(dealt.get(s.seat())) : s).toList();
+        return new HandHistory(written.version(), written.handId(), written.tableId(), written.tableName(),
+                written.currency(), written.status(), written.voidReason(), written.startedAt(), written.endedAt(),
+                written.game(), written.button(), seats, written.deck(), board, events);
+    }
+
+    /**
      * The record of a hand a crash cut short, from the record it had so far ({@link #inProgress}) with {@code events}
      * in place of that record's (what it had that the ledger confirms, what the ledger has that it had not caught up
      * with, and the refunds); each seat's final stack is worked out again from them, there being no engine after a

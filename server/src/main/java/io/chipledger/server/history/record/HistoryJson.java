@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import io.chipledger.money.MoneyJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The JSON form of a {@link HandHistory}: amounts as strings with two decimals ({@code "12.50"}), the rake percentage
@@ -30,6 +33,10 @@ public final class HistoryJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final TypeReference<List<HistoryEvent>> EVENTS = new TypeReference<>() {
+    };
+    /** For the declared element type, so every event is written with its {@code type}. */
+    private static final ObjectWriter EVENTS_WRITER = MAPPER.writerFor(EVENTS);
 
     private HistoryJson() {
     }
@@ -43,6 +50,23 @@ public final class HistoryJson {
             return MAPPER.writeValueAsString(history);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write hand " + history.handId(), e);
+        }
+    }
+
+    /** Events alone, as a JSON array of the same form as a record's {@code events}. */
+    public static String writeEvents(List<HistoryEvent> events) {
+        try {
+            return EVENTS_WRITER.writeValueAsString(events);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write events " + events, e);
+        }
+    }
+
+    public static List<HistoryEvent> readEvents(String json) {
+        try {
+            return MAPPER.readValue(json, EVENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a list of hand events: " + e.getOriginalMessage(), e);
         }
     }
 
