@@ -115,13 +115,14 @@ class PlayingInTheBrowserTest {
         List<TableEvent.SeatLeft> left = carol.events(TableEvent.SeatLeft.class);
         Money aliceCashOut = left.stream().filter(l -> l.player().equals("alice")).findFirst().orElseThrow().cashedOut();
         Money bobCashOut = left.stream().filter(l -> l.player().equals("bob")).findFirst().orElseThrow().cashedOut();
-        alice.waitForWallet(Money.parse("900.00").plus(aliceCashOut));
-        bob.waitForWallet(Money.parse("900.00").plus(bobCashOut));
+        alice.waitForWallet(Money.parse("900.00").minus(hands.rebought(alice)).plus(aliceCashOut));
+        bob.waitForWallet(Money.parse("900.00").minus(hands.rebought(bob)).plus(bobCashOut));
         assertThat(alice.wallet()).isEqualTo(room.wallet("alice"));
         assertThat(bob.wallet()).isEqualTo(room.wallet("bob"));
         assertThat(aliceCashOut.plus(bobCashOut).plus(room.seat(tableId, "carol")).plus(room.pot(tableId)))
                 .as("every chip brought to the table is accounted for")
-                .isEqualTo(Money.parse("200.00").plus(Money.parse("20.00").times(1 + carol.events(TableEvent.ToppedUp.class).size())));
+                .isEqualTo(Money.parse("200.00").plus(hands.rebought(alice)).plus(hands.rebought(bob))
+                        .plus(Money.parse("20.00").times(1 + carol.events(TableEvent.ToppedUp.class).size())));
 
         assertThat(alice.consoleErrors()).isEmpty();
         assertThat(bob.consoleErrors()).isEmpty();
@@ -135,13 +136,15 @@ class PlayingInTheBrowserTest {
     /**
      * Plays the two browser players' turns as they come: check or call, except that while the bot is all-in the first
      * of them to act on a street with no bet bets the minimum (so the other's call builds a side pot). Bob uses the
-     * keyboard, alice the mouse. Stops when the condition holds and it is alice's turn.
+     * keyboard, alice the mouse. A player who lost every chip (the bot's all-in can take both) buys back in for 100.00
+     * when the page offers the rebuy. Stops when the condition holds and it is alice's turn.
      */
     static final class HandPlayer {
         private final BrowserPlayer alice;
         private final BrowserPlayer bob;
         private final AutoPlayer bot;
         private final int botSeat;
+        private final java.util.Map<BrowserPlayer, Money> rebought = new java.util.HashMap<>();
 
         HandPlayer(BrowserPlayer alice, BrowserPlayer bob, AutoPlayer bot, int botSeat) {
             this.alice = alice;
@@ -154,17 +157,21 @@ class PlayingInTheBrowserTest {
             int bobSeat = bob.mySeat();
             String whoIsUp = """
                     bobSeat => {
+                      if (document.getElementById('chips-dialog')) return 'alice-rebuys';
                       if (document.getElementById('action-bar').dataset.state === 'my-turn') return 'alice';
                       return document.getElementById('table').dataset.toAct === String(bobSeat) ? 'bob' : null;
                     }""";
             for (int decisions = 0; decisions < 400; decisions++) {
+                rebuyIfOffered(bob);
                 String who;
                 try {
                     who = (String) alice.page.waitForFunction(whoIsUp, bobSeat).jsonValue();
                 } catch (TimeoutError stuck) {
                     throw new AssertionError("nobody's turn came: " + whatEachSees(), stuck);
                 }
-                if (who.equals("alice")) {
+                if (who.equals("alice-rebuys")) {
+                    rebuyIfOffered(alice);
+                } else if (who.equals("alice")) {
                     if (done.getAsBoolean()) {
                         return;
                     }
@@ -179,6 +186,18 @@ class PlayingInTheBrowserTest {
                 }
             }
             throw new AssertionError("no side pot after 400 decisions; the bot heard " + bot.handsEnded() + " hands");
+        }
+
+        /** What {@code player} bought back in for so far. */
+        Money rebought(BrowserPlayer player) {
+            return rebought.getOrDefault(player, Money.ZERO);
+        }
+
+        private void rebuyIfOffered(BrowserPlayer player) {
+            if (player.page.locator("#chips-dialog").count() > 0) {
+                player.buyIn("100.00");
+                rebought.merge(player, Money.parse("100.00"), Money::plus);
+            }
         }
 
         /** What the pages and the bot last saw, for a failure that would otherwise say only "timeout". */
