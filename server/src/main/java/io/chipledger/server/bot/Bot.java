@@ -127,6 +127,13 @@ public final class Bot {
         this.player = playerName;
     }
 
+    private NoticeLog notices;
+
+    /** Writes down each pause and resumption the table announces (call it on one bot a table, with {@link #countHands}). */
+    public void recordNotices(NoticeLog log) {
+        this.notices = log;
+    }
+
     private void acknowledge(AcknowledgementLog.Kind kind, String ref) {
         if (acknowledged != null) {
             acknowledged.record(kind, tableId, player, ref);
@@ -281,6 +288,14 @@ public final class Bot {
             left = true;
             if (gone.cashedOut().isPositive() && stintRequest != null) {
                 acknowledge(AcknowledgementLog.Kind.CASHOUT, stintRequest);
+            }
+        } else if (e instanceof TableEvent.TablePaused paused) {
+            if (notices != null) {
+                notices.paused(tableId, paused.reason());
+            }
+        } else if (e instanceof TableEvent.TableResumed) {
+            if (notices != null) {
+                notices.resumed(tableId);
             }
         } else if (e instanceof TableEvent.HandVoided voided) {
             inHand = false;
