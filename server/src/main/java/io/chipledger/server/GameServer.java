@@ -234,7 +234,9 @@ public final class GameServer implements AutoCloseable {
                 }
             }), 2, 2, TimeUnit.SECONDS);
         }
-        DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1));
+        // Lost when the probe's SELECT 1 fails, and also while a ledger commit waits too long (no synchronous standby).
+        DatabaseAvailability availability = DatabaseAvailability.watch(database, Duration.ofSeconds(1))
+                .watchCommits(database.commits(), settings.commitStall());
         Readiness ready = new Readiness(availability, ledger);
         availability.subscribe(new DatabaseAvailability.Listener() {
             @Override
