@@ -195,6 +195,17 @@ game_ready_times() {
         END { printf "%s %s", first == "" ? "never" : sprintf("%.1f", first),
               bad == "" ? "0.0" : (back == "" ? "not-yet" : sprintf("%.1f", back)) }' "$1"
 }
+# From the bots' notices (lines after the first $1): how many tables were told $2 (paused|resumed), and the seconds from
+# epoch $3 (the moment $4 names) until the last of them was first told (either way: an unnumbered notice or the
+# numbered event): "N tables, the last S s after $4".
+game_told() {
+    local last
+    last=$(tail -n +"$(($1 + 1))" "$CLUSTER_DIR/game-notices.tsv" | awk -F'\t' -v what="$2" '$3 == what && !($2 in t) { t[$2] = $1 }
+        END { n = 0; m = ""; for (k in t) { n++; if (t[k] > m) m = t[k] } print n " " m }')
+    if [ "${last% *}" = 0 ]; then echo "0 tables"; else
+        echo "${last% *} tables, the last $(awk -v a="$3" -v b="$(date -d "${last#* }" +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after $4"
+    fi
+}
 game_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 game_db_time() { date -u -d "@$1" '+%Y-%m-%d %H:%M:%S.%N+00'; }
 game_open_table_ids() { game_rows "SELECT id FROM poker_table WHERE status <> 'CLOSED' ORDER BY id" | paste -sd, -; }
@@ -270,8 +281,7 @@ game_db_fault_leader() {
     GAME_LEADER_MOVED=$(game_moved_besides "$CLUSTER_DIR/holders-before-leader-kill.txt" "$CLUSTER_DIR/holders-after-leader-kill.txt" "")
     GAME_LEADER_COMMITS=$(game_commit_story "$commits_before" "$(game_commit_counts)")
     GAME_LEADER_UNKNOWN=$(( $(game_all_log_lines "failed and its outcome is unknown") - $(echo "$commits_before" | cut -d' ' -f4) ))
-    GAME_LEADER_NOTICES=$(tail -n +"$((notices_before + 1))" "$CLUSTER_DIR/game-notices.tsv" | awk -F'\t' '{ n[$3]++; t[$3 " " $2] = 1 }
-        END { for (k in t) { split(k, w, " "); tables[w[1]]++ } printf "%d paused (%d tables), %d resumed (%d tables)", n["paused"], tables["paused"], n["resumed"], tables["resumed"] }')
+    GAME_LEADER_NOTICES="paused: $(game_told "$notices_before" paused "$killed_at" "the kill"); resumed: $(game_told "$notices_before" resumed "$killed_at" "the kill")"
     game_log "db fault 4: every node ready again $GAME_LEADER_READY s after the kill (all three 503 after ${GAME_LEADER_ALL_503} s); every table dealing again after (table:s) $GAME_LEADER_DEALING; $GAME_LEADER_VOIDED hand(s) voided; $GAME_LEADER_MOVED table(s) moved to another node"
     game_log "db fault 4: $GAME_LEADER_COMMITS"
     game_log "db fault 4: notices to the bots: $GAME_LEADER_NOTICES"
@@ -318,8 +328,8 @@ game_db_fault_standbys() {
     GAME_NOSB_WINDOW=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.1f", b - a }')
     GAME_NOSB_WINDOW_FROM=$(awk -v a="$stopped_at" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
     GAME_NOSB_READY=$(game_ready_503s "$CLUSTER_DIR/ready-no-standby.txt" "$t1" "$t2")
-    GAME_NOSB_PAUSED=$(tail -n +"$((notices_before + 1))" "$CLUSTER_DIR/game-notices.tsv" | awk -F'\t' '$3 == "paused" { t[$2] = 1 } END { print length(t) }')
-    game_log "db fault 5: in $GAME_NOSB_WINDOW s with no standby (from $GAME_NOSB_WINDOW_FROM s after both stopped): $GAME_NOSB_ACKED acknowledged to bots, $GAME_NOSB_SETTLED hands settled, $GAME_NOSB_NEW_HANDS hands committed; readiness: $GAME_NOSB_READY; $GAME_NOSB_PAUSED table(s) told paused"
+    GAME_NOSB_PAUSED=$(game_told "$notices_before" paused "$stopped_at" "both standbys stopped")
+    game_log "db fault 5: in $GAME_NOSB_WINDOW s with no standby (from $GAME_NOSB_WINDOW_FROM s after both stopped): $GAME_NOSB_ACKED acknowledged to bots, $GAME_NOSB_SETTLED hands settled, $GAME_NOSB_NEW_HANDS hands committed; readiness: $GAME_NOSB_READY; told paused: $GAME_NOSB_PAUSED"
     start_patroni "${standbys[0]}"
     back_at=$(date +%s.%N)
     waited=0
@@ -345,12 +355,12 @@ game_db_fault_standbys() {
     sleep 2
     game_ready_poll_stop
     read -r _ GAME_NOSB_READY_BACK <<<"$(game_ready_times "$CLUSTER_DIR/ready-no-standby.txt" "$back_at")"
-    GAME_NOSB_RESUMED=$(tail -n +"$((notices_before + 1))" "$CLUSTER_DIR/game-notices.tsv" | awk -F'\t' '$3 == "resumed" { t[$2] = 1 } END { print length(t) }')
+    GAME_NOSB_RESUMED=$(game_told "$notices_before" resumed "$back_at" "the standby started")
     GAME_NOSB_COMMITS=$(game_commit_story "$commits_before" "$(game_commit_counts)")
     GAME_NOSB_VOIDED=$(( $(game_voided) - before_voided ))
     game_holders >"$CLUSTER_DIR/holders-after-no-standby.txt"
     GAME_NOSB_MOVED=$(game_moved_besides "$CLUSTER_DIR/holders-before-no-standby.txt" "$CLUSTER_DIR/holders-after-no-standby.txt" "")
-    game_log "db fault 5: pg${standbys[0]} started again: acknowledgements resumed after $GAME_NOSB_ACKS_BACK s, every table dealt a new hand after $GAME_NOSB_DEALING s, every node ready after $GAME_NOSB_READY_BACK s; $GAME_NOSB_RESUMED table(s) told resumed; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved to another node"
+    game_log "db fault 5: pg${standbys[0]} started again: acknowledgements resumed after $GAME_NOSB_ACKS_BACK s, every table dealt a new hand after $GAME_NOSB_DEALING s, every node ready after $GAME_NOSB_READY_BACK s; told resumed: $GAME_NOSB_RESUMED; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved to another node"
     game_log "db fault 5: $GAME_NOSB_COMMITS"
     start_patroni "${standbys[1]}"
     game_checks after-no-standby
@@ -501,9 +511,9 @@ game_nodes_summary() {
             "$GAME_LEADER_COMMITS; told the bots: $GAME_LEADER_NOTICES"
         echo "both standbys stopped: in $GAME_NOSB_WINDOW s (from $GAME_NOSB_WINDOW_FROM s after) $GAME_NOSB_ACKED acknowledged to" \
             "bots, $GAME_NOSB_SETTLED hands settled, $GAME_NOSB_NEW_HANDS hands committed; readiness $GAME_NOSB_READY;" \
-            "$GAME_NOSB_PAUSED table(s) told paused; one standby back: acknowledgements after $GAME_NOSB_ACKS_BACK s," \
+            "told paused: $GAME_NOSB_PAUSED; one standby back: acknowledgements after $GAME_NOSB_ACKS_BACK s," \
             "every table a new hand after $GAME_NOSB_DEALING s, every node ready after $GAME_NOSB_READY_BACK s," \
-            "$GAME_NOSB_RESUMED table(s) told resumed; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved" \
+            "told resumed: $GAME_NOSB_RESUMED; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved" \
             "to another node; $GAME_NOSB_COMMITS"
     else
         echo "database faults: not run (no HA ledger: run by docs/cluster.sh)"

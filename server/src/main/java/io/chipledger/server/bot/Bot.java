@@ -254,6 +254,15 @@ public final class Bot {
             inHand = false; // a new owner's hand, if any, is learnt from its next events
             return;
         }
+        if (message instanceof ServerMessage.TableNotice notice && notice.tableId() == tableId) {
+            // Told ahead of the table's numbered events (the table may itself wait on a stuck commit).
+            if (notices != null && notice.event() instanceof TableEvent.TablePaused paused) {
+                notices.paused(tableId, paused.reason(), false);
+            } else if (notices != null && notice.event() instanceof TableEvent.TableResumed) {
+                notices.resumed(tableId, false);
+            }
+            return;
+        }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
             return;
         }
@@ -291,11 +300,11 @@ public final class Bot {
             }
         } else if (e instanceof TableEvent.TablePaused paused) {
             if (notices != null) {
-                notices.paused(tableId, paused.reason());
+                notices.paused(tableId, paused.reason(), true);
             }
         } else if (e instanceof TableEvent.TableResumed) {
             if (notices != null) {
-                notices.resumed(tableId);
+                notices.resumed(tableId, true);
             }
         } else if (e instanceof TableEvent.HandVoided voided) {
             inHand = false;

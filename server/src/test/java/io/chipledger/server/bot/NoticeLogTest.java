@@ -50,6 +50,7 @@ class NoticeLogTest {
         assertThat(lines.get(0)[2]).isEqualTo("paused");
         assertThat(lines.get(0)[3]).contains("dealer break");
         assertThat(lines.get(1)[2]).isEqualTo("resumed");
+        assertThat(lines).extracting(line -> line[4]).as("told by the table's numbered events").containsOnly("event");
         for (String[] line : lines) {
             assertThat(Instant.parse(line[0])).isBetween(before, Instant.now());
         }
