@@ -59,10 +59,10 @@ public final class AdminConsole {
 
         routes.get("/admin", AdminConsole::toThePage);
         GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
-        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
-                .addTo(guarded);
         ConsoleForwarding forwarding = room == null ? null
                 : new ConsoleForwarding(room.node(), room.tables(), parts.nodes()::all, parts.worker());
+        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker(),
+                room == null ? null : room.node(), forwarding).addTo(guarded);
         RoomTables roomTables = room == null ? null
                 : new RoomTables(room.node(), tables, forwarding, room.tables(), parts.nodes()::all, parts.worker());
         new TableEndpoints(tables, actions, roomTables, forwarding).addTo(guarded);

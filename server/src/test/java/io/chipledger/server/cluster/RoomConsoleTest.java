@@ -3,6 +3,7 @@ package io.chipledger.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * One console for the room: node-a's admin console lists node-b's tables beside its own, each with its node and the
  * node's state, and the operator's pause, resume, kick and close of a table node-b serves are carried out by node-b
  * (passed on, never by node-a's own actor), logged once in the admin log and answered again from it when resent
- * through the other node's console.
+ * through the other node's console. Its dashboard counts the whole room, node by node.
  */
 class RoomConsoleTest {
 
@@ -28,7 +29,7 @@ class RoomConsoleTest {
     void nodeAsConsoleListsAndRunsTheTablesNodeBServes() throws Exception {
         int portA = freePort();
         int portB = freePort();
-        try (TestServer a = TestServer.forThisTest().settings(node("node-a", portA)).withAdmin().start()) {
+        try (TestServer a = TestServer.forThisTest().settings(node("node-a", portA)).withAdmin().withBrowser().start()) {
             long atA = a.openTable("Served by a", 6);
             try (TestServer b = TestServer.forThisTest().settings(node("node-b", portB)).onDatabase(a.jdbcUrl()).start()) {
                 long atB = b.openTable("Served by b", 6);
@@ -42,6 +43,29 @@ class RoomConsoleTest {
                     assertThat(listed).as("node-a's console").containsExactly(
                             atA + " Served by a OPEN node-a RUNNING [] []",
                             atB + " Served by b OPEN node-b RUNNING [ann] [50.00]");
+
+                    JsonNode dashboard = a.adminGet("/api/admin/dashboard");
+                    assertThat(dashboard.get("tablesRunning").asLong() + " running, " + dashboard.get("playersSeated").asLong()
+                            + " seated, " + dashboard.get("playersOnline").asLong() + " online").as("the room's figures")
+                            .isEqualTo("2 running, 1 seated, 1 online");
+                    List<String> byNode = new ArrayList<>();
+                    dashboard.get("nodes").forEach(n -> byNode.add(n.get("node").asText() + " " + n.get("answered").asBoolean()
+                            + " " + n.get("tablesRunning").asLong() + " " + n.get("playersSeated").asLong()
+                            + " " + n.get("playersOnline").asLong()));
+                    assertThat(byNode).as("each node's own").containsExactly("node-a true 1 0 0", "node-b true 1 1 1");
+                    assertThat(dashboard.get("ledger")).as("the ledger's figures, once").isNotNull();
+                    Page page = a.chromium().newPage();
+                    page.setDefaultTimeout(TestServer.WAIT.toMillis());
+                    page.navigate(a.http() + "/admin");
+                    page.locator("#login-form input[name=name]").fill(TestServer.ADMIN);
+                    page.locator("#login-form input[name=password]").fill(TestServer.ADMIN_PASSWORD);
+                    page.locator("#login-form button").click();
+                    assertThat(page.locator("[data-card=tables-running] .value").textContent()).isEqualTo("2");
+                    assertThat(page.locator("table:below(h3:text('By node')) tbody tr").first().textContent())
+                            .as("the page's row for node-a").isEqualTo("node-a1000");
+                    assertThat(page.locator("table:below(h3:text('By node')) tbody tr").nth(1).textContent())
+                            .as("the page's row for node-b").isEqualTo("node-b1011");
+                    page.context().close();
 
                     String pauseKey = TestServer.newKey();
                     String pause = "{\"tableId\":" + atB + ",\"reason\":\"dealer change\",\"idempotencyKey\":\"" + pauseKey + "\"}";
