@@ -51,7 +51,7 @@ public final class AdminConsole {
      */
     public static List<String> addTo(HttpRoutes routes, Parts parts, Room room) {
         AdminMapper.register(parts.database());
-        AdminAuditLog auditLog = new AdminAuditLog(parts.database());
+        AdminAuditLog auditLog = new AdminAuditLog(parts.database(), room == null ? null : room.node());
         AuditedActions actions = new AuditedActions(auditLog, parts.worker());
         TableOperator tables = new TableOperator(parts.tables(), parts.database(), parts.worker(), parts.currency());
         LedgerHealth health = new LedgerHealth(parts.database(), auditLog, parts.clock(), parts.currency());

@@ -163,6 +163,8 @@ final class DashboardEndpoints {
         shown.put("outcomeAt", entry.outcomeAt());
         shown.put("replyStatus", entry.replyStatus());
         shown.put("reply", entry.reply() == null ? null : AdminReply.stored(entry.replyStatus(), entry.reply()).body());
+        shown.put("node", entry.node());
+        shown.put("passedOnFrom", entry.passedOnFrom());
         return shown;
     }
 }

@@ -79,12 +79,16 @@ class RoomConsoleTest {
 
                     HttpResponse<String> again = b.post("/api/admin/table/pause", a.adminToken(), pause);
                     assertThat(TestServer.json(again).get("replayed").asBoolean()).as(again.body()).isTrue();
-                    assertThat(a.rows("SELECT admin_name || ' ' || action || ' ' || target || ' ' || outcome"
+                    assertThat(a.rows("SELECT admin_name || ' ' || action || ' ' || target || ' ' || outcome || ' '"
+                            + " || node || ' ' || coalesce(passed_on_from, '-')"
                             + " FROM admin_audit_log WHERE request_key = '" + pauseKey + "' OR outcome_of IN"
                             + " (SELECT id FROM admin_audit_log WHERE request_key = '" + pauseKey + "') ORDER BY id"))
                             .as("logged once, with its outcome").containsExactly(
-                                    TestServer.ADMIN + " TABLE_PAUSE table:" + atB + " REQUESTED",
-                                    TestServer.ADMIN + " TABLE_PAUSE table:" + atB + " DONE");
+                                    TestServer.ADMIN + " TABLE_PAUSE table:" + atB + " REQUESTED node-b node-a",
+                                    TestServer.ADMIN + " TABLE_PAUSE table:" + atB + " DONE node-b -");
+                    JsonNode logged = a.adminGet("/api/admin/log?action=TABLE_PAUSE").get("entries").get(0);
+                    assertThat(logged.get("node").asText() + " " + logged.get("passedOnFrom").asText())
+                            .as("the log says which node did it, asked at which").isEqualTo("node-b node-a");
 
                     assertThat(a.adminPost("/api/admin/table/resume", request(atB, "dealer back")).get("table")
                             .get("state").asText()).isEqualTo("OPEN");
