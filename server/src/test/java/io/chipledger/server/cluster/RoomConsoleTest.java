@@ -9,8 +9,8 @@ import io.chipledger.money.Money;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.table.TableStatus;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ class RoomConsoleTest {
 
     @Test
     void nodeAsConsoleListsAndRunsTheTablesNodeBServes() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = GameNodes.freePort();
+        int portB = GameNodes.freePort();
         try (TestServer a = TestServer.forThisTest().settings(node("node-a", portA)).withAdmin().withBrowser().start()) {
             long atA = a.openTable("Served by a", 6);
             try (TestServer b = TestServer.forThisTest().settings(node("node-b", portB)).onDatabase(a.jdbcUrl()).start()) {
@@ -121,14 +121,7 @@ class RoomConsoleTest {
 
     /** A node with long leases: only the test opens tables, none moves. */
     private static ServerSettings node(String name, int port) {
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60),
-                        Duration.ofSeconds(1)));
+        return GameNodes.node(name, port, Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
