@@ -58,7 +58,7 @@ public final class TournamentLeases {
         if (alone()) {
             return true;
         }
-        if (!restraint.mayClaimOthers()) {
+        if (!mayClaimOthers()) {
             // For a lease time after this node's renewals were held up, another node's sit-and-go is left to it.
             Optional<Lease> lease = leases.find(leaseName(tournamentId));
             if (lease.isPresent() && !lease.get().holder().equals(node)) {
@@ -100,6 +100,11 @@ public final class TournamentLeases {
         });
         lost.forEach(held::remove);
         return lost;
+    }
+
+    /** Whether this node may claim a sit-and-go another node held (not for a lease after held-up renewals). */
+    boolean mayClaimOthers() {
+        return alone() || restraint.mayClaimOthers();
     }
 
     /** A tick that began at {@code startedNanos} reached the database (with or without leases to renew). */
