@@ -20,6 +20,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = ServerMessage.Event.class, name = "event"),
     @JsonSubTypes.Type(value = ServerMessage.TableMoved.class, name = "tableMoved"),
+    @JsonSubTypes.Type(value = ServerMessage.TableNotice.class, name = "tableNotice"),
     @JsonSubTypes.Type(value = ServerMessage.RecentEvents.class, name = "recentEvents"),
     @JsonSubTypes.Type(value = ServerMessage.TournamentStarted.class, name = "tournamentStarted"),
 })
@@ -80,6 +81,16 @@ public sealed interface ServerMessage {
      * the last {@code seq} seen. The table is no longer watched here.
      */
     record TableMoved(long tableId, String url) implements ServerMessage {
+    }
+
+    /**
+     * Something the watchers of a table must hear at once, ahead of the table's numbered events: today, that the
+     * database is unavailable (a {@link TableEvent.TablePaused}) while the table itself still waits for a commit, so its
+     * numbered {@code tablePaused} could only follow once the commit went through. It has no {@code seq}: it is not a
+     * table event, is not kept for a {@code watch} that catches up, and a client's last seen {@code seq} stays as it was.
+     * The numbered events (the {@code tablePaused} and {@code tableResumed}) follow in their turn.
+     */
+    record TableNotice(long tableId, TableEvent event) implements ServerMessage {
     }
 
     /**

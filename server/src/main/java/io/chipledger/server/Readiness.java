@@ -41,7 +41,8 @@ final class Readiness implements Supplier<HealthEndpoint.Unready> {
         }
         DatabaseAvailability.State state = database.state();
         if (!state.available()) {
-            return new HealthEndpoint.Unready("unavailable", "the database is unreachable since " + state.since());
+            return new HealthEndpoint.Unready("unavailable", "the database is unavailable since " + state.since() + ": "
+                    + state.reason());
         }
         if (!ledger.writing()) {
             return new HealthEndpoint.Unready("unavailable", "the ledger writer is not running");

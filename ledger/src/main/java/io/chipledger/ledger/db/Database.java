@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final SqlSessionFactory sqlSessionFactory;
+    private final CommitWatch commits = new CommitWatch();
     /** Stops the embedded PostgreSQL when the JVM exits without {@link #close}; null for a server we only connect to. */
     private final Thread stopOnExit;
     private boolean closed;
@@ -103,6 +104,11 @@ public final class Database implements AutoCloseable {
 
     public SqlSessionFactory sqlSessionFactory() {
         return sqlSessionFactory;
+    }
+
+    /** The commits in flight on this database, and how long the oldest has waited (see {@link CommitWatch}). */
+    public CommitWatch commits() {
+        return commits;
     }
 
     /** The user the pool connects as (for a watcher of its own, {@link DatabaseAvailability}). */

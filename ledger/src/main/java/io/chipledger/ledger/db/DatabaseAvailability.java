@@ -45,6 +45,9 @@ public final class DatabaseAvailability implements AutoCloseable {
     private final ScheduledExecutorService prober;
     private volatile State state;
     private Connection probe;
+    /** What the probe found last (null: it answered), and why commits count as stuck (null: they do not); probe thread. */
+    private String probeFailure;
+    private String commitsStuck;
 
     private DatabaseAvailability(String url, String user, String password, Duration interval, Clock clock) {
         this.url = url;
@@ -82,6 +85,28 @@ public final class DatabaseAvailability implements AutoCloseable {
         return availability;
     }
 
+    /**
+     * Also counts the database as lost while a commit in {@code commits} has waited longer than {@code threshold}
+     * (looked at several times a threshold), and as back once none has: a primary left without its synchronous
+     * standby answers {@code SELECT 1} but never finishes a COMMIT. Nothing is cancelled; the commit waits on.
+     */
+    public DatabaseAvailability watchCommits(CommitWatch commits, Duration threshold) {
+        long every = Math.max(50, Math.min(250, threshold.toMillis() / 4));
+        prober.scheduleWithFixedDelay(() -> lookAtCommits(commits, threshold), every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void lookAtCommits(CommitWatch commits, Duration threshold) {
+        try {
+            Duration waited = commits.longestWait();
+            commitsStuck = waited.compareTo(threshold) > 0 ? "a commit has waited " + waited.toMillis()
+                    + " ms for the database (a synchronous standby missing?)" : null;
+            announce();
+        } catch (RuntimeException e) {
+            log.error("could not look at the commits in flight", e);
+        }
+    }
+
     /** Subscribes; the listener is told of changes from now on (ask {@link #state()} for the present). */
     public void subscribe(Listener listener) {
         listeners.add(listener);
@@ -109,14 +134,18 @@ public final class DatabaseAvailability implements AutoCloseable {
                 select.setQueryTimeout((int) Math.max(1, interval.multipliedBy(3).toSeconds()));
                 select.execute("SELECT 1");
             }
-            change(true, null);
+            probeFailure = null;
         } catch (SQLException | RuntimeException failure) {
             closeProbe();
-            change(false, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            probeFailure = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         }
+        announce();
     }
 
-    private void change(boolean available, String reason) {
+    /** The database is available while the probe answers and no commit is stuck; a change is told once. */
+    private void announce() {
+        String reason = probeFailure != null ? probeFailure : commitsStuck;
+        boolean available = reason == null;
         if (state.available() == available) {
             return;
         }

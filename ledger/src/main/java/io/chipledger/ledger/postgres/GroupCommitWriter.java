@@ -2,6 +2,7 @@ package io.chipledger.ledger.postgres;
 
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
+import io.chipledger.ledger.db.CommitWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,13 @@ final class GroupCommitWriter implements Runnable {
     private final Executor callbacks;
     private final AtomicLong batches;
     private final AtomicLong written;
+    private final CommitWatch commits;
     private volatile boolean running = true;
 
+    /** @param commits told of each attempt while it is in flight: one that waits too long means the database is lost */
     GroupCommitWriter(BatchTransaction transaction, LedgerSettings settings, Executor callbacks, AtomicLong batches,
-                      AtomicLong written) {
+                      AtomicLong written, CommitWatch commits) {
+        this.commits = commits;
         this.transaction = transaction;
         this.settings = settings;
         this.callbacks = callbacks;
@@ -151,7 +155,8 @@ final class GroupCommitWriter implements Runnable {
         long outageSince = 0;
         Set<Long> lostIds = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
-            try {
+            // Watched, never cut short: a commit waiting for a synchronous standby is left to wait (see CommitWatch).
+            try (CommitWatch.Commit watched = commits.started()) {
                 return asCommitted(transaction.attempt(batch), lostIds);
             } catch (LostCommit lost) {
                 LOG.warn("the connection broke while a batch of {} committed; asking the database whether it did",
@@ -188,7 +193,7 @@ final class GroupCommitWriter implements Runnable {
         long since = System.nanoTime();
         long pauseNanos = settings.backoff().toNanos();
         while (true) {
-            try {
+            try (CommitWatch.Commit watched = commits.started()) {
                 return transaction.resolve(lost);
             } catch (RuntimeException failure) {
                 if (!Failures.databaseAway(failure) || System.nanoTime() - since > settings.outageWait().toNanos()) {

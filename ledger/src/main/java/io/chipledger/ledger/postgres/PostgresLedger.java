@@ -8,6 +8,7 @@ import io.chipledger.ledger.Posting;
 import io.chipledger.ledger.PostingResult;
 import io.chipledger.ledger.RejectReason;
 import io.chipledger.ledger.Transfer;
+import io.chipledger.ledger.db.CommitWatch;
 import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.mapper.AccountMapper;
 import io.chipledger.ledger.mapper.LockedAccount;
@@ -47,12 +48,14 @@ public final class PostgresLedger implements Ledger {
     private final AccountCache accounts = new AccountCache(ACCOUNTS_CACHED);
     private volatile boolean closed;
 
-    private PostgresLedger(SqlSessionFactory sessions, LedgerSettings settings, Clock clock, Executor callbacks) {
+    private PostgresLedger(SqlSessionFactory sessions, CommitWatch commits, LedgerSettings settings, Clock clock,
+                           Executor callbacks) {
         this.sessions = sessions;
         for (int i = 0; i < settings.writers(); i++) {
             BatchTransaction transaction = new BatchTransaction(sessions, clock, new IdReserve(IdReserve.BLOCK),
                     accounts, paths);
-            GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written);
+            GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, callbacks, batches, written,
+                    commits);
             Thread thread = new Thread(writer, "ledger-writer-" + i);
             thread.setDaemon(true);
             writers.add(writer);
@@ -68,7 +71,7 @@ public final class PostgresLedger implements Ledger {
 
     /** @param callbacks where posting futures complete; callers' continuations run there */
     public static PostgresLedger start(Database database, LedgerSettings settings, Clock clock, Executor callbacks) {
-        return new PostgresLedger(database.sqlSessionFactory(), settings, clock, callbacks);
+        return new PostgresLedger(database.sqlSessionFactory(), database.commits(), settings, clock, callbacks);
     }
 
     @Override

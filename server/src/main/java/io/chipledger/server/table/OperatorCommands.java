@@ -11,6 +11,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class OperatorCommands {
 
+    /** What the players are told when the database goes away. */
+    static final String DATABASE_AWAY = "the database is unavailable; no new hand until it is back";
+
     private final TableState table;
     private final Croupier croupier;
     private final Departures departures;
@@ -47,7 +50,7 @@ final class OperatorCommands {
             return Outcome.none().now();
         }
         table.databaseAway = true;
-        return Outcome.published(new TableEvent.TablePaused("the database is unavailable; no new hand until it is back"))
+        return Outcome.published(new TableEvent.TablePaused(DATABASE_AWAY))
                 .now();
     }
 

@@ -5,6 +5,7 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ServerMessage;
+import io.chipledger.protocol.TableEvent;
 import io.chipledger.protocol.TableView;
 import io.chipledger.server.account.Player;
 import io.chipledger.server.game.holdem.Stakes;
@@ -275,8 +276,13 @@ public final class TableActor {
         return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.resume().now()));
     }
 
-    /** The database went away: deals no new hand until {@link #databaseBack()}, and tells everyone at the table. */
+    /**
+     * The database went away: deals no new hand until {@link #databaseBack()}, and tells everyone at the table. The
+     * watchers are told at once, unnumbered ({@link TableAudience#noticeNow}): the mailbox may itself be waiting for a
+     * commit that does not finish (no synchronous standby), and its numbered {@code tablePaused} follows only then.
+     */
     public CompletableFuture<Void> databaseLost() {
+        audience.noticeNow(new TableEvent.TablePaused(OperatorCommands.DATABASE_AWAY));
         return mailbox.submit(() -> handleAndPublish(Requester.NOBODY, operator.databaseLost()));
     }
 

@@ -13,13 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
  * Who watches a table and what they were told: every event gets the table's next sequence number, goes into a
  * bounded log for connections that come back, and reaches each watcher in the form meant for them (their own hole
- * cards and options, nobody else's). Used only inside the table's mailbox.
+ * cards and options, nobody else's). Used only inside the table's mailbox, but for {@link #noticeNow}.
  */
 final class TableAudience {
 
@@ -29,6 +31,8 @@ final class TableAudience {
     private final ToIntFunction<Player> seatOf;
     private final EventLog events;
     private final Map<ClientConnection, Player> watchers = new LinkedHashMap<>();
+    /** The same connections, for a notice sent from outside the mailbox ({@link #noticeNow}); kept with {@code watchers}. */
+    private final Set<ClientConnection> reachable = ConcurrentHashMap.newKeySet();
     private final Metrics.Histogram encodeTime;
     /** The player action whose events are being published, timed to the last frame written; or none. */
     private BroadcastWrites broadcast = BroadcastWrites.NONE;
@@ -62,6 +66,17 @@ final class TableAudience {
         ServerMessage moved = new ServerMessage.TableMoved(tableId, url);
         watchers.keySet().forEach(connection -> connection.send(moved));
         watchers.clear();
+        reachable.clear();
+    }
+
+    /**
+     * Tells every watcher {@code event} now, from any thread, ahead of the table's numbered events (an unnumbered
+     * {@link ServerMessage.TableNotice}): for news that cannot wait for the mailbox, which may itself be waiting on the
+     * database. The sequence is untouched, so a {@code watch} from a last seq replays exactly as before.
+     */
+    void noticeNow(TableEvent event) {
+        ServerMessage notice = new ServerMessage.TableNotice(tableId, event);
+        reachable.forEach(connection -> connection.send(notice));
     }
 
     void publish(TableEvent event) {
@@ -109,15 +124,18 @@ final class TableAudience {
             }
         }
         watchers.put(connection, player);
+        reachable.add(connection);
     }
 
     /** Subscribes a connection that already knows the table (it just sat down there). */
     void add(ClientConnection connection, Player player) {
         watchers.put(connection, player);
+        reachable.add(connection);
     }
 
     /** Unsubscribes; returns the player it belonged to, or null when it was not watching. */
     Player remove(ClientConnection connection) {
+        reachable.remove(connection);
         return watchers.remove(connection);
     }
 
