@@ -7,8 +7,8 @@ import io.chipledger.ledger.db.LedgerSchema;
 import io.chipledger.ledger.testing.CuttingProxy;
 import io.chipledger.ledger.testing.SharedPostgres;
 import io.chipledger.server.ServerSettings;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -172,12 +172,7 @@ class TableOwnershipTest {
         return node(name, Duration.ofSeconds(4));
     }
 
-    private static ServerSettings node(String name, Duration ttl) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), ttl));
+    private static ServerSettings node(String name, Duration ttl) {
+        return GameNodes.node(name, ttl);
     }
 }
