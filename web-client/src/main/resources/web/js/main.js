@@ -150,7 +150,8 @@ function received(message, from) {
     store.set({ wallet: fromWire(message.balance) });
   } else if (message.type === 'tournamentStarted') {
     tournamentStarted(message.tournamentId, message.tableId);
-  } else if (message.type === 'snapshot' || message.type === 'event' || message.type === 'recentEvents') {
+  } else if (message.type === 'snapshot' || message.type === 'event' || message.type === 'recentEvents'
+      || message.type === 'tableNotice') {
     tables.get(message.tableId)?.controller.handle(message);
   } else if (message.type === 'error' && message.code !== 'TABLE_MOVED') {
     toast(message.message ?? message.code);

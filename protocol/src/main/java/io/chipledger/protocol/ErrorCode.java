@@ -34,6 +34,11 @@ public enum ErrorCode {
     BARRED_FROM_TABLE,
     RATE_LIMITED,
     MESSAGE_TOO_LARGE,
+    /**
+     * The server counts its database as unavailable (the table is paused with a {@code tablePaused} saying so):
+     * nothing changed; send the request again once the table resumes. Not remembered under its requestId.
+     */
+    UNAVAILABLE,
     /** Something failed on the server; nothing was changed that the client was told about. */
     INTERNAL
 }

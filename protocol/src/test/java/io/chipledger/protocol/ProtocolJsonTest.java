@@ -48,6 +48,8 @@ class ProtocolJsonTest {
                 new ServerMessage.Welcome("a", 1, "alice", Money.parse("1000")),
                 new ServerMessage.Error("b", ErrorCode.NOT_YOUR_TURN, "it is seat 3's turn"),
                 new ServerMessage.TournamentStarted(4, 17),
+                new ServerMessage.TableNotice(1, new TableEvent.TablePaused("the database is unavailable")),
+                new ServerMessage.Error("c", ErrorCode.UNAVAILABLE, "the database is unavailable"),
                 new ServerMessage.Event(1, 5, new TableEvent.PotAwarded(1, 4, Money.parse("5.01"), true, "a flush, Ace high", Money.parse("20"))),
                 new ServerMessage.Event(1, 6, new TableEvent.TurnStarted(turn)),
                 new ServerMessage.Event(1, 7, new TableEvent.HoleCardsDealt(2, null)),

@@ -163,8 +163,9 @@ public final class GameServer implements AutoCloseable {
                     node.tableLease().toMillis());
         }
 
-        PostgresHandRecords hands = new PostgresHandRecords(database.sqlSessionFactory(), worker);
-        PostgresSeatRecords seats = new PostgresSeatRecords(database.sqlSessionFactory(), worker);
+        // Their writes on the worker are watched with the ledger's commits: a table waits on them too.
+        PostgresHandRecords hands = new PostgresHandRecords(database.sqlSessionFactory(), worker, database.commits());
+        PostgresSeatRecords seats = new PostgresSeatRecords(database.sqlSessionFactory(), worker, database.commits());
         // A game node among others recovers each table it takes, under that table's lease (TableTakeover): the hands
         // open at other tables are its neighbours' live hands.
         int ended = node != null ? 0 : new CrashRecovery(hands, ledger, worker, CURRENCY, clock).endOpenHands();

@@ -23,6 +23,7 @@ export async function render(view) {
       card('Players seated', d.playersSeated, 'players-seated'),
       card('Hands per minute', d.handsPerMinute, 'hands-per-minute'),
       card('Hands in progress', d.handsInProgress, 'hands-in-progress')),
+    ...nodes(d.nodes),
     h('h3', {}, 'The last hour'),
     charts,
     h('h3', {}, `Ledger (${ledger.currency})`),
@@ -74,6 +75,25 @@ function pictures(figures) {
       { name: 'mean', values: samples.map((s) => s.commitMeanMillis) },
       { name: 'p99', values: samples.map((s) => s.commitP99Millis), className: 'dashed' },
     ], round),
+  ];
+}
+
+/**
+ * On game nodes among others the cards count the whole room; this says what each node counted. A node that did not
+ * answer is named (its tables are not in the cards). A player at tables on two nodes is online at each.
+ */
+function nodes(list) {
+  if (!list) return [];
+  const figure = (key) => (n) => (n.answered ? n[key] : '–');
+  return [
+    h('h3', {}, 'By node'),
+    table([
+      { title: 'Node', cell: (n) => (n.answered ? n.node : h('span', {}, n.node, h('span', { class: 'muted' }, ' (no answer)'))) },
+      { title: 'Tables running', cell: figure('tablesRunning'), money: true },
+      { title: 'Hands in progress', cell: figure('handsInProgress'), money: true },
+      { title: 'Players online', cell: figure('playersOnline'), money: true },
+      { title: 'Players seated', cell: figure('playersSeated'), money: true },
+    ], list, 'no node'),
   ];
 }
 

@@ -9,10 +9,15 @@ export async function render(view) {
   const load = async () => {
     const action = filter.value.trim().toUpperCase();
     const { entries } = await get(`/api/admin/log?limit=200${action ? `&action=${encodeURIComponent(action)}` : ''}`);
+    // On game nodes among others: which node carried the action out, and through whose console it was asked.
+    const byNode = entries.some((e) => e.node)
+      ? [{ title: 'Node', cell: (e) => (e.passedOnFrom ? `${e.node ?? ''} (asked at ${e.passedOnFrom})` : e.node ?? '') }]
+      : [];
     list.replaceChildren(table([
       { title: '#', cell: (e) => e.id },
       { title: 'When', cell: (e) => when(e.at) },
       { title: 'Who', cell: (e) => e.admin },
+      ...byNode,
       { title: 'Action', cell: (e) => e.action },
       { title: 'Target', cell: (e) => e.target ?? '' },
       { title: 'Why', cell: (e) => e.reason },

@@ -101,6 +101,9 @@ export class TableController {
     if (message.type === 'snapshot') {
       this.model.applySnapshot(message.seq, message.table, now);
       this.changed();
+    } else if (message.type === 'tableNotice') {
+      this.model.noticeAhead(message.event);
+      this.changed();
     } else if (message.type === 'recentEvents') {
       this.listeners.onRecent?.(message.events, this.model); // already in the snapshot: told, not applied
     } else if (message.type === 'event') {

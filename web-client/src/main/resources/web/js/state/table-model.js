@@ -120,7 +120,6 @@ export class TableModel {
     return Applied.APPLIED;
   }
 
-  /** Applies one event if it is the next in sequence; says when events are missing. */
   /** The server closed the connection and said why (an operator froze the account, the session ended). */
   closedByServer(reason) {
     this.notice = { kind: 'closed', text: `The server closed the connection: ${reason}` };
@@ -131,6 +130,18 @@ export class TableModel {
     this.notice = { kind: 'frozen', text: `You cannot play for now: ${told}.` };
   }
 
+  /**
+   * A table event told ahead of the numbered ones (a {@code tableNotice}: the database is unavailable while the table
+   * itself waits for a commit). Shown as the numbered event would be; the sequence stays where it is, and the numbered
+   * event follows in its turn.
+   */
+  noticeAhead(event) {
+    if (event.type === 'tablePaused') {
+      HANDLERS.tablePaused(this, event);
+    }
+  }
+
+  /** Applies one event if it is the next in sequence; says when events are missing. */
   applyEvent(seq, event, now = 0) {
     if (this.seq === null) {
       return Applied.NEEDS_SNAPSHOT;

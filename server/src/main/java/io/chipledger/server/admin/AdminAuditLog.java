@@ -31,9 +31,16 @@ public final class AdminAuditLog {
     }
 
     private final SqlSessionFactory database;
+    /** The game node writing here, which carries the logged actions out; null for a server alone. */
+    private final String node;
 
     public AdminAuditLog(SqlSessionFactory database) {
+        this(database, null);
+    }
+
+    public AdminAuditLog(SqlSessionFactory database, String node) {
         this.database = database;
+        this.node = node;
     }
 
     /** Stores the request before it takes effect; a key already stored returns that request instead. */
@@ -42,7 +49,7 @@ public final class AdminAuditLog {
             AdminMapper mapper = session.getMapper(AdminMapper.class);
             Long id = mapper.insertRequest(new AdminMapper.LogRow(request.operator().playerId(), request.operator().name(),
                     request.action(), request.target(), request.reason(), request.key(), ProtocolJson.write(request.content()),
-                    "REQUESTED", null, null, null));
+                    "REQUESTED", null, null, null, node, request.operator().passedOnFrom()));
             if (id != null) {
                 return new Stored(id, true, null);
             }
@@ -59,7 +66,8 @@ public final class AdminAuditLog {
     void outcome(long requestId, AdminReply reply) {
         try (SqlSession session = database.openSession(true)) {
             session.getMapper(AdminMapper.class).insertOutcome(new AdminMapper.LogRow(null, null, null, null, null, null,
-                    null, reply.succeeded() ? "DONE" : "REFUSED", requestId, reply.status(), ProtocolJson.write(reply.body())));
+                    null, reply.succeeded() ? "DONE" : "REFUSED", requestId, reply.status(), ProtocolJson.write(reply.body()),
+                    node, null));
         }
     }
 
@@ -68,7 +76,7 @@ public final class AdminAuditLog {
         try (SqlSession session = database.openSession(true)) {
             return session.getMapper(AdminMapper.class).insertEntry(new AdminMapper.LogRow(operator.playerId(), operator.name(),
                     action, target, reason, null, ProtocolJson.write(content), reply.succeeded() ? "DONE" : "REFUSED", null,
-                    reply.status(), ProtocolJson.write(reply.body())));
+                    reply.status(), ProtocolJson.write(reply.body()), node, operator.passedOnFrom()));
         }
     }
 

@@ -51,7 +51,7 @@ public final class AdminConsole {
      */
     public static List<String> addTo(HttpRoutes routes, Parts parts, Room room) {
         AdminMapper.register(parts.database());
-        AdminAuditLog auditLog = new AdminAuditLog(parts.database());
+        AdminAuditLog auditLog = new AdminAuditLog(parts.database(), room == null ? null : room.node());
         AuditedActions actions = new AuditedActions(auditLog, parts.worker());
         TableOperator tables = new TableOperator(parts.tables(), parts.database(), parts.worker(), parts.currency());
         LedgerHealth health = new LedgerHealth(parts.database(), auditLog, parts.clock(), parts.currency());
@@ -59,10 +59,10 @@ public final class AdminConsole {
 
         routes.get("/admin", AdminConsole::toThePage);
         GuardedRoutes guarded = new GuardedRoutes(routes, new AdminGuard(parts.players()));
-        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker())
-                .addTo(guarded);
         ConsoleForwarding forwarding = room == null ? null
                 : new ConsoleForwarding(room.node(), room.tables(), parts.nodes()::all, parts.worker());
+        new DashboardEndpoints(health, tables, auditLog, parts.online()::playersOnline, parts.figures(), parts.worker(),
+                room == null ? null : room.node(), forwarding).addTo(guarded);
         RoomTables roomTables = room == null ? null
                 : new RoomTables(room.node(), tables, forwarding, room.tables(), parts.nodes()::all, parts.worker());
         new TableEndpoints(tables, actions, roomTables, forwarding).addTo(guarded);

@@ -47,7 +47,7 @@ final class AdminGuard {
                     return CompletableFuture.completedFuture(AdminReply.error(403, "FORBIDDEN",
                             player.isAdmin() ? "this admin account is frozen" : "this needs an admin account").toHttp());
                 }
-                return call(endpoint, call, Operator.of(player));
+                return call(endpoint, call, Operator.of(player, call.header(ConsoleForwarding.FORWARDED_BY)));
             });
         };
     }

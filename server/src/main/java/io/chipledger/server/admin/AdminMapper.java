@@ -38,7 +38,8 @@ public interface AdminMapper {
 
     /** What is written: {@code request} and {@code reply} are JSON text. */
     record LogRow(Long adminId, String adminName, String action, String target, String reason, String requestKey,
-                  String request, String outcome, Long outcomeOf, Integer replyStatus, String reply) {
+                  String request, String outcome, Long outcomeOf, Integer replyStatus, String reply, String node,
+                  String passedOnFrom) {
     }
 
     // ---- players and their money (read-only) ----

@@ -84,25 +84,49 @@ final class ConsoleForwarding {
 
     /** Every other RUNNING or DRAINING node's own tables, asked at once; a node that does not answer in 5 s is skipped. */
     CompletableFuture<List<NodeTables>> otherNodesTables(HttpCall call) {
+        return askOtherNodes(call, "/api/admin/tables").thenApply(answers -> answers.stream()
+                .map(answer -> new NodeTables(answer.node(), answer.answered() ? rows(answer.body()) : List.of(), answer.answered()))
+                .toList());
+    }
+
+    /** Another node's answer to a console GET passed on to it: its JSON body, or a missing node when it did not answer. */
+    record NodeAnswer(GameNode node, JsonNode body, boolean answered) {
+    }
+
+    /**
+     * Every other RUNNING or DRAINING node asked {@code GET path} at once, with the operator's session, each answering
+     * for itself only (the request is marked passed on); a node that does not answer 200 in 5 s is listed unanswered.
+     */
+    CompletableFuture<List<NodeAnswer>> askOtherNodes(HttpCall call, String path) {
         if (forwarded(call)) {
             return CompletableFuture.completedFuture(List.of());
         }
         return CompletableFuture.supplyAsync(nodes, worker).thenCompose(all -> {
-            List<CompletableFuture<NodeTables>> asked = new ArrayList<>();
+            List<CompletableFuture<NodeAnswer>> asked = new ArrayList<>();
             for (GameNode other : all) {
                 if (other.name().equals(node) || other.url() == null
                         || (other.state() != NodeState.RUNNING && other.state() != NodeState.DRAINING)) {
                     continue;
                 }
-                HttpRequest request = request(other.url() + "/api/admin/tables", call, LIST_WITHIN).GET().build();
+                HttpRequest request = request(other.url() + path, call, LIST_WITHIN).GET().build();
                 asked.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                        .thenApply(answer -> new NodeTables(other, answer.statusCode() == 200 ? rows(answer.body()) : List.of(),
-                                answer.statusCode() == 200))
-                        .exceptionally(unreachable -> new NodeTables(other, List.of(), false)));
+                        .thenApply(answer -> answered(other, answer))
+                        .exceptionally(unreachable -> new NodeAnswer(other, null, false)));
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
                     .thenApply(v -> asked.stream().map(CompletableFuture::join).toList());
         });
+    }
+
+    private static NodeAnswer answered(GameNode node, HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            return new NodeAnswer(node, null, false);
+        }
+        try {
+            return new NodeAnswer(node, AdminJson.MAPPER.readTree(answer.body()), true);
+        } catch (IOException garbled) {
+            return new NodeAnswer(node, null, false);
+        }
     }
 
     private HttpRequest.Builder request(String url, HttpCall call, Duration within) {
@@ -114,15 +138,13 @@ final class ConsoleForwarding {
         return request;
     }
 
-    private static List<ObjectNode> rows(String body) {
-        try {
-            List<ObjectNode> rows = new ArrayList<>();
-            for (JsonNode row : AdminJson.MAPPER.readTree(body).path("tables")) {
-                rows.add((ObjectNode) row);
+    private static List<ObjectNode> rows(JsonNode body) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (JsonNode row : body.path("tables")) {
+            if (row instanceof ObjectNode object) {
+                rows.add(object);
             }
-            return rows;
-        } catch (IOException | ClassCastException garbled) {
-            return List.of();
         }
+        return rows;
     }
 }

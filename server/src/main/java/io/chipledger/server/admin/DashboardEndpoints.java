@@ -2,6 +2,7 @@ package io.chipledger.server.admin;
 
 import io.chipledger.server.metrics.FigureHistory;
 import io.chipledger.server.net.HttpCall;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,20 @@ final class DashboardEndpoints {
     private final LongSupplier playersOnline;
     private final FigureHistory figures;
     private final Executor worker;
+    /** This node's name and the way to ask the others, on a game node among others; null for a server alone. */
+    private final String node;
+    private final ConsoleForwarding forwarding;
 
     DashboardEndpoints(LedgerHealth health, TableOperator tables, AdminAuditLog auditLog, LongSupplier playersOnline,
-                       FigureHistory figures, Executor worker) {
+                       FigureHistory figures, Executor worker, String node, ConsoleForwarding forwarding) {
         this.health = health;
         this.tables = tables;
         this.auditLog = auditLog;
         this.playersOnline = playersOnline;
         this.figures = figures;
         this.worker = worker;
+        this.node = node;
+        this.forwarding = forwarding;
     }
 
     void addTo(GuardedRoutes routes) {
@@ -44,18 +50,68 @@ final class DashboardEndpoints {
                 .get("/api/admin/log", this::log);
     }
 
+    /**
+     * What is running now and how the ledger stands. On a game node among others, for the whole room: each other live
+     * node is asked for its own figures (a request passed on answers for its node only), the room's are their sums,
+     * and {@code nodes} lists each node's, a node that did not answer marked so (its tables are then not counted).
+     */
     private CompletionStage<AdminReply> dashboard(HttpCall call, Operator operator) {
-        return tables.list().thenCombine(CompletableFuture.supplyAsync(health::ledgerFigures, worker), (rows, figures) -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tablesRunning", rows.stream().filter(r -> "OPEN".equals(r.get("state"))).count());
-            body.put("tablesPaused", rows.stream().filter(r -> "PAUSED".equals(r.get("state"))).count());
-            body.put("tablesClosing", rows.stream().filter(r -> "CLOSING".equals(r.get("state"))).count());
-            body.put("handsInProgress", rows.stream().filter(r -> r.get("handId") != null).count());
-            body.put("playersOnline", playersOnline.getAsLong());
-            body.put("playersSeated", rows.stream().mapToInt(r -> ((List<?>) r.get("seats")).size()).sum());
-            body.putAll(figures);
-            return AdminReply.ok(body);
+        CompletableFuture<Map<String, Object>> mine = tables.list().thenApply(this::nodeFigures);
+        if (ConsoleForwarding.forwarded(call)) {
+            return mine.thenApply(AdminReply::ok);
+        }
+        CompletableFuture<List<ConsoleForwarding.NodeAnswer>> others = forwarding == null
+                ? CompletableFuture.completedFuture(List.of()) : forwarding.askOtherNodes(call, "/api/admin/dashboard");
+        CompletableFuture<Map<String, Object>> ledger = CompletableFuture.supplyAsync(health::ledgerFigures, worker);
+        return mine.thenCombine(others, this::roomFigures).thenCombine(ledger, (room, figures) -> {
+            room.putAll(figures);
+            return AdminReply.ok(room);
         });
+    }
+
+    private Map<String, Object> nodeFigures(List<Map<String, Object>> rows) {
+        // A row's state is a TableStatus: compared by name (compared with a String it never matched, and the
+        // dashboard showed no table running).
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tablesRunning", rows.stream().filter(r -> "OPEN".equals(String.valueOf(r.get("state")))).count());
+        body.put("tablesPaused", rows.stream().filter(r -> "PAUSED".equals(String.valueOf(r.get("state")))).count());
+        body.put("tablesClosing", rows.stream().filter(r -> "CLOSING".equals(String.valueOf(r.get("state")))).count());
+        body.put("handsInProgress", rows.stream().filter(r -> r.get("handId") != null).count());
+        body.put("playersOnline", playersOnline.getAsLong());
+        body.put("playersSeated", rows.stream().mapToLong(r -> ((List<?>) r.get("seats")).size()).sum());
+        return body;
+    }
+
+    /** This node's figures plus every node's that answered; alone on its database, just this node's. */
+    private Map<String, Object> roomFigures(Map<String, Object> mine, List<ConsoleForwarding.NodeAnswer> others) {
+        Map<String, Object> room = new LinkedHashMap<>(mine);
+        if (forwarding == null) {
+            return room;
+        }
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        Map<String, Object> here = new LinkedHashMap<>();
+        here.put("node", node);
+        here.put("answered", true);
+        here.putAll(mine);
+        nodes.add(here);
+        for (ConsoleForwarding.NodeAnswer other : others) {
+            Map<String, Object> there = new LinkedHashMap<>();
+            there.put("node", other.node().name());
+            there.put("answered", other.answered());
+            for (String figure : mine.keySet()) {
+                if (other.answered()) {
+                    long value = other.body().path(figure).asLong();
+                    there.put(figure, value);
+                    room.merge(figure, value, (a, b) -> (Long) a + (Long) b);
+                } else {
+                    there.put(figure, null);
+                }
+            }
+            nodes.add(there);
+        }
+        nodes.sort(java.util.Comparator.comparing(n -> (String) n.get("node")));
+        room.put("nodes", nodes);
+        return room;
     }
 
     /** The last hour's figures for the dashboard's pictures, oldest sample first. */
@@ -107,6 +163,8 @@ final class DashboardEndpoints {
         shown.put("outcomeAt", entry.outcomeAt());
         shown.put("replyStatus", entry.replyStatus());
         shown.put("reply", entry.reply() == null ? null : AdminReply.stored(entry.replyStatus(), entry.reply()).body());
+        shown.put("node", entry.node());
+        shown.put("passedOnFrom", entry.passedOnFrom());
         return shown;
     }
 }

@@ -126,6 +126,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "with --node: how long a table's lease lasts unrenewed; a node silent that long loses its tables")
     private java.time.Duration tableLease;
 
+    @Option(names = "--commit-stall", paramLabel = "DURATION", defaultValue = "PT5S",
+            description = "a ledger commit waiting longer counts as the database lost (tables pause, readiness 503) until "
+                    + "commits go through again, e.g. a primary with no synchronous standby left; the commit is never cancelled")
+    private java.time.Duration commitStall;
+
     private final Terminal terminal;
 
     ServeCommand(Terminal terminal) {
@@ -227,6 +232,9 @@ public final class ServeCommand implements Callable<Integer> {
         Ranges.check(spec, "--max-connections-per-address", perAddress, 0, 1_000_000);
         Ranges.check(spec, "--max-connections", maxConnections, 0, 10_000_000);
         Ranges.check(spec, "--welcome-grants-per-address", grantsPerAddress, 0, 1_000_000);
+        if (commitStall.isNegative() || commitStall.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--commit-stall must be positive");
+        }
         if (grantPeriod.isNegative() || grantPeriod.isZero()) {
             throw new ParameterException(spec.commandLine(), "--welcome-grant-period must be positive");
         }
@@ -236,7 +244,8 @@ public final class ServeCommand implements Callable<Integer> {
                 DEFAULTS.seatTimeouts())
                 .withLogins(LoginLimits.defaults().withLoopbackToo(limitLoopback).withGrants(grantsPerAddress, grantPeriod))
                 .withMetricsAccess(metricsAccess())
-                .withNode(nodeIdentity());
+                .withNode(nodeIdentity())
+                .withCommitStall(commitStall);
     }
 
     /** The game node this server is, from --node and --advertise; null when it is alone on its database. */

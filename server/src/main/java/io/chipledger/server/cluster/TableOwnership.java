@@ -53,6 +53,9 @@ public final class TableOwnership implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ClaimRestraint restraint;
+    /** When the tick running now began (start-up's claims count as one); touched on the tick thread. */
+    private long tickStarted = System.nanoTime();
     private volatile boolean draining;
     /** The table being handed over (it deals no new hand), until its hand in play ends; touched on the tick thread. */
     private Held handingOver;
@@ -70,6 +73,7 @@ public final class TableOwnership implements AutoCloseable {
         this.tables = tables;
         this.takeover = takeover;
         this.ttl = ttl;
+        this.restraint = new ClaimRestraint("table leases", ttl);
     }
 
     /** Claims this node's share of the tables now (blocking), then keeps its leases on a timer. */
@@ -102,6 +106,7 @@ public final class TableOwnership implements AutoCloseable {
     }
 
     private void tick() {
+        tickStarted = System.nanoTime();
         try {
             renew();
             if (!draining) {
@@ -109,7 +114,9 @@ public final class TableOwnership implements AutoCloseable {
                 handOverSurplus();
             }
         } catch (RuntimeException failed) {
-            // The database away: leases are kept (or lost) at the next tick that reaches it.
+            // The database away: leases are kept (or lost) at the next tick that reaches it, which then leaves the
+            // other nodes' leases alone for a lease time (ClaimRestraint).
+            restraint.failed();
             log.warn("table leases not kept this time: {}", failed.toString());
         }
     }
@@ -117,7 +124,11 @@ public final class TableOwnership implements AutoCloseable {
     private void renew() {
         Map<Fence, Held> byFence = new HashMap<>();
         held.values().forEach(h -> byFence.put(h.fence().fence(), h));
+        if (byFence.isEmpty()) {
+            return; // nothing to renew; claimFree tells whether the database is reached
+        }
         Set<Fence> kept = leases.renew(node.name(), byFence.keySet(), ttl);
+        restraint.gotThrough(tickStarted);
         byFence.forEach((fence, h) -> {
             if (!kept.contains(fence)) {
                 log.warn("table lease {} was claimed by another node: this node stops serving the table", fence);
@@ -129,17 +140,22 @@ public final class TableOwnership implements AutoCloseable {
     /**
      * Claims the open tables no node serves, up to this node's share; and, whatever its share, a table nobody has
      * claimed for half a lease since its lease ran out (its node died, and the others are at their share too, or have
-     * not yet heard it went silent): a table without a node is worse than an uneven spread.
+     * not yet heard it went silent): a table without a node is worse than an uneven spread. For a lease time after
+     * this node's renewals were held up, no table whose lease another node held is claimed ({@link ClaimRestraint}).
      */
     private void claimFree() {
         List<TableRecords.StoredTable> open = tables.records().notClosed();
         int share = share(open.size());
         Map<String, Lease> byName = leases.all().stream().collect(Collectors.toMap(Lease::name, l -> l));
+        restraint.gotThrough(tickStarted);
         Instant orphanedBefore = Instant.now().minus(ttl.dividedBy(2));
+        boolean othersToo = restraint.mayClaimOthers();
         for (TableRecords.StoredTable stored : open) {
             long id = stored.config().id();
             Lease lease = byName.get(TableFence.leaseName(id));
-            boolean takeable = lease == null || lease.free() || lease.holder().equals(node.name());
+            boolean another = lease != null && !lease.holder().equals(node.name());
+            boolean takeable = (lease == null || lease.free() || lease.holder().equals(node.name()))
+                    && (othersToo || !another);
             boolean orphaned = lease != null && lease.free() && lease.expiresAt().isBefore(orphanedBefore);
             if (!held.containsKey(id) && takeable && (cashTablesHeld().size() < share || orphaned)) {
                 claimAndTake(stored);

@@ -82,7 +82,8 @@ final class AnsweredRequests {
                 return;
             }
             if (answer == null || answer instanceof ServerMessage.Error error
-                    && (error.code() == ErrorCode.INTERNAL || error.code() == ErrorCode.RATE_LIMITED)) {
+                    && (error.code() == ErrorCode.INTERNAL || error.code() == ErrorCode.RATE_LIMITED
+                    || error.code() == ErrorCode.UNAVAILABLE)) {
                 byRequestId.remove(request.requestId()); // nothing changed for a reason of the moment: try again
             }
             sent.answer().complete(answer);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
+import io.chipledger.ledger.db.CommitWatch;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
@@ -27,6 +28,11 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
 
     public PostgresHandRecords(SqlSessionFactory database, Executor worker) {
         this(new Transactions(database, worker));
+    }
+
+    /** As above, each write told to {@code commits} while it is in flight (one that waits too long: the database lost). */
+    public PostgresHandRecords(SqlSessionFactory database, Executor worker, CommitWatch commits) {
+        this(new Transactions(database, worker, commits));
     }
 
     private PostgresHandRecords(Transactions transactions) {

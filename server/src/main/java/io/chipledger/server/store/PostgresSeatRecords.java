@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
+import io.chipledger.ledger.db.CommitWatch;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /** {@link SeatRecords} in the {@code table_seat} table; a table's calls run on the worker executor. */
@@ -15,6 +16,11 @@ public final class PostgresSeatRecords implements SeatRecords {
 
     public PostgresSeatRecords(SqlSessionFactory database, Executor worker) {
         this(new Transactions(database, worker));
+    }
+
+    /** As above, each write told to {@code commits} while it is in flight (one that waits too long: the database lost). */
+    public PostgresSeatRecords(SqlSessionFactory database, Executor worker, CommitWatch commits) {
+        this(new Transactions(database, worker, commits));
     }
 
     private PostgresSeatRecords(Transactions transactions) {

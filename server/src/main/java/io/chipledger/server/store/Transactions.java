@@ -1,6 +1,7 @@
 package io.chipledger.server.store;
 
 import io.chipledger.ledger.Fence;
+import io.chipledger.ledger.db.CommitWatch;
 import io.chipledger.ledger.lease.FenceGuard;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,20 +21,27 @@ final class Transactions {
     private final SqlSessionFactory database;
     private final Executor worker;
     private final Fence fence;
+    private final CommitWatch commits;
 
     Transactions(SqlSessionFactory database, Executor worker) {
-        this(database, worker, null);
+        this(database, worker, new CommitWatch());
     }
 
-    private Transactions(SqlSessionFactory database, Executor worker, Fence fence) {
+    /** @param commits told of each write on the worker while it is in flight; it only watches, never cuts one short */
+    Transactions(SqlSessionFactory database, Executor worker, CommitWatch commits) {
+        this(database, worker, null, commits);
+    }
+
+    private Transactions(SqlSessionFactory database, Executor worker, Fence fence, CommitWatch commits) {
         this.database = database;
         this.worker = worker;
         this.fence = fence;
+        this.commits = commits;
     }
 
     /** The same units of work, each write checked against {@code writesUnder} first. */
     Transactions fencedBy(Fence writesUnder) {
-        return new Transactions(database, worker, writesUnder);
+        return new Transactions(database, worker, writesUnder, commits);
     }
 
     /** Reads (or writes one statement) now. */
@@ -53,7 +61,12 @@ final class Transactions {
 
     /** Writes (one statement or more) on the worker, in one transaction, fenced if these transactions are. */
     <T> CompletableFuture<T> later(Function<SqlSession, T> work) {
-        return CompletableFuture.supplyAsync(() -> fence == null ? now(work) : written(work), worker);
+        return CompletableFuture.supplyAsync(() -> {
+            // A table waits on this write: one that waits for a missing standby must be seen (never cancelled).
+            try (CommitWatch.Commit watched = commits.started()) {
+                return fence == null ? now(work) : written(work);
+            }
+        }, worker);
     }
 
     private <T> T written(Function<SqlSession, T> work) {
@@ -66,6 +79,10 @@ final class Transactions {
     }
 
     CompletableFuture<Void> laterInOne(Consumer<SqlSession> work) {
-        return CompletableFuture.runAsync(() -> inOne(work), worker);
+        return CompletableFuture.runAsync(() -> {
+            try (CommitWatch.Commit watched = commits.started()) {
+                inOne(work);
+            }
+        }, worker);
     }
 }

@@ -26,6 +26,12 @@ public interface TournamentPlay {
     Level levelForNextHand(Instant now);
 
     /**
+     * The blind level of the last hand dealt, as stored (level 1 before the first): what the players see between
+     * hands, also right after a restart, before this table has dealt a hand.
+     */
+    Level levelInForce();
+
+    /**
      * Hand {@code handId} ended, the button at seat {@code button}: every seated player's chips after it ({@code 0} for
      * those it busted), and who busted. Stored in one transaction with the level, the button and the busted players'
      * places (and, when one player is left, the prizes, then paid); completes once stored. A crash from then on

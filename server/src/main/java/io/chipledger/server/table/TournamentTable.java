@@ -84,9 +84,12 @@ final class TournamentTable {
         return level.stakes();
     }
 
-    /** The stakes of the last hand dealt (the level in force for all the players know), or null before the first. */
+    /**
+     * The stakes of the last hand dealt (the level in force for all the players know); before this table deals its
+     * first, the tournament's stored level, so a page reloaded after a restart shows the blinds the players are at.
+     */
     Stakes lastStakes() {
-        return level == null ? null : level.stakes();
+        return (level == null ? play.levelInForce() : level).stakes();
     }
 
     /** The sit-and-go and the level of the hand being dealt, for its record. */

@@ -41,6 +41,9 @@ final class Usher {
         if (table.closedByOperator) {
             return Outcome.refused(request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing").now();
         }
+        if (table.databaseAway) {
+            return databaseAway(request.requestId());
+        }
         String key = SeatCashier.buyInKey(config.id(), player, request.requestId());
         Seat existing = table.seats.of(player);
         if (existing != null && existing.stintKey.equals(key)) {
@@ -101,12 +104,24 @@ final class Usher {
                         ? refused(request.requestId(), rejected) : Outcome.done(request.requestId()));
     }
 
+    /**
+     * A buy-in or top-up while the database is unavailable would wait on it (a commit that waits for a standby waits
+     * as long as it takes): answered at once instead, nothing moved; the player sends it again once the table resumes.
+     */
+    private static CompletionStage<Outcome> databaseAway(String requestId) {
+        return Outcome.refused(requestId, ErrorCode.UNAVAILABLE,
+                "the database is unavailable; nothing changed: try again once the table resumes").now();
+    }
+
     CompletionStage<Outcome> topUp(Player player, ClientMessage.TopUp request) {
         if (table.playsATournament()) {
             return Outcome.refused(request.requestId(), ErrorCode.ILLEGAL_ACTION, "tournament chips cannot be topped up").now();
         }
         if (table.closedByOperator) {
             return Outcome.refused(request.requestId(), ErrorCode.TABLE_CLOSED, "this table is closing").now();
+        }
+        if (table.databaseAway) {
+            return databaseAway(request.requestId());
         }
         Seat seat = table.seats.of(player);
         if (seat == null) {

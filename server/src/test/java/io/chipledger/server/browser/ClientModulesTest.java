@@ -101,6 +101,27 @@ class ClientModulesTest {
     }
 
     @Test
+    void aPauseToldAheadShowsAtOnceAndLeavesTheSequenceToTheNumberedEvents() {
+        Map<String, Object> told = run("""
+                async () => {
+                  const { TableModel, Applied } = await import('/js/state/table-model.js');
+                  const model = new TableModel(1, 'alice');
+                  model.applySnapshot(7, {
+                    name: 'T', smallBlind: '0.50', bigBlind: '1.00', minBuyIn: '20.00', maxBuyIn: '100.00', seatCount: 6,
+                    handId: 3, button: 0, board: [], pots: [],
+                    seats: [{ seat: 0, player: 'alice', stack: '100.00', bet: '0.00', status: 'ACTIVE', holeCards: null }] });
+                  const reason = 'the database is unavailable; no new hand until it is back';
+                  model.noticeAhead({ type: 'tablePaused', reason });
+                  const ahead = model.notice?.text + ' @' + model.seq;
+                  const numbered = model.applyEvent(8, { type: 'tablePaused', reason }) === Applied.APPLIED;
+                  const resumed = model.applyEvent(9, { type: 'tableResumed' }) === Applied.APPLIED;
+                  return { ahead, numbered: String(numbered), resumed: String(resumed && model.notice === null) };
+                }""");
+        assertThat(told).containsEntry("ahead", "Dealing is paused: the database is unavailable; no new hand until it is back @7")
+                .containsEntry("numbered", "true").containsEntry("resumed", "true");
+    }
+
+    @Test
     void aRaiseIsCheckedAgainstTheLegalRangeAndThePresetsStayInsideIt() {
         Map<String, Object> checked = run("""
                 async () => {

@@ -9,8 +9,8 @@ import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,11 +56,6 @@ class DrainTest {
     }
 
     private static ServerSettings node(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(4)));
+        return GameNodes.node(name, Duration.ofSeconds(4));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipledger.server.ServerSettings;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,8 @@ class RoomLobbyTest {
 
     @Test
     void eachNodesLobbyListsEveryTableOfTheRoomWithTheNodeServingIt() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = GameNodes.freePort();
+        int portB = GameNodes.freePort();
         try (TestServer a = TestServer.forThisTest().settings(node("node-a", portA)).withAdmin().start()) {
             long atA = a.openTable("Served by a", 6);
             try (AutoPlayer seated = AutoPlayer.sitDown(a, "ann", atA, 1, "50.00");
@@ -48,14 +48,7 @@ class RoomLobbyTest {
 
     /** A node with long leases: only the test opens tables, none moves. */
     private static ServerSettings node(String name, int port) {
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60),
-                        Duration.ofSeconds(1)));
+        return GameNodes.node(name, port, Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

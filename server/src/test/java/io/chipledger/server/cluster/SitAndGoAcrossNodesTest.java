@@ -12,10 +12,10 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.play.ServerProcess;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
 import io.chipledger.server.tournament.director.TournamentLeases;
 import io.chipledger.server.tournament.play.SitAndGoTables;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,11 +47,11 @@ class SitAndGoAcrossNodesTest {
         try (TestServer setup = TestServer.forThisTest().onDatabase(url).withAdmin().start()) {
             sng = SitAndGoTables.registering(setup, "Across nodes", 3, "2.00", "0.20", "65/35", 2);
         }
-        int portA = freePort();
+        int portA = GameNodes.freePort();
         ServerProcess a = ServerProcess.serve(url, "--node", "node-a", "--advertise", "http://127.0.0.1:" + portA,
                 "--port", String.valueOf(portA), "--table-lease", "PT4S");
         List<AutoPlayer> atA = new ArrayList<>();
-        try (TestServer b = TestServer.forThisTest().settings(node("node-b", freePort())).onDatabase(url).start()) {
+        try (TestServer b = TestServer.forThisTest().settings(node("node-b", GameNodes.freePort())).onDatabase(url).start()) {
             assertThat(b.server().tournaments().find(sng)).as("node-b leaves node-a's tournament to it").isEmpty();
             assertThat(b.rows("SELECT holder FROM lease WHERE name = '" + TournamentLeases.leaseName(sng) + "'"))
                     .containsExactly("node-a");
@@ -168,14 +168,7 @@ class SitAndGoAcrossNodesTest {
 
     /** A node with leases of 4 s, as node-a's: a dead node's tournament is taken over a few seconds after its death. */
     private static ServerSettings node(String name, int port) {
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(4),
-                Duration.ofSeconds(1)));
+        return GameNodes.node(name, port, Duration.ofSeconds(4), Duration.ofSeconds(1));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,9 +8,9 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.TableFence;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
 import io.chipledger.server.tournament.play.SitAndGoTables;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class SitAndGoOnGameNodeTest {
 
     @Test
     void aSitAndGoIsDealtUnderItsTablesLeaseWhichAnotherNodeLeavesAloneAndWhichIsLetGoAtTheEnd() throws Exception {
-        try (TestServer a = TestServer.forThisTest().settings(node("node-a", freePort())).withAdmin().start()) {
+        try (TestServer a = TestServer.forThisTest().settings(node("node-a", GameNodes.freePort())).withAdmin().start()) {
             long sng = SitAndGoTables.registering(a, "On a node", 3, "2.00", "0.20", "65/35", 2);
             List<String> players = List.of("node0", "node1", "node2");
             List<PokerClient> clients = SitAndGoTables.connect(a, players);
@@ -35,7 +35,7 @@ class SitAndGoOnGameNodeTest {
             assertThat(a.server().ownership().owned()).as("node-a serves the tournament's table").contains(table);
             assertThat(a.rows("SELECT holder FROM lease WHERE name = '" + lease + "' AND expires_at > clock_timestamp()"))
                     .containsExactly("node-a");
-            try (TestServer b = TestServer.forThisTest().settings(node("node-b", freePort())).onDatabase(a.jdbcUrl()).start()) {
+            try (TestServer b = TestServer.forThisTest().settings(node("node-b", GameNodes.freePort())).onDatabase(a.jdbcUrl()).start()) {
                 assertThat(b.server().tournaments().find(sng)).as("node-b does not run node-a's tournament").isEmpty();
                 assertThat(b.server().tables().find(table)).isEmpty();
                 assertThat(b.server().ownership().owned()).doesNotContain(table);
@@ -63,13 +63,7 @@ class SitAndGoOnGameNodeTest {
 
     /** A node with long leases, so only the tournament's end lets its table go. */
     private static ServerSettings node(String name, int port) {
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60)));
+        return GameNodes.node(name, port, Duration.ofSeconds(60));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -16,8 +16,8 @@ import io.chipledger.server.ServerSettings;
 import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.table.TableFence;
 import io.chipledger.server.testing.AutoPlayer;
+import io.chipledger.server.testing.GameNodes;
 import io.chipledger.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class TableTakeoverTest {
 
     @Test
     void takingOneTableOverVoidsOnlyItsHandAndTheNeighboursLiveHandPlaysOn() throws Exception {
-        try (TestServer a = TestServer.forThisTest().settings(node("node-a", freePort())).withAdmin().start()) {
+        try (TestServer a = TestServer.forThisTest().settings(node("node-a", GameNodes.freePort())).withAdmin().start()) {
             long left = a.openTable("Left", 6);
             long right = a.openTable("Right", 6);
             assertThat(a.server().ownership().owned()).containsExactlyInAnyOrder(left, right);
@@ -48,7 +48,7 @@ class TableTakeoverTest {
                 long staleEpoch = epochOf(a, right);
 
                 handToNodeB(a, right);
-                int portB = freePort();
+                int portB = GameNodes.freePort();
                 try (TestServer b = TestServer.forThisTest().settings(node("node-b", portB)).onDatabase(a.jdbcUrl()).start()) {
                     assertThat(b.server().ownership().owned()).containsExactly(right);
                     assertThat(a.rows("SELECT status FROM hand WHERE id = " + rightHand)).as("the taken table's hand")
@@ -118,14 +118,7 @@ class TableTakeoverTest {
      * not a minute, for the hand its departed players leave in play (voided then, as the audit at the end checks).
      */
     private static ServerSettings node(String name, int port) {
-        return ServerSettings.forTests().withPort("127.0.0.1", port)
-                .withNode(new NodeSettings(NodeIdentity.of(name, "http://127.0.0.1:" + port), Duration.ofSeconds(60),
-                        Duration.ofSeconds(1)));
+        return GameNodes.node(name, port, Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chipledger.ledger.audit.AuditReport;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ErrorCode;
 import io.chipledger.protocol.ActionKind;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
@@ -66,6 +67,9 @@ class CommitsStuckTest {
 
     private static void play(EmbeddedPostgres postgres, TestServer live) throws Exception {
         long table = live.openTable("Stuck", 6);
+        long idle = live.openTable("Idle", 6);
+        PokerClient dan = live.connect("dan"); // logged in before: a login's session insert would wait too
+        dan.reply(dan.send(r -> new ClientMessage.Watch(r, idle, null)), WAIT);
         PokerClient ann = live.connect("ann");
         PokerClient bob = live.connect("bob");
         assertThat(ann.reply(ann.send(r -> new ClientMessage.SitDown(r, table, 0, Money.parse("40.00"))), WAIT))
@@ -95,6 +99,12 @@ class CommitsStuckTest {
         assertThat(status(live, "/health/live")).as("alive: no restart needed").isEqualTo(200);
         assertThat(waitingForAStandby(postgres)).as("the call's commit still waits: nothing cancelled it")
                 .isGreaterThanOrEqualTo(2);
+        // The other table paused (its numbered tablePaused came at once: it waited on nothing); a buy-in there is
+        // answered at once rather than left waiting on the database, and moves nothing.
+        awaitEvent(dan, TableEvent.TablePaused.class, p -> p.reason().contains("database is unavailable"));
+        ServerMessage refused = dan.reply(dan.send(r -> new ClientMessage.SitDown(r, idle, 0, Money.parse("40.00"))), WAIT);
+        assertThat(refused).isInstanceOfSatisfying(ServerMessage.Error.class,
+                error -> assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE));
 
         standbyNoLongerRequired(postgres);
         assertThat(actor.reply(call, WAIT)).as("the call, answered once its commit went through")
@@ -143,7 +153,8 @@ class CommitsStuckTest {
         assertThat(live.chipsOnTable(table)).isEqualTo(Money.parse("80.00"));
         AuditReport audit = live.audit();
         assertThat(audit.clean()).as(audit.summary()).isTrue();
-        for (PokerClient client : new PokerClient[] {ann, bob, late}) {
+        assertThat(live.wallet("dan")).isEqualTo(Money.parse("1000.00"));
+        for (PokerClient client : new PokerClient[] {ann, bob, late, dan}) {
             client.close();
         }
     }

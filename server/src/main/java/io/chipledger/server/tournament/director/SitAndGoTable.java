@@ -43,6 +43,11 @@ final class SitAndGoTable implements TournamentPlay {
     public Level levelForNextHand(Instant now) {
         int next = blinds.levelFor(level.level(), Duration.between(level.startedAt(), now), level.hands());
         level = next == level.level() ? new LevelState(next, level.startedAt(), level.hands() + 1) : new LevelState(next, now, 1);
+        return levelInForce();
+    }
+
+    @Override
+    public Level levelInForce() {
         BlindLevel blindLevel = blinds.level(level.level());
         return new Level(level.level(), blindLevel.smallBlind(), blindLevel.bigBlind(), blindLevel.ante());
     }

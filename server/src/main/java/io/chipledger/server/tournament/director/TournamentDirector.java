@@ -253,18 +253,26 @@ public final class TournamentDirector {
         if (stopping) {
             return;
         }
-        for (long lost : leases.renew()) {
-            if (live.remove(lost) != null) {
-                log.warn("tournament {} was claimed by another game node: this node stops running it", lost);
+        long started = System.nanoTime();
+        try {
+            for (long lost : leases.renew()) {
+                if (live.remove(lost) != null) {
+                    log.warn("tournament {} was claimed by another game node: this node stops running it", lost);
+                }
             }
-        }
-        records.templates().forEach(template -> templates.put(template.id(), template));
-        for (StoredTournament row : records.notOver()) {
-            if (!live.containsKey(row.id())) {
-                adopt(row);
+            records.templates().forEach(template -> templates.put(template.id(), template));
+            leases.tickGotThrough(started);
+            for (StoredTournament row : records.notOver()) {
+                if (!live.containsKey(row.id())) {
+                    adopt(row);
+                }
             }
+            templates.values().stream().filter(TournamentTemplate::active).forEach(this::ensureRegistering);
+        } catch (RuntimeException databaseAway) {
+            // The next tick that gets through leaves the other nodes' sit-and-gos alone for a lease (ClaimRestraint).
+            leases.tickFailed();
+            throw databaseAway;
         }
-        templates.values().stream().filter(TournamentTemplate::active).forEach(this::ensureRegistering);
     }
 
     /** The node stops: the leases of the tournaments it ran are given up, so other nodes take them over at once. */

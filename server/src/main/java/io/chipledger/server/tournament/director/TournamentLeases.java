@@ -3,6 +3,7 @@ package io.chipledger.server.tournament.director;
 import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.lease.Lease;
 import io.chipledger.ledger.lease.Leases;
+import io.chipledger.server.cluster.ClaimRestraint;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,12 +30,14 @@ public final class TournamentLeases {
     private final String node;
     private final Duration ttl;
     private final Map<Long, Fence> held = new ConcurrentHashMap<>();
+    private final ClaimRestraint restraint;
 
     /** Leases held by {@code node} for {@code ttl} (renewed by {@link TournamentDirector#keepLeases}). */
     public TournamentLeases(Leases leases, String node, Duration ttl) {
         this.leases = leases;
         this.node = node;
         this.ttl = ttl;
+        this.restraint = ttl == null ? null : new ClaimRestraint("tournament leases", ttl);
     }
 
     public static String leaseName(long tournamentId) {
@@ -55,6 +58,13 @@ public final class TournamentLeases {
         if (alone()) {
             return true;
         }
+        if (!mayClaimOthers()) {
+            // For a lease time after this node's renewals were held up, another node's sit-and-go is left to it.
+            Optional<Lease> lease = leases.find(leaseName(tournamentId));
+            if (lease.isPresent() && !lease.get().holder().equals(node)) {
+                return false;
+            }
+        }
         Optional<Fence> fence = leases.claim(leaseName(tournamentId), node, ttl);
         fence.ifPresent(f -> held.put(tournamentId, f));
         return fence.isPresent();
@@ -67,10 +77,21 @@ public final class TournamentLeases {
 
     /** Renews every lease held; returns the tournaments another node claimed meanwhile (this node lets them go). */
     Set<Long> renew() {
-        if (alone() || held.isEmpty()) {
+        if (alone()) {
             return Set.of();
         }
-        Set<Fence> kept = leases.renew(node, held.values(), ttl);
+        if (held.isEmpty()) {
+            return Set.of(); // nothing to renew; the director's next read tells whether the database is reached
+        }
+        long started = System.nanoTime();
+        Set<Fence> kept;
+        try {
+            kept = leases.renew(node, held.values(), ttl);
+        } catch (RuntimeException databaseAway) {
+            restraint.failed();
+            throw databaseAway;
+        }
+        restraint.gotThrough(started);
         Set<Long> lost = new HashSet<>();
         held.forEach((id, fence) -> {
             if (!kept.contains(fence)) {
@@ -79,6 +100,25 @@ public final class TournamentLeases {
         });
         lost.forEach(held::remove);
         return lost;
+    }
+
+    /** Whether this node may claim a sit-and-go another node held (not for a lease after held-up renewals). */
+    boolean mayClaimOthers() {
+        return alone() || restraint.mayClaimOthers();
+    }
+
+    /** A tick that began at {@code startedNanos} reached the database (with or without leases to renew). */
+    void tickGotThrough(long startedNanos) {
+        if (!alone()) {
+            restraint.gotThrough(startedNanos);
+        }
+    }
+
+    /** A tick (its renewal, or what followed) could not reach the database: the renewals count as held up. */
+    void tickFailed() {
+        if (!alone()) {
+            restraint.failed();
+        }
     }
 
     /** The tournament ended here, or could not be resumed here: its lease is given up, for another node to claim. */

@@ -8,8 +8,14 @@ import static io.chipledger.server.tournament.director.SitAndGoMoneyTest.tournam
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
+import io.chipledger.protocol.ClientMessage;
+import io.chipledger.protocol.ServerMessage;
+import io.chipledger.server.bot.PokerClient;
 import io.chipledger.server.testing.TestServer;
 import io.chipledger.server.tournament.Bust;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +111,42 @@ class SitAndGoRecoveryTest {
             assertThat(third.rows("SELECT id, balance, version FROM account ORDER BY id"))
                     .as("a restart with nothing cut short moves nothing").isEqualTo(ledger);
             assertThat(third.audit().clean()).isTrue();
+        }
+    }
+
+    @Test
+    void aTableReopenedAfterARestartShowsTheStoredBlindLevelBeforeItsFirstHand() throws Exception {
+        String url;
+        long running;
+        try (TestServer before = TestServer.forThisTest().withAdmin().start()) {
+            url = before.jdbcUrl();
+            running = registeringTournament(before, "Restart at level 2", 3, "1.00", "0.10", "100");
+            for (String name : List.of("lea", "max", "ned")) {
+                register(before, name, running, "r");
+            }
+            long sng = running;
+            TestServer.eventually("the sit-and-go runs", () -> {
+                try {
+                    return tournament(before, sng).hasNonNull("tableId");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        // Stopped at level 2 (15/30, ante 5) with hands of that level to go, as a stop between two hands leaves it.
+        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("UPDATE chipledger.tournament SET level = 2, level_started_at = now(), level_hands = 3 WHERE id = " + running);
+        }
+
+        try (TestServer after = TestServer.forThisTest().withAdmin().onDatabase(url).start()) {
+            long table = tournament(after, running).get("tableId").asLong();
+            PokerClient watcher = after.connect("olga");
+            watcher.send(r -> new ClientMessage.Watch(r, table, null));
+            var view = ((ServerMessage.Snapshot) watcher.await(m -> m instanceof ServerMessage.Snapshot s && s.tableId() == table,
+                    TestServer.WAIT)).table();
+            assertThat(view.smallBlind() + "/" + view.bigBlind()).as("level 2's blinds, in chips of a hundredth")
+                    .isEqualTo("0.15/0.30");
+            watcher.close();
         }
     }
 }
