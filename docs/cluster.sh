@@ -8,7 +8,8 @@
 #   3. both standbys stopped: commits wait, nothing is acknowledged, and resume when one standby is back.
 # Then: every acknowledged posting is in the journal, no posting of a stale epoch, and `poker-server audit` exits 0.
 # Then the game nodes' faults on the same ledger (docs/cluster/game-nodes.sh): three `serve --node` with bots at 12
-# tables; a node's SIGKILL, a SIGSTOP past its leases, a rolling restart with SIGTERM, each followed by the checks.
+# tables; a node's SIGKILL, a SIGSTOP past its leases, a rolling restart with SIGTERM, then the database leader's
+# SIGKILL and both standbys stopped while those nodes serve the bots; each followed by the checks.
 #
 # Usage: docs/cluster.sh [--short] [--only ledger|game-nodes]
 #   --short: phases of 15 s instead of 40 s for the ledger, 8 s instead of 20 s for the game nodes (CI runs it)

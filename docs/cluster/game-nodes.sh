@@ -13,6 +13,14 @@
 #      line each), and none committed under a stale epoch (two checks in the journal, below).
 #   3. A rolling restart (SIGTERM, then start again) of every node: each drains, handing its tables over between hands;
 #      zero hands voided.
+# On the HA ledger (docs/cluster.sh, which sources ledger-ha.sh), the database's faults while the nodes serve the bots:
+#   4. SIGKILL of the Patroni leader (Patroni and its PostgreSQL): the time until a new leader, until every node's
+#      /health/ready answers 200 again (polled 4 times a second), until every table deals a hand again; the hands
+#      voided, the tables moved, the commits whose answer was lost and how each was resolved (the nodes' log lines),
+#      and the pauses and resumptions the bots were told (`bots --notices`).
+#   5. Both standbys stopped (synchronous_mode_strict: commits wait): over 10 s, what was acknowledged to bots, the
+#      hands settled and committed, each node's readiness, the tables told paused; then one standby started again: the
+#      time until acknowledgements resume, every table deals a new hand, every node is ready; the tables told resumed.
 # After each fault: `poker-server audit` exits 0, no chips in the pot of a table with no hand in play, every currency's
 # balances sum to zero, every posting acknowledged to a bot is in the journal, no posting under a stale epoch.
 #
@@ -142,6 +150,223 @@ SQL
     ) | "${GAME_PSQL[@]}" | tail -1
 }
 
+# --- The database's faults while the game nodes serve bots (only on the HA ledger of docs/cluster/ledger-ha.sh) ---
+
+# Every node's /health/ready, polled about 4 times a second into a file: "EPOCH_SECONDS CODE_A CODE_B CODE_C" a line
+# (000: no answer within a second). game_ready_poll_stop ends it.
+game_ready_poll_start() {
+    local file=$1
+    (
+        while :; do
+            line=$(date +%s.%N)
+            for port in "${GAME_PORTS[@]}"; do
+                line="$line $(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)"
+            done
+            echo "$line" >>"$file"
+            sleep 0.25
+        done
+    ) &
+    GAME_READY_POLLER=$!
+}
+game_ready_poll_stop() {
+    [ -z "${GAME_READY_POLLER:-}" ] || { kill "$GAME_READY_POLLER" 2>/dev/null || true; wait "$GAME_READY_POLLER" 2>/dev/null || true; }
+    GAME_READY_POLLER=
+}
+game_all_ready() {
+    local port
+    for port in "${GAME_PORTS[@]}"; do
+        [ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)" = 200 ] || return 1
+    done
+}
+# From a poll file: "node-a 12/40 node-b ..." the polls answering 503 of those between two epoch times, per node.
+game_ready_503s() {
+    awk -v from="$2" -v to="$3" '$1 >= from && $1 <= to { n++; for (c = 2; c <= 4; c++) if ($c == 503) u[c]++ }
+        END { printf "node-a %d/%d, node-b %d/%d, node-c %d/%d 503", u[2], n, u[3], n, u[4], n }' "$1"
+}
+# From a poll file: seconds from $2 until the first poll when every node went 503 (or "never"), and from $2 until
+# every node answered 200 again for good (the poll after the last one with any other answer; "0.0" if none).
+game_ready_times() {
+    awk -v from="$2" '$1 >= from {
+            all = ($2 == 503 && $3 == 503 && $4 == 503)
+            if (all && first == "") first = $1 - from
+            ok = ($2 == 200 && $3 == 200 && $4 == 200)
+            if (!ok) { bad = $1; back = "" } else if (bad != "" && back == "") back = $1 - from
+        }
+        END { printf "%s %s", first == "" ? "never" : sprintf("%.1f", first),
+              bad == "" ? "0.0" : (back == "" ? "not-yet" : sprintf("%.1f", back)) }' "$1"
+}
+# From the bots' notices (lines after the first $1): how many tables were told $2 (paused|resumed), and the seconds from
+# epoch $3 (the moment $4 names) until the last of them was first told (either way: an unnumbered notice or the
+# numbered event): "N tables, the last S s after $4".
+game_told() {
+    local last
+    last=$(tail -n +"$(($1 + 1))" "$CLUSTER_DIR/game-notices.tsv" | awk -F'\t' -v what="$2" '$3 == what && !($2 in t) { t[$2] = $1 }
+        END { n = 0; m = ""; for (k in t) { n++; if (t[k] > m) m = t[k] } print n " " m }')
+    if [ "${last% *}" = 0 ]; then echo "0 tables"; else
+        echo "${last% *} tables, the last $(awk -v a="$3" -v b="$(date -d "${last#* }" +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after $4"
+    fi
+}
+game_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+game_db_time() { date -u -d "@$1" '+%Y-%m-%d %H:%M:%S.%N+00'; }
+game_open_table_ids() { game_rows "SELECT id FROM poker_table WHERE status <> 'CLOSED' ORDER BY id" | paste -sd, -; }
+# Lines matching a pattern in every game node's log, summed.
+game_all_log_lines() { cat "$CLUSTER_DIR"/node-?.err 2>/dev/null | grep -c -- "$1" || true; }
+game_acked_lines() { wc -l <"$CLUSTER_DIR/game-acked.tsv"; }
+game_notice_lines() { wc -l 2>/dev/null <"$CLUSTER_DIR/game-notices.tsv" || echo 0; }
+# Patroni members that run PostgreSQL as a replica and replicate (GET /replica answers 200).
+game_replicas() {
+    local m n=0
+    for m in 1 2 3; do
+        [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$(rest_port "$m")/replica" || true)" = 200 ] && n=$((n + 1))
+    done
+    echo "$n"
+}
+# The log lines of the ledger's lost commits and outages, counted in every game node's log: "NAME=COUNT ...".
+GAME_COMMIT_PATTERNS=("the connection broke while a batch of" "had happened; its postings stand"
+    "had not happened; applying it again" "failed and its outcome is unknown" "the database is unavailable"
+    "the database is back" "refused as FENCED under" "the hand's progress was not stored")
+game_commit_counts() {
+    local p
+    for p in "${GAME_COMMIT_PATTERNS[@]}"; do printf '%s\n' "$(game_all_log_lines "$p")"; done | paste -sd' ' -
+}
+# The same counts' differences between two game_commit_counts, as a sentence.
+game_commit_story() {
+    read -r -a b <<<"$1"
+    read -r -a a <<<"$2"
+    echo "$((a[0] - b[0])) batch(es) whose commit answer was lost, resolved by key: $((a[1] - b[1])) had committed" \
+        "(kept), $((a[2] - b[2])) had not (applied again); $((a[3] - b[3])) batch(es) failed with the outcome unknown;" \
+        "nodes logged the database unavailable $((a[4] - b[4])) time(s), back $((a[5] - b[5])); $((a[6] - b[6])) posting(s)" \
+        "refused FENCED, $((a[7] - b[7])) write(s) of a hand's progress not stored"
+}
+
+# 4. SIGKILL of the Patroni leader (Patroni and its PostgreSQL) while the three nodes serve the bots.
+game_db_fault_leader() {
+    local i name pid dir leader new_leader killed_at kill_ts ids before_voided commits_before notices_before waited
+    leader=$(ledger_leader) || { echo "no database leader to kill" >&2; return 1; }
+    i=${leader#pg}
+    ids=$(game_open_table_ids)
+    GAME_LEADER_TABLES=$(echo "$ids" | tr ',' '\n' | grep -c .)
+    before_voided=$(game_voided)
+    commits_before=$(game_commit_counts)
+    notices_before=$(game_notice_lines)
+    game_holders >"$CLUSTER_DIR/holders-before-leader-kill.txt"
+    : >"$CLUSTER_DIR/ready-leader-kill.txt"
+    game_ready_poll_start "$CLUSTER_DIR/ready-leader-kill.txt"
+    sleep 1
+    game_log "db fault 4: SIGKILL of the database leader $leader (Patroni pid $(daemon_pid "patroni$i"), postmaster pid $(postmaster_pid "$i")) while $GAME_LEADER_TABLES tables play; $(game_settled) hands settled so far (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    kill -KILL "$(daemon_pid "patroni$i")" "$(postmaster_pid "$i")"
+    killed_at=$(date +%s.%N)
+    kill_ts=$(game_db_time "$killed_at")
+    waited=0
+    until new_leader=$(ledger_leader) && [ "$new_leader" != "$leader" ]; do
+        sleep 0.2
+        waited=$((waited + 1))
+        [ "$waited" -lt 900 ] || { echo "no new database leader within 180 s" >&2; break; }
+    done
+    GAME_LEADER_NEW=$(game_since "$killed_at")
+    game_log "db fault 4: ${new_leader:-nobody} leads after $GAME_LEADER_NEW s"
+    waited=0
+    until game_all_ready; do
+        sleep 0.25
+        waited=$((waited + 1))
+        [ "$waited" -lt 720 ] || { echo "not every node ready within 180 s of the new leader" >&2; break; }
+    done
+    GAME_LEADER_DEALING=$(game_await_dealing "$kill_ts" "$ids" 2>/dev/null)
+    GAME_LEADER_DEALT_ALL=$(echo "$GAME_LEADER_DEALING" | game_slowest)
+    sleep 2
+    game_ready_poll_stop
+    read -r GAME_LEADER_ALL_503 GAME_LEADER_READY <<<"$(game_ready_times "$CLUSTER_DIR/ready-leader-kill.txt" "$killed_at")"
+    GAME_LEADER_VOIDED=$(( $(game_voided) - before_voided ))
+    game_holders >"$CLUSTER_DIR/holders-after-leader-kill.txt"
+    GAME_LEADER_MOVED=$(game_moved_besides "$CLUSTER_DIR/holders-before-leader-kill.txt" "$CLUSTER_DIR/holders-after-leader-kill.txt" "")
+    GAME_LEADER_COMMITS=$(game_commit_story "$commits_before" "$(game_commit_counts)")
+    GAME_LEADER_UNKNOWN=$(( $(game_all_log_lines "failed and its outcome is unknown") - $(echo "$commits_before" | cut -d' ' -f4) ))
+    GAME_LEADER_NOTICES="paused: $(game_told "$notices_before" paused "$killed_at" "the kill"); resumed: $(game_told "$notices_before" resumed "$killed_at" "the kill")"
+    game_log "db fault 4: every node ready again $GAME_LEADER_READY s after the kill (all three 503 after ${GAME_LEADER_ALL_503} s); every table dealing again after (table:s) $GAME_LEADER_DEALING; $GAME_LEADER_VOIDED hand(s) voided; $GAME_LEADER_MOVED table(s) moved to another node"
+    game_log "db fault 4: $GAME_LEADER_COMMITS"
+    game_log "db fault 4: notices to the bots: $GAME_LEADER_NOTICES"
+    game_checks after-leader-kill
+    GAME_CHECK_LEADER=$(tail -1 "$CLUSTER_DIR/game-checks.log")
+    # The old leader rejoins as a standby (pg_rewind drops whatever it alone had: never acknowledged).
+    start_patroni "$i"
+}
+
+# 5. Both standbys stopped while the nodes serve the bots: commits wait (synchronous_mode_strict); then one is back.
+game_db_fault_standbys() {
+    local i name pid dir leader m standbys=() stopped_at t1 t2 acked1 acked2 settled1 settled2 max_hand back_at waited
+    local notices_before ids commits_before before_voided
+    waited=0
+    until [ "$(game_replicas)" -ge 2 ]; do
+        sleep 0.5
+        waited=$((waited + 1))
+        [ "$waited" -lt 240 ] || { echo "the old leader did not rejoin as a replica within 120 s" >&2; break; }
+    done
+    leader=$(ledger_leader) || { echo "no database leader" >&2; return 1; }
+    for m in 1 2 3; do [ "pg$m" = "$leader" ] || standbys+=("$m"); done
+    ids=$(game_open_table_ids)
+    notices_before=$(game_notice_lines)
+    commits_before=$(game_commit_counts)
+    before_voided=$(game_voided)
+    game_holders >"$CLUSTER_DIR/holders-before-no-standby.txt"
+    : >"$CLUSTER_DIR/ready-no-standby.txt"
+    game_ready_poll_start "$CLUSTER_DIR/ready-no-standby.txt"
+    game_log "db fault 5: stopping both standbys pg${standbys[0]} pg${standbys[1]} (leader $leader); $(game_settled) hands settled so far"
+    for m in "${standbys[@]}"; do stop_daemon "patroni$m" 30; done
+    stopped_at=$(date +%s.%N)
+    sleep 8 # the commits sent by then were acknowledged, or wait; a commit stuck 5 s counts as the database lost
+    t1=$(date +%s.%N)
+    acked1=$(game_acked_lines)
+    settled1=$(game_settled)
+    max_hand=$(game_sql "SELECT coalesce(max(id), 0) FROM hand")
+    sleep 10
+    t2=$(date +%s.%N)
+    acked2=$(game_acked_lines)
+    settled2=$(game_settled)
+    GAME_NOSB_ACKED=$((acked2 - acked1))
+    GAME_NOSB_SETTLED=$((settled2 - settled1))
+    GAME_NOSB_NEW_HANDS=$(game_sql "SELECT count(*) FROM hand WHERE id > $max_hand")
+    GAME_NOSB_WINDOW=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.1f", b - a }')
+    GAME_NOSB_WINDOW_FROM=$(awk -v a="$stopped_at" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    GAME_NOSB_READY=$(game_ready_503s "$CLUSTER_DIR/ready-no-standby.txt" "$t1" "$t2")
+    GAME_NOSB_PAUSED=$(game_told "$notices_before" paused "$stopped_at" "both standbys stopped")
+    game_log "db fault 5: in $GAME_NOSB_WINDOW s with no standby (from $GAME_NOSB_WINDOW_FROM s after both stopped): $GAME_NOSB_ACKED acknowledged to bots, $GAME_NOSB_SETTLED hands settled, $GAME_NOSB_NEW_HANDS hands committed; readiness: $GAME_NOSB_READY; told paused: $GAME_NOSB_PAUSED"
+    start_patroni "${standbys[0]}"
+    back_at=$(date +%s.%N)
+    waited=0
+    until [ "$(game_acked_lines)" -gt "$acked2" ]; do
+        sleep 0.2
+        waited=$((waited + 1))
+        [ "$waited" -lt 900 ] || { echo "nothing acknowledged within 180 s of a standby's return" >&2; break; }
+    done
+    GAME_NOSB_ACKS_BACK=$(game_since "$back_at")
+    waited=0
+    until [ "$(game_sql "SELECT count(DISTINCT table_id) FROM hand WHERE id > $max_hand AND table_id IN ($ids)" 2>/dev/null)" -ge "$(echo "$ids" | tr ',' '\n' | grep -c .)" ] 2>/dev/null; do
+        sleep 0.25
+        waited=$((waited + 1))
+        [ "$waited" -lt 720 ] || { echo "not every table dealt again within 180 s of a standby's return" >&2; break; }
+    done
+    GAME_NOSB_DEALING=$(game_since "$back_at")
+    waited=0
+    until game_all_ready; do
+        sleep 0.25
+        waited=$((waited + 1))
+        [ "$waited" -lt 480 ] || { echo "not every node ready within 120 s of a standby's return" >&2; break; }
+    done
+    sleep 2
+    game_ready_poll_stop
+    read -r _ GAME_NOSB_READY_BACK <<<"$(game_ready_times "$CLUSTER_DIR/ready-no-standby.txt" "$back_at")"
+    GAME_NOSB_RESUMED=$(game_told "$notices_before" resumed "$back_at" "the standby started")
+    GAME_NOSB_COMMITS=$(game_commit_story "$commits_before" "$(game_commit_counts)")
+    GAME_NOSB_VOIDED=$(( $(game_voided) - before_voided ))
+    game_holders >"$CLUSTER_DIR/holders-after-no-standby.txt"
+    GAME_NOSB_MOVED=$(game_moved_besides "$CLUSTER_DIR/holders-before-no-standby.txt" "$CLUSTER_DIR/holders-after-no-standby.txt" "")
+    game_log "db fault 5: pg${standbys[0]} started again: acknowledgements resumed after $GAME_NOSB_ACKS_BACK s, every table dealt a new hand after $GAME_NOSB_DEALING s, every node ready after $GAME_NOSB_READY_BACK s; told resumed: $GAME_NOSB_RESUMED; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved to another node"
+    game_log "db fault 5: $GAME_NOSB_COMMITS"
+    start_patroni "${standbys[1]}"
+    game_checks after-no-standby
+    GAME_CHECK_NOSB=$(tail -1 "$CLUSTER_DIR/game-checks.log")
+}
+
 game_nodes_run() {
     local phase=$1
     : >"$CLUSTER_DIR/game-acked.tsv"
@@ -151,7 +376,7 @@ game_nodes_run() {
     # Played until SIGTERM, after the last fault; --seconds is only a bound.
     java -Xmx384m -XX:+UseSerialGC -jar "$JAR" bots --url "ws://127.0.0.1:${GAME_PORTS[0]}/ws" --tables "$GAME_TABLES" \
         --per-table 4 --seconds 3600 --think-ms 200 --follow-via "$a_http,$b_http,$c_http" \
-        --acked "$CLUSTER_DIR/game-acked.tsv" >"$CLUSTER_DIR/game-bots.out" 2>"$CLUSTER_DIR/game-bots.err" &
+        --acked "$CLUSTER_DIR/game-acked.tsv" --notices "$CLUSTER_DIR/game-notices.tsv" >"$CLUSTER_DIR/game-bots.out" 2>"$CLUSTER_DIR/game-bots.err" &
     GAME_BOTS=$!
     until grep -q "^seated" "$CLUSTER_DIR/game-bots.out" 2>/dev/null; do
         sleep 0.5
@@ -240,6 +465,17 @@ game_nodes_run() {
     game_checks after-rolling-restart
     GAME_CHECK_ROLLING=$(tail -1 "$CLUSTER_DIR/game-checks.log")
 
+    # 4 and 5: the database's faults while the nodes serve the bots (on the HA ledger: docs/cluster.sh sources
+    # ledger-ha.sh; run alone against one PostgreSQL, these are left out).
+    GAME_DB_FAULTS=0
+    if declare -F ledger_leader >/dev/null; then
+        GAME_DB_FAULTS=1
+        sleep "$phase"
+        game_db_fault_leader || return 1
+        sleep "$phase"
+        game_db_fault_standbys || return 1
+    fi
+
     # The end: the bots leave and cash out, the nodes drain and stop; then every pot must be empty.
     kill -TERM "$GAME_BOTS"
     wait "$GAME_BOTS" || true # 143: ended by the SIGTERM, after leaving their seats and printing their figures
@@ -267,12 +503,30 @@ game_nodes_summary() {
         "dealing again elsewhere after (table:s) $GAME_STOP_DEALING; $GAME_STOP_VOIDED hand(s) voided"
     echo "rolling restart (SIGTERM, drain) of 3 nodes: $GAME_ROLLING_VOIDED hand(s) voided"
     echo "bots: $GAME_BOTS_SUMMARY; hands settled: $GAME_SETTLED; pots holding chips at rest: $GAME_POTS_AT_REST"
-    printf '%s\n' "$GAME_CHECK_KILL" "$GAME_CHECK_STOP" "$GAME_CHECK_ROLLING" "$GAME_CHECK_END"
-    [ "$GAME_CHECKS_FAILED" = 0 ] && [ "$GAME_ROLLING_VOIDED" = 0 ] && [ "$GAME_POTS_AT_REST" = 0 ] \
+    if [ "${GAME_DB_FAULTS:-0}" = 1 ]; then
+        echo "database leader SIGKILL ($GAME_LEADER_TABLES tables playing): a new leader after $GAME_LEADER_NEW s; every node's" \
+            "/health/ready 200 again after $GAME_LEADER_READY s (all three 503 after $GAME_LEADER_ALL_503 s); every table dealing" \
+            "again after $GAME_LEADER_DEALT_ALL s (table:s $GAME_LEADER_DEALING); $GAME_LEADER_VOIDED hand(s) voided," \
+            "$GAME_LEADER_MOVED table(s) moved to another node;" \
+            "$GAME_LEADER_COMMITS; told the bots: $GAME_LEADER_NOTICES"
+        echo "both standbys stopped: in $GAME_NOSB_WINDOW s (from $GAME_NOSB_WINDOW_FROM s after) $GAME_NOSB_ACKED acknowledged to" \
+            "bots, $GAME_NOSB_SETTLED hands settled, $GAME_NOSB_NEW_HANDS hands committed; readiness $GAME_NOSB_READY;" \
+            "told paused: $GAME_NOSB_PAUSED; one standby back: acknowledgements after $GAME_NOSB_ACKS_BACK s," \
+            "every table a new hand after $GAME_NOSB_DEALING s, every node ready after $GAME_NOSB_READY_BACK s," \
+            "told resumed: $GAME_NOSB_RESUMED; $GAME_NOSB_VOIDED hand(s) voided, $GAME_NOSB_MOVED table(s) moved" \
+            "to another node; $GAME_NOSB_COMMITS"
+    else
+        echo "database faults: not run (no HA ledger: run by docs/cluster.sh)"
+    fi
+    printf '%s\n' "$GAME_CHECK_KILL" "$GAME_CHECK_STOP" "$GAME_CHECK_ROLLING"
+    [ "${GAME_DB_FAULTS:-0}" = 0 ] || printf '%s\n' "$GAME_CHECK_LEADER" "$GAME_CHECK_NOSB"
+    echo "$GAME_CHECK_END"
+    [ "$GAME_CHECKS_FAILED" = 0 ] && { [ "${GAME_DB_FAULTS:-0}" = 0 ] || [ "$GAME_NOSB_ACKED" = 0 ]; } && [ "$GAME_ROLLING_VOIDED" = 0 ] && [ "$GAME_POTS_AT_REST" = 0 ] \
         && [ "$GAME_KILL_OTHERS_MOVED" = 0 ] && [ "$GAME_KILL_VOIDED_ELSEWHERE" = 0 ] && [ "${GAME_BOTS_SEATED:-1}" = 0 ]
 }
 
 game_nodes_cleanup() {
+    game_ready_poll_stop
     for pid in "${GAME_PIDS[@]}"; do
         kill -CONT "$pid" 2>/dev/null || true
         kill -KILL "$pid" 2>/dev/null || true

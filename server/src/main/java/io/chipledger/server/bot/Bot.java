@@ -127,6 +127,13 @@ public final class Bot {
         this.player = playerName;
     }
 
+    private NoticeLog notices;
+
+    /** Writes down each pause and resumption the table announces (call it on one bot a table, with {@link #countHands}). */
+    public void recordNotices(NoticeLog log) {
+        this.notices = log;
+    }
+
     private void acknowledge(AcknowledgementLog.Kind kind, String ref) {
         if (acknowledged != null) {
             acknowledged.record(kind, tableId, player, ref);
@@ -247,6 +254,15 @@ public final class Bot {
             inHand = false; // a new owner's hand, if any, is learnt from its next events
             return;
         }
+        if (message instanceof ServerMessage.TableNotice notice && notice.tableId() == tableId) {
+            // Told ahead of the table's numbered events (the table may itself wait on a stuck commit).
+            if (notices != null && notice.event() instanceof TableEvent.TablePaused paused) {
+                notices.paused(tableId, paused.reason(), false);
+            } else if (notices != null && notice.event() instanceof TableEvent.TableResumed) {
+                notices.resumed(tableId, false);
+            }
+            return;
+        }
         if (!(message instanceof ServerMessage.Event event) || event.tableId() != tableId) {
             return;
         }
@@ -281,6 +297,14 @@ public final class Bot {
             left = true;
             if (gone.cashedOut().isPositive() && stintRequest != null) {
                 acknowledge(AcknowledgementLog.Kind.CASHOUT, stintRequest);
+            }
+        } else if (e instanceof TableEvent.TablePaused paused) {
+            if (notices != null) {
+                notices.paused(tableId, paused.reason(), true);
+            }
+        } else if (e instanceof TableEvent.TableResumed) {
+            if (notices != null) {
+                notices.resumed(tableId, true);
             }
         } else if (e instanceof TableEvent.HandVoided voided) {
             inHand = false;

@@ -45,6 +45,7 @@ public final class BotFleet implements AutoCloseable {
     private List<String> routeVia = List.of();
     /** Where bots write down what the server acknowledged to them; null: nowhere. */
     private AcknowledgementLog acknowledged;
+    private NoticeLog notices;
     /** Numbers each reconnection, so a bot that follows its table twice never sends a requestId it sent before. */
     private final java.util.concurrent.atomic.AtomicLong moves = new java.util.concurrent.atomic.AtomicLong();
 
@@ -102,6 +103,11 @@ public final class BotFleet implements AutoCloseable {
     /** Bots seated from now on write down every chip movement the server acknowledges to them (buy-ins, top-ups, hands). */
     public void recordAcknowledgementsTo(AcknowledgementLog log) {
         this.acknowledged = log;
+    }
+
+    /** Bots seated from now on write down each pause and resumption their table announces (one bot a table). */
+    public void recordNoticesTo(NoticeLog log) {
+        this.notices = log;
     }
 
     /** Times bots followed their table to another node. */
@@ -206,6 +212,9 @@ public final class BotFleet implements AutoCloseable {
             }
             if (seat == 0) {
                 bot.countHands();
+                if (notices != null) {
+                    bot.recordNotices(notices);
+                }
             }
             if (acknowledged != null) {
                 bot.recordAcknowledgements(acknowledged, account.name());

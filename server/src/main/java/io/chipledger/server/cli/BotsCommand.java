@@ -2,6 +2,7 @@ package io.chipledger.server.cli;
 
 import io.chipledger.server.bot.AcknowledgementLog;
 import io.chipledger.server.bot.BotFleet;
+import io.chipledger.server.bot.NoticeLog;
 import io.chipledger.server.bot.SitAndGoFleet;
 import io.chipledger.server.game.holdem.Variant;
 import java.io.PrintStream;
@@ -67,6 +68,11 @@ final class BotsCommand implements Callable<Integer> {
                     + "request or hand), one tab-separated line each, to check against the journal afterwards")
     private java.nio.file.Path acked;
 
+    @Option(names = "--notices", paramLabel = "FILE",
+            description = "write down every pause and resumption a table announced to its bots (time, table, "
+                    + "paused|resumed, reason), one tab-separated line each")
+    private java.nio.file.Path notices;
+
     private final PrintStream out;
     private final CountDownLatch stopEarly = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -103,11 +109,15 @@ final class BotsCommand implements Callable<Integer> {
         String only = game == null ? null : gameCode();
         stopEarlyOnSigterm();
         try (BotFleet fleet = new BotFleet(url);
-             AcknowledgementLog log = acked == null ? null : new AcknowledgementLog(acked)) {
+             AcknowledgementLog log = acked == null ? null : new AcknowledgementLog(acked);
+             NoticeLog told = notices == null ? null : new NoticeLog(notices)) {
             fleet.thinkFor(Duration.ofMillis(thinkMillis));
             fleet.followMovesVia(followVia);
             if (log != null) {
                 fleet.recordAcknowledgementsTo(log);
+            }
+            if (told != null) {
+                fleet.recordNoticesTo(told);
             }
             List<BotFleet.LobbyTable> free = fleet.lobby().stream()
                     .filter(t -> t.seated() == 0 && t.seats() >= botsPerTable)
