@@ -1,6 +1,7 @@
 package io.chipledger.server.cluster;
 
 import io.chipledger.ledger.Fence;
+import io.chipledger.ledger.lease.ClaimRestraint;
 import io.chipledger.ledger.lease.Lease;
 import io.chipledger.ledger.lease.Leases;
 import io.chipledger.server.table.TableActor;

@@ -1,9 +1,9 @@
 package io.chipledger.server.tournament.director;
 
 import io.chipledger.ledger.Fence;
+import io.chipledger.ledger.lease.ClaimRestraint;
 import io.chipledger.ledger.lease.Lease;
 import io.chipledger.ledger.lease.Leases;
-import io.chipledger.server.cluster.ClaimRestraint;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;

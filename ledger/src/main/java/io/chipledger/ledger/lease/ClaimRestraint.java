@@ -1,4 +1,4 @@
-package io.chipledger.server.cluster;
+package io.chipledger.ledger.lease;
 
 import java.time.Duration;
 import org.slf4j.Logger;
