@@ -1,16 +1,12 @@
 package io.chipledger.server.bot;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Writes down every chip movement the server acknowledged to a bot, one tab-separated line each ({@code kind, table,
  * player, ref}), so a harness can check afterwards that each is in the ledger's journal (docs/cluster/game-nodes.sh).
- * A line is flushed as it is written: what was acknowledged before a crash of the bots' JVM is on disk.
+ * A line is flushed as it is written (LineLog): what was acknowledged before a crash of the bots' JVM is on disk.
  */
 public final class AcknowledgementLog implements AutoCloseable {
 
@@ -28,29 +24,19 @@ public final class AcknowledgementLog implements AutoCloseable {
         VOIDED
     }
 
-    private final BufferedWriter out;
-    private boolean closed;
+    private final LineLog out;
 
     public AcknowledgementLog(Path file) throws IOException {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.out = new LineLog(file);
     }
 
     /** One acknowledgement; {@code ref} is the request's id (buy-in, top-up, cash-out) or the hand's id. */
-    public synchronized void record(Kind kind, long tableId, String player, String ref) {
-        if (closed) {
-            return; // a late event after the run ended: the harness has stopped reading
-        }
-        try {
-            out.write(kind.name().toLowerCase(java.util.Locale.ROOT) + '\t' + tableId + '\t' + player + '\t' + ref + '\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void record(Kind kind, long tableId, String player, String ref) {
+        out.write(kind.name().toLowerCase(java.util.Locale.ROOT), Long.toString(tableId), player, ref);
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closed = true;
+    public void close() throws IOException {
         out.close();
     }
 }

@@ -1,10 +1,6 @@
 package io.chipledger.server.bot;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -18,11 +14,10 @@ import java.time.Instant;
  */
 public final class NoticeLog implements AutoCloseable {
 
-    private final BufferedWriter out;
-    private boolean closed;
+    private final LineLog out;
 
     public NoticeLog(Path file) throws IOException {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.out = new LineLog(file);
     }
 
     /** The table announced a pause ({@code TablePaused}) with this reason; {@code numbered}: as a table event. */
@@ -35,23 +30,13 @@ public final class NoticeLog implements AutoCloseable {
         write(tableId, "resumed", "", numbered);
     }
 
-    private synchronized void write(long tableId, String what, String reason, boolean numbered) {
-        if (closed) {
-            return;
-        }
+    private void write(long tableId, String what, String reason, boolean numbered) {
         String oneLine = reason == null ? "" : reason.replace('\t', ' ').replace('\n', ' ');
-        try {
-            out.write(Instant.now().toString() + '\t' + tableId + '\t' + what + '\t' + oneLine + '\t'
-                    + (numbered ? "event" : "notice") + '\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.write(Instant.now().toString(), Long.toString(tableId), what, oneLine, numbered ? "event" : "notice");
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closed = true;
+    public void close() throws IOException {
         out.close();
     }
 }
