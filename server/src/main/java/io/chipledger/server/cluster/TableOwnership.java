@@ -203,8 +203,17 @@ public final class TableOwnership implements AutoCloseable {
                 && n.tablesOwned() < share && !n.lastHeartbeat().isBefore(alive));
     }
 
-    private boolean claimAndTake(TableRecords.StoredTable stored) {
+    /**
+     * Claims the table's lease and serves the table, unless this node serves it already. A table just opened here is
+     * stored before its lease is claimed, so the tick may reach it at the same moment as {@link #openNew}: one at a
+     * time, and the second finds the table held instead of its claim refused (a node starting with {@code --tables}
+     * failed so: "could not claim the lease of the new table 1").
+     */
+    private synchronized boolean claimAndTake(TableRecords.StoredTable stored) {
         long id = stored.config().id();
+        if (held.containsKey(id)) {
+            return true;
+        }
         Fence fence = leases.claim(TableFence.leaseName(id), node.name(), ttl).orElse(null);
         if (fence == null) {
             return false;
