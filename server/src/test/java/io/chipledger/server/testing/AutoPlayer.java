@@ -102,6 +102,8 @@ public final class AutoPlayer implements AutoCloseable {
     private Money topUpBelow;
     private Money topUpBy;
     private boolean toppingUp;
+    /** The top-up in flight; a refusal of it (rate limited, between two hands) lets the next chance send another. */
+    private String topUpRequest;
     private boolean seeding;
     private volatile boolean leaving;
     /** The last action sent, to send again if the server refuses it for going over the message rate. */
@@ -300,6 +302,14 @@ public final class AutoPlayer implements AutoCloseable {
                     .execute(() -> act(refused.hand(), refused.choice()));
             return;
         }
+        if (message instanceof ServerMessage.Error error && error.requestId() != null
+                && error.requestId().equals(topUpRequest)) {
+            // Left unanswered, a refused rebuy would leave the bot busted until the table stood it up.
+            topUpRequest = null;
+            toppingUp = false;
+            CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(this::retryTopUp);
+            return;
+        }
         if (message instanceof ServerMessage.Snapshot snapshot && snapshot.tableId() == tableId
                 && snapshot.table().handId() != null) {
             handId = snapshot.table().handId();
@@ -363,8 +373,12 @@ public final class AutoPlayer implements AutoCloseable {
         if (topUpBelow != null && stack != null && stack.isLessThan(topUpBelow) && !toppingUp && !leaving) {
             toppingUp = true;
             Money amount = topUpBy;
-            client.send(id -> new ClientMessage.TopUp(id, tableId, amount));
+            topUpRequest = client.send(id -> new ClientMessage.TopUp(id, tableId, amount));
         }
+    }
+
+    private synchronized void retryTopUp() {
+        topUpIfShort();
     }
 
     @Override
