@@ -149,10 +149,28 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
         model.mySeat < 0 ? h('span', { class: 'watching' }, 'Watching') : null);
   }
 
+  /**
+   * The table's buttons are drawn again one by one, each only when it changes: the page redraws on every event (at a
+   * fast table, several a second), and a button replaced between the press and the release of a click loses that
+   * click. A button drawn the same stays in place with its handler (handlers read the one model of this table).
+   */
+  function redrawIfChanged(element, ...children) {
+    const fresh = [...h('div', {}, ...children).childNodes];
+    const old = [...element.childNodes];
+    fresh.forEach((node, i) => {
+      if (i >= old.length) {
+        element.append(node);
+      } else if (old[i].outerHTML !== node.outerHTML) {
+        old[i].replaceWith(node);
+      }
+    });
+    old.slice(fresh.length).forEach(node => node.remove());
+  }
+
   function renderTools(model) {
     const me = model.seat(model.mySeat);
     if (!me) {
-      replaceChildren(tools,
+      redrawIfChanged(tools,
           h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
           muteButton(),
           firstFreeSeat(model) >= 0 ? h('button', { type: 'button', id: 'take-seat', onclick: () => openBuyIn(firstFreeSeat(model)) }, 'Take a seat') : null);
@@ -163,7 +181,7 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
     // A sit-and-go's chips are the tournament's: none can be added (top-up, rebuy) nor taken away (leave); the server
     // refuses both, so the page does not offer them.
     const cash = !model.config.tournamentChips;
-    replaceChildren(tools,
+    redrawIfChanged(tools,
         h('a', { href: '#/lobby', class: 'button', id: 'back-to-lobby' }, 'Lobby'),
         me.sittingOut
           ? h('button', { type: 'button', id: 'sit-in', onclick: () => answered(controller.sitIn()) }, 'Sit in')
