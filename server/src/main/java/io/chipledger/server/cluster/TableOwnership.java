@@ -128,8 +128,7 @@ public final class TableOwnership implements AutoCloseable {
         if (byFence.isEmpty()) {
             return; // nothing to renew; claimFree tells whether the database is reached
         }
-        Set<Fence> kept = leases.renew(node.name(), byFence.keySet(), ttl);
-        restraint.gotThrough(tickStarted);
+        Set<Fence> kept = leases.renew(node.name(), byFence.keySet(), ttl); // got through: claimFree tells the restraint
         byFence.forEach((fence, h) -> {
             if (!kept.contains(fence)) {
                 log.warn("table lease {} was claimed by another node: this node stops serving the table", fence);
