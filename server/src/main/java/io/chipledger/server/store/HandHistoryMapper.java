@@ -54,10 +54,12 @@ public interface HandHistoryMapper {
     void upsertProgress(@Param("handId") long handId, @Param("record") String record);
 
     /**
-     * Stores the events (a JSON array) a hand's progress record gained since it was written, the first of them at
-     * index {@code firstEvent} of its events; replaces a row written before from the same index (V12).
+     * Stores the events (a JSON array) each of many hands' progress records gained since it was written, the first of
+     * them at index {@code firstEvent} of its events, replacing a row written before from the same index (V12); each
+     * only if it carries no fence or its lease still stands at the fence's epoch (read FOR SHARE). Returns the keys of
+     * the steps stored, in no order.
      */
-    void upsertProgressStep(@Param("handId") long handId, @Param("firstEvent") int firstEvent, @Param("events") String events);
+    List<ProgressSteps.StepKey> upsertProgressSteps(@Param("steps") ProgressSteps.StepArrays steps);
 
     /** The hand's progress record as it was written whole, as JSON, or null; its steps come after it. */
     String findProgress(@Param("handId") long handId);

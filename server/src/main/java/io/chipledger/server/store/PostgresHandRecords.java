@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
+import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.db.CommitWatch;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -25,23 +26,28 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
 
     private final Transactions transactions;
+    /** Shared by every table's records (the fenced ones too): their steps are written together. */
+    private final ProgressSteps steps;
+    private final Fence fence;
 
     public PostgresHandRecords(SqlSessionFactory database, Executor worker) {
-        this(new Transactions(database, worker));
+        this(database, worker, new CommitWatch());
     }
 
     /** As above, each write told to {@code commits} while it is in flight (one that waits too long: the database lost). */
     public PostgresHandRecords(SqlSessionFactory database, Executor worker, CommitWatch commits) {
-        this(new Transactions(database, worker, commits));
+        this(new Transactions(database, worker, commits), new ProgressSteps(database, worker, commits), null);
     }
 
-    private PostgresHandRecords(Transactions transactions) {
+    private PostgresHandRecords(Transactions transactions, ProgressSteps steps, Fence fence) {
         this.transactions = transactions;
+        this.steps = steps;
+        this.fence = fence;
     }
 
     @Override
-    public PostgresHandRecords fencedBy(TableFence fence) {
-        return new PostgresHandRecords(transactions.fencedBy(fence.fence()));
+    public PostgresHandRecords fencedBy(TableFence tableFence) {
+        return new PostgresHandRecords(transactions.fencedBy(tableFence.fence()), steps, tableFence.fence());
     }
 
     @Override
@@ -77,6 +83,7 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
     /**
      * The whole record the first time, then only the events it gained since, a row each time (V12): a hand's drafts
      * cost the length of the hand, not its square. A whole record drops the steps written before it, which it holds.
+     * The steps of all tables are written together ({@link ProgressSteps}).
      */
     @Override
     public CompletableFuture<Void> draftProgress(long handId, HandHistory draft, int eventsKept) {
@@ -84,15 +91,13 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
         if (eventsKept >= events.size()) {
             return CompletableFuture.completedFuture(null); // nothing new to keep (a move that told no event)
         }
+        if (eventsKept >= 0) {
+            return steps.append(handId, eventsKept, HistoryJson.writeEvents(events.subList(eventsKept, events.size())), fence);
+        }
         return transactions.laterInOne(session -> {
             histories(session).skipWaitingForDisk();
-            if (eventsKept < 0) {
-                histories(session).upsertProgress(handId, HistoryJson.write(draft));
-                histories(session).deleteProgressSteps(handId);
-            } else {
-                histories(session).upsertProgressStep(handId, eventsKept,
-                        HistoryJson.writeEvents(events.subList(eventsKept, events.size())));
-            }
+            histories(session).upsertProgress(handId, HistoryJson.write(draft));
+            histories(session).deleteProgressSteps(handId);
         });
     }
 
