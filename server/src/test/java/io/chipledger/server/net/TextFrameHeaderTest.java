@@ -13,7 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,9 +27,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Frames written as ready bytes, read by real clients over loopback: every connection is sent, in one burst, text of
@@ -61,6 +68,29 @@ class TextFrameHeaderTest {
             assertThat(recorder.next()).isEqualTo(new String(payload(i), StandardCharsets.UTF_8));
         }
         assertThat(recorder.next()).isEqualTo("close 1008 " + GOODBYE);
+    }
+
+    @Test
+    void overTlsTheBurstArrivesAsWell(@TempDir Path dir) throws Exception {
+        KeyStore keys = selfSigned(dir);
+        Path certificate = pem(dir.resolve("cert.pem"), "CERTIFICATE", keys.getCertificate("server").getEncoded());
+        Path privateKey = pem(dir.resolve("key.pem"), "PRIVATE KEY", keys.getKey("server", PASSWORD).getEncoded());
+        NetConfig tls = new NetConfig(Set.of(), 1024, 120, 1, 5, certificate, privateKey);
+        try (PokerHttpServer secure = PokerHttpServer.start("127.0.0.1", 0, new HttpRoutes(new StaticFiles("web", loader)),
+                new BurstOnOpen(), tls)) {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keys);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            Recorder recorder = new Recorder();
+            HttpClient.newBuilder().sslContext(context).build().newWebSocketBuilder()
+                    .buildAsync(URI.create("wss://127.0.0.1:" + secure.port() + "/ws"), recorder).join();
+
+            for (int i = 0; i < SIZES.size(); i++) {
+                assertThat(recorder.next()).isEqualTo(new String(payload(i), StandardCharsets.UTF_8));
+            }
+            assertThat(recorder.next()).isEqualTo("close 1008 " + GOODBYE);
+        }
     }
 
     @Test
@@ -114,6 +144,30 @@ class TextFrameHeaderTest {
             }
             assertThat(new byte[] {in.readByte(), in.readByte()}).as("Hixie-76's close").isEqualTo(new byte[] {(byte) 0xFF, 0x00});
         }
+    }
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    /** A key pair and a certificate for 127.0.0.1, made by the JDK's keytool. */
+    private static KeyStore selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as("keytool: " + output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, PASSWORD);
+        }
+        return keys;
+    }
+
+    private static Path pem(Path file, String type, byte[] der) throws IOException {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n");
     }
 
     /** Each size's text, a letter of its own so that order shows. */
