@@ -25,10 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link ClientConnection} over a Netty channel. Messages are encoded on the caller's thread and queued without
  * waiting; the channel's event loop writes whatever has queued in one go and flushes once, so the burst of frames a
  * table's action sends a watcher costs one task and one system call, not one of each per frame. The burst goes down the
- * pipeline as one buffer of ready frame bytes ({@link TextFrameHeader}), not as one Netty frame, encoder pass and
- * promise per frame. When the channel's
- * outbound buffer passes the high-water mark (a client that stopped reading), the connection is closed: the client
- * resyncs on reconnect instead of the server buffering without bound.
+ * pipeline as one buffer of ready frame bytes ({@link TextFrameHeader}), not as a Netty frame, an encoder pass and a
+ * promise per frame. When the channel's outbound buffer passes the high-water mark (a client that stopped reading), the
+ * connection is closed: the client resyncs on reconnect instead of the server buffering without bound.
  */
 final class WebSocketConnection implements ClientConnection {
 
