@@ -20,6 +20,11 @@ public final class EncodedMessage {
         return new EncodedMessage(ProtocolJson.writeBytes(message));
     }
 
+    /** Text already written as UTF-8, taken as it is: for frames of exact sizes in tests. */
+    static EncodedMessage ofUtf8(byte[] utf8) {
+        return new EncodedMessage(utf8);
+    }
+
     /** The JSON text as UTF-8; callers must not change it. */
     byte[] utf8() {
         return utf8;

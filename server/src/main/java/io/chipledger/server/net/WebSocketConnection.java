@@ -2,11 +2,16 @@ package io.chipledger.server.net;
 
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -19,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A {@link ClientConnection} over a Netty channel. Messages are encoded on the caller's thread and queued without
  * waiting; the channel's event loop writes whatever has queued in one go and flushes once, so the burst of frames a
- * table's action sends a watcher costs one task and one system call, not one of each per frame. When the channel's
- * outbound buffer passes the high-water mark (a client that stopped reading), the connection is closed: the client
- * resyncs on reconnect instead of the server buffering without bound.
+ * table's action sends a watcher costs one task and one system call, not one of each per frame. The burst goes down the
+ * pipeline as one buffer of ready frame bytes ({@link TextFrameHeader}), not as a Netty frame, an encoder pass and a
+ * promise per frame. When the channel's outbound buffer passes the high-water mark (a client that stopped reading), the
+ * connection is closed: the client resyncs on reconnect instead of the server buffering without bound.
  */
 final class WebSocketConnection implements ClientConnection {
 
@@ -34,6 +40,8 @@ final class WebSocketConnection implements ClientConnection {
     private final long id = IDS.incrementAndGet();
     private final Channel channel;
     private final FrameTimings timings;
+    /** Whether a burst is written as its frames' bytes (see {@link #speaksPlainRfc6455}) or as Netty's frames. */
+    private final boolean writesFrameBytes;
     /** Frames (and at most one close) not yet handed to the channel, in the order they were sent. */
     private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     /** 1 while a drain is queued on the event loop and has not yet started taking from the outbox. */
@@ -43,6 +51,18 @@ final class WebSocketConnection implements ClientConnection {
     WebSocketConnection(Channel channel, FrameTimings timings) {
         this.channel = channel;
         this.timings = timings;
+        this.writesFrameBytes = speaksPlainRfc6455(channel.pipeline());
+    }
+
+    /**
+     * True when the upgrade put an RFC 6455 frame encoder in the pipeline (versions 7, 8 and 13 share it) and no
+     * extension: then a text frame's bytes are {@link TextFrameHeader} and the JSON. Netty still accepts a Hixie-76
+     * upgrade (no {@code Sec-WebSocket-Version}), whose text frames are framed otherwise, and an extension such as
+     * permessage-deflate would change payloads and RSV bits. None is negotiated today ({@link PokerChannelInitializer}
+     * adds no extension handler), but such a connection keeps Netty's frames rather than get bytes it cannot read.
+     */
+    static boolean speaksPlainRfc6455(ChannelPipeline pipeline) {
+        return pipeline.get(WebSocket08FrameEncoder.class) != null && pipeline.get(WebSocketExtensionEncoder.class) == null;
     }
 
     @Override
@@ -90,8 +110,8 @@ final class WebSocketConnection implements ClientConnection {
     }
 
     /**
-     * On the event loop: writes every frame queued so far and flushes once. The last frame's write completes after
-     * all the others (a channel writes in order), so its listener times the whole burst.
+     * On the event loop: writes every frame queued so far and flushes once. The burst's write completes after all its
+     * frames are written, so its listener times the whole burst.
      */
     private void drain() {
         drainScheduled = 0; // from here on, a frame queued is either taken below or schedules another drain
@@ -113,17 +133,43 @@ final class WebSocketConnection implements ClientConnection {
         if (burst.isEmpty()) {
             return;
         }
-        int last = burst.size() - 1;
-        for (int i = 0; i < last; i++) {
-            channel.write(frameOf(burst.get(i)));
-        }
-        channel.writeAndFlush(frameOf(burst.get(last))).addListener(written -> {
+        ChannelFuture written = writesFrameBytes ? writeAsOneBuffer(burst) : writeFrameByFrame(burst);
+        written.addListener(done -> {
             long now = System.nanoTime();
             for (Outgoing outgoing : burst) {
                 timings.written(now - outgoing.queuedNanos);
                 outgoing.broadcast.written();
             }
         });
+    }
+
+    /**
+     * The burst's frames, header and JSON each, copied into one buffer from the channel's allocator and written and
+     * flushed once: one pass down the pipeline and one promise for the burst. Written from the tail like the close
+     * frame, so the WebSocket protocol handler still refuses what would follow a close (ours, or its echo of the
+     * client's), and in order with it; the frame encoder hands a buffer on untouched, and TLS, the idle and flush
+     * handlers nearer the head see it as they saw the frames' bytes.
+     */
+    private ChannelFuture writeAsOneBuffer(List<Outgoing> burst) {
+        int size = 0;
+        for (Outgoing outgoing : burst) {
+            size += TextFrameHeader.sizeOf(outgoing.utf8.length) + outgoing.utf8.length;
+        }
+        ByteBuf frames = channel.alloc().ioBuffer(size);
+        for (Outgoing outgoing : burst) {
+            TextFrameHeader.write(frames, outgoing.utf8.length);
+            frames.writeBytes(outgoing.utf8);
+        }
+        return channel.writeAndFlush(frames);
+    }
+
+    /** For a connection whose frames only Netty's encoder knows how to write (see {@link #speaksPlainRfc6455}). */
+    private ChannelFuture writeFrameByFrame(List<Outgoing> burst) {
+        int last = burst.size() - 1;
+        for (int i = 0; i < last; i++) {
+            channel.write(frameOf(burst.get(i)));
+        }
+        return channel.writeAndFlush(frameOf(burst.get(last)));
     }
 
     private static TextWebSocketFrame frameOf(Outgoing outgoing) {
