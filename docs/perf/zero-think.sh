@@ -26,7 +26,7 @@ postgres_ticks() { # the postmaster (it waits for its helpers that exit) and eve
     done
     echo "$total"
 }
-metric() { awk -v name="$1" '$1 == name {print int($2)}' "$2"; }
+metric() { awk -v name="$1" '$1 == name {value = int($2)} END {print value + 0}' "$2"; } # 0 if the build has none
 HZ=$(getconf CLK_TCK)
 nice java -Xmx3g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
     >"$WORK/bots.log" 2>&1 &
@@ -52,6 +52,9 @@ wait "$BOTS" || true
 grep -E '^seated|hands' "$WORK/bots.log" | tail -2
 HANDS=$(( $(metric poker_hands_settled_total "$WORK/after.txt") - $(metric poker_hands_settled_total "$WORK/before.txt") ))
 ACTIONS=$(( $(metric poker_actions_total "$WORK/after.txt") - $(metric poker_actions_total "$WORK/before.txt") ))
+STEPS=$(( $(metric poker_progress_steps "$WORK/after.txt") - $(metric poker_progress_steps "$WORK/before.txt") ))
+STEP_BATCHES=$(( $(metric poker_progress_step_batches "$WORK/after.txt") - $(metric poker_progress_step_batches "$WORK/before.txt") ))
+echo "progress steps: $STEPS in $STEP_BATCHES batches ($(python3 -c "print(f'{$STEPS / max($STEP_BATCHES, 1):.1f}')") a batch)"
 python3 - "$HANDS" "$ACTIONS" "$((S1 - S0))" "$((P1 - P0))" "$((B1 - B0))" "$HZ" "$T0" "$T1" "${LOAD[*]}" <<'PY'
 import sys
 hands, actions, server, postgres, bots, hz = (int(x) for x in sys.argv[1:7])

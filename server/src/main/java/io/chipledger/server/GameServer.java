@@ -277,6 +277,10 @@ public final class GameServer implements AutoCloseable {
                 () -> ledger.stats().lockedAttempts());
         metrics.gauge("poker_ledger_writes_refused", "One-round-trip ledger writes refused: an account had moved.",
                 () -> ledger.stats().refusedWrites());
+        metrics.gauge("poker_progress_step_batches", "Batches of hands' progress steps written, one statement each.",
+                hands::progressStepBatches);
+        metrics.gauge("poker_progress_steps", "Hands' progress steps written (a committed move's events each).",
+                hands::progressStepsWritten);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         metrics.gauge("jvm_heap_used_bytes", "Java heap in use.", () -> memory.getHeapMemoryUsage().getUsed());
         metrics.gauge("jvm_heap_max_bytes", "Java heap limit (-Xmx).", () -> memory.getHeapMemoryUsage().getMax());

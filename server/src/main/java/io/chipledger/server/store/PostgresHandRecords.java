@@ -101,6 +101,16 @@ public final class PostgresHandRecords implements HandRecords, UnfinishedHands {
         });
     }
 
+    /** Batches of progress steps written so far (all tables'), for /metrics. */
+    public long progressStepBatches() {
+        return steps.batches();
+    }
+
+    /** Progress steps written so far: over {@link #progressStepBatches()}, the steps a batch the load gave. */
+    public long progressStepsWritten() {
+        return steps.stepsWritten();
+    }
+
     @Override
     public CompletableFuture<Void> draftSettlement(long handId, HandHistory draft) {
         return transactions.laterInOne(session -> histories(session).insertDraft(handId, HistoryJson.write(draft)));

@@ -52,6 +52,10 @@ class MetricsOverHttpTest {
         }
         assertThat(value(after.get("poker_ledger_batches_one_round_trip")))
                 .isGreaterThan(value(before.get("poker_ledger_batches_one_round_trip")));
+        // A hand played writes its progress a move at a time, in batches shared by every table.
+        assertThat(value(after.get("poker_progress_steps"))).isGreaterThan(value(before.get("poker_progress_steps")));
+        assertThat(value(after.get("poker_progress_step_batches")))
+                .isGreaterThan(value(before.get("poker_progress_step_batches")));
         // Every account here was opened by this server, which remembers it, so none needs locking first: zero is right.
         assertThat(after).containsKeys("poker_ledger_batches_under_locks", "poker_ledger_writes_refused");
         long heapUsed = value(after.get("jvm_heap_used_bytes"));
