@@ -39,6 +39,8 @@ public final class Bot {
     private boolean inHand;
     private volatile long sentAt;
     private volatile boolean stopping;
+    /** The leave sent when the fleet stops, kept to send again if the server refuses it for the message rate. */
+    private volatile ClientMessage.Leave leaveMessage;
     private volatile boolean left;
     private volatile boolean connectionLost;
     private Duration think = Duration.ZERO;
@@ -207,10 +209,27 @@ public final class Bot {
     public void leave() {
         stopping = true;
         try {
-            client.send(r -> new ClientMessage.Leave(r, tableId));
+            ClientMessage.Leave leave = new ClientMessage.Leave(client.nextRequestId(), tableId);
+            leaveMessage = leave;
+            client.send(leave);
         } catch (CompletionException closed) {
             lost(); // the server sits the seat out and cashes it out after its grace period
         }
+    }
+
+    /**
+     * A leave refused for the message rate is sent again a moment later, as an action is: a bot that had just acted at
+     * a fast table could find its bucket empty, and a leave lost there kept it seated (PotLimitOmahaLiveTest: three of
+     * four bots still seated after the minute the fleet waits, once the server dealt faster).
+     */
+    private void leaveAgainLater(ClientMessage.Leave leave) {
+        CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                client.send(leave);
+            } catch (CompletionException closed) {
+                lost();
+            }
+        });
     }
 
     /** The server closed this bot's connection (a client too slow to read is cut off): counted once, then it is idle. */
@@ -233,6 +252,11 @@ public final class Bot {
                 // Acting faster than the server takes messages: the same action again, a moment later.
                 ClientMessage.Act again = lastActMessage;
                 CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> client.send(again));
+                return;
+            }
+            ClientMessage.Leave leave = leaveMessage;
+            if (error.code() == ErrorCode.RATE_LIMITED && leave != null && leave.requestId().equals(error.requestId())) {
+                leaveAgainLater(leave);
                 return;
             }
             if (error.requestId() != null && error.requestId().equals(lastAction)) {
