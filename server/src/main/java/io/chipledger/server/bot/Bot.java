@@ -249,9 +249,15 @@ public final class Bot {
         if (message instanceof ServerMessage.Error error) {
             stats.countError(error.code());
             if (error.code() == ErrorCode.RATE_LIMITED && error.requestId() != null && error.requestId().equals(lastAction)) {
-                // Acting faster than the server takes messages: the same action again, a moment later.
+                // Acting faster than the server takes messages: the same action again, a moment later. Not once the
+                // bot is leaving: the table plays a leaver's turn itself, and an action sent after the leave would be
+                // refused (the seat gone, or the turn played) and counted as a refused action.
                 ClientMessage.Act again = lastActMessage;
-                CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> client.send(again));
+                CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                    if (!stopping) {
+                        client.send(again);
+                    }
+                });
                 return;
             }
             ClientMessage.Leave leave = leaveMessage;
