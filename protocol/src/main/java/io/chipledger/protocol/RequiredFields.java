@@ -3,6 +3,7 @@ package io.chipledger.protocol;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class RequiredFields {
     private static MethodHandle accessor(RecordComponent component) {
         try {
             return MethodHandles.lookup().unreflect(component.getAccessor()).asType(
-                    java.lang.invoke.MethodType.methodType(Object.class, Record.class));
+                    MethodType.methodType(Object.class, Record.class));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read " + component.getName() + " of " + component.getDeclaringRecord(), e);
         }

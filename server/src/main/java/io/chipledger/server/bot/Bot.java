@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -218,14 +219,18 @@ public final class Bot {
     }
 
     /**
-     * A leave refused for the message rate is sent again a moment later, as an action is: a bot that had just acted at
-     * a fast table could find its bucket empty, and a leave lost there kept it seated (PotLimitOmahaLiveTest: three of
-     * four bots still seated after the minute the fleet waits, once the server dealt faster).
+     * A message refused for the message rate, sent again a moment later unless {@code stillWanted} says otherwise by
+     * then. A leave is always still wanted: a bot that had just acted at a fast table could find its bucket empty, and
+     * a leave lost there kept it seated (PotLimitOmahaLiveTest: three of four bots still seated after the minute the
+     * fleet waits, once the server dealt faster).
      */
-    private void leaveAgainLater(ClientMessage.Leave leave) {
+    private void sendAgainLater(ClientMessage refused, BooleanSupplier stillWanted) {
         CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!stillWanted.getAsBoolean()) {
+                return;
+            }
             try {
-                client.send(leave);
+                client.send(refused);
             } catch (CompletionException closed) {
                 lost();
             }
@@ -252,17 +257,12 @@ public final class Bot {
                 // Acting faster than the server takes messages: the same action again, a moment later. Not once the
                 // bot is leaving: the table plays a leaver's turn itself, and an action sent after the leave would be
                 // refused (the seat gone, or the turn played) and counted as a refused action.
-                ClientMessage.Act again = lastActMessage;
-                CompletableFuture.delayedExecutor(RATE_LIMIT_PAUSE_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
-                    if (!stopping) {
-                        client.send(again);
-                    }
-                });
+                sendAgainLater(lastActMessage, () -> !stopping);
                 return;
             }
             ClientMessage.Leave leave = leaveMessage;
             if (error.code() == ErrorCode.RATE_LIMITED && leave != null && leave.requestId().equals(error.requestId())) {
-                leaveAgainLater(leave);
+                sendAgainLater(leave, () -> true);
                 return;
             }
             if (error.requestId() != null && error.requestId().equals(lastAction)) {

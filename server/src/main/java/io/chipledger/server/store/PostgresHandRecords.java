@@ -1,5 +1,6 @@
 package io.chipledger.server.store;
 
+import io.chipledger.ledger.Fence;
 import io.chipledger.server.account.PlayerMapper;
 import io.chipledger.server.history.record.HandHistory;
 import io.chipledger.server.history.record.HandHistoryRecorder;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ibatis.session.SqlSession;
-import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.db.CommitWatch;
 import org.apache.ibatis.session.SqlSessionFactory;
 

@@ -4,6 +4,7 @@ import io.chipledger.ledger.Fence;
 import io.chipledger.ledger.FencedException;
 import io.chipledger.ledger.db.CommitWatch;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
  *
  * <p>Each committed move of every hand writes a step, so a room of 200 busy tables writes hundreds a second. Written
  * one transaction each, a step cost the server a session, a {@code SET LOCAL}, the insert and a commit (four round
- * trips, about an eighth of the server's CPU in a zero-think game; docs/performance.md) and PostgreSQL a commit. While
+ * trips, about a fifth of the server's samples in a zero-think game; docs/performance.md) and PostgreSQL a commit. While
  * one batch is written the next fills up, so the batches grow with the load and a lone step waits for nothing but the
  * batch before it: there is no linger.
  *
@@ -126,8 +127,11 @@ final class ProgressSteps {
         for (Step step : batch) {
             if (stored.contains(new StepKey(step.handId, step.firstEvent))) {
                 step.done.complete(null);
-            } else {
+            } else if (step.fence != null) {
                 step.done.completeExceptionally(new FencedException(step.fence, null));
+            } else { // the statement stores every unfenced step; should it not, the table must not wait for ever
+                step.done.completeExceptionally(new IllegalStateException("hand " + step.handId + "'s step from event "
+                        + step.firstEvent + " was not stored"));
             }
         }
     }
@@ -142,7 +146,7 @@ final class ProgressSteps {
     /** A batch as the statement's arrays, one element a step. */
     record StepArrays(Long[] handIds, Integer[] firstEvents, String[] events, String[] fenceNames, Long[] fenceEpochs) {
 
-        static StepArrays of(java.util.Collection<Step> steps) {
+        static StepArrays of(Collection<Step> steps) {
             int n = steps.size();
             StepArrays arrays = new StepArrays(new Long[n], new Integer[n], new String[n], new String[n], new Long[n]);
             int i = 0;
