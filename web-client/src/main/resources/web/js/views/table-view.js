@@ -152,19 +152,27 @@ export function mountTableView(app, tableId, { sitDown = false } = {}) {
   /**
    * The table's buttons are drawn again one by one, each only when it changes: the page redraws on every event (at a
    * fast table, several a second), and a button replaced between the press and the release of a click loses that
-   * click. A button drawn the same stays in place with its handler (handlers read the one model of this table).
+   * click. A button drawn the same stays in place with its handler (handlers read the one model of this table). Buttons
+   * are matched by id, not by position: when one appears or goes (Sit in, Post big blind), those after it stay too.
    */
   function redrawIfChanged(element, ...children) {
     const fresh = [...h('div', {}, ...children).childNodes];
-    const old = [...element.childNodes];
-    fresh.forEach((node, i) => {
-      if (i >= old.length) {
-        element.append(node);
-      } else if (old[i].outerHTML !== node.outerHTML) {
-        old[i].replaceWith(node);
-      }
+    const old = new Map([...element.childNodes].map((node, i) => [node.id || `#${i}`, node]));
+    const wanted = fresh.map((node, i) => {
+      const same = old.get(node.id || `#${i}`);
+      return same && same.outerHTML === node.outerHTML ? same : node;
     });
-    old.slice(fresh.length).forEach(node => node.remove());
+    const kept = new Set(wanted);
+    [...element.childNodes].filter(node => !kept.has(node)).forEach(node => node.remove());
+    // The buttons kept are still in their order, so only the fresh ones are put in: no kept button moves.
+    let next = element.firstChild;
+    for (const node of wanted) {
+      if (node === next) {
+        next = next.nextSibling;
+      } else {
+        element.insertBefore(node, next);
+      }
+    }
   }
 
   function renderTools(model) {

@@ -48,6 +48,8 @@ class MotionAndSoundInTheBrowserTest {
                     .isLessThan(((Number) redraws.get("log")).intValue());
 
             page.locator("#mute").click();
+            // The page draws on the next animation frame after the click (table-view.js's render): read it after that.
+            page.evaluate("() => new Promise(drawn => requestAnimationFrame(() => requestAnimationFrame(drawn)))");
             assertThat(page.locator("#mute").getAttribute("aria-pressed")).isEqualTo("true");
             page.reload();
             page.locator("#mute").waitFor();

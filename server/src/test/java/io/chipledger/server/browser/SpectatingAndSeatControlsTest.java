@@ -43,6 +43,7 @@ class SpectatingAndSeatControlsTest {
             nina.page.locator("#log li.chat").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("omar: good luck, nina")).waitFor();
 
             // Sitting out: the hand in progress is played to its end, then no hand starts with her.
+            nina.page.evaluate("() => { window.__mute = document.getElementById('mute'); }");
             nina.page.locator("#sit-out").click();
             while (true) {
                 String state = (String) nina.page.waitForFunction("""
@@ -57,6 +58,9 @@ class SpectatingAndSeatControlsTest {
                 nina.waitUntilActed(turn);
             }
             assertThat(nina.page.locator("#sit-in").isVisible()).isTrue();
+            // Sit in and Post big blind came in before the sound button: it stayed the same element, so a click on it
+            // as they appeared was not lost (MotionAndSoundInTheBrowserTest lost one so at a one-second table).
+            assertThat((Boolean) nina.page.evaluate("() => window.__mute.isConnected")).as("the sound button kept").isTrue();
 
             // Between hands she tops up: the dialog allows up to the table maximum.
             Money stack = nina.stack(seat);
