@@ -136,6 +136,21 @@ public final class BotFleet implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * Each account sits at no more than {@code tables} tables. A player's wallet messages (every buy-in, top-up and
+     * cash-out) go to all of that player's connections, so a thousand seats on one account made the server write a
+     * thousand frames for each: 12 accounts for 2,000 tables wrote about 12 million frames as the bots cashed out,
+     * which no room of people asks for (docs/performance.md). Default: as many as its wallet covers.
+     */
+    public void tablesPerAccount(int tables) {
+        if (tables < 1) {
+            throw new IllegalArgumentException("an account sits at 1 table or more, not " + tables);
+        }
+        this.tablesPerAccount = tables;
+    }
+
+    private int tablesPerAccount = Integer.MAX_VALUE;
+
     /** Bots seated from now on think about this long (on average) before each action; zero acts at once. */
     public void thinkFor(Duration mean) {
         this.think = mean;
@@ -237,7 +252,8 @@ public final class BotFleet implements AutoCloseable {
     private synchronized Account accountFor(long tableId, Money buyIn) throws IOException, InterruptedException {
         Money needed = buyIn.times(2);
         for (Account account : accounts) {
-            if (!account.left()[0].isLessThan(needed) && account.tables().add(tableId)) {
+            if (account.tables().size() < tablesPerAccount && !account.left()[0].isLessThan(needed)
+                    && account.tables().add(tableId)) {
                 account.left()[0] = account.left()[0].minus(buyIn);
                 return account;
             }

@@ -50,6 +50,10 @@ final class BotsCommand implements Callable<Integer> {
     @Option(names = "--per-table", paramLabel = "N", defaultValue = "6", description = "bots per table")
     private int perTable;
 
+    @Option(names = "--tables-per-account", paramLabel = "N", defaultValue = "24",
+            description = "tables one bot account sits at, at most, as a player who plays many at once (default: 24)")
+    private int tablesPerAccount;
+
     @Option(names = "--think-ms", paramLabel = "T", defaultValue = "0",
             description = "think about this long before each action, as people do (default: act at once)")
     private int thinkMillis;
@@ -112,6 +116,7 @@ final class BotsCommand implements Callable<Integer> {
              AcknowledgementLog log = acked == null ? null : new AcknowledgementLog(acked);
              NoticeLog told = notices == null ? null : new NoticeLog(notices)) {
             fleet.thinkFor(Duration.ofMillis(thinkMillis));
+            fleet.tablesPerAccount(tablesPerAccount);
             fleet.followMovesVia(followVia);
             if (log != null) {
                 fleet.recordAcknowledgementsTo(log);
