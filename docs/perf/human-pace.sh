@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 JAR=${JAR:-server/target/poker-server.jar}
 WORK=$(mktemp -d)
 . docs/perf/bench-server.sh
-start_bench_server -Xmx3g -Xlog:gc:file="$WORK/gc.log"
+# SERVER_OPTS: more options for the server's JVM, e.g. SERVER_OPTS=-XX:+UseZGC to try another collector.
+start_bench_server -Xmx3g -Xlog:gc:file="$WORK/gc.log" ${SERVER_OPTS:-}
 cpu_seconds() { # user+system CPU seconds of a process and its children so far
     awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
