@@ -73,6 +73,9 @@ class ClusterProbeCommandTest {
         CompletableFuture<Integer> playing = CompletableFuture.supplyAsync(
                 () -> probe(zombie, "node-a", acked, "--seconds", "4", "--tables", "3", "--lease-ms", "60000"));
         awaitPostingsOf("node-a@1");
+        // node-a claims its tables one by one and plays each as soon as it holds it: a lease it claims after the
+        // expiry below would be fresh, and node-b's claim of it refused (seen on a loaded CI machine).
+        awaitLeasesHeldBy("node-a", 3);
 
         // As if node-a had paused past its leases: they run out and node-b claims them (node-a still plays).
         execute("UPDATE lease SET expires_at = clock_timestamp()");
@@ -118,6 +121,17 @@ class ClusterProbeCommandTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no posting of " + marker);
+    }
+
+    private void awaitLeasesHeldBy(String holder, int count) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (query("SELECT name FROM lease WHERE holder = '" + holder + "'").size() == count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(holder + " does not hold " + count + " leases: "
+                + query("SELECT name || ' ' || holder FROM lease"));
     }
 
     private void execute(String sql) {
