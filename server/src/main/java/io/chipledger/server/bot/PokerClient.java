@@ -33,6 +33,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.URI;
@@ -110,12 +111,17 @@ public final class PokerClient implements AutoCloseable {
      * {@link CompletionException} whose cause says why.
      */
     public static PokerClient open(String wsUrl, String idPrefix) {
+        for (EventExecutor loop : SOCKETS) {
+            if (loop.inEventLoop()) { // the handshake would be read by the thread waiting for it
+                throw new IllegalStateException("a client opens from another thread than the clients' event loop");
+            }
+        }
         PokerClient client = new PokerClient(idPrefix);
         URI uri = URI.create(wsUrl);
         boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         SslContext tls = secure ? clientTls() : null;
-        WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
+        WebSocketClientProtocolConfig upgrade = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .allowExtensions(false)
                 .maxFramePayloadLength(MAX_FRAME_BYTES)
@@ -135,7 +141,7 @@ public final class PokerClient implements AutoCloseable {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc(), uri.getHost(), port));
                         }
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketClientProtocolHandler(handshake), new WebSocketFrameAggregator(MAX_FRAME_BYTES),
+                                new WebSocketClientProtocolHandler(upgrade), new WebSocketFrameAggregator(MAX_FRAME_BYTES),
                                 client.new Frames());
                     }
                 });
