@@ -1,8 +1,9 @@
 # Sourced by the benchmark scripts here: starts `serve` on a fresh embedded database in $WORK with $TABLES tables on
-# $PORT, the JVM options given as arguments, stops it and removes $WORK on exit, and returns once it is ready.
+# $PORT, the JVM options given as arguments (SERVER_JAVA: another java, e.g. a newer JDK), stops it and removes $WORK
+# on exit, and returns once it is ready.
 # Sets SERVER (its pid); the server's log is $WORK/server.log.
 start_bench_server() {
-    java "$@" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --tables "$TABLES" \
+    "${SERVER_JAVA:-java}" "$@" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --tables "$TABLES" \
         --welcome-grant 100000 >"$WORK/server.log" 2>&1 &
     SERVER=$!
     trap 'kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT

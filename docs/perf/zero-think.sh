@@ -5,15 +5,21 @@
 # during play, from /proc; hands/s beside the load average. With JFR=1 the server records a JFR profile of play only
 # (settings=profile, from the first snapshot to the end) and its path is printed and kept.
 #   docs/perf/zero-think.sh [TABLES=200] [SECONDS=60]     (needs server/target/poker-server.jar)
+# WARMUP: seconds of play before the figures start (default 60): the server's JIT compiler is busy for the first minute
+# or two of play (its C2 thread took a fifth of the machine 60 s in), and a figure taken then counts its compiling as
+# the CPU of hands. The bots play WARMUP + SECONDS in all; their own line (hands, p50, p99) covers all of it.
+# BOTS_JAR: the build whose bots play (default JAR), so two servers can be measured against the same load generator.
+# SERVER_OPTS and BOTS_OPTS: more options for the server's and the bots' JVMs (e.g. SERVER_OPTS=-XX:+UseZGC).
 set -euo pipefail
 TABLES=${1:-200}
 SECONDS_=${2:-60}
+WARMUP=${WARMUP:-60}
 PORT=${PORT:-18493}
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-server/target/poker-server.jar}
 WORK=$(mktemp -d)
 . docs/perf/bench-server.sh
-start_bench_server -Xmx2g
+start_bench_server -Xmx2g ${SERVER_OPTS:-}
 ticks() { # user+system clock ticks of a process, and of its children it has waited for
     awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
@@ -28,11 +34,11 @@ postgres_ticks() { # the postmaster (it waits for its helpers that exit) and eve
 }
 metric() { awk -v name="$1" '$1 == name {value = int($2)} END {print value + 0}' "$2"; } # 0 if the build has none
 HZ=$(getconf CLK_TCK)
-nice java -Xmx3g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
+nice java -Xmx3g ${BOTS_OPTS:-} -jar "${BOTS_JAR:-$JAR}" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$((WARMUP + SECONDS_))" \
     >"$WORK/bots.log" 2>&1 &
 BOTS=$!
 until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev/null; do sleep 1; done
-sleep 5 # the first hands start after the pause between hands; the JIT compiler is still at work
+sleep "$((WARMUP > 5 ? WARMUP : 5))" # the first hands start after the pause between hands, and the JIT compiler is at work
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
 if [ "${JFR:-0}" = 1 ]; then
     PROFILE=$(mktemp --suffix=.jfr)
