@@ -48,6 +48,14 @@ public final class Bot {
     private boolean betsThePot;
     /** Counts this bot's turns, so a decision made after thinking is dropped if the turn has gone meanwhile. */
     private long turns;
+    /**
+     * True while the messages that queued before the bot listened are handed over (the fleet seats every bot before
+     * any plays, and a table deals as soon as two sit): a turn told in them may have been played by the clock since,
+     * so only the last one, if nothing after it ended it, is taken.
+     */
+    private boolean catchingUp;
+    private long turnToTake;
+    private TableView.LegalActions legalToTake;
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
@@ -146,8 +154,24 @@ public final class Bot {
     /** Starts reacting to the table. The bot must already be seated (see {@link #sitDown}). */
     public void play() {
         PokerClient now = client;
-        now.listen(this::onMessage);
+        listenTo(now);
         followWhenClosed(now);
+    }
+
+    /** Reads what {@code source} queued so far without acting on turns gone meanwhile, then reacts to it live. */
+    private void listenTo(PokerClient source) {
+        synchronized (this) {
+            catchingUp = true;
+            legalToTake = null;
+        }
+        source.listen(this::onMessage);
+        synchronized (this) {
+            catchingUp = false;
+            if (legalToTake != null && turnToTake == turns && !stopping) {
+                takeTurn(turnToTake, legalToTake);
+            }
+            legalToTake = null;
+        }
     }
 
     private void followWhenClosed(PokerClient watched) {
@@ -171,7 +195,7 @@ public final class Bot {
                         PokerClient next = relocator.connectToTable(tableId);
                         PokerClient old = client;
                         client = next;
-                        next.listen(this::onMessage);
+                        listenTo(next);
                         long seq;
                         synchronized (this) {
                             seq = lastSeq;
@@ -301,13 +325,14 @@ public final class Bot {
         if (e instanceof TableEvent.HandStarted started) {
             handId = started.handId();
             inHand = started.seatsDealtIn().contains(seat);
+            turns++; // a turn of an earlier hand, still being thought about, is gone
         } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null && !stopping) {
             long thisTurn = ++turns;
-            if (think.isZero()) {
-                act(turn.turn().legal());
+            if (catchingUp) {
+                turnToTake = thisTurn;
+                legalToTake = turn.turn().legal();
             } else {
-                long millis = think.toMillis() / 2 + random.nextLong(think.toMillis() + 1);
-                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> actIfStill(thisTurn, turn.turn().legal()));
+                takeTurn(thisTurn, turn.turn().legal());
             }
         } else if (e instanceof TableEvent.PlayerActed acted && acted.seat() == seat) {
             turns++; // played, or timed out while the bot was still thinking
@@ -380,6 +405,16 @@ public final class Bot {
             lost();
         }
         return act.requestId();
+    }
+
+    /** Acts on turn {@code thisTurn} at once, or after thinking if it is still the bot's turn then. */
+    private void takeTurn(long thisTurn, TableView.LegalActions legal) {
+        if (think.isZero()) {
+            act(legal);
+        } else {
+            long millis = think.toMillis() / 2 + random.nextLong(think.toMillis() + 1);
+            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> actIfStill(thisTurn, legal));
+        }
     }
 
     private synchronized void actIfStill(long turn, TableView.LegalActions legal) {
