@@ -54,8 +54,11 @@ public final class Bot {
      * so only the last one, if nothing after it ended it, is taken.
      */
     private boolean catchingUp;
-    private long turnToTake;
-    private TableView.LegalActions legalToTake;
+    /** The last of the bot's turns told while catching up (null: none), taken once the backlog is read. */
+    private BacklogTurn backlogTurn;
+
+    private record BacklogTurn(long number, TableView.LegalActions legal) {
+    }
 
     /** Counters shared by every bot of a run. */
     public static final class Stats {
@@ -162,15 +165,15 @@ public final class Bot {
     private void listenTo(PokerClient source) {
         synchronized (this) {
             catchingUp = true;
-            legalToTake = null;
+            backlogTurn = null;
         }
         source.listen(this::onMessage);
         synchronized (this) {
             catchingUp = false;
-            if (legalToTake != null && turnToTake == turns && !stopping) {
-                takeTurn(turnToTake, legalToTake);
+            if (backlogTurn != null && backlogTurn.number() == turns && !stopping) {
+                takeTurn(backlogTurn.number(), backlogTurn.legal());
             }
-            legalToTake = null;
+            backlogTurn = null;
         }
     }
 
@@ -329,8 +332,7 @@ public final class Bot {
         } else if (e instanceof TableEvent.TurnStarted turn && turn.turn().seat() == seat && turn.turn().legal() != null && !stopping) {
             long thisTurn = ++turns;
             if (catchingUp) {
-                turnToTake = thisTurn;
-                legalToTake = turn.turn().legal();
+                backlogTurn = new BacklogTurn(thisTurn, turn.turn().legal());
             } else {
                 takeTurn(thisTurn, turn.turn().legal());
             }

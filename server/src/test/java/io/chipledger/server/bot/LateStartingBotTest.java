@@ -7,7 +7,6 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
 import io.chipledger.server.testing.TestServer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

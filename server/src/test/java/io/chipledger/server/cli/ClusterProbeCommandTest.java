@@ -4,6 +4,7 @@ import io.chipledger.ledger.db.Database;
 import io.chipledger.ledger.lease.Leases;
 import io.chipledger.ledger.testing.LedgerScenario;
 import io.chipledger.ledger.testing.SharedPostgres;
+import io.chipledger.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,14 +125,8 @@ class ClusterProbeCommandTest {
     }
 
     private void awaitLeasesHeldBy(String holder, int count) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (query("SELECT name FROM lease WHERE holder = '" + holder + "'").size() == count) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(holder + " does not hold " + count + " leases: "
-                + query("SELECT name || ' ' || holder FROM lease"));
+        TestServer.eventually(holder + " holds " + count + " leases",
+                () -> query("SELECT name FROM lease WHERE holder = '" + holder + "'").size() == count);
     }
 
     private void execute(String sql) {
