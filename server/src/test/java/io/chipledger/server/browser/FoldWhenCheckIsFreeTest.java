@@ -76,10 +76,12 @@ class FoldWhenCheckIsFreeTest {
             String requestId = (String) sent.get(acts + 1).get("requestId");
             page.waitForFunction("id => window.__replies[id] !== undefined", requestId);
             assertThat(pia.replyTo(requestId)).isEqualTo("done");
+            // The script is done. Closed only after the waits below, the next hand's turn for rex would sit in the
+            // script for its 60 s holding rex's lock, and the waits with it.
+            script.close();
             rex.awaitEvent(TableEvent.PlayerActed.class, acted -> acted.seat() == 0 && acted.action() == ActionKind.FOLD);
             assertThat(rex.awaitEvent(TableEvent.PotAwarded.class, award -> award.seat() == 1).pot()).isZero();
             assertThat(pia.consoleErrors()).isEmpty();
-            script.close(); // before rex leaves: his next turn is not waited for
             pia.close();
         }
     }
