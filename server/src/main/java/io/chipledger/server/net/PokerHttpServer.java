@@ -15,7 +15,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -24,6 +26,10 @@ import javax.net.ssl.SSLException;
  * NIO otherwise.
  */
 public final class PokerHttpServer implements AutoCloseable {
+
+    /** How long a closing event loop waits for tasks to stop arriving, and at most for its shutdown (see close). */
+    private static final long SHUTDOWN_QUIET_MILLIS = 100;
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 10_000;
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -131,12 +137,19 @@ public final class PokerHttpServer implements AutoCloseable {
         channel.closeFuture().sync();
     }
 
+    /**
+     * Stops listening, then both groups at once. An event loop closes its channels as soon as its shutdown begins; what
+     * the quiet period then waits for is tasks still arriving, and after the listener and the connections are closed
+     * none of ours will. Netty's default of two seconds, one group after the other, made every stop four seconds longer
+     * for nothing (a server's SIGTERM, and each of the test suite's servers).
+     */
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        bossGroup.shutdownGracefully().syncUninterruptibly();
-        if (workerGroup != bossGroup) {
-            workerGroup.shutdownGracefully().syncUninterruptibly();
-        }
+        Future<?> bossDown = bossGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Future<?> workersDown = workerGroup == bossGroup ? bossDown
+                : workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        bossDown.syncUninterruptibly();
+        workersDown.syncUninterruptibly();
     }
 }
