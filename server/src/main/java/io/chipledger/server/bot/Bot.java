@@ -171,9 +171,7 @@ public final class Bot {
         synchronized (this) {
             catchingUp = false;
             if (backlogTurn != null && backlogTurn.number() == turns && !stopping) {
-                // At once, whatever the think time: the turn's clock has run since before the bot read it, and a bot
-                // that thought now as well was seen to lose the turn to the clock (docs/performance.md).
-                act(backlogTurn.legal());
+                takeTurn(backlogTurn.number(), backlogTurn.legal());
             }
             backlogTurn = null;
         }
