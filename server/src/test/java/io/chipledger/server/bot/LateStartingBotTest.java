@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chipledger.money.Money;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
+import io.chipledger.money.RakeRule;
+import io.chipledger.server.table.TableConfig;
+import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.testing.TestServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,12 @@ class LateStartingBotTest {
     @Test
     void aBotThatStartsPlayingLateActsOnlyOnTurnsStillItsOwn() throws Exception {
         try (TestServer live = TestServer.forThisTest().start()) {
-            long tableId = live.openFastTable("Late-1", 6); // one second a turn, no time bank
+            // Three seconds a turn, no time bank. With one second, a turn the bot found still its own could run out on
+            // the clock while the bot's answer was on its way, whenever the machine stalled for that long (a CI run
+            // saw the answer and its fallback refused, ILLEGAL_ACTION: the hand had ended).
+            TableConfig plain = TableDirectory.plainTable("Late-1", Money.parse("0.50"), Money.parse("1.00"), 6);
+            long tableId = live.openTable(new TableConfig(0, "Late-1", plain.currency(), plain.stakes(), 6,
+                    plain.minBuyIn(), plain.maxBuyIn(), RakeRule.NONE, Duration.ofSeconds(3), Duration.ZERO));
             PokerClient watcher = live.watcher("late-watcher", tableId);
             Bot.Stats stats = new Bot.Stats();
             LatencyRecorder latency = new LatencyRecorder();
