@@ -4,15 +4,13 @@ import static io.chipledger.server.testing.TestServer.awaitEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipledger.money.Money;
+import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
 import io.chipledger.protocol.TableEvent;
-import io.chipledger.money.RakeRule;
-import io.chipledger.server.table.TableConfig;
-import io.chipledger.server.table.TableDirectory;
 import io.chipledger.server.testing.TestServer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,25 +26,29 @@ class LateStartingBotTest {
     @Test
     void aBotThatStartsPlayingLateActsOnlyOnTurnsStillItsOwn() throws Exception {
         try (TestServer live = TestServer.forThisTest().start()) {
-            // Three seconds a turn, no time bank. With one second, a turn the bot found still its own could run out on
-            // the clock while the bot's answer was on its way, whenever the machine stalled for that long (a CI run
-            // saw the answer and its fallback refused, ILLEGAL_ACTION: the hand had ended).
-            TableConfig plain = TableDirectory.plainTable("Late-1", Money.parse("0.50"), Money.parse("1.00"), 6);
-            long tableId = live.openTable(new TableConfig(0, "Late-1", plain.currency(), plain.stakes(), 6,
-                    plain.minBuyIn(), plain.maxBuyIn(), RakeRule.NONE, Duration.ofSeconds(3), Duration.ZERO));
+            long tableId = live.openFastTable("Late-1", 6); // one second a turn, no time bank
             PokerClient watcher = live.watcher("late-watcher", tableId);
             Bot.Stats stats = new Bot.Stats();
             LatencyRecorder latency = new LatencyRecorder();
             List<Bot> bots = new ArrayList<>();
+            List<AtomicLong> heardUpTo = new ArrayList<>();
             for (int seat = 0; seat < 2; seat++) {
-                Bot bot = new Bot(live.connect("late-" + seat), tableId, seat, BUY_IN, seat + 1, latency, stats);
+                PokerClient client = live.connect("late-" + seat);
+                heardUpTo.add(lastEventReceived(client, tableId));
+                Bot bot = new Bot(client, tableId, seat, BUY_IN, seat + 1, latency, stats);
                 assertThat(bot.sitDown(BUY_IN, TestServer.WAIT)).isInstanceOf(ServerMessage.Done.class);
                 bots.add(bot);
             }
 
             // Nobody reads yet: the clock plays a turn of each bot's, which waits in its backlog with the turn it ended.
             awaitEvent(watcher, TableEvent.PlayerActed.class, acted -> acted.timedOut() && acted.seat() == 0);
-            awaitEvent(watcher, TableEvent.PlayerActed.class, acted -> acted.timedOut() && acted.seat() == 1);
+            long secondTimeout = ((ServerMessage.Event) watcher.await(m -> m instanceof ServerMessage.Event e
+                    && e.event() instanceof TableEvent.PlayerActed acted && acted.timedOut() && acted.seat() == 1,
+                    TestServer.WAIT)).seq();
+            // The watcher can hear of an event before a player's own socket does. A bot started before its socket had
+            // the clock's move would rightly take the turn as still its own, and be refused: not what this test is about.
+            TestServer.eventually("both bots received event " + secondTimeout,
+                    () -> heardUpTo.stream().allMatch(heard -> heard.get() >= secondTimeout));
             bots.forEach(Bot::play);
 
             // Then they play: a few of their own moves, none of them refused.
@@ -58,5 +60,16 @@ class LateStartingBotTest {
             assertThat(stats.actions.get()).isPositive();
             bots.forEach(Bot::leave);
         }
+    }
+
+    /** The sequence number of the last event of the table {@code client} has received, read or not. */
+    private static AtomicLong lastEventReceived(PokerClient client, long tableId) {
+        AtomicLong last = new AtomicLong(-1);
+        client.tapFrames(frame -> {
+            if (ProtocolJson.readServerMessage(frame) instanceof ServerMessage.Event event && event.tableId() == tableId) {
+                last.accumulateAndGet(event.seq(), Math::max);
+            }
+        });
+        return last;
     }
 }
