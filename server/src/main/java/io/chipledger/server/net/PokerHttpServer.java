@@ -146,10 +146,13 @@ public final class PokerHttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        Future<?> bossDown = bossGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        Future<?> workersDown = workerGroup == bossGroup ? bossDown
-                : workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Future<?> bossDown = shutDown(bossGroup);
+        Future<?> workersDown = workerGroup == bossGroup ? bossDown : shutDown(workerGroup);
         bossDown.syncUninterruptibly();
         workersDown.syncUninterruptibly();
+    }
+
+    private static Future<?> shutDown(EventLoopGroup group) {
+        return group.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 }
