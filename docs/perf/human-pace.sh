@@ -18,9 +18,15 @@ start_bench_server -Xmx3g -Xlog:gc:file="$WORK/gc.log" ${SERVER_OPTS:-}
 cpu_seconds() { # user+system CPU seconds of a process and its children so far
     awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
-postgres_cpu() {
-    local total=0
-    for pid in $(pgrep -f "$WORK/data" || true); do total=$(echo "$total + $(cpu_seconds "$pid")" | bc); done
+postgres_cpu() { # the postmaster (with the helpers it waited for) and every backend and helper alive now
+    local total=0 postmaster pid
+    # The server's own command line names the data directory too: only the process called postgres is the postmaster.
+    for postmaster in $(pgrep -f "$WORK/data" || true); do
+        [ "$(cat "/proc/$postmaster/comm" 2>/dev/null)" = postgres ] || continue
+        for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
+            total=$(echo "$total + $(cpu_seconds "$pid")" | bc)
+        done
+    done
     echo "$total"
 }
 java -Xmx4g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
