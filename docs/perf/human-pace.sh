@@ -37,14 +37,17 @@ until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
 S0=$(cpu_seconds "$SERVER"); B0=$(cpu_seconds "$BOTS"); P0=$(postgres_cpu); T0=$(date +%s.%N)
 S1=$S0; B1=$B0; P1=$P0; T1=$T0
+server_uptime() { jcmd "$SERVER" VM.uptime 2>/dev/null | awk '/ s$/ {print $1}'; } # seconds, as the GC log counts them
+U0=$(server_uptime); U1=$U0
 LOAD=()
-while kill -0 "$BOTS" 2>/dev/null; do
+# The last sample is taken 1-6 s before the bots stop playing: after it they leave their tables, and the cash-outs are not play.
+while kill -0 "$BOTS" 2>/dev/null && [ "$(echo "$(date +%s.%N) - $T0 < $SECONDS_ - 6" | bc)" = 1 ]; do
+    sleep 5
     LOAD+=("$(cut -d' ' -f1 /proc/loadavg)")
     curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/after.txt" || true
-    s=$(cpu_seconds "$SERVER"); b=$(cpu_seconds "$BOTS"); p=$(postgres_cpu); t=$(date +%s.%N)
+    s=$(cpu_seconds "$SERVER"); b=$(cpu_seconds "$BOTS"); p=$(postgres_cpu); t=$(date +%s.%N); u=$(server_uptime)
     # A sample taken as the bots exit reads 0 for them: keep the last whole one.
-    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; fi
-    sleep 5
+    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; U1=$u; fi
 done
 wait "$BOTS" || true
 grep -E '^seated|hands' "$WORK/bots.log" | tail -3
@@ -52,7 +55,11 @@ WALL=$(echo "$T1 - $T0" | bc)
 echo "during play (${WALL%.*} s): server $(echo "scale=2; ($S1 - $S0) / $WALL" | bc) cores, bots" \
      "$(echo "scale=2; ($B1 - $B0) / $WALL" | bc) cores, PostgreSQL $(echo "scale=2; ($P1 - $P0) / $WALL" | bc) cores;" \
      "load average samples ${LOAD[*]}"
-echo "server GC pauses over 20 ms: $(grep -cE 'Pause.* ([2-9][0-9]|[0-9]{3,})\.[0-9]+ms' "$WORK/gc.log" || true)"
+# The GC log's lines start with the server's uptime, [12.345s]: count the pauses of the sampled play only.
+awk -v from="$U0" -v to="$U1" '/Pause/ {
+        t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
+        if (t >= from && t <= to) { n++; if (ms + 0 > 20) over++; if (ms + 0 > max) max = ms + 0 }
+    } END { printf "server GC pauses during play: %d, %d over 20 ms, longest %.1f ms\n", n, over, max }' "$WORK/gc.log"
 # The server's histogram over play only (after minus before): count and share at or under each bound.
 python3 - "$WORK/before.txt" "$WORK/after.txt" <<'PY'
 import re, sys
