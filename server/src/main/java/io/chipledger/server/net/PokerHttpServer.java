@@ -88,8 +88,8 @@ public final class PokerHttpServer implements AutoCloseable {
                     .bind(host, port).sync().channel();
             return new PokerHttpServer(boss, workers, channel);
         } catch (Exception e) { // bind failures arrive as an undeclared IOException (Netty rethrows it as it is)
-            boss.shutdownGracefully();
-            workers.shutdownGracefully();
+            shutDown(boss); // no channel was opened: nothing to wait for, so not the default two-second quiet period
+            shutDown(workers);
             if (e instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
