@@ -29,6 +29,12 @@ postgres_cpu() { # the postmaster (with the helpers it waited for) and every bac
     done
     echo "$total"
 }
+server_threads() { # "name ticks" for each of the server's threads now, numbers in names folded (worker-3: worker-N)
+    local task
+    for task in /proc/"$SERVER"/task/*; do
+        echo "$(sed -E 's/[0-9]+/N/g; s/ /_/g' "$task/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)"
+    done
+}
 java -Xmx4g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
     --think-ms "$THINK_MS" >"$WORK/bots.log" 2>&1 &
 BOTS=$!
@@ -37,6 +43,7 @@ until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
 S0=$(cpu_seconds "$SERVER"); B0=$(cpu_seconds "$BOTS"); P0=$(postgres_cpu); T0=$(date +%s.%N)
 S1=$S0; B1=$B0; P1=$P0; T1=$T0
+server_threads >"$WORK/threads0.txt"; cp "$WORK/threads0.txt" "$WORK/threads1.txt"
 server_uptime() { jcmd "$SERVER" VM.uptime 2>/dev/null | awk '/ s$/ {print $1}'; } # seconds, as the GC log counts them
 U0=$(server_uptime); U1=$U0
 LOAD=()
@@ -47,7 +54,7 @@ while kill -0 "$BOTS" 2>/dev/null && [ "$(echo "$(date +%s.%N) - $T0 < $SECONDS_
     curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/after.txt" || true
     s=$(cpu_seconds "$SERVER"); b=$(cpu_seconds "$BOTS"); p=$(postgres_cpu); t=$(date +%s.%N); u=$(server_uptime)
     # A sample taken as the bots exit reads 0 for them: keep the last whole one.
-    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; U1=$u; fi
+    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; U1=$u; server_threads >"$WORK/threads1.txt"; fi
 done
 wait "$BOTS" || true
 grep -E '^seated|hands' "$WORK/bots.log" | tail -3
@@ -55,6 +62,11 @@ WALL=$(echo "$T1 - $T0" | bc)
 echo "during play (${WALL%.*} s): server $(echo "scale=2; ($S1 - $S0) / $WALL" | bc) cores, bots" \
      "$(echo "scale=2; ($B1 - $B0) / $WALL" | bc) cores, PostgreSQL $(echo "scale=2; ($P1 - $P0) / $WALL" | bc) cores;" \
      "load average samples ${LOAD[*]}"
+# Which of the server's threads used that CPU (a thread that started during play counts from zero).
+awk -v wall="$WALL" -v hz="$(getconf CLK_TCK)" 'FNR == NR {before[$1] += $2; next} {after[$1] += $2}
+    END { for (name in after) { cores = (after[name] - before[name]) / hz / wall; if (cores >= 0.005) printf "%.3f %s\n", cores, name } }' \
+    "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk '{line = line sprintf(", %s %s", $2, $1)}
+    END {print "server threads during play (cores): " substr(line, 3)}'
 # The GC log's lines start with the server's uptime, [12.345s]: count the pauses of the sampled play only.
 awk -v from="$U0" -v to="$U1" '/Pause/ {
         t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
