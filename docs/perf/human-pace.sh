@@ -15,8 +15,9 @@ WORK=$(mktemp -d)
 . docs/perf/bench-server.sh
 # SERVER_OPTS: more options for the server's JVM, e.g. SERVER_OPTS=-XX:+UseZGC to try another collector.
 start_bench_server -Xmx3g -Xlog:gc:file="$WORK/gc.log" ${SERVER_OPTS:-}
+HZ=$(getconf CLK_TCK) # /proc counts CPU time in these ticks
 cpu_seconds() { # user+system CPU seconds of a process and its children so far
-    awk '{printf "%.2f", ($14 + $15 + $16 + $17) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0
+    awk -v hz="$HZ" '{printf "%.2f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 postgres_cpu() { # the postmaster (with the helpers it waited for) and every backend and helper alive now
     local total=0 postmaster pid
@@ -63,7 +64,7 @@ echo "during play (${WALL%.*} s): server $(echo "scale=2; ($S1 - $S0) / $WALL" |
      "$(echo "scale=2; ($B1 - $B0) / $WALL" | bc) cores, PostgreSQL $(echo "scale=2; ($P1 - $P0) / $WALL" | bc) cores;" \
      "load average samples ${LOAD[*]}"
 # Which of the server's threads used that CPU (a thread that started during play counts from zero).
-awk -v wall="$WALL" -v hz="$(getconf CLK_TCK)" 'FNR == NR {before[$1] += $2; next} {after[$1] += $2}
+awk -v wall="$WALL" -v hz="$HZ" 'FNR == NR {before[$1] += $2; next} {after[$1] += $2}
     END { for (name in after) { cores = (after[name] - before[name]) / hz / wall; if (cores >= 0.005) printf "%.3f %s\n", cores, name } }' \
     "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk '{line = line sprintf(", %s %s", $2, $1)}
     END {print "server threads during play (cores): " substr(line, 3)}'
