@@ -12,3 +12,13 @@ start_bench_server() {
         sleep 1
     done
 }
+# The bench server's PostgreSQL: its postmaster, then every backend and helper alive now. The server's own command line
+# names the data directory too (--data-dir): only the process called postgres is the postmaster.
+postgres_pids() {
+    local postmaster
+    for postmaster in $(pgrep -f "$WORK/data" || true); do
+        [ "$(cat "/proc/$postmaster/comm" 2>/dev/null)" = postgres ] || continue
+        echo "$postmaster"
+        pgrep -P "$postmaster" || true
+    done
+}

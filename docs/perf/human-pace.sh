@@ -20,14 +20,8 @@ cpu_seconds() { # user+system CPU seconds of a process and its children so far
     awk -v hz="$HZ" '{printf "%.2f", ($14 + $15 + $16 + $17) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 postgres_cpu() { # the postmaster (with the helpers it waited for) and every backend and helper alive now
-    local total=0 postmaster pid
-    # The server's own command line names the data directory too: only the process called postgres is the postmaster.
-    for postmaster in $(pgrep -f "$WORK/data" || true); do
-        [ "$(cat "/proc/$postmaster/comm" 2>/dev/null)" = postgres ] || continue
-        for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
-            total=$(echo "$total + $(cpu_seconds "$pid")" | bc)
-        done
-    done
+    local total=0 pid
+    for pid in $(postgres_pids); do total=$(echo "$total + $(cpu_seconds "$pid")" | bc); done
     echo "$total"
 }
 server_threads() { # "name ticks" for each of the server's threads now, numbers in names folded (worker-3: worker-N)

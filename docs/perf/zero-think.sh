@@ -23,13 +23,9 @@ start_bench_server -Xmx2g ${SERVER_OPTS:-}
 ticks() { # user+system clock ticks of a process, and of its children it has waited for
     awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
-postgres_ticks() { # the postmaster (it waits for its helpers that exit) and every backend and helper alive now
-    local total=0 postmaster
-    for postmaster in $(pgrep -f "$WORK/data" || true); do
-        [ "$(cat "/proc/$postmaster/comm" 2>/dev/null)" = postgres ] || continue
-        total=$((total + $(ticks "$postmaster")))
-        for child in $(pgrep -P "$postmaster" || true); do total=$((total + $(ticks "$child"))); done
-    done
+postgres_ticks() { # the postmaster (its ticks hold its helpers that exited) and every backend and helper alive now
+    local total=0 pid
+    for pid in $(postgres_pids); do total=$((total + $(ticks "$pid"))); done
     echo "$total"
 }
 metric() { awk -v name="$1" '$1 == name {value = int($2)} END {print value + 0}' "$2"; } # 0 if the build has none
