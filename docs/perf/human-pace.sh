@@ -2,7 +2,8 @@
 # Issue 23's latency goal: TABLES six-max tables of bots that think about THINK_MS before each action, server, bots and
 # PostgreSQL on this machine. Prints the bots' own action-to-broadcast figures beside the server's
 # (poker_action_broadcast_seconds: an action's frame read to the last frame of its broadcast written), the share of
-# actions the server broadcast within 20 ms, and the CPU each process used during play.
+# actions the server broadcast within 20 ms, the CPU each process used during play, and how many threads of each were
+# kept waiting for a core on average (from /proc's schedstat: on a shared machine, what a tail is made of).
 #   docs/perf/human-pace.sh [TABLES=2000] [SECONDS=120] [THINK_MS=2000]   (needs server/target/poker-server.jar)
 set -euo pipefail
 TABLES=${1:-2000}
@@ -24,11 +25,19 @@ postgres_cpu() { # the postmaster (with the helpers it waited for) and every bac
     for pid in $(postgres_pids); do total=$(echo "$total + $(cpu_seconds "$pid")" | bc); done
     echo "$total"
 }
-server_threads() { # "name ticks" for each of the server's threads now, numbers in names folded (worker-3: worker-N)
+server_threads() { # "name ticks wait_ns runs" for each of the server's threads now, numbers in names folded (worker-3: worker-N)
     local task
     for task in /proc/"$SERVER"/task/*; do
-        echo "$(sed -E 's/[0-9]+/N/g; s/ /_/g' "$task/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)"
+        echo "$(sed -E 's/[0-9]+/N/g; s/ /_/g' "$task/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)" \
+             "$(awk '{print $2, $3}' "$task/schedstat" 2>/dev/null || echo 0 0)"
     done
+}
+# The time threads spent runnable but waiting for a core (the second field of /proc/PID/task/TID/schedstat, in ns),
+# summed over every thread of these processes: over a stretch of wall time, the average number of threads kept waiting.
+# The third field counts the times a thread was put on a core: wait over runs is the mean wait before each run.
+core_wait_ns() {
+    local pid
+    for pid in "$@"; do cat /proc/"$pid"/task/*/schedstat 2>/dev/null || true; done | awk '{n += $2} END {printf "%.0f", n}'
 }
 java -Xmx4g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" \
     --think-ms "$THINK_MS" >"$WORK/bots.log" 2>&1 &
@@ -37,7 +46,8 @@ BOTS=$!
 until grep -q '^seated' "$WORK/bots.log" 2>/dev/null || ! kill -0 "$BOTS" 2>/dev/null; do sleep 1; done
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/before.txt"
 S0=$(cpu_seconds "$SERVER"); B0=$(cpu_seconds "$BOTS"); P0=$(postgres_cpu); T0=$(date +%s.%N)
-S1=$S0; B1=$B0; P1=$P0; T1=$T0
+BW0=$(core_wait_ns "$BOTS"); PW0=$(core_wait_ns $(postgres_pids))
+S1=$S0; B1=$B0; P1=$P0; T1=$T0; BW1=$BW0; PW1=$PW0
 server_threads >"$WORK/threads0.txt"; cp "$WORK/threads0.txt" "$WORK/threads1.txt"
 server_uptime() { jcmd "$SERVER" VM.uptime 2>/dev/null | awk '/ s$/ {print $1}'; } # seconds, as the GC log counts them
 U0=$(server_uptime); U1=$U0
@@ -49,7 +59,10 @@ while kill -0 "$BOTS" 2>/dev/null && [ "$(echo "$(date +%s.%N) - $T0 < $SECONDS_
     curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/after.txt" || true
     s=$(cpu_seconds "$SERVER"); b=$(cpu_seconds "$BOTS"); p=$(postgres_cpu); t=$(date +%s.%N); u=$(server_uptime)
     # A sample taken as the bots exit reads 0 for them: keep the last whole one.
-    if kill -0 "$BOTS" 2>/dev/null; then S1=$s; B1=$b; P1=$p; T1=$t; U1=$u; server_threads >"$WORK/threads1.txt"; fi
+    bw=$(core_wait_ns "$BOTS"); pw=$(core_wait_ns $(postgres_pids))
+    if kill -0 "$BOTS" 2>/dev/null; then
+        S1=$s; B1=$b; P1=$p; T1=$t; U1=$u; BW1=$bw; PW1=$pw; server_threads >"$WORK/threads1.txt"
+    fi
 done
 wait "$BOTS" || true
 grep -E '^seated|hands' "$WORK/bots.log" | tail -3
@@ -62,6 +75,17 @@ awk -v wall="$WALL" -v hz="$HZ" 'FNR == NR {before[$1] += $2; next} {after[$1] +
     END { for (name in after) { cores = (after[name] - before[name]) / hz / wall; if (cores >= 0.005) printf "%.3f %s\n", cores, name } }' \
     "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk '{line = line sprintf(", %s %s", $2, $1)}
     END {print "server threads during play (cores): " substr(line, 3)}'
+# How many threads were kept waiting for a core on average, by process and by kind of server thread. A PostgreSQL
+# backend that exited during play takes its wait with it (the pool's connections live through play).
+awk -v wall="$WALL" 'FNR == NR {before[$1] += $3; runs0[$1] += $4; next} {after[$1] += $3; runs1[$1] += $4}
+    END { for (name in after) { waited = after[name] - before[name]; runs = runs1[name] - runs0[name]
+              waiting = waited / 1e9 / wall; total += waiting
+              if (waiting >= 0.005) printf "%.3f %s %.2f\n", waiting, name, (runs > 0 ? waited / runs / 1e6 : 0) }
+          printf "%.3f TOTAL\n", total }' \
+    "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk -v pg="$(echo "scale=2; ($PW1 - $PW0) / 1000000000 / $WALL" | bc)" \
+        -v bots="$(echo "scale=2; ($BW1 - $BW0) / 1000000000 / $WALL" | bc)" \
+    '$2 == "TOTAL" {total = $1; next} {line = line sprintf(", %s %s (%s ms a run)", $2, $1, $3)}
+    END {printf "threads waiting for a core during play (average): server %.2f, PostgreSQL %.2f, bots %.2f; server by thread: %s\n", total, pg, bots, substr(line, 3)}'
 # The GC log's lines start with the server's uptime, [12.345s]: count the pauses of the sampled play only.
 awk -v from="$U0" -v to="$U1" '/Pause/ {
         t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
