@@ -14,10 +14,13 @@ import java.util.concurrent.CompletableFuture;
 public interface Ledger extends AutoCloseable {
 
     /**
-     * Queues a posting for the next group commit. The future completes, on the ledger's callback executor and never on
-     * the writer thread, only after the transaction holding the posting committed (or with a {@link PostingResult.Rejected}
-     * when nothing moved). It completes exceptionally only when the database failed in a way retries did not cure;
-     * the outcome is then unknown to the caller, who may post the same key again to learn it.
+     * Queues a posting for the next group commit. The future completes, on the ledger's callback executor, only after
+     * the transaction holding the posting committed (or with a {@link PostingResult.Rejected} when nothing moved). It
+     * completes exceptionally only when the database failed in a way retries did not cure; the outcome is then unknown
+     * to the caller, who may post the same key again to learn it.
+     *
+     * <p>That executor may be the thread that committed the posting (the game server's choice): a continuation must
+     * not block, above all not on another posting, and hands anything slow to an executor of its own.
      */
     CompletableFuture<PostingResult> post(Posting posting);
 

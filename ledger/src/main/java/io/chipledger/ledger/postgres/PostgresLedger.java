@@ -69,7 +69,11 @@ public final class PostgresLedger implements Ledger {
         return start(database, LedgerSettings.defaults(), Clock.systemUTC(), ForkJoinPool.commonPool());
     }
 
-    /** @param callbacks where posting futures complete; callers' continuations run there */
+    /**
+     * @param callbacks where posting futures complete; callers' continuations run there. {@code Runnable::run}
+     *     completes them on the writer that committed them, after its transaction and before its next batch: one thread
+     *     hop fewer a posting, for continuations that never block
+     */
     public static PostgresLedger start(Database database, LedgerSettings settings, Clock clock, Executor callbacks) {
         return new PostgresLedger(database.sqlSessionFactory(), database.commits(), settings, clock, callbacks);
     }
