@@ -98,6 +98,10 @@ bootstrap:
         max_wal_senders: 10
         max_replication_slots: 10
         shared_buffers: 64MB
+        # An old leader rewound by pg_rewind replays from its last checkpoint's redo point, which a spread checkpoint
+        # leaves up to max_wal_size (1GB) behind; the new leader creates its slot only at promotion, later than that,
+        # so without this it may already have recycled the WAL the old leader needs, which then never rejoins.
+        wal_keep_size: 1GB
         statement_timeout: 0
         client_connection_check_interval: 0
   initdb:
