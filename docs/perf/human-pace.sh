@@ -70,22 +70,34 @@ WALL=$(echo "$T1 - $T0" | bc)
 echo "during play (${WALL%.*} s): server $(echo "scale=2; ($S1 - $S0) / $WALL" | bc) cores, bots" \
      "$(echo "scale=2; ($B1 - $B0) / $WALL" | bc) cores, PostgreSQL $(echo "scale=2; ($P1 - $P0) / $WALL" | bc) cores;" \
      "load average samples ${LOAD[*]}"
-# Which of the server's threads used that CPU (a thread that started during play counts from zero).
-awk -v wall="$WALL" -v hz="$HZ" 'FNR == NR {before[$1] += $2; next} {after[$1] += $2}
-    END { for (name in after) { cores = (after[name] - before[name]) / hz / wall; if (cores >= 0.005) printf "%.3f %s\n", cores, name } }' \
-    "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk '{line = line sprintf(", %s %s", $2, $1)}
-    END {print "server threads during play (cores): " substr(line, 3)}'
-# How many threads were kept waiting for a core on average, by process and by kind of server thread. A PostgreSQL
-# backend that exited during play takes its wait with it (the pool's connections live through play).
-awk -v wall="$WALL" 'FNR == NR {before[$1] += $3; runs0[$1] += $4; next} {after[$1] += $3; runs1[$1] += $4}
-    END { for (name in after) { waited = after[name] - before[name]; runs = runs1[name] - runs0[name]
-              waiting = waited / 1e9 / wall; total += waiting
-              if (waiting >= 0.005) printf "%.3f %s %.2f\n", waiting, name, (runs > 0 ? waited / runs / 1e6 : 0) }
-          printf "%.3f TOTAL\n", total }' \
-    "$WORK/threads0.txt" "$WORK/threads1.txt" | sort -rn | awk -v pg="$(echo "scale=2; ($PW1 - $PW0) / 1000000000 / $WALL" | bc)" \
-        -v bots="$(echo "scale=2; ($BW1 - $BW0) / 1000000000 / $WALL" | bc)" \
-    '$2 == "TOTAL" {total = $1; next} {line = line sprintf(", %s %s (%s ms a run)", $2, $1, $3)}
-    END {printf "threads waiting for a core during play (average): server %.2f, PostgreSQL %.2f, bots %.2f; server by thread: %s\n", total, pg, bots, substr(line, 3)}'
+# The server's threads by kind (a thread that started during play counts from zero): the CPU each kind used, and how
+# many of its threads were kept waiting for a core on average, with the mean wait before each run. A PostgreSQL backend
+# that exited during play takes its wait with it (the pool's connections live through play).
+awk -v wall="$WALL" -v hz="$HZ" -v pg="$(echo "scale=2; ($PW1 - $PW0) / 1000000000 / $WALL" | bc)" \
+    -v bots="$(echo "scale=2; ($BW1 - $BW0) / 1000000000 / $WALL" | bc)" '
+    FNR == NR {ticks[$1] -= $2; waited[$1] -= $3; runs[$1] -= $4; next}
+    {ticks[$1] += $2; waited[$1] += $3; runs[$1] += $4}
+    END {
+        for (name in ticks) {
+            cores = ticks[name] / hz / wall; waiting = waited[name] / 1e9 / wall; total += waiting
+            if (cores >= 0.005) by_cpu[name] = cores
+            if (waiting >= 0.005) by_wait[name] = waiting
+        }
+        print "server threads during play (cores): " largest_first(by_cpu, "%s %.3f", "")
+        printf "threads waiting for a core during play (average): server %.2f, PostgreSQL %.2f, bots %.2f; server by thread: %s\n",
+            total, pg, bots, largest_first(by_wait, "%s %.3f", " (%.2f ms a run)")
+    }
+    # "name value, name value, ..." from the largest value down; with a run format, the mean wait a run of each too.
+    function largest_first(values, format, run_format,    line, name, best, found) {
+        while (1) {
+            found = 0
+            for (name in values) if (!found || values[name] > values[best]) { best = name; found = 1 }
+            if (!found) return substr(line, 3)
+            line = line ", " sprintf(format, best, values[best])
+            if (run_format != "") line = line sprintf(run_format, runs[best] > 0 ? waited[best] / runs[best] / 1e6 : 0)
+            delete values[best]
+        }
+    }' "$WORK/threads0.txt" "$WORK/threads1.txt"
 # The GC log's lines start with the server's uptime, [12.345s]: count the pauses of the sampled play only.
 awk -v from="$U0" -v to="$U1" '/Pause/ {
         t = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms)
