@@ -139,8 +139,11 @@ final class ProgressSteps {
     private record Step(long handId, int firstEvent, String events, Fence fence, CompletableFuture<Void> done) {
     }
 
-    /** A stored step's row key, as the statement returns it. */
-    record StepKey(long handId, int firstEvent) {
+    /**
+     * A stored step's row key, as the statement returns it. Public for MyBatis, which builds one a row: a constructor
+     * it may not call is retried after {@code setAccessible}, each time, so every row cost an exception and its stack.
+     */
+    public record StepKey(long handId, int firstEvent) {
     }
 
     /** A batch as the statement's arrays, one element a step. */
