@@ -12,6 +12,8 @@ JAR=${JAR:-server/target/poker-server.jar}
 WORK=$(mktemp -d)
 . docs/perf/bench-server.sh
 start_bench_server -Xmx1g -XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr"
+# Samples from before the bots start are the server starting up; JFR prints each sample's wall-clock time (UTC here).
+PLAY_FROM=$(date -u +%H:%M:%S.%3N)
 java -Xmx1g -jar "$JAR" bots --url "ws://127.0.0.1:$PORT/ws" --tables "$TABLES" --seconds "$SECONDS_" | tail -3
 curl -fs "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt"
 ACTIONS=$(awk '/^poker_actions_total /{print int($2)}' "$WORK/metrics.txt")
@@ -39,11 +41,19 @@ for stage in ('frame_decode', 'mailbox_wait', 'table_engine', 'ledger_commit', '
 PY
 jcmd "$SERVER" JFR.dump filename="$WORK/server.jfr" >/dev/null
 jfr print --stack-depth 64 --events jdk.ObjectAllocationSample "$WORK/server.jfr" >"$WORK/samples.txt"
-python3 - "$WORK/samples.txt" "$ACTIONS" <<'PY'
+# Throwables made (JFR counts them all, caught or not, in a running total every second): an exception a row or a frame
+# costs its stack trace, which the allocation samples show only in part.
+jfr print --events jdk.ExceptionStatistics "$WORK/server.jfr" |
+    awk -v from="$PLAY_FROM" -v actions="$ACTIONS" '
+        /startTime/ { at = $3 }
+        /throwables/ { if (at < from) before = $3; last = $3 }
+        END { printf "throwables made during the game: %d (%.2f an action)\n", last - before, (last - before) / actions }'
+python3 - "$WORK/samples.txt" "$ACTIONS" "$PLAY_FROM" <<'PY'
 import re, sys, collections
-text, actions = open(sys.argv[1]).read(), int(sys.argv[2])
+text, actions, play_from = open(sys.argv[1]).read(), int(sys.argv[2]), sys.argv[3]
 units = {'bytes': 1, 'kB': 1e3, 'MB': 1e6, 'GB': 1e9}
-# Start-up and logins, not play: the embedded database, migrations, MyBatis, and the bots' password hashing.
+# Start-up and logins, not play: everything before the bots started (the embedded database, migrations, MyBatis,
+# class initialisers, JFR's own), and the bots' password hashing after.
 STARTUP = ('PasswordHasher', 'startEmbedded', 'Database.migrate', 'registerMappers', 'sessionFactory', 'flywaydb')
 by_site, by_class, total, startup = collections.Counter(), collections.Counter(), 0.0, 0.0
 for event in text.split('jdk.ObjectAllocationSample {')[1:]:
@@ -53,7 +63,8 @@ for event in text.split('jdk.ObjectAllocationSample {')[1:]:
         continue
     bytes_ = float(weight.group(1).replace(',', '')) * units[weight.group(2)]
     frames = re.findall(r'^\s+([\w$.<>]+)\(', event, re.M)
-    if any(marker in f for f in frames for marker in STARTUP):
+    at = re.search(r'startTime = (\S+)', event)
+    if (at and at.group(1) < play_from) or any(marker in f for f in frames for marker in STARTUP):
         startup += bytes_
         continue
     ours = next((f for f in frames if f.startswith('io.chipledger')), frames[0] if frames else '?')
