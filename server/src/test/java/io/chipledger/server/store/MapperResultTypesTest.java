@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Every row type a statement returns can be built by MyBatis without forcing its way in. MyBatis's object factory calls
  * the constructor, and when the type or constructor is not public catches the {@code IllegalAccessException}, makes it
  * accessible and calls it again, on every row: the progress steps' key was such a type, and cost the server an
- * exception and its stack trace for each step it wrote (docs/performance.md, "Allocation per action").
+ * exception and its stack trace for each step it wrote (docs/performance.md, "An exception a progress step").
  */
 class MapperResultTypesTest {
 
@@ -30,7 +30,7 @@ class MapperResultTypesTest {
         SqlSessionFactory factory = MyBatisConfiguration.sessionFactory(new UnpooledDataSource()); // never connects
         ServerSchema.registerMappers(factory);
         AdminMapper.register(factory);
-        new NodeRegistry(factory);
+        new NodeRegistry(factory); // adds the cluster's node mapper, as a game node does
         Configuration configuration = factory.getConfiguration();
 
         List<Class<?>> rowTypes = new ArrayList<>();
