@@ -5,7 +5,6 @@ import io.chipledger.money.Money;
 import io.chipledger.protocol.ClientMessage;
 import io.chipledger.protocol.ProtocolJson;
 import io.chipledger.protocol.ServerMessage;
-import io.chipledger.server.net.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -15,7 +14,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -67,7 +71,7 @@ public final class PokerClient implements AutoCloseable {
     private static final int NO_STATUS_RECEIVED = 1005;
     private static final EventLoopGroup SOCKETS = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("poker-client", true),
-            NettyTransport.ioHandlers());
+            Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong requests = new AtomicLong();
@@ -127,7 +131,7 @@ public final class PokerClient implements AutoCloseable {
                 .build();
         Bootstrap bootstrap = new Bootstrap()
                 .group(SOCKETS)
-                .channel(NettyTransport.clientChannel())
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -6,6 +6,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.EventExecutor;
@@ -16,7 +22,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * A listening socket: HTTP (health, static web client, JSON endpoints) and the WebSocket endpoint, in a single Netty
- * pipeline, optionally over TLS; or the operators' listener of its own, on {@link NettyTransport}'s sockets.
+ * pipeline, optionally over TLS; or the operators' listener of its own. Uses epoll where the native transport loads,
+ * NIO otherwise.
  */
 public final class PokerHttpServer implements AutoCloseable {
 
@@ -43,8 +50,8 @@ public final class PokerHttpServer implements AutoCloseable {
     /** As above, reporting how long its frames took to decode, encode and write to {@code timings}. */
     public static PokerHttpServer start(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config,
                                         FrameTimings timings) throws InterruptedException {
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NettyTransport.ioHandlers());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioHandlers());
         return bind(host, port, routes, gateway, config, timings, boss, workers);
     }
 
@@ -54,19 +61,25 @@ public final class PokerHttpServer implements AutoCloseable {
      * hostile frames; on the main port a probe waits its turn behind them. There is no game here.
      */
     public static PokerHttpServer startManagement(String host, int port, HttpRoutes routes) throws InterruptedException {
-        EventLoopGroup one = new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers());
+        EventLoopGroup one = new MultiThreadIoEventLoopGroup(1, ioHandlers());
         return bind(host, port, routes, ClientGateway.NO_GAME, NetConfig.defaults(), FrameTimings.NONE, one, one);
+    }
+
+    private static io.netty.channel.IoHandlerFactory ioHandlers() {
+        return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     private static PokerHttpServer bind(String host, int port, HttpRoutes routes, ClientGateway gateway, NetConfig config,
                                         FrameTimings timings, EventLoopGroup boss, EventLoopGroup workers)
             throws InterruptedException {
         SslContext ssl = config.tls() ? tls(config) : null;
+        Class<? extends ServerSocketChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
         PokerChannelInitializer initializer = new PokerChannelInitializer(routes, gateway, config, ssl, timings);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NettyTransport.serverChannel())
+                    .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
