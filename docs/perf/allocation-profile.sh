@@ -54,7 +54,7 @@ text, actions, play_from = open(sys.argv[1]).read(), int(sys.argv[2]), sys.argv[
 units = {'bytes': 1, 'kB': 1e3, 'MB': 1e6, 'GB': 1e9}
 # Start-up and logins, not play: everything before the bots started (the embedded database, migrations, MyBatis,
 # class initialisers, JFR's own), and the bots' password hashing after.
-STARTUP = ('PasswordHasher', 'startEmbedded', 'Database.migrate', 'registerMappers', 'sessionFactory', 'flywaydb')
+LOGINS = ('PasswordHasher',)
 by_site, by_class, total, startup = collections.Counter(), collections.Counter(), 0.0, 0.0
 for event in text.split('jdk.ObjectAllocationSample {')[1:]:
     cls = re.search(r'objectClass = (\S+)', event)
@@ -64,7 +64,7 @@ for event in text.split('jdk.ObjectAllocationSample {')[1:]:
     bytes_ = float(weight.group(1).replace(',', '')) * units[weight.group(2)]
     frames = re.findall(r'^\s+([\w$.<>]+)\(', event, re.M)
     at = re.search(r'startTime = (\S+)', event)
-    if (at and at.group(1) < play_from) or any(marker in f for f in frames for marker in STARTUP):
+    if (at and at.group(1) < play_from) or any(marker in f for f in frames for marker in LOGINS):
         startup += bytes_
         continue
     ours = next((f for f in frames if f.startswith('io.chipledger')), frames[0] if frames else '?')
